@@ -1,0 +1,81 @@
+// Shapes of the JSON API and socket events, shared by the server and the browser.
+
+/** `POST /api/bins` → 201 */
+export interface CreatedBin {
+  id: string;
+  captureUrl: string;
+  inspectUrl: string;
+  shareUrl: string;
+  ownerToken: string;
+}
+
+/** `GET /api/bins/<binId>` */
+export interface BinInfo {
+  id: string;
+  createdAt: string;
+  requestCount: number;
+  captureUrl: string;
+  /** What the caller's token allows: the owner may delete; a share-link viewer only reads. */
+  role: "owner" | "viewer";
+  /** Present for the owner only. */
+  shareUrl?: string;
+}
+
+/** One line of the request list; also the payload of the live `request:new` event. Never carries the body. */
+export interface RequestSummary {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  contentType: string | null;
+  bodySize: number;
+  remoteAddress: string;
+  /** ISO 8601 with milliseconds. */
+  receivedAt: string;
+}
+
+/** `GET /api/bins/<binId>/requests?limit=&before=&after=` */
+export interface RequestPage {
+  requests: RequestSummary[];
+  /** Pass as `before` to get the next (older) page; null when there is none. */
+  nextBefore: string | null;
+}
+
+/** `GET /api/bins/<binId>/requests/<requestId>` */
+export interface RequestDetail extends RequestSummary {
+  /** Ordered `[name, value]` pairs exactly as received (case, order and duplicates kept). */
+  headers: [string, string][];
+  httpVersion: string;
+  bodyBase64: string;
+  /** The body as text when it is valid UTF-8, else null. */
+  bodyText: string | null;
+}
+
+/** Every API error: `{ error: { code, message } }`. */
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface JoinBinRequest {
+  binId: string;
+  token: string;
+  /** Id of the newest request the client already has; the ack returns everything after it. */
+  after?: string | null;
+}
+
+export type JoinBinAck =
+  | { ok: true; missed: RequestSummary[]; /** true when more were missed than returned: reload the list */ truncated: boolean }
+  | { ok: false; error: { code: string; message: string } };
+
+export interface ServerToClientEvents {
+  "request:new": (summary: RequestSummary) => void;
+  "request:deleted": (payload: { binId: string; requestId: string }) => void;
+  "bin:cleared": (payload: { binId: string }) => void;
+  "bin:deleted": (payload: { binId: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  "bin:join": (request: JoinBinRequest, ack: (result: JoinBinAck) => void) => void;
+  "bin:leave": (payload: { binId: string }) => void;
+}
