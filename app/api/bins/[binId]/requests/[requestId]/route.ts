@@ -1,0 +1,20 @@
+import { bearerToken, json, noContent, route } from "@/lib/http";
+import { authorizeBin, authorizeOwner } from "@/lib/services/access";
+import { getRequestDetail, removeRequest } from "@/lib/services/requests";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; requestId: string }> };
+
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  await authorizeBin(binId, bearerToken(request));
+  return json(await getRequestDetail(binId, requestId), 200, { "Cache-Control": "no-store" });
+});
+
+export const DELETE = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  await removeRequest(binId, requestId);
+  return noContent();
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { bearerToken, json, noContent, parseSearchParams, route } from "@/lib/http";
+import { authorizeBin, authorizeOwner } from "@/lib/services/access";
+import { MAX_PAGE_SIZE, clearRequests, listRequestPage } from "@/lib/services/requests";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const query = parseSearchParams(PageQuerySchema, new URL(request.url).searchParams);
+  await authorizeBin(binId, bearerToken(request));
+  return json(await listRequestPage(binId, query), 200, { "Cache-Control": "no-store" });
+});
+
+export const DELETE = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  await clearRequests(binId);
+  return noContent();
+});

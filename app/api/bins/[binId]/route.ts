@@ -1,0 +1,20 @@
+import { bearerToken, json, noContent, requestOrigin, route } from "@/lib/http";
+import { authorizeBin, authorizeOwner } from "@/lib/services/access";
+import { describeBin, removeBin } from "@/lib/services/bins";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const access = await authorizeBin(binId, bearerToken(request));
+  return json(await describeBin(access, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
+});
+
+export const DELETE = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  await removeBin(binId);
+  return noContent();
+});

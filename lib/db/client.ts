@@ -1,0 +1,52 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/generated/sqlite/client";
+import { env } from "@/lib/env";
+
+export type Db = PrismaClient;
+
+const GLOBAL_KEY = Symbol.for("hookscope.db");
+type Holder = { [GLOBAL_KEY]?: { url: string; client: PrismaClient } };
+
+/** SQLite path from a `file:` URL, as the adapter reads it. */
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+function createClient(url: string): PrismaClient {
+  // unixepoch-ms keeps timestamps as integers: compact, and sortable without parsing.
+  const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
+  return new PrismaClient({ adapter });
+}
+
+/**
+ * The process-wide Prisma client. Kept on globalThis because the custom server and Next's route
+ * bundles are separate module graphs in one process: a module-level singleton would open the
+ * database twice.
+ */
+export function db(): PrismaClient {
+  const holder = globalThis as Holder;
+  const url = env().DATABASE_URL;
+  const current = holder[GLOBAL_KEY];
+  if (current && current.url === url) return current.client;
+  const client = createClient(url);
+  holder[GLOBAL_KEY] = { url, client };
+  return client;
+}
+
+/**
+ * Per-connection settings. WAL lets readers run beside the capture writer; synchronous=NORMAL in
+ * WAL mode keeps every commit across a process crash (only an OS crash or power loss can drop the
+ * last commits), which is the durability a 2xx promises.
+ */
+export async function configureConnection(client: PrismaClient = db()): Promise<void> {
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+}
+
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as Holder;
+  const current = holder[GLOBAL_KEY];
+  holder[GLOBAL_KEY] = undefined;
+  await current?.client.$disconnect();
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["", "0", "1", "true", "false", "yes", "no"])
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "DATABASE_URL must be a SQLite URL such as file:./data/hookscope.db")
+    .default("file:./data/hookscope.db"),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Honour X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host: only behind a proxy that sets them. */
+  TRUST_PROXY: flag.default(false),
+  /** Origin used in the URLs the API hands out, e.g. https://hooks.example.com; defaults to the Host header. */
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function readEnv(): Env {
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once. */
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}

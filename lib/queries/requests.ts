@@ -1,0 +1,84 @@
+import { db } from "@/lib/db/client";
+
+export interface CapturedRequestRecord {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  /** JSON of `[name, value][]`, exactly as received. */
+  headers: string;
+  contentType: string | null;
+  body: Uint8Array<ArrayBuffer>;
+  bodySize: number;
+  remoteAddress: string;
+  httpVersion: string;
+  receivedAt: Date;
+}
+
+export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion">;
+
+const SUMMARY_FIELDS = {
+  id: true,
+  binId: true,
+  method: true,
+  path: true,
+  query: true,
+  contentType: true,
+  bodySize: true,
+  remoteAddress: true,
+  receivedAt: true,
+} as const;
+
+/** Inserts a batch in one transaction: all of it is committed, or none. */
+export async function insertRequests(records: CapturedRequestRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db().capturedRequest.createMany({ data: records });
+}
+
+export interface ListRequestsOptions {
+  limit: number;
+  /** Only requests older than this id (the next page). */
+  before?: string;
+  /** Only requests newer than this id. */
+  after?: string;
+  order: "newest-first" | "oldest-first";
+}
+
+export async function listRequests(binId: string, options: ListRequestsOptions): Promise<RequestSummaryRecord[]> {
+  return db().capturedRequest.findMany({
+    where: {
+      binId,
+      id: {
+        ...(options.before !== undefined ? { lt: options.before } : {}),
+        ...(options.after !== undefined ? { gt: options.after } : {}),
+      },
+    },
+    orderBy: { id: options.order === "newest-first" ? "desc" : "asc" },
+    take: options.limit,
+    select: SUMMARY_FIELDS,
+  });
+}
+
+export async function countRequests(binId: string): Promise<number> {
+  return db().capturedRequest.count({ where: { binId } });
+}
+
+export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
+  return db().capturedRequest.findFirst({ where: { id: requestId, binId } });
+}
+
+export async function getRequestBody(binId: string, requestId: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  const found = await db().capturedRequest.findFirst({ where: { id: requestId, binId }, select: { body: true } });
+  return found?.body ?? null;
+}
+
+export async function deleteRequest(binId: string, requestId: string): Promise<boolean> {
+  const { count } = await db().capturedRequest.deleteMany({ where: { id: requestId, binId } });
+  return count > 0;
+}
+
+export async function deleteAllRequests(binId: string): Promise<number> {
+  const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
+  return count;
+}

@@ -1,0 +1,37 @@
+import { EventEmitter } from "node:events";
+import type { RequestSummary } from "@/lib/api-types";
+
+/** What services announce after a change is committed; server/realtime.ts turns it into socket events. */
+export interface BusEvents {
+  "request.captured": RequestSummary;
+  "request.deleted": { binId: string; requestId: string };
+  "bin.cleared": { binId: string };
+  "bin.deleted": { binId: string };
+}
+
+type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;
+
+const GLOBAL_KEY = Symbol.for("hookscope.bus");
+
+/**
+ * Kept on globalThis: Next's route bundles and the custom server load this module separately, and
+ * both must talk to the one emitter the socket server listens on.
+ */
+function emitter(): EventEmitter {
+  const holder = globalThis as { [GLOBAL_KEY]?: EventEmitter };
+  if (!holder[GLOBAL_KEY]) {
+    const created = new EventEmitter();
+    created.setMaxListeners(0);
+    holder[GLOBAL_KEY] = created;
+  }
+  return holder[GLOBAL_KEY];
+}
+
+export function publish<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): void {
+  emitter().emit(event, payload);
+}
+
+export function subscribe<K extends keyof BusEvents>(event: K, listener: Listener<K>): () => void {
+  emitter().on(event, listener);
+  return () => emitter().off(event, listener);
+}

@@ -1,0 +1,65 @@
+import type { RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types";
+import { RequestNotFoundError, ValidationError } from "@/lib/errors";
+import { REQUEST_ID_PATTERN } from "@/lib/ids";
+import * as requests from "@/lib/queries/requests";
+import { publish } from "@/lib/realtime/bus";
+import { toDetail, toSummary } from "@/lib/services/serialize";
+
+export const MAX_PAGE_SIZE = 200;
+export const MAX_CATCH_UP = 500;
+
+export interface PageQuery {
+  limit: number;
+  before?: string;
+  after?: string;
+}
+
+function checkCursor(name: string, value: string | undefined): void {
+  if (value !== undefined && !REQUEST_ID_PATTERN.test(value)) {
+    throw new ValidationError(`"${name}" must be a request id (22 lowercase letters and digits).`);
+  }
+}
+
+/** Newest first. `after` limits the page to requests newer than that id. */
+export async function listRequestPage(binId: string, query: PageQuery): Promise<RequestPage> {
+  checkCursor("before", query.before);
+  checkCursor("after", query.after);
+  const rows = await requests.listRequests(binId, { ...query, limit: query.limit + 1, order: "newest-first" });
+  const page = rows.slice(0, query.limit);
+  const hasMore = rows.length > query.limit;
+  return { requests: page.map(toSummary), nextBefore: hasMore ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** What a live client missed since `after`, oldest first, as the socket join answers it. */
+export async function listMissedRequests(
+  binId: string,
+  after: string | null | undefined,
+): Promise<{ missed: RequestSummary[]; truncated: boolean }> {
+  if (!after) return { missed: [], truncated: false };
+  checkCursor("after", after);
+  const rows = await requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" });
+  return { missed: rows.slice(0, MAX_CATCH_UP).map(toSummary), truncated: rows.length > MAX_CATCH_UP };
+}
+
+export async function getRequestDetail(binId: string, requestId: string): Promise<RequestDetail> {
+  const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
+  if (!record) throw new RequestNotFoundError();
+  return toDetail(record);
+}
+
+export async function getRawBody(binId: string, requestId: string): Promise<Uint8Array> {
+  const body = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequestBody(binId, requestId) : null;
+  if (!body) throw new RequestNotFoundError();
+  return body;
+}
+
+export async function removeRequest(binId: string, requestId: string): Promise<void> {
+  if (!(await requests.deleteRequest(binId, requestId))) throw new RequestNotFoundError();
+  publish("request.deleted", { binId, requestId });
+}
+
+export async function clearRequests(binId: string): Promise<number> {
+  const removed = await requests.deleteAllRequests(binId);
+  publish("bin.cleared", { binId });
+  return removed;
+}

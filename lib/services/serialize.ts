@@ -1,0 +1,38 @@
+import type { RequestDetail, RequestSummary } from "@/lib/api-types";
+import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
+
+export function toSummary(record: RequestSummaryRecord): RequestSummary {
+  return {
+    id: record.id,
+    binId: record.binId,
+    method: record.method,
+    path: record.path,
+    query: record.query,
+    contentType: record.contentType,
+    bodySize: record.bodySize,
+    remoteAddress: record.remoteAddress,
+    receivedAt: record.receivedAt.toISOString(),
+  };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The body as text, or null when it is not valid UTF-8 (then only the base64 form is exact). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function toDetail(record: CapturedRequestRecord): RequestDetail {
+  const body = Buffer.from(record.body);
+  return {
+    ...toSummary(record),
+    headers: JSON.parse(record.headers) as [string, string][],
+    httpVersion: record.httpVersion,
+    bodyBase64: body.toString("base64"),
+    bodyText: decodeUtf8(body),
+  };
+}

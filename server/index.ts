@@ -1,0 +1,54 @@
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { env } from "@/lib/env";
+import { closeDb } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { handleCapture, matchCaptureUrl } from "./capture";
+import { attachRealtime } from "./realtime";
+
+// Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
+const rootDir = fileURLToPath(new URL("..", import.meta.url));
+const dev = process.env.NODE_ENV !== "production";
+const config = env();
+
+process.on("unhandledRejection", (reason) => console.error("unhandled rejection:", reason));
+
+await prepareDatabase(rootDir);
+
+const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
+const handleNext = app.getRequestHandler();
+await app.prepare();
+
+const captureOptions = { maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY };
+
+const server = createServer((req, res) => {
+  const target = matchCaptureUrl(req.url);
+  if (target) {
+    void handleCapture(req, res, target, captureOptions);
+    return;
+  }
+  void handleNext(req, res);
+});
+const realtime = attachRealtime(server);
+
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  console.log(`Hookscope listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port} (${dev ? "development" : "production"})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  const forced = setTimeout(() => process.exit(1), 5000);
+  forced.unref();
+  await realtime.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeDb();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

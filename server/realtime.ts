@@ -1,0 +1,71 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { z } from "zod";
+import type { ClientToServerEvents, JoinBinAck, ServerToClientEvents } from "@/lib/api-types";
+import { DomainError } from "@/lib/errors";
+import { subscribe } from "@/lib/realtime/bus";
+import { authorizeBin } from "@/lib/services/access";
+import { listMissedRequests } from "@/lib/services/requests";
+
+const JoinSchema = z.object({
+  binId: z.string().min(1).max(64),
+  token: z.string().min(1).max(200),
+  after: z.string().max(64).nullish(),
+});
+
+const LeaveSchema = z.object({ binId: z.string().min(1).max(64) });
+
+const room = (binId: string) => `bin:${binId}`;
+
+async function joinBin(socket: { join(room: string): unknown }, payload: unknown): Promise<JoinBinAck> {
+  const parsed = JoinSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token, after? }." } };
+  const { binId, token, after } = parsed.data;
+  try {
+    await authorizeBin(binId, token);
+    // Join before reading what was missed: a capture committed in between then arrives twice
+    // (live and in `missed`) rather than never, and the client drops the duplicate by id.
+    await socket.join(room(binId));
+    return { ok: true, ...(await listMissedRequests(binId, after)) };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error("realtime: join failed:", error);
+    return { ok: false, error: { code: "internal_error", message: "Could not join the bin." } };
+  }
+}
+
+/** socket.io on the app's own port; events carry summaries only, never bodies. */
+export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToServerEvents, ServerToClientEvents>; close(): Promise<void> } {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("bin:join", (payload, ack) => {
+      if (typeof ack !== "function") return;
+      void joinBin(socket, payload).then(ack);
+    });
+    socket.on("bin:leave", (payload) => {
+      const parsed = LeaveSchema.safeParse(payload);
+      if (parsed.success) void socket.leave(room(parsed.data.binId));
+    });
+  });
+
+  const unsubscribers = [
+    subscribe("request.captured", (summary) => io.to(room(summary.binId)).emit("request:new", summary)),
+    subscribe("request.deleted", (payload) => io.to(room(payload.binId)).emit("request:deleted", payload)),
+    subscribe("bin.cleared", (payload) => io.to(room(payload.binId)).emit("bin:cleared", payload)),
+    subscribe("bin.deleted", (payload) => {
+      io.to(room(payload.binId)).emit("bin:deleted", payload);
+      io.in(room(payload.binId)).socketsLeave(room(payload.binId));
+    }),
+  ];
+  return {
+    io,
+    close: async () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      await io.close();
+    },
+  };
+}
