@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import Database from "better-sqlite3";
+import { useFreshDatabase } from "../helpers/db";
+
+// The database must be chosen before any app module reads the environment.
+const databaseFile = await useFreshDatabase("capture");
+const { captureRequest, headerPairs } = await import("@/lib/services/capture");
+const { createNewBin, removeBin } = await import("@/lib/services/bins");
+const { getRequest, listRequests, countRequests } = await import("@/lib/queries/requests");
+const { subscribe } = await import("@/lib/realtime/bus");
+const { BinNotFoundError } = await import("@/lib/errors");
+const { matchCaptureUrl } = await import("../../server/capture");
+
+let binId: string;
+
+function incoming(overrides: Partial<Parameters<typeof captureRequest>[0]> = {}) {
+  return {
+    binId,
+    method: "POST",
+    path: "/p",
+    query: "",
+    rawHeaders: ["Content-Type", "application/json"],
+    body: Buffer.from("{}"),
+    remoteAddress: "127.0.0.1",
+    httpVersion: "1.1",
+    receivedAt: Date.now(),
+    ...overrides,
+  };
+}
+
+before(async () => {
+  binId = (await createNewBin("http://localhost")).id;
+});
+
+describe("matchCaptureUrl", () => {
+  test("splits bin id, subpath and raw query", () => {
+    assert.deepEqual(matchCaptureUrl("/h/abc"), { binId: "abc", path: "", query: "" });
+    assert.deepEqual(matchCaptureUrl("/h/abc/"), { binId: "abc", path: "/", query: "" });
+    assert.deepEqual(matchCaptureUrl("/h/abc/x/y%20z?q=1&q=2"), { binId: "abc", path: "/x/y%20z", query: "q=1&q=2" });
+    assert.deepEqual(matchCaptureUrl("/h/abc?"), { binId: "abc", path: "", query: "" });
+  });
+
+  test("leaves every other URL to Next", () => {
+    assert.equal(matchCaptureUrl("/api/bins"), null);
+    assert.equal(matchCaptureUrl("/hooks/abc"), null);
+    assert.equal(matchCaptureUrl("/h"), null);
+    assert.equal(matchCaptureUrl(undefined), null);
+  });
+});
+
+describe("captureRequest against a real SQLite file", () => {
+  test("stores bytes, headers and metadata exactly", async () => {
+    const body = randomBytes(70_000);
+    const rawHeaders = ["X-A", "1", "x-a", "2", "Content-Type", "application/octet-stream", "X-A", "3"];
+    const summary = await captureRequest(incoming({ body, rawHeaders, method: "PATCH", query: "a=1&a=2" }));
+    const stored = await getRequest(binId, summary.id);
+    assert.ok(stored);
+    assert.ok(Buffer.from(stored.body).equals(body));
+    assert.deepEqual(JSON.parse(stored.headers), headerPairs(rawHeaders));
+    assert.deepEqual(JSON.parse(stored.headers)[1], ["x-a", "2"]);
+    assert.equal(stored.method, "PATCH");
+    assert.equal(stored.query, "a=1&a=2");
+    assert.equal(stored.contentType, "application/octet-stream");
+    assert.equal(stored.bodySize, 70_000);
+
+    // Read back with better-sqlite3 too: what is on disk is what was sent.
+    const raw = new Database(databaseFile, { readonly: true });
+    const row = raw.prepare('SELECT body FROM "CapturedRequest" WHERE id = ?').get(summary.id) as { body: Buffer };
+    raw.close();
+    assert.ok(row.body.equals(body));
+  });
+
+  test("announces the summary only after the commit, without the body", async () => {
+    const seen: { id: string; committed: boolean; hasBody: boolean }[] = [];
+    const unsubscribe = subscribe("request.captured", (summary) => {
+      const raw = new Database(databaseFile, { readonly: true });
+      const row = raw.prepare('SELECT id FROM "CapturedRequest" WHERE id = ?').get(summary.id);
+      raw.close();
+      seen.push({ id: summary.id, committed: row !== undefined, hasBody: "body" in summary });
+    });
+    const summary = await captureRequest(incoming());
+    unsubscribe();
+    assert.deepEqual(seen, [{ id: summary.id, committed: true, hasBody: false }]);
+  });
+
+  test("concurrent captures are all committed, ids ordered by arrival", async () => {
+    const before = await countRequests(binId);
+    const summaries = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => captureRequest(incoming({ path: `/c/${i}` }))),
+    );
+    assert.equal(await countRequests(binId), before + 300);
+    const ids = summaries.map((s) => s.id);
+    assert.deepEqual([...ids].sort(), ids, "ids sort in arrival order");
+    assert.equal(new Set(ids).size, 300);
+  });
+
+  test("an unknown bin is refused and nothing is stored", async () => {
+    const before = await countRequests(binId);
+    await assert.rejects(captureRequest(incoming({ binId: "doesnotexist0000" })), BinNotFoundError);
+    assert.equal(await countRequests(binId), before);
+  });
+
+  test("a bin deleted while captures are in flight fails only those captures", async () => {
+    const doomed = (await createNewBin("http://localhost")).id;
+    await captureRequest(incoming({ binId: doomed })); // now cached as known
+    await removeBin(doomed);
+    const results = await Promise.allSettled([
+      captureRequest(incoming({ binId: doomed })),
+      captureRequest(incoming({ path: "/survivor" })),
+    ]);
+    assert.equal(results[0].status, "rejected");
+    assert.ok((results[0] as PromiseRejectedResult).reason instanceof BinNotFoundError);
+    assert.equal(results[1].status, "fulfilled");
+  });
+
+  test("listing pages newest first and by cursor", async () => {
+    const newest = await listRequests(binId, { limit: 3, order: "newest-first" });
+    assert.equal(newest.length, 3);
+    assert.ok(newest[0]!.id > newest[1]!.id && newest[1]!.id > newest[2]!.id);
+    const older = await listRequests(binId, { limit: 3, before: newest[2]!.id, order: "newest-first" });
+    assert.ok(older.every((r) => r.id < newest[2]!.id));
+    const newer = await listRequests(binId, { limit: 10, after: newest[1]!.id, order: "oldest-first" });
+    assert.deepEqual(newer.map((r) => r.id), [newest[0]!.id]);
+  });
+
+  test("deleting a bin removes its requests (cascade)", async () => {
+    await removeBin(binId);
+    assert.equal(await countRequests(binId), 0);
+    await assert.rejects(removeBin(binId), BinNotFoundError);
+  });
+});
