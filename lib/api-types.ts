@@ -13,6 +13,10 @@ export interface CreatedBin {
 export interface BinInfo {
   id: string;
   createdAt: string;
+  /** When the bin and its requests are removed; null: never. */
+  expiresAt: string | null;
+  /** Older requests beyond this many are pruned. */
+  maxRequests: number;
   requestCount: number;
   captureUrl: string;
   /** What the caller's token allows: the owner may delete; a share-link viewer only reads. */
@@ -33,6 +37,12 @@ export interface RequestSummary {
   remoteAddress: string;
   /** ISO 8601 with milliseconds. */
   receivedAt: string;
+  /** 1 for the bin's first capture, 2 for the next, ... */
+  sequence: number;
+  /** What Hookscope answered the sender; 0 when a hold rule sent no answer. */
+  responseStatus: number;
+  /** Which response rule chose that answer, in words; null for the bin's configured response. */
+  responseRule: string | null;
 }
 
 /** `GET /api/bins/<binId>/requests?limit=&before=&after=` */

@@ -16,6 +16,18 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag.default(false),
   /** Origin used in the URLs the API hands out, e.g. https://hooks.example.com; defaults to the Host header. */
   PUBLIC_URL: z.url().optional(),
+  /** How long a new bin lives before the sweeper removes it; 0 keeps bins forever. */
+  BIN_TTL_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  /** Requests a new bin keeps; older ones are pruned. */
+  BIN_MAX_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Upper bound on how long a "hold" rule keeps a sender's connection open. */
+  HOLD_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Captures per second one bin accepts (bursts up to twice that); 0 turns the limit off. */
+  RATE_LIMIT_PER_BIN: z.coerce.number().min(0).default(200),
+  /** Captures per second one source address may send across all bins; 0 turns the limit off. */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().min(0).default(400),
+  /** How often the sweeper looks for expired bins. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -46,3 +46,9 @@ export class StorageUnavailableError extends DomainError {
     super("storage_unavailable", "The request could not be stored right now; nothing was kept. Try again.", 503);
   }
 }
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message, 409);
+  }
+}

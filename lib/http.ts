@@ -60,3 +60,17 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSea
   }
   return parsed.data;
 }
+
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** The request's JSON body; an empty body reads as `{}`. Malformed or oversized JSON is a 400 with the parser's reason. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new ValidationError(`The JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes.`);
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ValidationError(`The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, PayloadTooLargeError } from "@/lib/errors";
+import type { ResponseDecision } from "@/lib/bins/respond";
+import type { BinSettings } from "@/lib/bins/settings";
 import { captureRequest } from "@/lib/services/capture";
+import type { RateLimiter } from "@/lib/services/rate-limit";
 
 /** `/h/<binId>` or `/h/<binId>/<subpath>`, with the query kept raw. */
 export interface CaptureTarget {
@@ -80,6 +83,53 @@ function send(res: ServerResponse, status: number, body: object, headers: Record
 export interface CaptureOptions {
   maxBodyBytes: number;
   trustProxy: boolean;
+  /** How long a hold rule keeps a connection open before letting go. */
+  holdMaxMs: number;
+  binLimiter: RateLimiter;
+  addressLimiter: RateLimiter;
+}
+
+function corsHeaders(req: IncomingMessage, settings: BinSettings): Record<string, string> {
+  if (!settings.cors.enabled) return {};
+  const origin = settings.cors.allowOrigin;
+  const headers: Record<string, string> = {
+    "Access-Control-Allow-Origin": origin,
+    "Access-Control-Expose-Headers": "X-Hookscope-Request-Id",
+  };
+  if (origin !== "*") headers.Vary = "Origin";
+  if (req.method === "OPTIONS") {
+    headers["Access-Control-Allow-Methods"] = String(req.headers["access-control-request-method"] ?? "GET, POST, PUT, PATCH, DELETE");
+    const requested = req.headers["access-control-request-headers"];
+    if (requested) headers["Access-Control-Allow-Headers"] = String(requested);
+    headers["Access-Control-Max-Age"] = "600";
+  }
+  return headers;
+}
+
+/** Answers as the bin's settings decided: after the configured delay, or never (hold). */
+function respond(req: IncomingMessage, res: ServerResponse, requestId: string, decision: ResponseDecision, settings: BinSettings, options: CaptureOptions): void {
+  if (decision.hold) {
+    // The sender's timeout is what is being rehearsed; the cap only stops sockets piling up.
+    const release = setTimeout(() => res.destroy(), options.holdMaxMs);
+    res.on("close", () => clearTimeout(release));
+    return;
+  }
+  const write = () => {
+    if (res.destroyed || res.headersSent) return;
+    const body = decision.body ?? JSON.stringify({ ok: true, id: requestId });
+    const headers: [string, string][] = [
+      ...(decision.contentType ? ([["Content-Type", decision.contentType]] as [string, string][]) : []),
+      ...Object.entries(corsHeaders(req, settings)),
+      ...decision.headers,
+      ["X-Hookscope-Request-Id", requestId],
+      ["Content-Length", String(Buffer.byteLength(body))],
+    ];
+    res.writeHead(decision.status, headers.flat());
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+  if (decision.delayMs <= 0) return write();
+  const timer = setTimeout(write, decision.delayMs);
+  res.on("close", () => clearTimeout(timer));
 }
 
 /**
@@ -93,20 +143,27 @@ export async function handleCapture(
   options: CaptureOptions,
 ): Promise<void> {
   const receivedAt = Date.now();
+  const remoteAddress = clientAddress(req, options.trustProxy);
+  const retryAfter = options.addressLimiter.take(remoteAddress, receivedAt) || options.binLimiter.take(target.binId, receivedAt);
+  if (retryAfter > 0) {
+    const message = `Too many requests; nothing was stored. Retry after ${retryAfter} s.`;
+    send(res, 429, { error: { code: "rate_limited", message } }, { "Retry-After": String(retryAfter) });
+    return;
+  }
   try {
     const body = await readBody(req, options.maxBodyBytes);
-    const summary = await captureRequest({
+    const { summary, decision, settings } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
       path: target.path,
       query: target.query,
       rawHeaders: req.rawHeaders,
       body,
-      remoteAddress: clientAddress(req, options.trustProxy),
+      remoteAddress,
       httpVersion: req.httpVersion,
       receivedAt,
     });
-    send(res, 200, { ok: true, id: summary.id }, { "X-Hookscope-Request-Id": summary.id });
+    respond(req, res, summary.id, decision, settings, options);
   } catch (error) {
     if (error instanceof UploadAbortedError) {
       res.destroy();

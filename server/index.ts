@@ -6,6 +6,8 @@ import { closeDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { attachRealtime } from "./realtime";
+import { RateLimiter } from "@/lib/services/rate-limit";
+import { startSweeper } from "@/lib/services/sweeper";
 
 // Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -20,7 +22,13 @@ const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT }
 const handleNext = app.getRequestHandler();
 await app.prepare();
 
-const captureOptions = { maxBodyBytes: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY };
+const captureOptions = {
+  maxBodyBytes: config.MAX_BODY_BYTES,
+  trustProxy: config.TRUST_PROXY,
+  holdMaxMs: config.HOLD_MAX_SECONDS * 1000,
+  binLimiter: new RateLimiter(config.RATE_LIMIT_PER_BIN, config.RATE_LIMIT_PER_BIN * 2),
+  addressLimiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS, config.RATE_LIMIT_PER_ADDRESS * 2),
+};
 
 const server = createServer((req, res) => {
   const target = matchCaptureUrl(req.url);
@@ -31,6 +39,7 @@ const server = createServer((req, res) => {
   void handleNext(req, res);
 });
 const realtime = attachRealtime(server);
+const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -45,6 +54,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`${signal}: shutting down`);
   const forced = setTimeout(() => process.exit(1), 5000);
   forced.unref();
+  stopSweeper();
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await closeDb();

@@ -5,23 +5,69 @@ export interface BinRecord {
   ownerTokenHash: string;
   shareToken: string;
   createdAt: Date;
+  expiresAt: Date | null;
+  maxRequests: number;
+  captureCount: number;
+  /** JSON of BinSettings. */
+  settings: string;
 }
 
-export async function createBin(bin: Omit<BinRecord, "createdAt">): Promise<BinRecord> {
-  return db().bin.create({ data: bin });
+export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;
+
+/** Null when the id is taken (a chosen name that exists already). */
+export async function createBin(bin: NewBin): Promise<BinRecord | null> {
+  try {
+    return await db().bin.create({ data: bin });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") return null;
+    throw error;
+  }
+}
+
+export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken">>;
+
+/** Null when there was no such bin. */
+export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
+  const { count } = await db().bin.updateMany({ where: { id: binId }, data: changes });
+  return count > 0 ? getBin(binId) : null;
+}
+
+/** Deletes up to `limit` bins whose expiry has passed; their requests go with them. Returns their ids. */
+export async function deleteExpiredBins(now: Date, limit: number): Promise<string[]> {
+  const expired = await db().bin.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: limit });
+  if (expired.length === 0) return [];
+  const ids = expired.map((bin) => bin.id);
+  await db().bin.deleteMany({ where: { id: { in: ids }, expiresAt: { lte: now } } });
+  return ids;
 }
 
 export async function getBin(binId: string): Promise<BinRecord | null> {
   return db().bin.findUnique({ where: { id: binId } });
 }
 
-export async function binExists(binId: string): Promise<boolean> {
-  const found = await db().bin.findUnique({ where: { id: binId }, select: { id: true } });
-  return found !== null;
-}
-
 /** Returns false when there was no such bin. Its requests go with it (ON DELETE CASCADE). */
 export async function deleteBin(binId: string): Promise<boolean> {
   const { count } = await db().bin.deleteMany({ where: { id: binId } });
   return count > 0;
+}
+
+export interface SequenceReservation {
+  /** The number of the last capture reserved: a batch of k gets last-k+1 ... last. */
+  last: number;
+  /** The bin's settings JSON as of this moment, so a change applies to the very next capture. */
+  settings: string;
+  maxRequests: number;
+}
+
+/**
+ * Numbers the next `count` captures of a bin in one atomic statement (no interactive transaction:
+ * the SQLite adapter runs other queries on the same connection meanwhile). Null: no such bin.
+ */
+export async function reserveSequences(binId: string, count: number): Promise<SequenceReservation | null> {
+  const rows = await db().$queryRaw<{ captureCount: number | bigint; settings: string; maxRequests: number | bigint }[]>`
+    UPDATE "Bin" SET "captureCount" = "captureCount" + ${count}
+    WHERE "id" = ${binId}
+    RETURNING "captureCount", "settings", "maxRequests"`;
+  const row = rows[0];
+  return row ? { last: Number(row.captureCount), settings: row.settings, maxRequests: Number(row.maxRequests) } : null;
 }

@@ -14,6 +14,10 @@ export interface CapturedRequestRecord {
   remoteAddress: string;
   httpVersion: string;
   receivedAt: Date;
+  sequence: number;
+  /** 0 when no answer was sent (a hold rule). */
+  responseStatus: number;
+  responseRule: string | null;
 }
 
 export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion">;
@@ -28,6 +32,9 @@ const SUMMARY_FIELDS = {
   bodySize: true,
   remoteAddress: true,
   receivedAt: true,
+  sequence: true,
+  responseStatus: true,
+  responseRule: true,
 } as const;
 
 /** Inserts a batch in one transaction: all of it is committed, or none. */
@@ -81,4 +88,12 @@ export async function deleteRequest(binId: string, requestId: string): Promise<b
 export async function deleteAllRequests(binId: string): Promise<number> {
   const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
   return count;
+}
+
+/** Keeps the newest `keep` requests of a bin; returns how many older ones were removed. */
+export async function pruneRequests(binId: string, keep: number): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM "CapturedRequest"
+    WHERE "binId" = ${binId}
+      AND "id" <= (SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${keep})`;
 }

@@ -1,15 +1,59 @@
+import { z } from "zod";
 import type { BinInfo, CreatedBin } from "@/lib/api-types";
-import { BinNotFoundError } from "@/lib/errors";
+import { BinNameSchema } from "@/lib/bins/naming";
+import { applySettingsPatch, parseStoredSettings, SettingsPatchSchema, type BinSettings } from "@/lib/bins/settings";
+import { env } from "@/lib/env";
+import { BinNotFoundError, ConflictError, ValidationError } from "@/lib/errors";
 import { newBinId, newToken } from "@/lib/ids";
-import { createBin, deleteBin } from "@/lib/queries/bins";
+import { createBin, deleteBin, updateBin, type BinRecord } from "@/lib/queries/bins";
 import { countRequests } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/services/access";
 import { binUrls } from "@/lib/urls";
 
-export async function createNewBin(origin: string): Promise<CreatedBin> {
+const DAY_MS = 86_400_000;
+/** The longest an owner may push a bin's expiry ahead of now. */
+export const MAX_LIFETIME_DAYS = 365;
+
+export const CreateBinSchema = z
+  .object({
+    name: BinNameSchema.optional(),
+  })
+  .strict();
+
+export const UpdateBinSchema = z
+  .object({
+    /** An ISO time up to a year ahead, or null for never (only when the operator keeps bins forever). */
+    expiresAt: z.iso.datetime({ offset: true, error: "expiresAt must be an ISO 8601 time such as 2030-01-01T00:00:00Z" }).nullable().optional(),
+    maxRequests: z.number().int().min(1, "maxRequests must be at least 1").optional(),
+    settings: SettingsPatchSchema.optional(),
+  })
+  .strict();
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
+  }
+  return parsed.data;
+}
+
+function defaultExpiry(now: number): Date | null {
+  const days = env().BIN_TTL_DAYS;
+  return days > 0 ? new Date(now + days * DAY_MS) : null;
+}
+
+export async function createNewBin(origin: string, input: unknown = {}): Promise<CreatedBin> {
+  const { name } = parse(CreateBinSchema, input ?? {});
   const ownerToken = newToken();
-  const bin = await createBin({ id: newBinId(), ownerTokenHash: hashToken(ownerToken), shareToken: newToken() });
+  const bin = await createBin({
+    id: name ?? newBinId(),
+    ownerTokenHash: hashToken(ownerToken),
+    shareToken: newToken(),
+    expiresAt: defaultExpiry(Date.now()),
+    maxRequests: env().BIN_MAX_REQUESTS,
+  });
+  if (!bin) throw new ConflictError("name_taken", `The bin name "${name}" is taken; pick another.`);
   const urls = binUrls(origin, bin.id, bin.shareToken);
   return { id: bin.id, ...urls, ownerToken };
 }
@@ -20,11 +64,44 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
   return {
     id: bin.id,
     createdAt: bin.createdAt.toISOString(),
+    expiresAt: bin.expiresAt?.toISOString() ?? null,
+    maxRequests: bin.maxRequests,
     requestCount: await countRequests(bin.id),
     captureUrl: urls.captureUrl,
     role,
     ...(role === "owner" ? { shareUrl: urls.shareUrl } : {}),
   };
+}
+
+export function binSettings(bin: BinRecord): BinSettings {
+  return parseStoredSettings(bin.settings);
+}
+
+/** Owner changes: expiry, retention, response settings. Settings apply to the next capture. */
+export async function updateBinSettings(bin: BinRecord, input: unknown): Promise<BinRecord> {
+  const patch = parse(UpdateBinSchema, input);
+  const now = Date.now();
+  const { BIN_TTL_DAYS, BIN_MAX_REQUESTS } = env();
+  if (patch.expiresAt !== undefined) {
+    if (patch.expiresAt === null && BIN_TTL_DAYS > 0) {
+      throw new ValidationError("expiresAt: this server does not keep bins forever; choose a time up to a year ahead");
+    }
+    if (patch.expiresAt !== null) {
+      const at = Date.parse(patch.expiresAt);
+      if (at <= now) throw new ValidationError("expiresAt: must be in the future");
+      if (at > now + MAX_LIFETIME_DAYS * DAY_MS) throw new ValidationError(`expiresAt: at most ${MAX_LIFETIME_DAYS} days ahead`);
+    }
+  }
+  if (patch.maxRequests !== undefined && patch.maxRequests > BIN_MAX_REQUESTS) {
+    throw new ValidationError(`maxRequests: at most ${BIN_MAX_REQUESTS} on this server`);
+  }
+  const updated = await updateBin(bin.id, {
+    ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt === null ? null : new Date(patch.expiresAt) } : {}),
+    ...(patch.maxRequests !== undefined ? { maxRequests: patch.maxRequests } : {}),
+    ...(patch.settings ? { settings: JSON.stringify(applySettingsPatch(binSettings(bin), patch.settings, bin.captureCount)) } : {}),
+  });
+  if (!updated) throw new BinNotFoundError();
+  return updated;
 }
 
 export async function removeBin(binId: string): Promise<void> {

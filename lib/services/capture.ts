@@ -1,9 +1,11 @@
 import type { RequestSummary } from "@/lib/api-types";
+import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
+import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
-import { binExists } from "@/lib/queries/bins";
-import { insertRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
-import { publish, subscribe } from "@/lib/realtime/bus";
+import { reserveSequences } from "@/lib/queries/bins";
+import { insertRequests, pruneRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
+import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
 import { toSummary } from "@/lib/services/serialize";
 
@@ -23,25 +25,21 @@ export interface IncomingCapture {
   receivedAt: number;
 }
 
-const KNOWN_BIN_TTL_MS = 10_000;
-const knownBins = new Map<string, number>();
-let forgetsDeletedBins = false;
+export interface CaptureResult {
+  summary: RequestSummary;
+  /** How to answer the sender, decided from the bin's settings as they were at commit. */
+  decision: ResponseDecision;
+  settings: BinSettings;
+}
 
-/**
- * Capture must not pay a bin lookup per request. A bin seen recently is trusted for a few seconds;
- * should it be deleted meanwhile (elsewhere), the foreign key still refuses the insert.
- */
-async function isKnownBin(binId: string, now: number): Promise<boolean> {
-  if (!forgetsDeletedBins) {
-    forgetsDeletedBins = true;
-    subscribe("bin.deleted", ({ binId: deleted }) => knownBins.delete(deleted));
-  }
-  const until = knownBins.get(binId);
-  if (until !== undefined && until > now) return true;
-  const exists = await binExists(binId);
-  if (exists) knownBins.set(binId, now + KNOWN_BIN_TTL_MS);
-  else knownBins.delete(binId);
-  return exists;
+interface PendingCapture {
+  record: CapturedRequestRecord;
+  corsPreflight: boolean;
+}
+
+interface Committed {
+  decision: ResponseDecision;
+  settings: BinSettings;
 }
 
 export function headerPairs(rawHeaders: string[]): [string, string][] {
@@ -59,7 +57,47 @@ function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
 
-const writer = new BatchWriter<CapturedRequestRecord>(insertRequests);
+function pruneLater(binId: string, keep: number): void {
+  pruneRequests(binId, keep).catch((error: unknown) =>
+    console.error(`capture: pruning bin ${binId} failed:`, error instanceof Error ? error.message : error),
+  );
+}
+
+/**
+ * One group commit: number each bin's captures and read its settings in one statement, decide each
+ * answer, then insert every row in one statement. Rows of a bin that no longer exists fail alone.
+ */
+async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Error)[]> {
+  const results: (Committed | Error)[] = new Array(pending.length);
+  const indexesByBin = new Map<string, number[]>();
+  pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
+  const rows: CapturedRequestRecord[] = [];
+  const toPrune: [string, number][] = [];
+  for (const [binId, indexes] of indexesByBin) {
+    const reservation = await reserveSequences(binId, indexes.length);
+    if (!reservation) {
+      for (const i of indexes) results[i] = new BinNotFoundError();
+      continue;
+    }
+    const settings = parseStoredSettings(reservation.settings);
+    const first = reservation.last - indexes.length + 1;
+    indexes.forEach((recordIndex, k) => {
+      const { record, corsPreflight } = pending[recordIndex]!;
+      const decision = decideResponse(settings, first + k, { corsPreflight });
+      record.sequence = first + k;
+      record.responseStatus = decision.hold ? 0 : decision.status;
+      record.responseRule = decision.rule;
+      rows.push(record);
+      results[recordIndex] = { decision, settings };
+    });
+    if (reservation.last > reservation.maxRequests) toPrune.push([binId, reservation.maxRequests]);
+  }
+  await insertRequests(rows);
+  for (const [binId, keep] of toPrune) pruneLater(binId, keep);
+  return results;
+}
+
+const writer = new BatchWriter<PendingCapture, Committed>(commitBatch);
 
 /** Requests accepted but not yet committed: what overload protection watches. */
 export function pendingCaptures(): number {
@@ -67,8 +105,7 @@ export function pendingCaptures(): number {
 }
 
 /** Stores the request; resolves once it is committed, then announces it to live viewers. */
-export async function captureRequest(input: IncomingCapture): Promise<RequestSummary> {
-  if (!(await isKnownBin(input.binId, input.receivedAt))) throw new BinNotFoundError();
+export async function captureRequest(input: IncomingCapture): Promise<CaptureResult> {
   const headers = headerPairs(input.rawHeaders);
   const record: CapturedRequestRecord = {
     id: newRequestId(input.receivedAt),
@@ -83,18 +120,20 @@ export async function captureRequest(input: IncomingCapture): Promise<RequestSum
     remoteAddress: input.remoteAddress,
     httpVersion: input.httpVersion,
     receivedAt: new Date(input.receivedAt),
+    sequence: 0,
+    responseStatus: 0,
+    responseRule: null,
   };
+  let committed: Committed;
   try {
-    await writer.write(record);
+    const corsPreflight = input.method === "OPTIONS" && firstHeader(headers, "access-control-request-method") !== null;
+    committed = await writer.write({ record, corsPreflight });
   } catch (error) {
-    if (isForeignKeyViolation(error)) {
-      knownBins.delete(input.binId);
-      throw new BinNotFoundError();
-    }
+    if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", error instanceof Error ? error.message : error);
     throw new StorageUnavailableError();
   }
   const summary = toSummary(record);
   publish("request.captured", summary);
-  return summary;
+  return { summary, ...committed };
 }

@@ -12,6 +12,9 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     bodySize: record.bodySize,
     remoteAddress: record.remoteAddress,
     receivedAt: record.receivedAt.toISOString(),
+    sequence: record.sequence,
+    responseStatus: record.responseStatus,
+    responseRule: record.responseRule,
   };
 }
 

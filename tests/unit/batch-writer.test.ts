@@ -25,16 +25,22 @@ function row(bin: string = binId): Row {
     remoteAddress: "127.0.0.1",
     httpVersion: "1.1",
     receivedAt: new Date(),
+    sequence: 0,
+    responseStatus: 200,
+    responseRule: null,
   };
 }
 
 test("writes that arrive together share transactions, and all are committed", async () => {
   const batchSizes: number[] = [];
-  const writer = new BatchWriter<Row>(async (items) => {
+  const writer = new BatchWriter<Row, string>(async (items) => {
     batchSizes.push(items.length);
     await insertRequests(items);
+    return items.map((item) => item.id);
   }, 64);
-  await Promise.all(Array.from({ length: 500 }, () => writer.write(row())));
+  const rows = Array.from({ length: 500 }, () => row());
+  const results = await Promise.all(rows.map((r) => writer.write(r)));
+  assert.deepEqual(results, rows.map((r) => r.id), "each caller gets its own item's result");
   assert.equal(await countRequests(binId), 500);
   assert.equal(batchSizes.reduce((a, b) => a + b, 0), 500);
   assert.ok(batchSizes.length <= 10, `500 writes took ${batchSizes.length} transactions`);
@@ -42,10 +48,24 @@ test("writes that arrive together share transactions, and all are committed", as
 });
 
 test("a bad item in a batch fails alone; its neighbours are committed", async () => {
-  const writer = new BatchWriter<Row>(insertRequests);
+  const writer = new BatchWriter<Row, true>(async (items) => {
+    await insertRequests(items);
+    return items.map(() => true as const);
+  });
   const before = await countRequests(binId);
   const results = await Promise.allSettled([writer.write(row()), writer.write(row("no-such-bin")), writer.write(row())]);
   assert.deepEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
   assert.equal((results[1] as PromiseRejectedResult).reason.code, "P2003");
   assert.equal(await countRequests(binId), before + 2);
+});
+
+test("an item the batch reports as failed is rejected alone, without a retry", async () => {
+  let calls = 0;
+  const writer = new BatchWriter<number, number>(async (items) => {
+    calls++;
+    return items.map((n) => (n % 2 === 0 ? n * 10 : new Error(`odd ${n}`)));
+  });
+  const results = await Promise.allSettled([1, 2, 3, 4].map((n) => writer.write(n)));
+  assert.deepEqual(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message)), ["odd 1", 20, "odd 3", 40]);
+  assert.equal(calls, 1);
 });

@@ -54,7 +54,7 @@ describe("captureRequest against a real SQLite file", () => {
   test("stores bytes, headers and metadata exactly", async () => {
     const body = randomBytes(70_000);
     const rawHeaders = ["X-A", "1", "x-a", "2", "Content-Type", "application/octet-stream", "X-A", "3"];
-    const summary = await captureRequest(incoming({ body, rawHeaders, method: "PATCH", query: "a=1&a=2" }));
+    const { summary } = await captureRequest(incoming({ body, rawHeaders, method: "PATCH", query: "a=1&a=2" }));
     const stored = await getRequest(binId, summary.id);
     assert.ok(stored);
     assert.ok(Buffer.from(stored.body).equals(body));
@@ -80,20 +80,23 @@ describe("captureRequest against a real SQLite file", () => {
       raw.close();
       seen.push({ id: summary.id, committed: row !== undefined, hasBody: "body" in summary });
     });
-    const summary = await captureRequest(incoming());
+    const { summary } = await captureRequest(incoming());
     unsubscribe();
     assert.deepEqual(seen, [{ id: summary.id, committed: true, hasBody: false }]);
   });
 
   test("concurrent captures are all committed, ids ordered by arrival", async () => {
     const before = await countRequests(binId);
-    const summaries = await Promise.all(
+    const results = await Promise.all(
       Array.from({ length: 300 }, (_, i) => captureRequest(incoming({ path: `/c/${i}` }))),
     );
+    const summaries = results.map((result) => result.summary);
     assert.equal(await countRequests(binId), before + 300);
     const ids = summaries.map((s) => s.id);
     assert.deepEqual([...ids].sort(), ids, "ids sort in arrival order");
     assert.equal(new Set(ids).size, 300);
+    const sequences = summaries.map((s) => s.sequence);
+    assert.deepEqual(sequences, sequences.map((_, i) => sequences[0]! + i), "sequences are consecutive in arrival order");
   });
 
   test("an unknown bin is refused and nothing is stored", async () => {

@@ -1,10 +1,10 @@
-import { json, requestOrigin, route } from "@/lib/http";
+import { json, readJsonBody, requestOrigin, route } from "@/lib/http";
 import { createNewBin } from "@/lib/services/bins";
 
 export const dynamic = "force-dynamic";
 
-/** Anyone may create a bin; the answer carries the only copy of its owner token. */
+/** Anyone may create a bin (optionally named); the answer carries the only copy of its owner token. */
 export const POST = route(async (request: Request) => {
-  const created = await createNewBin(requestOrigin(request));
+  const created = await createNewBin(requestOrigin(request), await readJsonBody(request));
   return json(created, 201, { "Cache-Control": "no-store" });
 });

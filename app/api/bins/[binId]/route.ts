@@ -1,6 +1,6 @@
-import { bearerToken, json, noContent, requestOrigin, route } from "@/lib/http";
+import { bearerToken, json, noContent, readJsonBody, requestOrigin, route } from "@/lib/http";
 import { authorizeBin, authorizeOwner } from "@/lib/services/access";
-import { describeBin, removeBin } from "@/lib/services/bins";
+import { describeBin, removeBin, updateBinSettings } from "@/lib/services/bins";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +10,14 @@ export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const access = await authorizeBin(binId, bearerToken(request));
   return json(await describeBin(access, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
+});
+
+/** Owner only: `{ expiresAt?, maxRequests?, settings? }`; settings apply to the next capture. */
+export const PATCH = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const access = await authorizeOwner(binId, bearerToken(request));
+  const bin = await updateBinSettings(access.bin, await readJsonBody(request));
+  return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });
 
 export const DELETE = route(async (request: Request, { params }: Context) => {

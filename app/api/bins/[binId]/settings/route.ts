@@ -1,0 +1,14 @@
+import { bearerToken, json, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { binSettings } from "@/lib/services/bins";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+/** Owner only: the bin's response settings, rules and CORS. Change them with PATCH /api/bins/<binId>. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  return json(binSettings(bin), 200, { "Cache-Control": "no-store" });
+});

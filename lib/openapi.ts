@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { RequestFilterSchema } from "@/lib/requests/filter";
+import { BinSettingsSchema } from "@/lib/bins/settings";
+import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: Json): Json => ({ "application/json": { schema } });
+const reply = (description: string, schema?: Json): Json => (schema ? { description, content: jsonContent(schema) } : { description });
+const error = (description: string): Json => reply(description, ref("Error"));
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+
+const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
+const requestIdParam = { name: "requestId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-z]{22}$" } };
+const secured = [{ bearer: [] }];
+const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
+const ownerOnly = error("The share token may only read.");
+
+const summaryProperties: Json = {
+  id: { type: "string" },
+  binId: { type: "string" },
+  method: { type: "string" },
+  path: { type: "string", description: "Subpath after the bin id, as sent." },
+  query: { type: "string", description: "Raw query string without '?'." },
+  contentType: { type: ["string", "null"] },
+  bodySize: { type: "integer" },
+  remoteAddress: { type: "string" },
+  receivedAt: { type: "string", format: "date-time" },
+  sequence: { type: "integer" },
+  responseStatus: { type: "integer", description: "0 when a hold rule sent no answer." },
+  responseRule: { type: ["string", "null"] },
+};
+
+const filterParameters = Object.entries((toSchema(RequestFilterSchema, "input").properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({
+  name,
+  in: "query",
+  required: false,
+  schema,
+}));
+
+/** The OpenAPI 3.1 description of every HTTP route; tests/unit/openapi.test.ts keeps it in step with app/api. */
+export function openApiDocument(): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Hookscope API",
+      version: "1",
+      description: "Capture webhooks byte-exact, read them back, shape the answers senders get, and wait for them from tests.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "The bin's owner token, or the share token (read-only)." } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } } },
+        },
+        CreatedBin: {
+          type: "object",
+          properties: { id: { type: "string" }, captureUrl: { type: "string" }, inspectUrl: { type: "string" }, shareUrl: { type: "string" }, ownerToken: { type: "string" } },
+        },
+        BinInfo: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            createdAt: { type: "string", format: "date-time" },
+            expiresAt: { type: ["string", "null"], format: "date-time" },
+            maxRequests: { type: "integer" },
+            requestCount: { type: "integer" },
+            captureUrl: { type: "string" },
+            role: { enum: ["owner", "viewer"] },
+            shareUrl: { type: "string", description: "Owner only." },
+          },
+        },
+        BinSettings: toSchema(BinSettingsSchema),
+        CreateBin: toSchema(CreateBinSchema, "input"),
+        UpdateBin: toSchema(UpdateBinSchema, "input"),
+        RequestSummary: { type: "object", properties: summaryProperties },
+        RequestPage: { type: "object", properties: { requests: { type: "array", items: ref("RequestSummary") }, nextBefore: { type: ["string", "null"] } } },
+        RequestDetail: {
+          type: "object",
+          properties: {
+            ...summaryProperties,
+            headers: { type: "array", items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }] }, description: "Ordered [name, value] pairs as received." },
+            httpVersion: { type: "string" },
+            bodyBase64: { type: "string" },
+            bodyText: { type: ["string", "null"], description: "The body when it is valid UTF-8." },
+          },
+        },
+      },
+    },
+    paths: {
+      "/h/{binId}": {
+        parameters: [binIdParam],
+        post: {
+          summary: "Capture a request (any method, and any subpath below /h/{binId}/)",
+          description: "Stores the request exactly as received and answers as the bin's settings say (200 `{ ok, id }` by default) once it is committed.",
+          requestBody: { required: false, content: { "*/*": { schema: {} } } },
+          responses: {
+            "200": reply("Stored; the X-Hookscope-Request-Id header names it. Status, headers and body follow the bin's response settings and rules."),
+            "404": error("No such bin."),
+            "413": error("The body is larger than MAX_BODY_BYTES; nothing was stored."),
+            "429": error("Rate limit of the bin or of the source address; see Retry-After. Nothing was stored."),
+            "503": error("Storage unavailable; nothing was stored."),
+          },
+        },
+      },
+      "/api/health": { get: { summary: "Health check for load balancers", responses: { "200": reply("The database answers."), "503": error("The database does not answer.") } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { "200": reply("OpenAPI 3.1 document.") } } },
+      "/api/bins": {
+        post: {
+          summary: "Create a bin, optionally with a readable name",
+          requestBody: { required: false, content: jsonContent(ref("CreateBin")) },
+          responses: { "201": reply("Created; ownerToken is shown only here.", ref("CreatedBin")), "400": error("Invalid name."), "409": error("The name is taken.") },
+        },
+      },
+      "/api/bins/{binId}": {
+        parameters: [binIdParam],
+        get: { summary: "The bin's metadata", security: secured, responses: { "200": reply("Metadata.", ref("BinInfo")), "404": notFound } },
+        patch: {
+          summary: "Change expiry, retention or response settings (owner)",
+          security: secured,
+          requestBody: { required: true, content: jsonContent(ref("UpdateBin")) },
+          responses: { "200": reply("Updated.", ref("BinInfo")), "400": error("Invalid settings."), "403": ownerOnly, "404": notFound },
+        },
+        delete: { summary: "Delete the bin and its requests (owner)", security: secured, responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/settings": {
+        parameters: [binIdParam],
+        get: { summary: "Response settings, rules and CORS (owner)", security: secured, responses: { "200": reply("Settings.", ref("BinSettings")), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/requests": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Request summaries, newest first",
+          security: secured,
+          parameters: [
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "before", in: "query", schema: { type: "string" }, description: "Older than this request id (next page)." },
+            { name: "after", in: "query", schema: { type: "string" }, description: "Newer than this request id." },
+          ],
+          responses: { "200": reply("A page.", ref("RequestPage")), "400": error("Invalid parameters."), "404": notFound },
+        },
+        delete: { summary: "Delete every request of the bin (owner)", security: secured, responses: { "204": reply("Cleared."), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/requests/wait": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Wait for a matching request",
+          description: "Blocks until a request matching every given filter arrives after `after` (or after the call), at most `timeout` seconds.",
+          security: secured,
+          parameters: [
+            ...filterParameters,
+            { name: "after", in: "query", schema: { type: "string" }, description: "Also consider requests stored after this id." },
+            { name: "timeout", in: "query", schema: { type: "number", minimum: 0, maximum: 60, default: 30 }, description: "Seconds." },
+          ],
+          responses: { "200": reply("The first match.", ref("RequestDetail")), "400": error("Invalid filter."), "404": notFound, "408": error("Nothing matched in time.") },
+        },
+      },
+      "/api/bins/{binId}/requests/{requestId}": {
+        parameters: [binIdParam, requestIdParam],
+        get: { summary: "One request in full", security: secured, responses: { "200": reply("The request.", ref("RequestDetail")), "404": notFound } },
+        delete: { summary: "Delete one request (owner)", security: secured, responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/requests/{requestId}/raw": {
+        parameters: [binIdParam, requestIdParam],
+        get: {
+          summary: "The body bytes exactly as received, as a download",
+          security: secured,
+          responses: { "200": { description: "The body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "404": notFound },
+        },
+      },
+    },
+  };
+}

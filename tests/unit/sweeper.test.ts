@@ -1,0 +1,61 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useFreshDatabase } from "../helpers/db";
+
+await useFreshDatabase("sweeper");
+const { sweepExpiredBins } = await import("@/lib/services/sweeper");
+const { createNewBin } = await import("@/lib/services/bins");
+const { updateBin, getBin } = await import("@/lib/queries/bins");
+const { countRequests } = await import("@/lib/queries/requests");
+const { captureRequest } = await import("@/lib/services/capture");
+
+const DAY = 86_400_000;
+
+function incoming(binId: string, i: number) {
+  return {
+    binId,
+    method: "POST",
+    path: `/${i}`,
+    query: "",
+    rawHeaders: [],
+    body: Buffer.from(`body ${i}`),
+    remoteAddress: "127.0.0.1",
+    httpVersion: "1.1",
+    receivedAt: Date.now(),
+  };
+}
+
+test("removes exactly the bins past their expiry at the given time, with their requests", async () => {
+  const now = Date.now();
+  const expired = (await createNewBin("http://x")).id;
+  const later = (await createNewBin("http://x")).id;
+  const forever = (await createNewBin("http://x")).id;
+  await updateBin(expired, { expiresAt: new Date(now + 1 * DAY) });
+  await updateBin(later, { expiresAt: new Date(now + 3 * DAY) });
+  await updateBin(forever, { expiresAt: null });
+  await captureRequest(incoming(expired, 0));
+
+  assert.deepEqual(await sweepExpiredBins(new Date(now)), []);
+  const removed = await sweepExpiredBins(new Date(now + 2 * DAY));
+  assert.deepEqual(removed, [expired]);
+  assert.equal(await getBin(expired), null);
+  assert.equal(await countRequests(expired), 0);
+  assert.ok(await getBin(later));
+  assert.ok(await getBin(forever));
+  assert.ok((await sweepExpiredBins(new Date(now + 3650 * DAY))).includes(later));
+  assert.ok(await getBin(forever), "a bin without expiry stays");
+});
+
+test("sweeping many bins while capture runs loses no capture that should stay", async () => {
+  const now = Date.now();
+  const keeper = (await createNewBin("http://x")).id;
+  for (let i = 0; i < 250; i++) {
+    const id = (await createNewBin("http://x")).id;
+    await updateBin(id, { expiresAt: new Date(now - 1000) });
+  }
+  const captures = Array.from({ length: 400 }, (_, i) => captureRequest(incoming(keeper, i)));
+  const [removed, results] = await Promise.all([sweepExpiredBins(new Date(now)), Promise.allSettled(captures)]);
+  assert.ok(removed.length >= 250);
+  assert.ok(results.every((r) => r.status === "fulfilled"));
+  assert.equal(await countRequests(keeper), 400);
+});
