@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed packages stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   poweredByHeader: false,
+  // Next checks the app's own code; `npm run typecheck` (part of npm test) covers tests and tools too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 
 export default nextConfig;

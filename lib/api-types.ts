@@ -78,11 +78,50 @@ export type JoinBinAck =
   | { ok: true; missed: RequestSummary[]; /** true when more were missed than returned: reload the list */ truncated: boolean }
   | { ok: false; error: { code: string; message: string } };
 
+/** One try at sending a delivery, as shown in its log. */
+export interface DeliveryAttemptInfo {
+  number: number;
+  startedAt: string;
+  durationMs: number;
+  outcome: "succeeded" | "http_error" | "network_error" | "blocked";
+  status: number | null;
+  /** Ordered [name, value] pairs of the target's answer. */
+  responseHeaders: [string, string][] | null;
+  responseBodyBase64: string | null;
+  responseBodyText: string | null;
+  responseTruncated: boolean;
+  error: { code: string; message: string } | null;
+}
+
+/** A replay, an auto-forward or a CLI delivery of one captured request. */
+export interface DeliverySummary {
+  id: string;
+  binId: string;
+  requestId: string;
+  kind: "replay" | "forward" | "cli";
+  targetUrl: string;
+  /** pending: waiting for its next attempt; sending: in flight; succeeded; dead: gave up. */
+  status: "pending" | "sending" | "succeeded" | "dead";
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryDetail extends DeliverySummary {
+  method: string;
+  attemptLog: DeliveryAttemptInfo[];
+}
+
 export interface ServerToClientEvents {
   "request:new": (summary: RequestSummary) => void;
   "request:deleted": (payload: { binId: string; requestId: string }) => void;
   "bin:cleared": (payload: { binId: string }) => void;
   "bin:deleted": (payload: { binId: string }) => void;
+  /** Owners only: the state of a replay, forward or CLI delivery changed. */
+  "delivery:updated": (delivery: DeliverySummary) => void;
 }
 
 export interface ClientToServerEvents {

@@ -28,6 +28,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().min(0).default(400),
   /** How often the sweeper looks for expired bins. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** First retry delay of an auto-forward; each next one doubles (with jitter). */
+  FORWARD_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  /** How often the forwarder looks for retries that are due. */
+  FORWARD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Outbound targets on loopback, private, link-local or metadata addresses are refused unless this is on. */
+  ALLOW_PRIVATE_TARGETS: flag.default(false),
+  /** Comma-separated hosts, IPs, CIDRs or host:port entries that may be targeted even though internal. */
+  OUTBOUND_ALLOW_LIST: z.string().default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ApiError } from "@/lib/api-types";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { parseInput } from "@/lib/validation";
 
 export function json<T>(data: T, status = 200, headers?: HeadersInit): Response {
   return Response.json(data, { status, headers });
@@ -53,12 +54,7 @@ export function requestOrigin(request: Request): string {
 }
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`);
-    throw new ValidationError(`Invalid query parameters: ${problems.join("; ")}`);
-  }
-  return parsed.data;
+  return parseInput(schema, Object.fromEntries(params), "query");
 }
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/requests/filter";
 import { BinSettingsSchema } from "@/lib/bins/settings";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
+import { ReplaySchema } from "@/lib/services/deliveries";
 
 type Json = Record<string, unknown>;
 
@@ -12,6 +13,7 @@ const error = (description: string): Json => reply(description, ref("Error"));
 const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
 
 const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
+const deliveryIdParam = { name: "deliveryId", in: "path", required: true, schema: { type: "string" } };
 const requestIdParam = { name: "requestId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-z]{22}$" } };
 const secured = [{ bearer: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
@@ -76,6 +78,24 @@ export function openApiDocument(): Json {
         BinSettings: toSchema(BinSettingsSchema),
         CreateBin: toSchema(CreateBinSchema, "input"),
         UpdateBin: toSchema(UpdateBinSchema, "input"),
+        Replay: toSchema(ReplaySchema, "input"),
+        Delivery: {
+          type: "object",
+          description: "A replay, auto-forward or CLI delivery with its attempt log (each attempt: outcome, status, response headers and body, or the network error in plain words).",
+          properties: {
+            id: { type: "string" },
+            requestId: { type: "string" },
+            kind: { enum: ["replay", "forward", "cli"] },
+            targetUrl: { type: "string" },
+            status: { enum: ["pending", "sending", "succeeded", "dead"] },
+            attempts: { type: "integer" },
+            maxAttempts: { type: "integer" },
+            nextAttemptAt: { type: ["string", "null"], format: "date-time" },
+            lastError: { type: ["string", "null"] },
+            attemptLog: { type: "array", items: { type: "object" } },
+          },
+        },
+        DeliveryList: { type: "object", properties: { deliveries: { type: "array", items: ref("Delivery") } } },
         RequestSummary: { type: "object", properties: summaryProperties },
         RequestPage: { type: "object", properties: { requests: { type: "array", items: ref("RequestSummary") }, nextBefore: { type: ["string", "null"] } } },
         RequestDetail: {
@@ -162,6 +182,46 @@ export function openApiDocument(): Json {
         parameters: [binIdParam, requestIdParam],
         get: { summary: "One request in full", security: secured, responses: { "200": reply("The request.", ref("RequestDetail")), "404": notFound } },
         delete: { summary: "Delete one request (owner)", security: secured, responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/requests/{requestId}/replay": {
+        parameters: [binIdParam, requestIdParam],
+        post: {
+          summary: "Re-send the request to a target, optionally edited (owner)",
+          description: "Same method, headers (hop-by-hop ones, Host and Content-Length replaced) and exact body bytes. Internal targets are refused unless the operator allows them.",
+          security: secured,
+          requestBody: { required: true, content: jsonContent(ref("Replay")) },
+          responses: { "200": reply("The outcome, also when the target failed or was refused.", ref("Delivery")), "400": error("Invalid target or edits."), "403": ownerOnly, "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/requests/{requestId}/deliveries": {
+        parameters: [binIdParam, requestIdParam],
+        get: { summary: "Replays, forwards and CLI deliveries of this request (owner)", security: secured, responses: { "200": reply("Newest first.", ref("DeliveryList")), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/replay": {
+        parameters: [binIdParam],
+        post: {
+          summary: "Replay several requests in order (owner)",
+          security: secured,
+          requestBody: { required: true, content: jsonContent({ type: "object", required: ["targetUrl", "requestIds"], properties: { targetUrl: { type: "string" }, requestIds: { type: "array", items: { type: "string" } } } }) },
+          responses: { "200": reply("One outcome per request, oldest first.", ref("DeliveryList")), "400": error("Invalid input."), "403": ownerOnly, "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/deliveries": {
+        parameters: [binIdParam],
+        get: {
+          summary: "The bin's deliveries; status=dead is the dead-letter list (owner)",
+          security: secured,
+          parameters: [{ name: "status", in: "query", schema: { enum: ["all", "dead"], default: "all" } }],
+          responses: { "200": reply("Newest first.", ref("DeliveryList")), "403": ownerOnly, "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/deliveries/{deliveryId}/retry": {
+        parameters: [binIdParam, deliveryIdParam],
+        post: {
+          summary: "Send a delivery that gave up again (owner)",
+          security: secured,
+          responses: { "202": reply("Queued again.", ref("Delivery")), "403": ownerOnly, "404": error("No such delivery."), "409": error("The delivery has not given up.") },
+        },
       },
       "/api/bins/{binId}/requests/{requestId}/raw": {
         parameters: [binIdParam, requestIdParam],

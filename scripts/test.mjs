@@ -1,7 +1,7 @@
 // `npm test`: build once, run the unit and HTTP suites (node:test), then the browser suite
 // (Playwright), and close with one line counting every test.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -12,11 +12,21 @@ if (process.env.HOOKSCOPE_SKIP_BUILD !== "1") {
   if (run(["scripts/build.mjs"]) !== 0) process.exit(1);
 }
 
+if (run(["node_modules/typescript/bin/tsc", "--noEmit"]) !== 0) {
+  console.error("Type errors: see above.");
+  process.exit(1);
+}
+
 mkdirSync(`${root}/.tmp`, { recursive: true });
-const suites = ["tests/unit", "tests/http"].flatMap((dir) =>
-  readdirSync(`${root}/${dir}`)
-    .filter((file) => file.endsWith(".test.ts"))
-    .map((file) => `${dir}/${file}`),
+// tests/unit and tests/http, plus unit tests colocated with the code as *.test.ts.
+const suites = ["tests/unit", "tests/http", "lib", "components"].flatMap((dir) =>
+  existsSync(`${root}/${dir}`)
+    ? readdirSync(`${root}/${dir}`, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith(".test.ts") || file.endsWith(".test.tsx"))
+        .map((file) => `${dir}/${file}`)
+        .sort()
+    : [],
 );
 const tapFile = `${root}/.tmp/node-tests.tap`;
 const nodeStatus = run([

@@ -8,6 +8,8 @@ import { handleCapture, matchCaptureUrl } from "./capture";
 import { attachRealtime } from "./realtime";
 import { RateLimiter } from "@/lib/services/rate-limit";
 import { startSweeper } from "@/lib/services/sweeper";
+import { startForwarder } from "@/lib/services/forwarder";
+import { policyFromEnv } from "@/lib/outbound/target-policy";
 
 // Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -16,6 +18,8 @@ const config = env();
 
 process.on("unhandledRejection", (reason) => console.error("unhandled rejection:", reason));
 
+// Fail at start, not at the first replay, on a malformed OUTBOUND_ALLOW_LIST.
+policyFromEnv(process.env);
 await prepareDatabase(rootDir);
 
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
@@ -40,6 +44,7 @@ const server = createServer((req, res) => {
 });
 const realtime = attachRealtime(server);
 const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
+const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -55,6 +60,7 @@ async function shutdown(signal: string): Promise<void> {
   const forced = setTimeout(() => process.exit(1), 5000);
   forced.unref();
   stopSweeper();
+  stopForwarder();
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await closeDb();

@@ -16,16 +16,18 @@ const JoinSchema = z.object({
 const LeaveSchema = z.object({ binId: z.string().min(1).max(64) });
 
 const room = (binId: string) => `bin:${binId}`;
+/** Delivery targets can be internal URLs: only owners hear about them. */
+const ownerRoom = (binId: string) => `owner:${binId}`;
 
-async function joinBin(socket: { join(room: string): unknown }, payload: unknown): Promise<JoinBinAck> {
+async function joinBin(socket: { join(rooms: string | string[]): unknown }, payload: unknown): Promise<JoinBinAck> {
   const parsed = JoinSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token, after? }." } };
   const { binId, token, after } = parsed.data;
   try {
-    await authorizeBin(binId, token);
+    const { role } = await authorizeBin(binId, token);
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.
-    await socket.join(room(binId));
+    await socket.join(role === "owner" ? [room(binId), ownerRoom(binId)] : [room(binId)]);
     return { ok: true, ...(await listMissedRequests(binId, after)) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
@@ -48,7 +50,9 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
     });
     socket.on("bin:leave", (payload) => {
       const parsed = LeaveSchema.safeParse(payload);
-      if (parsed.success) void socket.leave(room(parsed.data.binId));
+      if (!parsed.success) return;
+      void socket.leave(room(parsed.data.binId));
+      void socket.leave(ownerRoom(parsed.data.binId));
     });
   });
 
@@ -58,8 +62,9 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
     subscribe("bin.cleared", (payload) => io.to(room(payload.binId)).emit("bin:cleared", payload)),
     subscribe("bin.deleted", (payload) => {
       io.to(room(payload.binId)).emit("bin:deleted", payload);
-      io.in(room(payload.binId)).socketsLeave(room(payload.binId));
+      io.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
     }),
+    subscribe("delivery.updated", (delivery) => io.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),
   ];
   return {
     io,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -75,12 +76,35 @@ export const CorsSchema = z.object({
     .default("*"),
 });
 
+export const TargetUrl = z
+  .string()
+  .max(2048)
+  .refine((url) => {
+    try {
+      return ["http:", "https:"].includes(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  }, "a target is an http:// or https:// URL such as https://example.com/webhooks");
+
+export const MAX_FORWARD_ATTEMPTS = 20;
+
+export const ForwardSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Each capture's subpath and query are appended to it. */
+  url: TargetUrl.nullable().default(null),
+  maxAttempts: z.number().int().min(1, "maxAttempts is at least 1").max(MAX_FORWARD_ATTEMPTS, `maxAttempts is at most ${MAX_FORWARD_ATTEMPTS}`).default(6),
+});
+
 export const BinSettingsSchema = z.object({
   response: ResponseSchema.default(ResponseSchema.parse({})),
   rules: z.array(RuleSchema).max(20, "at most 20 rules").default([]),
   /** Bin.captureCount when the rules were saved: rule counts start after it. */
   rulesBase: z.number().int().min(0).default(0),
   cors: CorsSchema.default(CorsSchema.parse({})),
+  forward: ForwardSchema.default(ForwardSchema.parse({})),
+  /** The last URL a request of this bin was replayed to, offered for the next replay. */
+  lastReplayTarget: z.string().nullable().default(null),
 });
 
 export type ResponseSettings = z.infer<typeof ResponseSchema>;
@@ -93,6 +117,7 @@ export const SettingsPatchSchema = z
     response: ResponseSchema.partial().strict().optional(),
     rules: z.array(RuleSchema).max(20, "at most 20 rules").optional(),
     cors: CorsSchema.partial().strict().optional(),
+    forward: ForwardSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -111,10 +136,15 @@ export function parseStoredSettings(json: string): BinSettings {
 
 /** Applies a validated patch; saving rules restarts their count at the bin's current capture count. */
 export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, captureCount: number): BinSettings {
+  const forward = { ...current.forward, ...patch.forward };
+  if (forward.enabled && !forward.url) throw new ValidationError("settings.forward.url: set a URL to forward to before enabling forwarding");
   return BinSettingsSchema.parse({
     response: { ...current.response, ...patch.response },
     rules: patch.rules ?? current.rules,
     rulesBase: patch.rules ? captureCount : current.rulesBase,
     cors: { ...current.cors, ...patch.cors },
+    forward,
+    lastReplayTarget: current.lastReplayTarget,
   });
 }
+

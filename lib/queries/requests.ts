@@ -18,9 +18,10 @@ export interface CapturedRequestRecord {
   /** 0 when no answer was sent (a hold rule). */
   responseStatus: number;
   responseRule: string | null;
+  forwardPending: boolean;
 }
 
-export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion">;
+export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending">;
 
 const SUMMARY_FIELDS = {
   id: true,

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { RequestSummary } from "@/lib/api-types";
+import type { DeliverySummary, RequestSummary } from "@/lib/api-types";
 
 /** What services announce after a change is committed; server/realtime.ts turns it into socket events. */
 export interface BusEvents {
@@ -7,6 +7,9 @@ export interface BusEvents {
   "request.deleted": { binId: string; requestId: string };
   "bin.cleared": { binId: string };
   "bin.deleted": { binId: string };
+  /** A capture was stored with forwarding due: wakes the forwarder. */
+  "forward.queued": Record<string, never>;
+  "delivery.updated": DeliverySummary;
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

@@ -10,6 +10,7 @@ import { countRequests } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/services/access";
 import { binUrls } from "@/lib/urls";
+import { parseInput } from "@/lib/validation";
 
 const DAY_MS = 86_400_000;
 /** The longest an owner may push a bin's expiry ahead of now. */
@@ -30,21 +31,13 @@ export const UpdateBinSchema = z
   })
   .strict();
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
-  }
-  return parsed.data;
-}
-
 function defaultExpiry(now: number): Date | null {
   const days = env().BIN_TTL_DAYS;
   return days > 0 ? new Date(now + days * DAY_MS) : null;
 }
 
 export async function createNewBin(origin: string, input: unknown = {}): Promise<CreatedBin> {
-  const { name } = parse(CreateBinSchema, input ?? {});
+  const { name } = parseInput(CreateBinSchema, input ?? {});
   const ownerToken = newToken();
   const bin = await createBin({
     id: name ?? newBinId(),
@@ -79,7 +72,7 @@ export function binSettings(bin: BinRecord): BinSettings {
 
 /** Owner changes: expiry, retention, response settings. Settings apply to the next capture. */
 export async function updateBinSettings(bin: BinRecord, input: unknown): Promise<BinRecord> {
-  const patch = parse(UpdateBinSchema, input);
+  const patch = parseInput(UpdateBinSchema, input);
   const now = Date.now();
   const { BIN_TTL_DAYS, BIN_MAX_REQUESTS } = env();
   if (patch.expiresAt !== undefined) {
@@ -107,4 +100,11 @@ export async function updateBinSettings(bin: BinRecord, input: unknown): Promise
 export async function removeBin(binId: string): Promise<void> {
   if (!(await deleteBin(binId))) throw new BinNotFoundError();
   publish("bin.deleted", { binId });
+}
+
+/** Offers the last replay target again next time; a lost race with a settings change only loses this hint. */
+export async function rememberReplayTarget(bin: BinRecord, targetUrl: string): Promise<void> {
+  const settings = binSettings(bin);
+  if (settings.lastReplayTarget === targetUrl) return;
+  await updateBin(bin.id, { settings: JSON.stringify({ ...settings, lastReplayTarget: targetUrl }) });
 }

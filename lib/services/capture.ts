@@ -87,6 +87,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       record.sequence = first + k;
       record.responseStatus = decision.hold ? 0 : decision.status;
       record.responseRule = decision.rule;
+      record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
       rows.push(record);
       results[recordIndex] = { decision, settings };
     });
@@ -94,6 +95,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   }
   await insertRequests(rows);
   for (const [binId, keep] of toPrune) pruneLater(binId, keep);
+  if (rows.some((row) => row.forwardPending)) publish("forward.queued", {});
   return results;
 }
 
@@ -123,6 +125,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     sequence: 0,
     responseStatus: 0,
     responseRule: null,
+    forwardPending: false,
   };
   let committed: Committed;
   try {

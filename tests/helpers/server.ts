@@ -27,11 +27,14 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built production server (dist/server.mjs) on a free port with its own SQLite file. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { databaseFile?: string; port?: number } = {},
+): Promise<RunningServer> {
   const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
   if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` before the HTTP tests.");
-  const port = await freePort();
-  const databaseFile = path.join(tempDir("server"), "hookscope.db");
+  const port = options.port ?? (await freePort());
+  const databaseFile = options.databaseFile ?? path.join(tempDir("server"), "hookscope.db");
   let output = "";
   const child = spawn(process.execPath, [bundle], {
     cwd: ROOT_DIR,

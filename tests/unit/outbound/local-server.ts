@@ -66,7 +66,7 @@ function pairs(raw: string[]): [string, string][] {
   return out;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "::ffff:7f00:1", "localhost"]);
 
 /**
  * Stops any socket headed anywhere but loopback (or a *.test name, which only the tests' own

@@ -1,0 +1,14 @@
+import { bearerToken, json, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { retryDeadDelivery } from "@/lib/services/deliveries";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; deliveryId: string }> };
+
+/** Owner only: sends a delivery that gave up again, with a fresh allowance of attempts. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId, deliveryId } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  return json(await retryDeadDelivery(binId, deliveryId), 202, { "Cache-Control": "no-store" });
+});

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { bearerToken, json, parseSearchParams, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { listDeliveryDetails } from "@/lib/services/deliveries";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+const QuerySchema = z.object({ status: z.enum(["dead", "all"]).default("all") });
+
+/** Owner only: the bin's deliveries, newest first; `status=dead` is the dead-letter list. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { status } = parseSearchParams(QuerySchema, new URL(request.url).searchParams);
+  await authorizeOwner(binId, bearerToken(request));
+  return json({ deliveries: await listDeliveryDetails(binId, { deadOnly: status === "dead" }) }, 200, { "Cache-Control": "no-store" });
+});

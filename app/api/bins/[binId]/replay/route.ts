@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { bearerToken, json, readJsonBody, route } from "@/lib/http";
+import { parseInput } from "@/lib/validation";
+import { TargetUrl } from "@/lib/bins/settings";
+import { authorizeOwner } from "@/lib/services/access";
+import { rememberReplayTarget } from "@/lib/services/bins";
+import { replayRequest } from "@/lib/services/deliveries";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+const ReplayManySchema = z
+  .object({
+    targetUrl: TargetUrl,
+    requestIds: z.array(z.string().regex(/^[0-9a-z]{22}$/, "requestIds holds request ids")).min(1, "choose at least one request").max(100, "at most 100 requests at once"),
+  })
+  .strict();
+
+/** Owner only: replays the chosen requests one after another, oldest first, each to the target plus its own subpath. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { targetUrl, requestIds } = parseInput(ReplayManySchema, await readJsonBody(request));
+  const results = [];
+  for (const requestId of [...requestIds].sort()) results.push(await replayRequest(binId, requestId, { targetUrl }));
+  await rememberReplayTarget(bin, targetUrl);
+  return json({ deliveries: results }, 200, { "Cache-Control": "no-store" });
+});

@@ -1,0 +1,14 @@
+import { bearerToken, json, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { listDeliveryDetails } from "@/lib/services/deliveries";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; requestId: string }> };
+
+/** Owner only: every replay, forward and CLI delivery of this request, newest first, with their attempts. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  return json({ deliveries: await listDeliveryDetails(binId, { requestId }) }, 200, { "Cache-Control": "no-store" });
+});

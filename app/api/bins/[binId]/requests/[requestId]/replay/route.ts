@@ -1,0 +1,19 @@
+import { bearerToken, json, readJsonBody, route } from "@/lib/http";
+import { parseInput } from "@/lib/validation";
+import { authorizeOwner } from "@/lib/services/access";
+import { rememberReplayTarget } from "@/lib/services/bins";
+import { ReplaySchema, replayRequest } from "@/lib/services/deliveries";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; requestId: string }> };
+
+/** Owner only: re-sends the request (optionally edited) to a target now; the outcome, even a network error, is kept and returned. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const replay = parseInput(ReplaySchema, await readJsonBody(request));
+  const delivery = await replayRequest(binId, requestId, replay);
+  await rememberReplayTarget(bin, replay.targetUrl);
+  return json(delivery, 200, { "Cache-Control": "no-store" });
+});

@@ -1,0 +1,88 @@
+import { parseStoredSettings } from "@/lib/bins/settings";
+import { joinTargetUrl } from "@/lib/outbound/send";
+import { getBin } from "@/lib/queries/bins";
+import * as deliveries from "@/lib/queries/deliveries";
+import { subscribe } from "@/lib/realtime/bus";
+import { runDueDelivery } from "@/lib/services/deliveries";
+
+const MATERIALIZE_BATCH = 100;
+const CONCURRENCY = 8;
+
+/**
+ * Turns captures flagged for forwarding into deliveries. The flag is written with the capture
+ * itself, so a crash between commit and this step loses nothing; delivery ids derive from the
+ * request id, so doing this twice after a crash creates nothing twice.
+ */
+export async function materializeForwards(now: Date = new Date()): Promise<number> {
+  const pending = await deliveries.pendingForwards(MATERIALIZE_BATCH);
+  const settingsByBin = new Map<string, ReturnType<typeof parseStoredSettings> | null>();
+  for (const request of pending) {
+    if (!settingsByBin.has(request.binId)) {
+      const bin = await getBin(request.binId);
+      settingsByBin.set(request.binId, bin ? parseStoredSettings(bin.settings) : null);
+    }
+    const forward = settingsByBin.get(request.binId)?.forward;
+    if (!forward?.enabled || !forward.url) continue;
+    await deliveries.createDelivery({
+      id: `fwd-${request.id}`,
+      binId: request.binId,
+      requestId: request.id,
+      kind: "forward",
+      targetUrl: joinTargetUrl(forward.url, request.path, request.query),
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      status: "pending",
+      maxAttempts: forward.maxAttempts,
+      nextAttemptAt: now,
+    });
+  }
+  if (pending.length > 0) await deliveries.clearForwardPending(pending.map((request) => request.id));
+  return pending.length;
+}
+
+/** One pass: queue new forwards, resume interrupted ones, and send what is due (a few at a time). */
+export async function forwardOnce(now: Date = new Date()): Promise<number> {
+  while ((await materializeForwards(now)) === MATERIALIZE_BATCH);
+  await deliveries.releaseExpiredLeases(now);
+  const due = await deliveries.dueDeliveryIds(now, CONCURRENCY * 4);
+  let sent = 0;
+  for (let i = 0; i < due.length; i += CONCURRENCY) {
+    const results = await Promise.all(due.slice(i, i + CONCURRENCY).map((id) => runDueDelivery(id, now)));
+    sent += results.filter(Boolean).length;
+  }
+  return sent;
+}
+
+/**
+ * Runs forwarding in the background: woken at once when a capture needs forwarding, and on a timer
+ * for retries. Sending never holds up capture: the sender already has its answer.
+ */
+export function startForwarder(pollMs: number): () => void {
+  let running = false;
+  let again = false;
+  const tick = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    forwardOnce()
+      .catch((error: unknown) => console.error("forwarder: pass failed:", error instanceof Error ? error.message : error))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          setImmediate(tick);
+        }
+      });
+  };
+  const timer = setInterval(tick, pollMs);
+  timer.unref();
+  const unsubscribe = subscribe("forward.queued", tick);
+  setImmediate(tick);
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import type { BinSettings } from "@/lib/bins/settings";
+import type { CreatedBin, DeliveryDetail } from "@/lib/api-types";
+import { authorized, createBin, sendRaw } from "../helpers/http";
+import { freePort, startServer, type RunningServer } from "../helpers/server";
+import { startTarget, waitUntil } from "../helpers/target";
+
+let target: Awaited<ReturnType<typeof startTarget>>;
+let server: RunningServer;
+let bin: CreatedBin;
+
+before(async () => {
+  target = await startTarget();
+  server = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "50", FORWARD_POLL_MS: "50" });
+  bin = await createBin(server.url);
+});
+after(async () => {
+  await server?.stop();
+  await target?.close();
+});
+
+async function owner(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${server.url}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" } });
+}
+
+async function replay(requestId: string, body: object): Promise<DeliveryDetail> {
+  const response = await owner(`/requests/${requestId}/replay`, { method: "POST", body: JSON.stringify(body) });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()) as DeliveryDetail;
+}
+
+async function capture(path = "/hook", body: Buffer = randomBytes(2048)): Promise<string> {
+  const response = await sendRaw(
+    server.port,
+    Buffer.concat([
+      Buffer.from(
+        `POST /h/${bin.id}${path}?a=1&a=2 HTTP/1.1\r\nHost: sender.test\r\nX-Sig: s1\r\nContent-Type: application/octet-stream\r\n` +
+          `x-sig: s2\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`,
+      ),
+      body,
+    ]),
+  );
+  const id = /x-hookscope-request-id: (\S+)/i.exec(response.head)?.[1];
+  assert.ok(id, response.head);
+  return id;
+}
+
+describe("replay", () => {
+  test("re-sends method, headers and the exact body bytes; the answer is shown and kept", async () => {
+    const body = randomBytes(4096);
+    const id = await capture("/orders", body);
+    target.setHandler((_req, res) => {
+      res.setHeader("X-Target", "yes");
+      res.end('{"received":true}');
+    });
+    const delivery = await replay(id, { targetUrl: `${target.url}/webhooks/orders` });
+    target.setHandler(undefined);
+    assert.equal(delivery.status, "succeeded");
+    const attempt = delivery.attemptLog[0]!;
+    assert.equal(attempt.status, 200);
+    assert.equal(attempt.responseBodyText, '{"received":true}');
+    assert.ok(attempt.responseHeaders?.some(([name, value]) => name.toLowerCase() === "x-target" && value === "yes"));
+    const got = target.received.at(-1)!;
+    assert.equal(got.method, "POST");
+    assert.equal(got.url, "/webhooks/orders");
+    assert.ok(got.body.equals(body), "body bytes differ");
+    // Node's client appends its own `Connection: close` last; the captured one must not be relayed.
+    assert.deepEqual(
+      got.rawHeaders.filter(([name]) => !["host", "content-length"].includes(name.toLowerCase())),
+      [["X-Sig", "s1"], ["Content-Type", "application/octet-stream"], ["x-sig", "s2"], ["Connection", "close"]],
+      "captured headers in order, the captured hop-by-hop Connection dropped",
+    );
+    assert.equal(got.rawHeaders.find(([name]) => name.toLowerCase() === "host")?.[1], `127.0.0.1:${target.port}`);
+    assert.equal(got.rawHeaders.find(([name]) => name.toLowerCase() === "content-length")?.[1], "4096");
+
+    const settings = (await (await owner("/settings")).json()) as BinSettings;
+    assert.equal(settings.lastReplayTarget, `${target.url}/webhooks/orders`);
+    const kept = (await (await owner(`/requests/${id}/deliveries`)).json()) as { deliveries: DeliveryDetail[] };
+    assert.equal(kept.deliveries[0]?.id, delivery.id);
+  });
+
+  test("edits before sending: method, headers, body", async () => {
+    const id = await capture();
+    const delivery = await replay(id, { targetUrl: `${target.url}/edited`, method: "put", headers: [["X-Edited", "1"]], bodyText: "changed" });
+    assert.equal(delivery.status, "succeeded");
+    const got = target.received.at(-1)!;
+    assert.equal(got.method, "PUT");
+    assert.equal(got.body.toString(), "changed");
+    assert.ok(got.rawHeaders.some(([name, value]) => name === "X-Edited" && value === "1"));
+    assert.ok(!got.rawHeaders.some(([name]) => name.toLowerCase() === "x-sig"));
+  });
+
+  test("several selected requests replay in order", async () => {
+    const ids = [await capture("/one"), await capture("/two"), await capture("/three")];
+    const before = target.received.length;
+    const response = await owner("/replay", { method: "POST", body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [ids[2], ids[0], ids[1]] }) });
+    assert.equal(response.status, 200);
+    const bodies = target.received.slice(before).map((r) => r.url);
+    assert.deepEqual(bodies, ["/many", "/many", "/many"]);
+    const result = (await response.json()) as { deliveries: DeliveryDetail[] };
+    assert.deepEqual(result.deliveries.map((d) => d.requestId), ids);
+  });
+
+  test("a network error is shown in plain words", async () => {
+    const id = await capture();
+    const closedPort = await freePort();
+    const server2 = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${closedPort}` }, { databaseFile: server.databaseFile, port: await freePort() });
+    try {
+      const response = await fetch(`${server2.url}/api/bins/${bin.id}/requests/${id}/replay`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${bin.ownerToken}` },
+        body: JSON.stringify({ targetUrl: `http://127.0.0.1:${closedPort}/x` }),
+      });
+      const delivery = (await response.json()) as DeliveryDetail;
+      assert.equal(delivery.status, "dead");
+      assert.equal(delivery.attemptLog[0]?.error?.code, "connection_refused");
+      assert.match(delivery.attemptLog[0]!.error!.message, /refused/i);
+    } finally {
+      await server2.stop();
+    }
+  });
+
+  test("only the owner may replay", async () => {
+    const id = await capture();
+    const shareToken = decodeURIComponent(bin.shareUrl.split("#share=")[1]!);
+    const response = await fetch(`${server.url}/api/bins/${bin.id}/requests/${id}/replay`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${shareToken}` },
+      body: JSON.stringify({ targetUrl: `${target.url}/x` }),
+    });
+    assert.equal(response.status, 403);
+  });
+});
+
+describe("refused targets", () => {
+  const refused = [
+    ["loopback on another port", () => `http://127.0.0.1:${target.port + 1}/x`],
+    ["a hostname resolving to 127.0.0.1", () => `http://localhost:${target.port + 1}/x`],
+    ["a private address", () => "http://10.1.2.3/x"],
+    ["the cloud metadata address", () => "http://169.254.169.254/latest/meta-data/"],
+    ["IPv4-mapped IPv6 loopback", () => "http://[::ffff:127.0.0.1]:9/x"],
+  ] as const;
+  for (const [name, url] of refused) {
+    test(`refuses ${name}, saying why and how to allow it`, async () => {
+      const id = await capture();
+      const delivery = await replay(id, { targetUrl: url() });
+      assert.equal(delivery.status, "dead");
+      const attempt = delivery.attemptLog[0]!;
+      assert.equal(attempt.outcome, "blocked");
+      assert.equal(attempt.error?.code, "blocked_target");
+      assert.match(attempt.error!.message, /(ALLOW_PRIVATE_TARGETS|OUTBOUND_ALLOW_LIST)/);
+    });
+  }
+
+  test("a redirect to an internal address is refused at the hop", async () => {
+    const id = await capture();
+    target.setHandler((_req, res) => {
+      res.writeHead(307, { Location: "http://169.254.169.254/latest/meta-data/" });
+      res.end();
+    });
+    try {
+      const delivery = await replay(id, { targetUrl: `${target.url}/redirect`, followRedirects: true });
+      assert.equal(delivery.attemptLog[0]?.error?.code, "blocked_target");
+      const notFollowed = await replay(id, { targetUrl: `${target.url}/redirect` });
+      assert.equal(notFollowed.attemptLog[0]?.status, 307, "without followRedirects the 307 is the answer");
+    } finally {
+      target.setHandler(undefined);
+    }
+  });
+
+  test("ALLOW_PRIVATE_TARGETS permits internal targets", async () => {
+    const open = await startServer({ ALLOW_PRIVATE_TARGETS: "1" }, { databaseFile: server.databaseFile });
+    const other = await startTarget();
+    try {
+      const id = await capture();
+      const response = await fetch(`${open.url}/api/bins/${bin.id}/requests/${id}/replay`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${bin.ownerToken}` },
+        body: JSON.stringify({ targetUrl: `http://localhost:${other.port}/allowed` }),
+      });
+      assert.equal(((await response.json()) as DeliveryDetail).status, "succeeded");
+      assert.equal(other.received.length, 1);
+    } finally {
+      await open.stop();
+      await other.close();
+    }
+  });
+});
