@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/requests/filter";
 import { BinSettingsSchema } from "@/lib/bins/settings";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
-import { ReplaySchema } from "@/lib/services/deliveries";
+import { CliReportSchema, ReplaySchema } from "@/lib/services/deliveries";
 
 type Json = Record<string, unknown>;
 
@@ -196,6 +196,12 @@ export function openApiDocument(): Json {
       "/api/bins/{binId}/requests/{requestId}/deliveries": {
         parameters: [binIdParam, requestIdParam],
         get: { summary: "Replays, forwards and CLI deliveries of this request (owner)", security: secured, responses: { "200": reply("Newest first.", ref("DeliveryList")), "403": ownerOnly, "404": notFound } },
+        post: {
+          summary: "Report a delivery made by `hookscope forward` (owner)",
+          security: secured,
+          requestBody: { required: true, content: jsonContent(toSchema(CliReportSchema, "input")) },
+          responses: { "201": reply("Recorded.", ref("Delivery")), "400": error("Invalid report."), "403": ownerOnly, "404": notFound },
+        },
       },
       "/api/bins/{binId}/replay": {
         parameters: [binIdParam],

@@ -50,24 +50,3 @@ export async function deleteBin(binId: string): Promise<boolean> {
   const { count } = await db().bin.deleteMany({ where: { id: binId } });
   return count > 0;
 }
-
-export interface SequenceReservation {
-  /** The number of the last capture reserved: a batch of k gets last-k+1 ... last. */
-  last: number;
-  /** The bin's settings JSON as of this moment, so a change applies to the very next capture. */
-  settings: string;
-  maxRequests: number;
-}
-
-/**
- * Numbers the next `count` captures of a bin in one atomic statement (no interactive transaction:
- * the SQLite adapter runs other queries on the same connection meanwhile). Null: no such bin.
- */
-export async function reserveSequences(binId: string, count: number): Promise<SequenceReservation | null> {
-  const rows = await db().$queryRaw<{ captureCount: number | bigint; settings: string; maxRequests: number | bigint }[]>`
-    UPDATE "Bin" SET "captureCount" = "captureCount" + ${count}
-    WHERE "id" = ${binId}
-    RETURNING "captureCount", "settings", "maxRequests"`;
-  const row = rows[0];
-  return row ? { last: Number(row.captureCount), settings: row.settings, maxRequests: Number(row.maxRequests) } : null;
-}

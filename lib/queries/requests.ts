@@ -38,12 +38,6 @@ const SUMMARY_FIELDS = {
   responseRule: true,
 } as const;
 
-/** Inserts a batch in one transaction: all of it is committed, or none. */
-export async function insertRequests(records: CapturedRequestRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await db().capturedRequest.createMany({ data: records });
-}
-
 export interface ListRequestsOptions {
   limit: number;
   /** Only requests older than this id (the next page). */
@@ -89,12 +83,4 @@ export async function deleteRequest(binId: string, requestId: string): Promise<b
 export async function deleteAllRequests(binId: string): Promise<number> {
   const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
   return count;
-}
-
-/** Keeps the newest `keep` requests of a bin; returns how many older ones were removed. */
-export async function pruneRequests(binId: string, keep: number): Promise<number> {
-  return db().$executeRaw`
-    DELETE FROM "CapturedRequest"
-    WHERE "binId" = ${binId}
-      AND "id" <= (SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${binId} ORDER BY "id" DESC LIMIT 1 OFFSET ${keep})`;
 }

@@ -3,8 +3,8 @@ import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
 import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
-import { reserveSequences } from "@/lib/queries/bins";
-import { insertRequests, pruneRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
+import { commitCaptureGroups, pruneRequests } from "@/lib/queries/capture-store";
+import type { CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
 import { toSummary } from "@/lib/services/serialize";
@@ -64,38 +64,36 @@ function pruneLater(binId: string, keep: number): void {
 }
 
 /**
- * One group commit: number each bin's captures and read its settings in one statement, decide each
- * answer, then insert every row in one statement. Rows of a bin that no longer exists fail alone.
+ * One group commit: in one transaction, number each bin's captures and read its settings, decide
+ * each answer, insert every row. Rows of a bin that no longer exists fail alone.
  */
 async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Error)[]> {
   const results: (Committed | Error)[] = new Array(pending.length);
   const indexesByBin = new Map<string, number[]>();
   pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
-  const rows: CapturedRequestRecord[] = [];
-  const toPrune: [string, number][] = [];
-  for (const [binId, indexes] of indexesByBin) {
-    const reservation = await reserveSequences(binId, indexes.length);
-    if (!reservation) {
-      for (const i of indexes) results[i] = new BinNotFoundError();
-      continue;
-    }
+  const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
+  const reservations = await commitCaptureGroups(groups, (reservation, rows) => {
     const settings = parseStoredSettings(reservation.settings);
-    const first = reservation.last - indexes.length + 1;
-    indexes.forEach((recordIndex, k) => {
-      const { record, corsPreflight } = pending[recordIndex]!;
-      const decision = decideResponse(settings, first + k, { corsPreflight });
-      record.sequence = first + k;
+    const group = groups.find((g) => g.rows === rows)!;
+    rows.forEach((record, k) => {
+      const decision = decideResponse(settings, reservation.first + k, { corsPreflight: pending[group.indexes[k]!]!.corsPreflight });
+      record.sequence = reservation.first + k;
       record.responseStatus = decision.hold ? 0 : decision.status;
       record.responseRule = decision.rule;
       record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
-      rows.push(record);
-      results[recordIndex] = { decision, settings };
+      results[group.indexes[k]!] = { decision, settings };
     });
-    if (reservation.last > reservation.maxRequests) toPrune.push([binId, reservation.maxRequests]);
-  }
-  await insertRequests(rows);
-  for (const [binId, keep] of toPrune) pruneLater(binId, keep);
-  if (rows.some((row) => row.forwardPending)) publish("forward.queued", {});
+  });
+  groups.forEach((group, g) => {
+    const reservation = reservations[g];
+    if (!reservation) {
+      for (const i of group.indexes) results[i] = new BinNotFoundError();
+      return;
+    }
+    const last = reservation.first + group.rows.length - 1;
+    if (last > reservation.maxRequests) pruneLater(group.binId, reservation.maxRequests);
+  });
+  if (pending.some(({ record }) => record.forwardPending)) publish("forward.queued", {});
   return results;
 }
 

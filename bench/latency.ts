@@ -1,0 +1,185 @@
+import { Agent, request } from "node:http";
+import { performance } from "node:perf_hooks";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "../lib/api-types";
+
+export interface LatencyOptions {
+  baseUrl: string;
+  binId: string;
+  ownerToken: string;
+  body: string;
+  rate: number;
+  seconds: number;
+  /** How long to wait for the last events once every capture has been answered. */
+  graceMs: number;
+}
+
+export interface LatencyResult {
+  sent: number;
+  answered2xx: number;
+  non2xx: number;
+  errors: number;
+  events: number;
+  missingEvents: number;
+  /** Events whose id matches no capture this run answered with a 2xx. */
+  unexpectedEvents: number;
+  /** Actual send rate, to show whether the fixed rate was held. */
+  achievedRate: number;
+  captureToEventMs: { p50: number; p99: number; max: number };
+  captureResponseMs: { p50: number; p99: number; max: number };
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+function summarize(values: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function connect(baseUrl: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  // No reconnection: a dropped socket would silently lose events and skew "missing".
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    transports: ["websocket"],
+    reconnection: false,
+    timeout: 10_000,
+  });
+  await withTimeout(
+    new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", (error) => reject(error));
+    }),
+    15_000,
+    "socket.io connect",
+  );
+  return socket;
+}
+
+/**
+ * Sends captures at a fixed rate (scheduled against the start time, so a slow tick is caught up
+ * rather than lowering the rate) and times each one from the moment it is sent to the moment its
+ * `request:new` event arrives. The event can beat the HTTP answer, so both sides are keyed by id.
+ */
+export async function measureLatency(options: LatencyOptions): Promise<LatencyResult> {
+  const socket = await connect(options.baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    const joined = await socket.timeout(10_000).emitWithAck("bin:join", { binId: options.binId, token: options.ownerToken, after: null });
+    if (!joined.ok) throw new Error(`bin:join refused: ${joined.error.code}: ${joined.error.message}`);
+
+    const eventAt = new Map<string, number>();
+    socket.on("request:new", (summary: RequestSummary) => {
+      if (!eventAt.has(summary.id)) eventAt.set(summary.id, performance.now());
+    });
+    let disconnected = false;
+    socket.on("disconnect", () => {
+      disconnected = true;
+    });
+
+    const sentAt = new Map<string, number>();
+    const responseMs: number[] = [];
+    let non2xx = 0;
+    let errors = 0;
+    let settled = 0;
+    const total = Math.max(1, Math.round(options.rate * options.seconds));
+    const intervalMs = 1000 / options.rate;
+    const url = new URL(`/h/${options.binId}/bench/latency`, options.baseUrl);
+    const payload = Buffer.from(options.body);
+
+    const sendOne = () => {
+      const startedAt = performance.now();
+      const req = request(url, {
+        method: "POST",
+        agent,
+        headers: { "Content-Type": "application/json", "Content-Length": payload.length },
+        timeout: 10_000,
+      });
+      req.on("response", (res) => {
+        res.resume();
+        res.on("end", () => {
+          const id = res.headers["x-hookscope-request-id"];
+          if (res.statusCode === 200 && typeof id === "string") {
+            sentAt.set(id, startedAt);
+            responseMs.push(performance.now() - startedAt);
+          } else {
+            non2xx++;
+          }
+          settled++;
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", () => {
+        errors++;
+        settled++;
+      });
+      req.end(payload);
+    };
+
+    let sent = 0;
+    const sendStart = performance.now();
+    let sendEnd = sendStart;
+    await new Promise<void>((resolve) => {
+      const tick = setInterval(() => {
+        const due = Math.min(total, Math.floor((performance.now() - sendStart) / intervalMs) + 1);
+        while (sent < due) {
+          sendOne();
+          sent++;
+        }
+        if (sent >= total) {
+          sendEnd = performance.now();
+          clearInterval(tick);
+          resolve();
+        }
+      }, 1);
+    });
+
+    const waitUntil = async (done: () => boolean, limitMs: number) => {
+      const deadline = performance.now() + limitMs;
+      while (!done() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await waitUntil(() => settled >= sent, 15_000);
+    await waitUntil(() => disconnected || [...sentAt.keys()].every((id) => eventAt.has(id)), options.graceMs);
+
+    const latencies: number[] = [];
+    let missingEvents = 0;
+    for (const [id, startedAt] of sentAt) {
+      const at = eventAt.get(id);
+      if (at === undefined) missingEvents++;
+      else latencies.push(at - startedAt);
+    }
+    let unexpectedEvents = 0;
+    for (const id of eventAt.keys()) if (!sentAt.has(id)) unexpectedEvents++;
+
+    // Sent over (total - 1) intervals: the first send is at t=0.
+    const sendSeconds = (sendEnd - sendStart) / 1000;
+    return {
+      sent,
+      answered2xx: sentAt.size,
+      non2xx,
+      errors: errors + (settled < sent ? sent - settled : 0),
+      events: eventAt.size,
+      missingEvents,
+      unexpectedEvents,
+      achievedRate: sendSeconds > 0 ? (sent - 1) / sendSeconds : Number.NaN,
+      captureToEventMs: summarize(latencies),
+      captureResponseMs: summarize(responseMs),
+    };
+  } finally {
+    socket.disconnect();
+    agent.destroy();
+  }
+}

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Children and temp dirs are tracked here so that every way out (normal end, thrown error,
+// Ctrl-C) kills the servers and removes their databases.
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+let cleanupInstalled = false;
+
+function cleanupNow(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+export function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  // 'exit' handlers may only run synchronous code: SIGKILL and rmSync are.
+  process.on("exit", cleanupNow);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping the servers and removing temp files`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  }
+}
+
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `hookscope-bench-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+export interface ServerProcess {
+  name: string;
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** The tail of the child's stdout and stderr, for error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const OUTPUT_TAIL_CHARS = 16_000;
+
+export interface StartOptions {
+  name: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  port: number;
+  /** Path answering 200 once the server is ready. */
+  healthPath: string;
+  readyTimeoutMs: number;
+}
+
+export async function startServer(options: StartOptions): Promise<ServerProcess> {
+  let output = "";
+  const child = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", () => children.delete(child));
+
+  const url = `http://127.0.0.1:${options.port}`;
+  const server: ServerProcess = {
+    name: options.name,
+    url,
+    port: options.port,
+    child,
+    output: () => output,
+    stop: async (graceMs = 10_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+
+  const deadline = Date.now() + options.readyTimeoutMs;
+  while (true) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${options.name} exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}${options.healthPath}`, { signal: AbortSignal.timeout(2000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop(1000);
+      throw new Error(`${options.name} was not ready within ${options.readyTimeoutMs / 1000} s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
