@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hookscope", template: "%s · Hookscope" },
+  description: "Self-hosted webhook inspector: capture every request byte-exact and watch it arrive live.",
+  // Capture and share URLs are secrets of a kind; never leak them to other sites through Referer.
+  referrer: "no-referrer",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafafa" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col font-sans">
+        <SiteHeader />
+        {children}
+      </body>
+    </html>
+  );
+}

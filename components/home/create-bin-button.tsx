@@ -1,0 +1,41 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createBin } from "@/lib/client/api";
+import { saveOwnedBin } from "@/lib/client/bin-store";
+import { Button } from "@/components/ui/button";
+import { PlusIcon } from "@/components/ui/icons";
+
+export function CreateBinButton() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onClick = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const bin = await createBin();
+      // Stored before navigating: the inspector reads the owner token from here.
+      saveOwnedBin({ id: bin.id, ownerToken: bin.ownerToken, createdAt: new Date().toISOString() });
+      router.push(`/bins/${encodeURIComponent(bin.id)}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Something went wrong");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-col items-center gap-3">
+      <Button variant="primary" size="lg" onClick={onClick} disabled={busy}>
+        <PlusIcon className="size-5" />
+        {busy ? "Creating…" : "Create a bin"}
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          Could not create a bin: {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+import { useState } from "react";
+import type { BinInfo } from "@/lib/api-types";
+import type { LiveStatus } from "@/lib/client/use-bin-socket";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyField } from "@/components/ui/copy-field";
+import { EyeIcon, TrashIcon } from "@/components/ui/icons";
+import { CurlSnippet } from "./curl-snippet";
+import { LiveIndicator } from "./live-indicator";
+
+interface BinHeaderProps {
+  info: BinInfo;
+  live: LiveStatus;
+  canEdit: boolean;
+  onDeleteBin(): Promise<void>;
+}
+
+export function BinHeader({ info, live, canEdit, onDeleteBin }: BinHeaderProps) {
+  return (
+    <section aria-label="Bin" className="shrink-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="text-base font-semibold tracking-tight">
+          Bin <span className="font-mono">{info.id}</span>
+        </h1>
+        <LiveIndicator status={live} />
+        {!canEdit && (
+          <span className="inline-flex items-center gap-1 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            <EyeIcon className="size-3.5" /> Read-only shared view
+          </span>
+        )}
+        {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="flex min-w-0 flex-col gap-3">
+          <CopyField
+            label="Capture URL"
+            value={info.captureUrl}
+            copyLabel="Copy capture URL"
+            hint={<span className="font-normal">any method, any sub-path</span>}
+          />
+          {canEdit && info.shareUrl && (
+            <CopyField
+              label="Share link"
+              value={info.shareUrl}
+              copyLabel="Copy share link"
+              hint={<span className="font-normal">read-only, no delete</span>}
+            />
+          )}
+        </div>
+        <CurlSnippet captureUrl={info.captureUrl} />
+      </div>
+    </section>
+  );
+}
+
+function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onDeleteBin();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="ghost" size="sm" className="ml-auto" onClick={() => setOpen(true)}>
+        <TrashIcon className="size-3.5" /> Delete bin
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title="Delete this bin?"
+        confirmLabel="Delete bin"
+        busy={busy}
+        error={error}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        Every captured request is deleted and the capture URL stops accepting requests. Share links stop working. This
+        cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+"use client";
+import { useBinAccess } from "@/lib/client/bin-access";
+import { BinUnavailable } from "./bin-unavailable";
+import { InspectorSkeleton } from "./inspector-skeleton";
+import { InspectorView } from "./inspector-view";
+
+/** Picks the token for this bin (share fragment or stored owner token) before anything is fetched. */
+export function Inspector({ binId }: { binId: string }) {
+  const access = useBinAccess(binId);
+  if (access.kind === "pending") return <InspectorSkeleton />;
+  if (access.kind === "none") return <BinUnavailable reason="not-found" />;
+  // Keyed by token: switching from owner to a share link starts from a clean state.
+  return <InspectorView key={access.token} binId={binId} token={access.token} />;
+}

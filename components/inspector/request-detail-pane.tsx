@@ -1,0 +1,128 @@
+"use client";
+import { useState } from "react";
+import type { RequestDetail } from "@/lib/api-types";
+import { formatBytes, formatTimestamp, requestTarget } from "@/lib/client/format";
+import { parseQuery } from "@/lib/client/query";
+import { useRequestDetail } from "@/lib/client/use-request-detail";
+import { Button } from "@/components/ui/button";
+import { TrashIcon } from "@/components/ui/icons";
+import { MethodBadge } from "@/components/ui/method-badge";
+import { Tabs, type TabItem } from "@/components/ui/tabs";
+import { BodyTab } from "./detail/body-tab";
+import { HeadersTab } from "./detail/headers-tab";
+import { OverviewTab } from "./detail/overview-tab";
+import { QueryTab } from "./detail/query-tab";
+import { RawTab } from "./detail/raw-tab";
+
+type TabKey = "overview" | "headers" | "query" | "body" | "raw";
+
+interface RequestDetailPaneProps {
+  binId: string;
+  token: string;
+  requestId: string | null;
+  canEdit: boolean;
+  onDelete(requestId: string): Promise<void>;
+}
+
+export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }: RequestDetailPaneProps) {
+  const state = useRequestDetail(binId, token, requestId);
+  // Lives here, not per request, so stepping through requests keeps the tab the user is reading.
+  const [tab, setTab] = useState<TabKey>("overview");
+
+  return (
+    <section
+      aria-label="Request detail"
+      className="flex min-h-96 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs lg:min-h-0 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
+      {state.status === "ready" ? (
+        <>
+          <DetailHeader detail={state.detail} canEdit={canEdit} onDelete={onDelete} />
+          <Tabs<TabKey> label="Request sections" items={tabItems(state.detail)} selected={tab} onSelect={setTab}>
+            <TabContent tab={tab} detail={state.detail} token={token} />
+          </Tabs>
+        </>
+      ) : (
+        <p className="flex flex-1 items-center justify-center p-8 text-sm text-zinc-500 dark:text-zinc-400" role="status">
+          {state.status === "idle"
+            ? "Select a request to see its details."
+            : state.status === "loading"
+              ? "Loading request…"
+              : state.status === "gone"
+                ? "This request was deleted."
+                : `Could not load this request: ${state.message}`}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
+  return [
+    { key: "overview", label: "Overview" },
+    { key: "headers", label: "Headers", badge: detail.headers.length },
+    { key: "query", label: "Query", badge: parseQuery(detail.query).length || undefined },
+    { key: "body", label: "Body", badge: detail.bodySize > 0 ? formatBytes(detail.bodySize) : undefined },
+    { key: "raw", label: "Raw" },
+  ];
+}
+
+function TabContent({ tab, detail, token }: { tab: TabKey; detail: RequestDetail; token: string }) {
+  switch (tab) {
+    case "overview":
+      return <OverviewTab detail={detail} />;
+    case "headers":
+      return <HeadersTab headers={detail.headers} />;
+    case "query":
+      return <QueryTab query={detail.query} />;
+    case "body":
+      return <BodyTab detail={detail} token={token} />;
+    case "raw":
+      return <RawTab detail={detail} />;
+  }
+}
+
+function DetailHeader({ detail, canEdit, onDelete }: { detail: RequestDetail; canEdit: boolean; onDelete(id: string): Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onDelete(detail.id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="shrink-0 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <div className="flex items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h2 className="flex min-w-0 items-center gap-2.5">
+            <MethodBadge method={detail.method} />
+            <span className="truncate font-mono text-sm font-medium" title={requestTarget(detail.path, detail.query, detail.binId)}>
+              {requestTarget(detail.path, detail.query, detail.binId)}
+            </span>
+          </h2>
+          <p className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+            {formatTimestamp(detail.receivedAt)} · {formatBytes(detail.bodySize)} · from {detail.remoteAddress}
+          </p>
+        </div>
+        {canEdit && (
+          // One request is cheap to lose and easy to re-send, so no confirmation; "Clear all" asks.
+          <Button variant="danger" size="sm" onClick={remove} disabled={busy} aria-label="Delete this request">
+            <TrashIcon className="size-3.5" /> Delete
+          </Button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="mt-2 text-xs text-rose-600 dark:text-rose-400">
+          Could not delete: {error}
+        </p>
+      )}
+    </div>
+  );
+}

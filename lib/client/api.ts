@@ -1,0 +1,138 @@
+// Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
+// the server answers an unknown bin and a bad token with the same 404, and so do we.
+import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage } from "@/lib/api-types";
+
+/** Any non-2xx answer, carrying the API's `{ error: { code, message } }` envelope when there was one. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+/** The bin does not exist or the token does not open it; the two are indistinguishable on purpose. */
+export class BinNotFoundError extends ApiRequestError {
+  constructor(message: string) {
+    super(404, "bin_not_found", message);
+    this.name = "BinNotFoundError";
+  }
+}
+
+interface CallOptions {
+  method?: "GET" | "POST" | "DELETE";
+  token?: string;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, { method = "GET", token, signal }: CallOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  // no-store: request lists change every second and must never come from the HTTP cache.
+  const response = await fetch(path, { method, headers, signal, cache: "no-store" });
+  if (response.ok) return response;
+  throw await toError(response);
+}
+
+async function toError(response: Response): Promise<ApiRequestError> {
+  let code = "http_error";
+  let message = `${response.status} ${response.statusText}`.trim();
+  try {
+    const body = (await response.json()) as Partial<ApiError>;
+    if (body.error && typeof body.error.code === "string") {
+      code = body.error.code;
+      message = typeof body.error.message === "string" ? body.error.message : message;
+    }
+  } catch {
+    // Not JSON (a proxy error page, say): keep the status line.
+  }
+  if (response.status === 404 && code === "bin_not_found") return new BinNotFoundError(message);
+  return new ApiRequestError(response.status, code, message);
+}
+
+async function json<T>(path: string, options: CallOptions): Promise<T> {
+  const response = await send(path, options);
+  return (await response.json()) as T;
+}
+
+const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
+const requestPath = (binId: string, requestId: string) =>
+  `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
+
+export function createBin(signal?: AbortSignal): Promise<CreatedBin> {
+  return json<CreatedBin>("/api/bins", { method: "POST", signal });
+}
+
+export function getBin(binId: string, token: string, signal?: AbortSignal): Promise<BinInfo> {
+  return json<BinInfo>(binPath(binId), { token, signal });
+}
+
+export interface PageQuery {
+  limit?: number;
+  before?: string | null;
+  after?: string | null;
+}
+
+export function listRequests(
+  binId: string,
+  token: string,
+  { limit, before, after }: PageQuery = {},
+  signal?: AbortSignal,
+): Promise<RequestPage> {
+  const search = new URLSearchParams();
+  if (limit !== undefined) search.set("limit", String(limit));
+  if (before) search.set("before", before);
+  if (after) search.set("after", after);
+  const qs = search.toString();
+  return json<RequestPage>(`${binPath(binId)}/requests${qs ? `?${qs}` : ""}`, { token, signal });
+}
+
+export function getRequest(
+  binId: string,
+  token: string,
+  requestId: string,
+  signal?: AbortSignal,
+): Promise<RequestDetail> {
+  return json<RequestDetail>(requestPath(binId, requestId), { token, signal });
+}
+
+/** The exact body bytes. Fetched rather than linked because the endpoint needs the Authorization header. */
+export async function getRawBody(
+  binId: string,
+  token: string,
+  requestId: string,
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await send(`${requestPath(binId, requestId)}/raw`, { token });
+  // Force a neutral type: a text/html blob opened in a tab would run under our origin.
+  const blob = new Blob([await response.arrayBuffer()], { type: "application/octet-stream" });
+  return { blob, filename: filenameFrom(response.headers.get("Content-Disposition")) ?? `${requestId}.bin` };
+}
+
+function filenameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? null;
+}
+
+export async function deleteRequest(binId: string, token: string, requestId: string): Promise<void> {
+  await send(requestPath(binId, requestId), { method: "DELETE", token });
+}
+
+export async function clearRequests(binId: string, token: string): Promise<void> {
+  await send(`${binPath(binId)}/requests`, { method: "DELETE", token });
+}
+
+export async function deleteBin(binId: string, token: string): Promise<void> {
+  await send(binPath(binId), { method: "DELETE", token });
+}

@@ -1,0 +1,130 @@
+// The request list as pure state transitions, so that live events, catch-up after a reconnect
+// and paging can interleave in any order without gaps or duplicates.
+import type { RequestPage, RequestSummary } from "@/lib/api-types";
+
+/** Beyond this many rows the oldest are dropped from memory; "load older" fetches them again. */
+export const MAX_KEPT_REQUESTS = 1000;
+
+export interface RequestListState {
+  status: "loading" | "ready" | "not-found" | "error";
+  /** Newest first, unique by id. */
+  requests: RequestSummary[];
+  /** Cursor for the next older page; null when the oldest request is loaded. */
+  nextBefore: string | null;
+  /** Largest id ever seen. Ids are time-sortable, so this is what a re-join passes as `after`. */
+  newestId: string | null;
+  errorMessage: string | null;
+}
+
+export type RequestListAction =
+  | { type: "reset" }
+  | { type: "first-page"; page: RequestPage }
+  | { type: "older-page"; before: string; page: RequestPage }
+  | { type: "arrived"; requests: RequestSummary[] }
+  | { type: "removed"; requestId: string }
+  | { type: "cleared" }
+  | { type: "not-found" }
+  | { type: "failed"; message: string };
+
+export const INITIAL_REQUEST_LIST: RequestListState = {
+  status: "loading",
+  requests: [],
+  nextBefore: null,
+  newestId: null,
+  errorMessage: null,
+};
+
+const byIdDesc = (a: RequestSummary, b: RequestSummary) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** Union by id, newest first. A later copy of the same id replaces the earlier one. */
+export function mergeRequests(existing: readonly RequestSummary[], incoming: readonly RequestSummary[]): RequestSummary[] {
+  if (incoming.length === 0) return existing.slice();
+  const byId = new Map<string, RequestSummary>();
+  for (const r of existing) byId.set(r.id, r);
+  for (const r of incoming) byId.set(r.id, r);
+  return [...byId.values()].sort(byIdDesc);
+}
+
+function maxId(current: string | null, requests: readonly RequestSummary[]): string | null {
+  let max = current;
+  for (const r of requests) if (max === null || r.id > max) max = r.id;
+  return max;
+}
+
+function capped(requests: RequestSummary[], nextBefore: string | null): Pick<RequestListState, "requests" | "nextBefore"> {
+  if (requests.length <= MAX_KEPT_REQUESTS) return { requests, nextBefore };
+  const kept = requests.slice(0, MAX_KEPT_REQUESTS);
+  return { requests: kept, nextBefore: kept[kept.length - 1]?.id ?? nextBefore };
+}
+
+export function requestListReducer(state: RequestListState, action: RequestListAction): RequestListState {
+  switch (action.type) {
+    case "reset":
+      return INITIAL_REQUEST_LIST;
+    case "first-page": {
+      // Replaces the list, but keeps live arrivals newer than the page: they came after the query ran.
+      const pageNewest = action.page.requests[0]?.id ?? null;
+      const newer = state.requests.filter((r) => pageNewest === null || r.id > pageNewest);
+      const requests = mergeRequests(action.page.requests, newer);
+      return {
+        status: "ready",
+        ...capped(requests, action.page.nextBefore),
+        newestId: maxId(state.newestId, requests),
+        errorMessage: null,
+      };
+    }
+    case "older-page": {
+      // A reset or a reload while the page was in flight makes it stale.
+      if (state.nextBefore !== action.before) return state;
+      return {
+        ...state,
+        requests: mergeRequests(state.requests, action.page.requests),
+        nextBefore: action.page.nextBefore,
+      };
+    }
+    case "arrived": {
+      if (action.requests.length === 0) return state;
+      return {
+        ...state,
+        ...capped(mergeRequests(state.requests, action.requests), state.nextBefore),
+        newestId: maxId(state.newestId, action.requests),
+      };
+    }
+    case "removed":
+      if (!state.requests.some((r) => r.id === action.requestId)) return state;
+      return { ...state, requests: state.requests.filter((r) => r.id !== action.requestId) };
+    case "cleared":
+      return { ...state, requests: [], nextBefore: null };
+    case "not-found":
+      return { ...INITIAL_REQUEST_LIST, status: "not-found" };
+    case "failed":
+      return { ...state, status: state.status === "ready" ? "ready" : "error", errorMessage: action.message };
+  }
+}
+
+/**
+ * Which request to show after the list changed. A selection that survives is kept; one that
+ * vanished (deleted here, in another tab, or cleared) moves to its nearest surviving neighbour,
+ * older first, as in a mail client; with nothing selected the newest request is shown.
+ */
+export function nextSelection(
+  previous: readonly RequestSummary[],
+  current: readonly RequestSummary[],
+  selectedId: string | null,
+): string | null {
+  if (selectedId !== null && current.some((r) => r.id === selectedId)) return selectedId;
+  const first = current[0]?.id ?? null;
+  if (selectedId === null) return first;
+  const index = previous.findIndex((r) => r.id === selectedId);
+  if (index === -1) return first;
+  const alive = new Set(current.map((r) => r.id));
+  for (let i = index + 1; i < previous.length; i++) {
+    const id = previous[i]?.id;
+    if (id !== undefined && alive.has(id)) return id;
+  }
+  for (let i = index - 1; i >= 0; i--) {
+    const id = previous[i]?.id;
+    if (id !== undefined && alive.has(id)) return id;
+  }
+  return first;
+}

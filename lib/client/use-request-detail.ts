@@ -1,0 +1,55 @@
+"use client";
+// Full detail (headers and body) of one captured request, fetched on selection. Captured requests
+// never change, so each is fetched once per page view.
+import { useEffect, useState } from "react";
+import type { RequestDetail } from "@/lib/api-types";
+import { ApiRequestError, getRequest } from "./api";
+
+export type RequestDetailState =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "ready"; detail: RequestDetail }
+  | { status: "gone" }
+  | { status: "error"; message: string };
+
+const cache = new Map<string, RequestDetail>();
+const CACHE_LIMIT = 200;
+
+function remember(detail: RequestDetail): void {
+  cache.set(detail.id, detail);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+}
+
+export function useRequestDetail(binId: string, token: string | null, requestId: string | null): RequestDetailState {
+  const [state, setState] = useState<RequestDetailState>({ status: "idle" });
+
+  useEffect(() => {
+    if (!token || !requestId) {
+      setState({ status: "idle" });
+      return;
+    }
+    const cached = cache.get(requestId);
+    if (cached && cached.binId === binId) {
+      setState({ status: "ready", detail: cached });
+      return;
+    }
+    setState({ status: "loading" });
+    const controller = new AbortController();
+    getRequest(binId, token, requestId, controller.signal)
+      .then((detail) => {
+        remember(detail);
+        setState({ status: "ready", detail });
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        if (err instanceof ApiRequestError && err.status === 404) setState({ status: "gone" });
+        else setState({ status: "error", message: err instanceof Error ? err.message : String(err) });
+      });
+    return () => controller.abort();
+  }, [binId, token, requestId]);
+
+  return state;
+}

@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+const PORT = 3123;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const CI = !!process.env.CI;
+
+/**
+ * Playwright cannot download browsers on these machines, so use Debian's Chromium unless told
+ * otherwise: CHROMIUM_PATH, then Playwright's own download (a connected laptop), then /usr/bin/chromium.
+ */
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, safeBundledPath(), "/usr/bin/chromium"];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error("No Chromium found: install chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+  return found;
+}
+
+function safeBundledPath(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // One server and one SQLite file behind every test: two workers is plenty and keeps timing stable.
+  workers: 2,
+  fullyParallel: true,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      // Without the background-networking flags Chromium floods a closed network with connections.
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: !CI,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./.tmp/e2e.db",
+      HOOKSCOPE_SKIP_BUILD: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
