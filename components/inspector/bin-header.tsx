@@ -8,15 +8,17 @@ import { CopyField } from "@/components/ui/copy-field";
 import { EyeIcon, TrashIcon } from "@/components/ui/icons";
 import { CurlSnippet } from "./curl-snippet";
 import { LiveIndicator } from "./live-indicator";
+import { BinOwnerActions } from "@/components/owner-tools/slots";
 
 interface BinHeaderProps {
   info: BinInfo;
+  token: string;
   live: LiveStatus;
   canEdit: boolean;
   onDeleteBin(): Promise<void>;
 }
 
-export function BinHeader({ info, live, canEdit, onDeleteBin }: BinHeaderProps) {
+export function BinHeader({ info, token, live, canEdit, onDeleteBin }: BinHeaderProps) {
   return (
     <section aria-label="Bin" className="shrink-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -29,6 +31,7 @@ export function BinHeader({ info, live, canEdit, onDeleteBin }: BinHeaderProps) 
             <EyeIcon className="size-3.5" /> Read-only shared view
           </span>
         )}
+        {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
         {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">

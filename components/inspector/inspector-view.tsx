@@ -52,7 +52,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
 
   return (
     <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col gap-4 px-4 py-5 sm:px-6 lg:h-[calc(100dvh-3.5rem)] lg:min-h-0">
-      <BinHeader info={info} live={list.live} canEdit={canEdit} onDeleteBin={onDeleteBin} />
+      <BinHeader info={info} token={token} live={list.live} canEdit={canEdit} onDeleteBin={onDeleteBin} />
       {list.status === "error" ? (
         <LoadError message={list.errorMessage} onRetry={list.reload} />
       ) : (

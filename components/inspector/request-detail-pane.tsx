@@ -13,8 +13,11 @@ import { HeadersTab } from "./detail/headers-tab";
 import { OverviewTab } from "./detail/overview-tab";
 import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
+import { ownerRequestTabs } from "@/components/owner-tools/slots";
 
-type TabKey = "overview" | "headers" | "query" | "body" | "raw";
+type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw";
+/** Built-in tabs, or the key of an owner tool's tab. */
+type TabKey = BuiltInTab | (string & {});
 
 interface RequestDetailPaneProps {
   binId: string;
@@ -37,9 +40,7 @@ export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }
       {state.status === "ready" ? (
         <>
           <DetailHeader detail={state.detail} canEdit={canEdit} onDelete={onDelete} />
-          <Tabs<TabKey> label="Request sections" items={tabItems(state.detail)} selected={tab} onSelect={setTab}>
-            <TabContent tab={tab} detail={state.detail} token={token} />
-          </Tabs>
+          <RequestTabs detail={state.detail} binId={binId} token={token} canEdit={canEdit} tab={tab} onSelect={setTab} />
         </>
       ) : (
         <p className="flex flex-1 items-center justify-center p-8 text-sm text-zinc-500 dark:text-zinc-400" role="status">
@@ -56,6 +57,19 @@ export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }
   );
 }
 
+function RequestTabs({ detail, binId, token, canEdit, tab, onSelect }: { detail: RequestDetail; binId: string; token: string; canEdit: boolean; tab: TabKey; onSelect(tab: TabKey): void }) {
+  const ownerTabs = canEdit ? ownerRequestTabs({ binId, token }, detail) : [];
+  const items = [...tabItems(detail), ...ownerTabs.map(({ key, label }) => ({ key, label }))];
+  // A tab that is not there for this viewer falls back to the overview.
+  const current = items.some((item) => item.key === tab) ? tab : "overview";
+  const ownerTab = ownerTabs.find((item) => item.key === current);
+  return (
+    <Tabs<TabKey> label="Request sections" items={items} selected={current} onSelect={onSelect}>
+      {ownerTab ? ownerTab.render() : <TabContent tab={current as BuiltInTab} detail={detail} token={token} />}
+    </Tabs>
+  );
+}
+
 function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
   return [
     { key: "overview", label: "Overview" },
@@ -66,7 +80,7 @@ function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
   ];
 }
 
-function TabContent({ tab, detail, token }: { tab: TabKey; detail: RequestDetail; token: string }) {
+function TabContent({ tab, detail, token }: { tab: BuiltInTab; detail: RequestDetail; token: string }) {
   switch (tab) {
     case "overview":
       return <OverviewTab detail={detail} />;
