@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
-const PORT = 3123;
+// Overridable so that two suites (two developers, or CI beside a dev server) can run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3123);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const CI = !!process.env.CI;
 
@@ -64,7 +65,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATABASE_URL: "file:./.tmp/e2e.db",
+      DATABASE_URL: `file:./.tmp/e2e-${PORT}.db`,
       HOOKSCOPE_SKIP_BUILD: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },

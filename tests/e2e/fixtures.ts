@@ -22,7 +22,7 @@ export const test = base.extend({
 });
 export { expect };
 
-export const BASE_URL = "http://127.0.0.1:3123";
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3123}`;
 
 export interface UiBin {
   binId: string;
