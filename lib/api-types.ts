@@ -120,6 +120,8 @@ export interface ServerToClientEvents {
   "request:deleted": (payload: { binId: string; requestId: string }) => void;
   "bin:cleared": (payload: { binId: string }) => void;
   "bin:deleted": (payload: { binId: string }) => void;
+  /** Sent to share-link viewers when the owner rotates the link: their token no longer works. */
+  "bin:access-revoked": (payload: { binId: string }) => void;
   /** Owners only: the state of a replay, forward or CLI delivery changed. */
   "delivery:updated": (delivery: DeliverySummary) => void;
 }

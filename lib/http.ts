@@ -60,9 +60,11 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSea
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 /** The request's JSON body; an empty body reads as `{}`. Malformed or oversized JSON is a 400 with the parser's reason. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new ValidationError(`The JSON body may be at most ${maxBytes} bytes.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new ValidationError(`The JSON body may be at most ${MAX_JSON_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new ValidationError(`The JSON body may be at most ${maxBytes} bytes.`);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -146,6 +146,42 @@ export function openApiDocument(): Json {
         },
         delete: { summary: "Delete the bin and its requests (owner)", security: secured, responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound } },
       },
+      "/api/bins/import": {
+        post: {
+          summary: "Create a bin from a HAR 1.2 or Hookscope JSON export",
+          requestBody: { required: true, content: jsonContent({ type: "object", description: "The export file's JSON." }) },
+          responses: { "201": reply("Created, with the imported requests; ownerToken is shown only here.", ref("CreatedBin")), "400": error("Not an export, or over the limits.") },
+        },
+      },
+      "/api/bins/{binId}/export": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Download the bin's requests as HAR 1.2 or Hookscope JSON",
+          security: secured,
+          parameters: [
+            { name: "format", in: "query", schema: { enum: ["har", "json"], default: "json" } },
+            { name: "ids", in: "query", schema: { type: "string" }, description: "Comma-separated request ids; all when absent." },
+          ],
+          responses: { "200": reply("The export file."), "404": notFound, "413": error("Too many body bytes for one export.") },
+        },
+      },
+      "/api/bins/{binId}/timeline": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Requests per time bucket, for a rate chart",
+          security: secured,
+          parameters: [
+            { name: "buckets", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 60 } },
+            { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
+            { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
+          ],
+          responses: { "200": reply("from, to, bucketMs and counts."), "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/share/rotate": {
+        parameters: [binIdParam],
+        post: { summary: "Issue a new share link, revoking the old one (owner)", security: secured, responses: { "200": reply("The bin with its new shareUrl.", ref("BinInfo")), "403": ownerOnly, "404": notFound } },
+      },
       "/api/bins/{binId}/settings": {
         parameters: [binIdParam],
         get: { summary: "Response settings, rules and CORS (owner)", security: secured, responses: { "200": reply("Settings.", ref("BinSettings")), "403": ownerOnly, "404": notFound } },
@@ -159,8 +195,15 @@ export function openApiDocument(): Json {
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
             { name: "before", in: "query", schema: { type: "string" }, description: "Older than this request id (next page)." },
             { name: "after", in: "query", schema: { type: "string" }, description: "Newer than this request id." },
+            { name: "method", in: "query", schema: { type: "string" } },
+            { name: "path", in: "query", schema: { type: "string" }, description: "Exact subpath, or a prefix ending in *." },
+            { name: "header", in: "query", schema: { type: "string" }, description: "A header name that must be present." },
+            { name: "headerValue", in: "query", schema: { type: "string" }, description: "With header: the exact value one occurrence has." },
+            { name: "q", in: "query", schema: { type: "string" }, description: "Text the body contains." },
+            { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
+            { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
           ],
-          responses: { "200": reply("A page.", ref("RequestPage")), "400": error("Invalid parameters."), "404": notFound },
+          responses: { "200": reply("A page of the matching requests, over everything stored.", ref("RequestPage")), "400": error("Invalid parameters."), "404": notFound },
         },
         delete: { summary: "Delete every request of the bin (owner)", security: secured, responses: { "204": reply("Cleared."), "403": ownerOnly, "404": notFound } },
       },

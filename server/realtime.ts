@@ -19,12 +19,18 @@ const room = (binId: string) => `bin:${binId}`;
 /** Delivery targets can be internal URLs: only owners hear about them. */
 const ownerRoom = (binId: string) => `owner:${binId}`;
 
-async function joinBin(socket: { join(rooms: string | string[]): unknown }, payload: unknown): Promise<JoinBinAck> {
+/** What a socket joined each bin as, so that revoking the share link can let viewers go. */
+interface SocketData {
+  roles: Record<string, "owner" | "viewer">;
+}
+
+async function joinBin(socket: { join(rooms: string | string[]): unknown; data: Partial<SocketData> }, payload: unknown): Promise<JoinBinAck> {
   const parsed = JoinSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token, after? }." } };
   const { binId, token, after } = parsed.data;
   try {
     const { role } = await authorizeBin(binId, token);
+    socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.
     await socket.join(role === "owner" ? [room(binId), ownerRoom(binId)] : [room(binId)]);
@@ -37,8 +43,8 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown }, payl
 }
 
 /** socket.io on the app's own port; events carry summaries only, never bodies. */
-export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToServerEvents, ServerToClientEvents>; close(): Promise<void> } {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>; close(): Promise<void> } {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
   });
@@ -63,6 +69,18 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
     subscribe("bin.deleted", (payload) => {
       io.to(room(payload.binId)).emit("bin:deleted", payload);
       io.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
+    }),
+    subscribe("bin.shareRevoked", ({ binId }) => {
+      void io
+        .in(room(binId))
+        .fetchSockets()
+        .then((sockets) => {
+          for (const socket of sockets) {
+            if (socket.data.roles?.[binId] !== "viewer") continue;
+            socket.emit("bin:access-revoked", { binId });
+            socket.leave(room(binId));
+          }
+        });
     }),
     subscribe("delivery.updated", (delivery) => io.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),
   ];

@@ -96,6 +96,11 @@ export async function pruneRequests(binId: string, keep: number): Promise<number
   return store().prune.run(binId, binId, keep).changes;
 }
 
+/** The capture store's connection, for the other hot reads that need SQL Prisma cannot express (search). */
+export function sqliteConnection(): Database.Database {
+  return store().database;
+}
+
 export function closeCaptureStore(): void {
   const holder = globalThis as { [GLOBAL_KEY]?: SqliteCaptureStore };
   holder[GLOBAL_KEY]?.database.close();

@@ -84,3 +84,19 @@ export async function deleteAllRequests(binId: string): Promise<number> {
   const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
   return count;
 }
+
+/** Full records of a bin, oldest first: all of them, or the given ids. */
+export async function listFullRequests(binId: string, ids: string[] | undefined, limit: number): Promise<CapturedRequestRecord[]> {
+  return db().capturedRequest.findMany({
+    where: { binId, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+}
+
+/** Stores imported requests in a new bin and counts them as its captures. */
+export async function importRequests(binId: string, records: CapturedRequestRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db().capturedRequest.createMany({ data: records });
+  await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
+}

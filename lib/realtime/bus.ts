@@ -7,6 +7,8 @@ export interface BusEvents {
   "request.deleted": { binId: string; requestId: string };
   "bin.cleared": { binId: string };
   "bin.deleted": { binId: string };
+  /** The share token changed: viewers who joined with the old one must be let go. */
+  "bin.shareRevoked": { binId: string };
   /** A capture was stored with forwarding due: wakes the forwarder. */
   "forward.queued": Record<string, never>;
   "delivery.updated": DeliverySummary;

@@ -108,3 +108,11 @@ export async function rememberReplayTarget(bin: BinRecord, targetUrl: string): P
   if (settings.lastReplayTarget === targetUrl) return;
   await updateBin(bin.id, { settings: JSON.stringify({ ...settings, lastReplayTarget: targetUrl }) });
 }
+
+/** A new share token: the old share link stops working at once, and viewers connected with it are let go. */
+export async function rotateShareToken(bin: BinRecord): Promise<BinRecord> {
+  const updated = await updateBin(bin.id, { shareToken: newToken() });
+  if (!updated) throw new BinNotFoundError();
+  publish("bin.shareRevoked", { binId: bin.id });
+  return updated;
+}

@@ -2,17 +2,14 @@ import type { RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types
 import { RequestNotFoundError, ValidationError } from "@/lib/errors";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import * as requests from "@/lib/queries/requests";
+import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/search";
 import { publish } from "@/lib/realtime/bus";
 import { toDetail, toSummary } from "@/lib/services/serialize";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_CATCH_UP = 500;
 
-export interface PageQuery {
-  limit: number;
-  before?: string;
-  after?: string;
-}
+export type PageQuery = Omit<RequestSearch, "from" | "to"> & { from?: string; to?: string; q?: string };
 
 function checkCursor(name: string, value: string | undefined): void {
   if (value !== undefined && !REQUEST_ID_PATTERN.test(value)) {
@@ -20,11 +17,25 @@ function checkCursor(name: string, value: string | undefined): void {
   }
 }
 
-/** Newest first. `after` limits the page to requests newer than that id. */
+function parseTime(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new ValidationError(`"${name}" must be an ISO 8601 time such as 2026-01-31T12:00:00Z`);
+  return at;
+}
+
+/** Newest first, narrowed by the search filters. `after` limits the page to requests newer than that id. */
 export async function listRequestPage(binId: string, query: PageQuery): Promise<RequestPage> {
   checkCursor("before", query.before);
   checkCursor("after", query.after);
-  const rows = await requests.listRequests(binId, { ...query, limit: query.limit + 1, order: "newest-first" });
+  const { q, from, to, ...search } = query;
+  const rows = searchRequests(binId, {
+    ...search,
+    bodyContains: q ?? search.bodyContains,
+    from: parseTime("from", from),
+    to: parseTime("to", to),
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const hasMore = rows.length > query.limit;
   return { requests: page.map(toSummary), nextBefore: hasMore ? (page.at(-1)?.id ?? null) : null };
@@ -62,4 +73,9 @@ export async function clearRequests(binId: string): Promise<number> {
   const removed = await requests.deleteAllRequests(binId);
   publish("bin.cleared", { binId });
   return removed;
+}
+
+export function binTimeline(binId: string, query: { buckets: number; from?: string; to?: string }) {
+  const timeline = requestTimeline(binId, query.buckets, { from: parseTime("from", query.from), to: parseTime("to", query.to) }, Date.now());
+  return { from: new Date(timeline.from).toISOString(), to: new Date(timeline.to).toISOString(), bucketMs: timeline.bucketMs, counts: timeline.counts };
 }

@@ -1,0 +1,15 @@
+import { bearerToken, json, requestOrigin, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { describeBin, rotateShareToken } from "@/lib/services/bins";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+/** Owner only: issues a new share link and revokes the old one. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const access = await authorizeOwner(binId, bearerToken(request));
+  const bin = await rotateShareToken(access.bin);
+  return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
+});

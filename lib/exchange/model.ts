@@ -1,0 +1,12 @@
+/** A captured request as it travels in an export file: everything needed to restore it byte-exact. */
+export interface PortableRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: [string, string][];
+  body: Uint8Array;
+  remoteAddress: string;
+  httpVersion: string;
+  receivedAt: Date;
+  responseStatus: number;
+}
