@@ -43,6 +43,14 @@ export interface RequestSummary {
   responseStatus: number;
   /** Which response rule chose that answer, in words; null for the bin's configured response. */
   responseRule: string | null;
+  /** Signature check at capture, re-run when the bin's secrets change. */
+  verdict: "valid" | "invalid" | "no_secret" | "not_signed";
+  /** The signature's timestamp was outside the scheme's window. */
+  replaySuspected: boolean;
+  /** The first request of this bin carrying the same delivery (same delivery id, or same body and signature). */
+  duplicateOf: string | null;
+  /** Why the bin's delivery-auth check failed (the request was rejected with 401, or only flagged). */
+  authFailure: string | null;
 }
 
 /** `GET /api/bins/<binId>/requests?limit=&before=&after=` */
@@ -120,6 +128,8 @@ export interface ServerToClientEvents {
   "request:deleted": (payload: { binId: string; requestId: string }) => void;
   "bin:cleared": (payload: { binId: string }) => void;
   "bin:deleted": (payload: { binId: string }) => void;
+  /** The bin's secrets changed and every stored request was checked again: reload verdicts. */
+  "bin:verdicts-changed": (payload: { binId: string }) => void;
   /** Sent to share-link viewers when the owner rotates the link: their token no longer works. */
   "bin:access-revoked": (payload: { binId: string }) => void;
   /** Owners only: the state of a replay, forward or CLI delivery changed. */

@@ -182,6 +182,32 @@ export function openApiDocument(): Json {
         parameters: [binIdParam],
         post: { summary: "Issue a new share link, revoking the old one (owner)", security: secured, responses: { "200": reply("The bin with its new shareUrl.", ref("BinInfo")), "403": ownerOnly, "404": notFound } },
       },
+      "/api/signature-schemes": {
+        get: { summary: "The signature schemes Hookscope verifies and the secret each needs", responses: { "200": reply("The catalogue.") } },
+      },
+      "/api/bins/{binId}/secrets": {
+        parameters: [binIdParam],
+        get: { summary: "The bin's secrets, masked (owner)", security: secured, responses: { "200": reply("{ secrets: [{ id, scheme, masked, ... }] }"), "403": ownerOnly, "404": notFound } },
+        post: {
+          summary: "Add a signature secret or the delivery token (owner); stored requests are re-checked",
+          security: secured,
+          requestBody: { required: true, content: jsonContent({ type: "object", required: ["scheme", "secret"], properties: { scheme: { type: "string" }, secret: { type: "string" }, toleranceSeconds: { type: "number" }, options: { type: "object" } } }) },
+          responses: { "201": reply("Stored; answered masked."), "400": error("Invalid secret for the scheme."), "403": ownerOnly, "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/secrets/{secretId}": {
+        parameters: [binIdParam, { name: "secretId", in: "path", required: true, schema: { type: "string" } }],
+        delete: { summary: "Remove a secret (owner)", security: secured, responses: { "204": reply("Removed."), "403": ownerOnly, "404": error("No such bin or secret.") } },
+      },
+      "/api/bins/{binId}/requests/{requestId}/verification": {
+        parameters: [binIdParam, requestIdParam],
+        get: {
+          summary: "The request's signature verdict, with the reason in plain words",
+          description: "valid, invalid, no_secret or not_signed; which header, the signed string, received versus expected signature (owner only), timestamp age against the window, and hints such as a re-serialised body. Also the duplicate it repeats and any delivery-auth failure.",
+          security: secured,
+          responses: { "200": reply("The verdict."), "404": notFound },
+        },
+      },
       "/api/bins/{binId}/settings": {
         parameters: [binIdParam],
         get: { summary: "Response settings, rules and CORS (owner)", security: secured, responses: { "200": reply("Settings.", ref("BinSettings")), "403": ownerOnly, "404": notFound } },

@@ -70,6 +70,7 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
       io.to(room(payload.binId)).emit("bin:deleted", payload);
       io.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
     }),
+    subscribe("bin.verdictsChanged", (payload) => io.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
     subscribe("bin.shareRevoked", ({ binId }) => {
       void io
         .in(room(binId))

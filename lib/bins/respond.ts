@@ -76,13 +76,24 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export function decideResponse(
   settings: BinSettings,
   sequence: number,
-  request: { corsPreflight: boolean },
+  request: { corsPreflight: boolean; authRejection: { reason: string; basic: boolean } | null },
   random: () => number = Math.random,
 ): ResponseDecision {
   const base = settings.response;
   // A browser's preflight is not the webhook itself: rules rehearse the delivery, not this check.
   if (settings.cors.enabled && request.corsPreflight) {
     return { status: 204, rule: "CORS preflight", headers: [], contentType: "", body: "", delayMs: 0, hold: false };
+  }
+  if (request.authRejection) {
+    return {
+      status: 401,
+      rule: `delivery auth: ${request.authRejection.reason}`,
+      headers: request.authRejection.basic ? [["WWW-Authenticate", 'Basic realm="Hookscope bin"']] : [],
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ error: { code: "unauthorized", message: `Rejected: ${request.authRejection.reason}. The request is listed as rejected.` } }),
+      delayMs: 0,
+      hold: false,
+    };
   }
   const count = sequence - settings.rulesBase;
   const index = settings.rules.findIndex((rule) => matches(rule.when, count, random));

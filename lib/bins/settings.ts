@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { DeliveryAuthSchema } from "@/lib/bins/delivery-auth";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -103,6 +104,7 @@ export const BinSettingsSchema = z.object({
   rulesBase: z.number().int().min(0).default(0),
   cors: CorsSchema.default(CorsSchema.parse({})),
   forward: ForwardSchema.default(ForwardSchema.parse({})),
+  auth: DeliveryAuthSchema.default(DeliveryAuthSchema.parse({})),
   /** The last URL a request of this bin was replayed to, offered for the next replay. */
   lastReplayTarget: z.string().nullable().default(null),
 });
@@ -118,6 +120,7 @@ export const SettingsPatchSchema = z
     rules: z.array(RuleSchema).max(20, "at most 20 rules").optional(),
     cors: CorsSchema.partial().strict().optional(),
     forward: ForwardSchema.partial().strict().optional(),
+    auth: DeliveryAuthSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -144,6 +147,7 @@ export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, c
     rulesBase: patch.rules ? captureCount : current.rulesBase,
     cors: { ...current.cors, ...patch.cors },
     forward,
+    auth: { ...current.auth, ...patch.auth },
     lastReplayTarget: current.lastReplayTarget,
   });
 }

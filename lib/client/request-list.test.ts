@@ -23,6 +23,10 @@ const summary = (id: string): RequestSummary => ({
   sequence: 1,
   responseStatus: 200,
   responseRule: null,
+  verdict: "not_signed",
+  replaySuspected: false,
+  duplicateOf: null,
+  authFailure: null,
 });
 const page = (ids: string[], nextBefore: string | null = null): RequestPage => ({ requests: ids.map(summary), nextBefore });
 const ids = (state: RequestListState) => state.requests.map((r) => r.id);

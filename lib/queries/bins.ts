@@ -10,6 +10,8 @@ export interface BinRecord {
   captureCount: number;
   /** JSON of BinSettings. */
   settings: string;
+  /** JSON of StoredSecret[]: owner only. */
+  secrets: string;
 }
 
 export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;
@@ -24,7 +26,7 @@ export async function createBin(bin: NewBin): Promise<BinRecord | null> {
   }
 }
 
-export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken">>;
+export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets">>;
 
 /** Null when there was no such bin. */
 export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {

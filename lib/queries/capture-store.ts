@@ -9,6 +9,8 @@ export interface BinReservation {
   first: number;
   /** JSON of BinSettings, read in the same transaction: a settings change applies to the next capture. */
   settings: string;
+  /** JSON of the bin's secrets, for the trust checks. */
+  secrets: string;
   maxRequests: number;
 }
 
@@ -24,11 +26,15 @@ export interface CaptureGroup {
 export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRecord[]) => void;
 
 const INSERT_SQL = `INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "contentType", "body", "bodySize",
-  "remoteAddress", "httpVersion", "receivedAt", "sequence", "responseStatus", "responseRule", "forwardPending")
+  "remoteAddress", "httpVersion", "receivedAt", "sequence", "responseStatus", "responseRule", "forwardPending",
+  "verdict", "replaySuspected", "deliveryKey", "duplicateOf", "authFailure")
   VALUES (@id, @binId, @method, @path, @query, @headers, @contentType, @body, @bodySize, @remoteAddress, @httpVersion,
-  @receivedAt, @sequence, @responseStatus, @responseRule, @forwardPending)`;
+  @receivedAt, @sequence, @responseStatus, @responseRule, @forwardPending,
+  @verdict, @replaySuspected, @deliveryKey, @duplicateOf, @authFailure)`;
 
-const RESERVE_SQL = `UPDATE "Bin" SET "captureCount" = "captureCount" + ? WHERE "id" = ? RETURNING "captureCount", "settings", "maxRequests"`;
+const FIRST_DELIVERY_SQL = `SELECT "id" FROM "CapturedRequest" WHERE "binId" = ? AND "deliveryKey" = ? ORDER BY "id" LIMIT 1`;
+
+const RESERVE_SQL = `UPDATE "Bin" SET "captureCount" = "captureCount" + ? WHERE "id" = ? RETURNING "captureCount", "settings", "secrets", "maxRequests"`;
 
 const PRUNE_SQL = `DELETE FROM "CapturedRequest" WHERE "binId" = ? AND "id" <= (
   SELECT "id" FROM "CapturedRequest" WHERE "binId" = ? ORDER BY "id" DESC LIMIT 1 OFFSET ?)`;
@@ -60,19 +66,23 @@ function store(): SqliteCaptureStore {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   const insert = database.prepare(INSERT_SQL);
-  const reserve = database.prepare<[number, string], { captureCount: number; settings: string; maxRequests: number }>(RESERVE_SQL);
+  const reserve = database.prepare<[number, string], { captureCount: number; settings: string; secrets: string; maxRequests: number }>(RESERVE_SQL);
+  const firstDelivery = database.prepare<[string, string], { id: string }>(FIRST_DELIVERY_SQL);
   const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
     groups.map(({ binId, rows }) => {
       const row = reserve.get(rows.length, binId);
       if (!row) return null;
-      const reservation = { first: row.captureCount - rows.length + 1, settings: row.settings, maxRequests: row.maxRequests };
+      const reservation = { first: row.captureCount - rows.length + 1, settings: row.settings, secrets: row.secrets, maxRequests: row.maxRequests };
       prepare(reservation, rows);
       for (const record of rows) {
+        // Inside the transaction, so a duplicate within the same batch finds the row inserted before it.
+        if (record.deliveryKey !== null) record.duplicateOf = firstDelivery.get(binId, record.deliveryKey)?.id ?? null;
         insert.run({
           ...record,
           body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
           receivedAt: record.receivedAt.getTime(),
           forwardPending: record.forwardPending ? 1 : 0,
+          replaySuspected: record.replaySuspected ? 1 : 0,
         });
       }
       return reservation;

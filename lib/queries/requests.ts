@@ -19,9 +19,14 @@ export interface CapturedRequestRecord {
   responseStatus: number;
   responseRule: string | null;
   forwardPending: boolean;
+  verdict: string;
+  replaySuspected: boolean;
+  deliveryKey: string | null;
+  duplicateOf: string | null;
+  authFailure: string | null;
 }
 
-export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending">;
+export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -36,6 +41,10 @@ const SUMMARY_FIELDS = {
   sequence: true,
   responseStatus: true,
   responseRule: true,
+  verdict: true,
+  replaySuspected: true,
+  duplicateOf: true,
+  authFailure: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -99,4 +108,18 @@ export async function importRequests(binId: string, records: CapturedRequestReco
   if (records.length === 0) return;
   await db().capturedRequest.createMany({ data: records });
   await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
+}
+
+/** A chunk of a bin's requests in id order after `afterId`, with what the trust checks read. */
+export async function requestsForRecheck(binId: string, afterId: string, limit: number) {
+  return db().capturedRequest.findMany({
+    where: { binId, id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, method: true, path: true, query: true, headers: true, body: true, receivedAt: true, verdict: true, replaySuspected: true },
+  });
+}
+
+export async function setVerdict(id: string, verdict: string, replaySuspected: boolean): Promise<void> {
+  await db().capturedRequest.update({ where: { id }, data: { verdict, replaySuspected } });
 }

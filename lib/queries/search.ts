@@ -18,13 +18,14 @@ export interface RequestSearch {
   limit: number;
 }
 
-const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence", "responseStatus", "responseRule"`;
+const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
+  "responseStatus", "responseRule", "verdict", "replaySuspected", "duplicateOf", "authFailure"`;
 
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-type Row = Omit<RequestSummaryRecord, "receivedAt"> & { receivedAt: number };
+type Row = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected"> & { receivedAt: number; replaySuspected: number };
 
 /**
  * Summaries of a bin's requests matching the search, newest first. Runs in SQL over every stored
@@ -54,7 +55,7 @@ export function searchRequests(binId: string, search: RequestSearch): RequestSum
   if (search.to) add(`"receivedAt" <= ?`, search.to.getTime());
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM "CapturedRequest" WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ?`;
   const rows = sqliteConnection().prepare<unknown[], Row>(sql).all(...params, search.limit);
-  return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt) }));
+  return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1 }));
 }
 
 export interface Timeline {

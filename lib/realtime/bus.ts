@@ -9,6 +9,8 @@ export interface BusEvents {
   "bin.deleted": { binId: string };
   /** The share token changed: viewers who joined with the old one must be let go. */
   "bin.shareRevoked": { binId: string };
+  /** Stored verdicts were re-checked (a secret changed): lists must reload. */
+  "bin.verdictsChanged": { binId: string };
   /** A capture was stored with forwarding due: wakes the forwarder. */
   "forward.queued": Record<string, never>;
   "delivery.updated": DeliverySummary;

@@ -1,6 +1,9 @@
 import type { RequestSummary } from "@/lib/api-types";
 import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
 import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
+import { parseStoredSecrets } from "@/lib/bins/secrets";
+import { senderUrl } from "@/lib/bins/sender-url";
+import { checkTrust } from "@/lib/bins/trust";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/queries/capture-store";
@@ -34,6 +37,8 @@ export interface CaptureResult {
 
 interface PendingCapture {
   record: CapturedRequestRecord;
+  /** The parsed form of record.headers, kept to spare the trust checks a JSON round trip. */
+  headers: [string, string][];
   corsPreflight: boolean;
 }
 
@@ -74,9 +79,21 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
   const reservations = await commitCaptureGroups(groups, (reservation, rows) => {
     const settings = parseStoredSettings(reservation.settings);
+    const secrets = parseStoredSecrets(reservation.secrets);
     const group = groups.find((g) => g.rows === rows)!;
     rows.forEach((record, k) => {
-      const decision = decideResponse(settings, reservation.first + k, { corsPreflight: pending[group.indexes[k]!]!.corsPreflight });
+      const { corsPreflight, headers } = pending[group.indexes[k]!]!;
+      const trust = checkTrust(
+        { method: record.method, url: senderUrl(record.binId, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
+        settings,
+        secrets,
+      );
+      record.verdict = trust.verdict.status;
+      record.replaySuspected = trust.verdict.details?.replaySuspected === true;
+      record.deliveryKey = trust.deliveryKey;
+      record.authFailure = trust.authFailure;
+      const authRejection = trust.authFailure && settings.auth.onFailure === "reject" ? { reason: trust.authFailure, basic: settings.auth.mode === "basic" } : null;
+      const decision = decideResponse(settings, reservation.first + k, { corsPreflight, authRejection });
       record.sequence = reservation.first + k;
       record.responseStatus = decision.hold ? 0 : decision.status;
       record.responseRule = decision.rule;
@@ -124,11 +141,16 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     responseStatus: 0,
     responseRule: null,
     forwardPending: false,
+    verdict: "not_signed",
+    replaySuspected: false,
+    deliveryKey: null,
+    duplicateOf: null,
+    authFailure: null,
   };
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && firstHeader(headers, "access-control-request-method") !== null;
-    committed = await writer.write({ record, corsPreflight });
+    committed = await writer.write({ record, headers, corsPreflight });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", error instanceof Error ? error.message : error);

@@ -8,6 +8,7 @@ import type { PortableRequest } from "@/lib/exchange/model";
 import { newRequestId, REQUEST_ID_PATTERN } from "@/lib/ids";
 import { importRequests, listFullRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { createNewBin } from "@/lib/services/bins";
+import { recheckBinVerdicts } from "@/lib/services/verification";
 import { binUrls } from "@/lib/urls";
 
 const MAX_EXPORT_REQUESTS = 10_000;
@@ -78,7 +79,13 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
       responseStatus: request.responseStatus,
       responseRule: null,
       forwardPending: false,
+      verdict: "not_signed",
+      replaySuspected: false,
+      deliveryKey: null,
+      duplicateOf: null,
+      authFailure: null,
     }));
   await importRequests(created.id, records);
+  await recheckBinVerdicts(created.id);
   return { ...created, imported: records.length };
 }

@@ -15,6 +15,10 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     sequence: record.sequence,
     responseStatus: record.responseStatus,
     responseRule: record.responseRule,
+    verdict: record.verdict as RequestSummary["verdict"],
+    replaySuspected: record.replaySuspected,
+    duplicateOf: record.duplicateOf,
+    authFailure: record.authFailure,
   };
 }
 

@@ -36,6 +36,11 @@ function row(bin: string = binId): Row {
     responseStatus: 200,
     responseRule: null,
     forwardPending: false,
+    verdict: "not_signed",
+    replaySuspected: false,
+    deliveryKey: null,
+    duplicateOf: null,
+    authFailure: null,
   };
 }
 

@@ -1,0 +1,14 @@
+import { bearerToken, json, route } from "@/lib/http";
+import { authorizeBin } from "@/lib/services/access";
+import { verifyStoredRequest } from "@/lib/services/verification";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; requestId: string }> };
+
+/** The request's signature verdict with its reason, checked now against the bin's secrets. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  const { bin, role } = await authorizeBin(binId, bearerToken(request));
+  return json(await verifyStoredRequest(bin, requestId, role), 200, { "Cache-Control": "no-store" });
+});

@@ -1,0 +1,21 @@
+import { bearerToken, json, readJsonBody, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { addSecret, listSecrets } from "@/lib/services/verification";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+/** Owner only: the bin's secrets, masked. The values never leave the server again. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  return json({ secrets: listSecrets(bin) }, 200, { "Cache-Control": "no-store" });
+});
+
+/** Owner only: `{ scheme, secret, toleranceSeconds?, options? }`; stored requests are re-checked. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  return json(await addSecret(bin, await readJsonBody(request)), 201, { "Cache-Control": "no-store" });
+});

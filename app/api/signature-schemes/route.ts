@@ -1,0 +1,9 @@
+import { json } from "@/lib/http";
+import { schemeCatalogue } from "@/lib/services/verification";
+
+export const dynamic = "force-static";
+
+/** The signature schemes Hookscope verifies, with the secret each needs: for the owner's "add secret" form. */
+export function GET(): Response {
+  return json(schemeCatalogue());
+}

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { deliveryAuthFailure } from "@/lib/bins/delivery-auth";
+import { DELIVERY_AUTH, signatureSecrets, type StoredSecret } from "@/lib/bins/secrets";
+import type { BinSettings } from "@/lib/bins/settings";
+import { deliveryId, detectScheme, SCHEMES, verifyRequest, type Verdict } from "@/lib/signatures";
+
+export interface TrustInput {
+  method: string;
+  url: string;
+  query: string;
+  headers: [string, string][];
+  body: Uint8Array;
+  receivedAt: number;
+}
+
+export interface TrustResult {
+  verdict: Verdict;
+  /** Why the delivery-auth requirement failed; null when it passed or is off. */
+  authFailure: string | null;
+  /** What duplicate detection compares; null when the request carries nothing to tell deliveries apart. */
+  deliveryKey: string | null;
+}
+
+/**
+ * The provider's delivery id when there is one; failing that, for a signed request, a digest of the
+ * exact body and its signature (a re-sent delivery carries both unchanged).
+ */
+export function deliveryKeyOf(headers: [string, string][], body: Uint8Array): string | null {
+  const id = deliveryId(headers, body);
+  if (id) return `${id.source}:${id.value}`;
+  const scheme = detectScheme(headers, body);
+  const signatureHeaders = new Set(SCHEMES.find((info) => info.id === scheme)?.signatureHeaders.map((name) => name.toLowerCase()) ?? []);
+  const signatures = headers.filter(([name]) => signatureHeaders.has(name.toLowerCase())).map(([, value]) => value);
+  if (signatures.length === 0) return null;
+  const digest = createHash("sha256").update(body).update("\0").update(signatures.join("\0")).digest("hex");
+  return `body+signature:${digest}`;
+}
+
+/** Every trust check of one request against the bin's settings and secrets. Pure. */
+export function checkTrust(request: TrustInput, settings: BinSettings, secrets: StoredSecret[]): TrustResult {
+  const token = secrets.find((secret) => secret.scheme === DELIVERY_AUTH)?.secret ?? null;
+  return {
+    verdict: verifyRequest(request, signatureSecrets(secrets)),
+    authFailure: deliveryAuthFailure(settings.auth, token, request),
+    deliveryKey: deliveryKeyOf(request.headers, request.body),
+  };
+}

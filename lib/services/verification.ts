@@ -1,0 +1,119 @@
+import type { Verdict } from "@/lib/signatures";
+import { SCHEMES } from "@/lib/signatures";
+import { newSecretId, parseSecretInput, parseStoredSecrets, toMasked, type MaskedSecret, type StoredSecret } from "@/lib/bins/secrets";
+import { senderUrl } from "@/lib/bins/sender-url";
+import { parseStoredSettings } from "@/lib/bins/settings";
+import { checkTrust } from "@/lib/bins/trust";
+import { BinNotFoundError, DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
+import { REQUEST_ID_PATTERN } from "@/lib/ids";
+import { getBin, updateBin, type BinRecord } from "@/lib/queries/bins";
+import { getRequest, requestsForRecheck, setVerdict } from "@/lib/queries/requests";
+import { publish } from "@/lib/realtime/bus";
+import type { Role } from "@/lib/services/access";
+
+export const MAX_SECRETS = 20;
+const RECHECK_CHUNK = 200;
+
+export function listSecrets(bin: BinRecord): MaskedSecret[] {
+  return parseStoredSecrets(bin.secrets).map(toMasked);
+}
+
+async function saveSecrets(binId: string, secrets: StoredSecret[]): Promise<void> {
+  if (!(await updateBin(binId, { secrets: JSON.stringify(secrets) }))) throw new BinNotFoundError();
+  scheduleRecheck(binId);
+}
+
+/** Stores a signature secret or the delivery token; stored requests are then checked again. */
+export async function addSecret(bin: BinRecord, input: unknown): Promise<MaskedSecret> {
+  const parsed = parseSecretInput(input);
+  if (!parsed.ok) throw new ValidationError(parsed.message);
+  const secrets = parseStoredSecrets(bin.secrets);
+  if (secrets.length >= MAX_SECRETS) throw new ValidationError(`A bin keeps at most ${MAX_SECRETS} secrets; remove one first.`);
+  const secret: StoredSecret = { id: newSecretId(), ...parsed.value };
+  // One delivery token at a time: a new one replaces the old.
+  const kept = secret.scheme === "delivery-auth" ? secrets.filter((s) => s.scheme !== "delivery-auth") : secrets;
+  await saveSecrets(bin.id, [...kept, secret]);
+  return toMasked(secret);
+}
+
+export async function removeSecret(bin: BinRecord, secretId: string): Promise<void> {
+  const secrets = parseStoredSecrets(bin.secrets);
+  const kept = secrets.filter((secret) => secret.id !== secretId);
+  if (kept.length === secrets.length) throw new DomainError("secret_not_found", "No secret with that id in this bin.", 404);
+  await saveSecrets(bin.id, kept);
+}
+
+export interface RequestVerification {
+  status: Verdict["status"];
+  scheme: string | null;
+  reason: string;
+  details?: Verdict["details"];
+  duplicateOf: string | null;
+  authFailure: string | null;
+}
+
+/** The full verdict of one stored request against the bin's current secrets. */
+export async function verifyStoredRequest(bin: BinRecord, requestId: string, role: Role): Promise<RequestVerification> {
+  const record = REQUEST_ID_PATTERN.test(requestId) ? await getRequest(bin.id, requestId) : null;
+  if (!record) throw new RequestNotFoundError();
+  const headers = JSON.parse(record.headers) as [string, string][];
+  const { verdict } = checkTrust(
+    { method: record.method, url: senderUrl(bin.id, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
+    parseStoredSettings(bin.settings),
+    parseStoredSecrets(bin.secrets),
+  );
+  // The expected signature is derived from the owner's secret: a viewer could use it to forge one.
+  const details = verdict.details && role === "viewer" ? { ...verdict.details, expected: undefined } : verdict.details;
+  return { status: verdict.status, scheme: verdict.scheme, reason: verdict.reason, ...(details ? { details } : {}), duplicateOf: record.duplicateOf, authFailure: record.authFailure };
+}
+
+/** Re-checks every stored request of the bin (after a secret changed), a chunk at a time. */
+export async function recheckBinVerdicts(binId: string): Promise<number> {
+  const bin = await getBin(binId);
+  if (!bin) return 0;
+  const settings = parseStoredSettings(bin.settings);
+  const secrets = parseStoredSecrets(bin.secrets);
+  let changed = 0;
+  let cursor = "";
+  while (true) {
+    const chunk = await requestsForRecheck(binId, cursor, RECHECK_CHUNK);
+    for (const record of chunk) {
+      const headers = JSON.parse(record.headers) as [string, string][];
+      const { verdict } = checkTrust(
+        { method: record.method, url: senderUrl(binId, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
+        settings,
+        secrets,
+      );
+      const replaySuspected = verdict.details?.replaySuspected === true;
+      if (verdict.status !== record.verdict || replaySuspected !== record.replaySuspected) {
+        await setVerdict(record.id, verdict.status, replaySuspected);
+        changed++;
+      }
+    }
+    if (chunk.length < RECHECK_CHUNK) break;
+    cursor = chunk.at(-1)!.id;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  publish("bin.verdictsChanged", { binId });
+  return changed;
+}
+
+const rechecks = new Map<string, Promise<unknown>>();
+
+/** Runs a re-check in the background; one at a time per bin, the latest request winning. */
+export function scheduleRecheck(binId: string): Promise<unknown> {
+  const previous = rechecks.get(binId) ?? Promise.resolve();
+  const next = previous
+    .catch(() => undefined)
+    .then(() => recheckBinVerdicts(binId))
+    .catch((error: unknown) => console.error(`verification: re-check of bin ${binId} failed:`, error instanceof Error ? error.message : error))
+    .finally(() => {
+      if (rechecks.get(binId) === next) rechecks.delete(binId);
+    });
+  rechecks.set(binId, next);
+  return next;
+}
+
+export function schemeCatalogue() {
+  return SCHEMES;
+}
