@@ -9,7 +9,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "DATABASE_URL must be a SQLite URL such as file:./data/hookscope.db")
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite URL such as file:./data/hookscope.db or postgres://user:password@host:5432/db")
     .default("file:./data/hookscope.db"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Honour X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host: only behind a proxy that sets them. */

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const outputs = ["generated/sqlite/client.ts", `${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`, "dist/server.mjs"];
+const outputs = ["generated/sqlite/client.ts", "generated/postgres/client.ts", `${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`, "dist/server.mjs"];
 const missing = outputs.filter((file) => !existsSync(new URL(`../${file}`, import.meta.url)));
 
 if (missing.length > 0) {

@@ -19,29 +19,52 @@ if (run(["node_modules/typescript/bin/tsc", "--noEmit"]) !== 0) {
 
 mkdirSync(`${root}/.tmp`, { recursive: true });
 // tests/unit and tests/http, plus unit tests colocated with the code as *.test.ts.
-const suites = ["tests/unit", "tests/http", "lib", "components"].flatMap((dir) =>
+const testFiles = (dir) =>
   existsSync(`${root}/${dir}`)
     ? readdirSync(`${root}/${dir}`, { recursive: true })
         .map(String)
         .filter((file) => file.endsWith(".test.ts") || file.endsWith(".test.tsx"))
         .map((file) => `${dir}/${file}`)
         .sort()
-    : [],
-);
-const tapFile = `${root}/.tmp/node-tests.tap`;
-const nodeStatus = run([
-  "--import",
-  "tsx",
-  "--test",
-  "--test-concurrency=2",
-  "--test-reporter=spec",
-  "--test-reporter-destination=stdout",
-  "--test-reporter=tap",
-  `--test-reporter-destination=${tapFile}`,
-  ...suites,
-]);
-const tap = readFileSync(tapFile, "utf8");
-const tapCount = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(tap)?.[1] ?? 0);
+    : [];
+const postgresOnly = (file) => file.startsWith("tests/unit/postgres/");
+const sqliteSuites = ["tests/unit", "tests/http", "lib", "components"].flatMap(testFiles).filter((file) => !postgresOnly(file));
+// The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
+const contractSuites = [
+  ...testFiles("tests/http"),
+  ...["capture", "batch-writer", "sweeper"].map((name) => `tests/unit/${name}.test.ts`),
+  ...testFiles("tests/unit/postgres"),
+];
+
+const totals = { pass: 0, fail: 0, skipped: 0 };
+function runNodeTests(label, files, env = {}) {
+  const tapFile = `${root}/.tmp/node-tests-${label}.tap`;
+  console.log(`\n== ${label}: ${files.length} test files ==`);
+  const status = run(
+    ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    env,
+  );
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(tap)?.[1] ?? 0);
+  totals.pass += count("pass");
+  totals.fail += count("fail") + count("cancelled");
+  totals.skipped += count("skipped") + count("todo");
+  return status;
+}
+
+const sqliteStatus = runNodeTests("sqlite", sqliteSuites, { TEST_DB: "sqlite" });
+
+// PostgreSQL: CI installs and starts it (.ci/run); elsewhere it runs when TEST_POSTGRES_URL is set.
+let postgresStatus = 0;
+if (process.env.TEST_POSTGRES_URL) {
+  postgresStatus = runNodeTests("postgres", contractSuites, { TEST_DB: "postgres" });
+} else if (process.env.CI) {
+  console.error("CI must run the PostgreSQL contract suite: set TEST_POSTGRES_URL (.ci/run does).");
+  postgresStatus = 1;
+} else {
+  console.log("\n== postgres: not run (set TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/db to run the contract suite on PostgreSQL) ==");
+}
+const nodeStatus = sqliteStatus || postgresStatus;
 
 const reportFile = `${root}/.tmp/playwright.json`;
 const e2eStatus = run(["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
@@ -55,9 +78,9 @@ try {
   console.error("Playwright wrote no report.");
 }
 
-const passed = tapCount("pass") + e2e.expected + e2e.flaky;
-const failed = tapCount("fail") + tapCount("cancelled") + e2e.unexpected;
-const skipped = tapCount("skipped") + tapCount("todo") + e2e.skipped;
+const passed = totals.pass + e2e.expected + e2e.flaky;
+const failed = totals.fail + e2e.unexpected;
+const skipped = totals.skipped + e2e.skipped;
 const ok = nodeStatus === 0 && e2eStatus === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);

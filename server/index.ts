@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { env } from "@/lib/env";
 import { closeDb } from "@/lib/db/client";
-import { closeCaptureStore } from "@/lib/queries/capture-store";
+import { closeHotStore } from "@/lib/queries/hot-store";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { attachRealtime } from "./realtime";
@@ -65,7 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await closeDb();
-  closeCaptureStore();
+  await closeHotStore();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,8 +1,15 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 import { PrismaClient } from "@/generated/sqlite/client";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export function databaseProvider(url: string): DatabaseProvider {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
 
 const GLOBAL_KEY = Symbol.for("hookscope.db");
 type Holder = { [GLOBAL_KEY]?: { url: string; client: PrismaClient } };
@@ -13,6 +20,11 @@ export function sqlitePath(url: string): string {
 }
 
 function createClient(url: string): PrismaClient {
+  if (databaseProvider(url) === "postgresql") {
+    // Generated from a schema with the same models: the two clients answer the same calls. The SQLite
+    // client's type stands for both so the data layer is written once.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
   // unixepoch-ms keeps timestamps as integers: compact, and sortable without parsing.
   const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
   return new PrismaClient({ adapter });
@@ -39,6 +51,7 @@ export function db(): PrismaClient {
  * last commits), which is the durability a 2xx promises.
  */
 export async function configureConnection(client: PrismaClient = db()): Promise<void> {
+  if (databaseProvider(env().DATABASE_URL) !== "sqlite") return;
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");

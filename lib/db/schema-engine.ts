@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
   SqlDriverAdapter,
@@ -102,7 +103,7 @@ function createAdapterFactory({ provider, url }: DatabaseTarget): SqlMigrationAw
       return splitMultiStatementRaw(new PrismaBetterSqlite3({ url: `file:${file}` }));
     }
     case "postgresql":
-      throw new Error("PostgreSQL migrations need @prisma/adapter-pg, which is not installed yet.");
+      return new PrismaPg({ connectionString: url });
   }
 }
 

@@ -6,7 +6,7 @@ import { senderUrl } from "@/lib/bins/sender-url";
 import { checkTrust } from "@/lib/bins/trust";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
-import { commitCaptureGroups, pruneRequests } from "@/lib/queries/capture-store";
+import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
 import type { CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";

@@ -2,7 +2,7 @@ import type { RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types
 import { RequestNotFoundError, ValidationError } from "@/lib/errors";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import * as requests from "@/lib/queries/requests";
-import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/search";
+import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/hot-store";
 import { publish } from "@/lib/realtime/bus";
 import { toDetail, toSummary } from "@/lib/services/serialize";
 
@@ -29,7 +29,7 @@ export async function listRequestPage(binId: string, query: PageQuery): Promise<
   checkCursor("before", query.before);
   checkCursor("after", query.after);
   const { q, from, to, ...search } = query;
-  const rows = searchRequests(binId, {
+  const rows = await searchRequests(binId, {
     ...search,
     bodyContains: q ?? search.bodyContains,
     from: parseTime("from", from),
@@ -75,7 +75,7 @@ export async function clearRequests(binId: string): Promise<number> {
   return removed;
 }
 
-export function binTimeline(binId: string, query: { buckets: number; from?: string; to?: string }) {
-  const timeline = requestTimeline(binId, query.buckets, { from: parseTime("from", query.from), to: parseTime("to", query.to) }, Date.now());
+export async function binTimeline(binId: string, query: { buckets: number; from?: string; to?: string }) {
+  const timeline = await requestTimeline(binId, query.buckets, { from: parseTime("from", query.from), to: parseTime("to", query.to) }, Date.now());
   return { from: new Date(timeline.from).toISOString(), to: new Date(timeline.to).toISOString(), bucketMs: timeline.bucketMs, counts: timeline.counts };
 }

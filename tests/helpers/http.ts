@@ -34,6 +34,8 @@ export function sendRaw(port: number, request: Buffer | string): Promise<RawResp
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
       resolve({ status, head, body: split === -1 ? "" : text.slice(split + 4) });
     });
-    socket.end(request);
+    // Write without half-closing: like curl, wait for the answer and let `Connection: close` end it
+    // (Node's server aborts requests still in progress when the client half-closes first).
+    socket.write(request);
   });
 }

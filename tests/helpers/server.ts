@@ -3,12 +3,13 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT_DIR } from "./db";
-import { tempDir } from "./temp";
+import { freshDatabaseUrl } from "./database";
 
 export interface RunningServer {
   url: string;
   port: number;
-  databaseFile: string;
+  /** The server's DATABASE_URL: pass it as `databaseUrl` to start another server on the same data. */
+  databaseUrl: string;
   child: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
@@ -29,12 +30,12 @@ export async function freePort(): Promise<number> {
 /** Starts the built production server (dist/server.mjs) on a free port with its own SQLite file. */
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  options: { databaseFile?: string; port?: number } = {},
+  options: { databaseUrl?: string; port?: number } = {},
 ): Promise<RunningServer> {
   const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
   if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` before the HTTP tests.");
   const port = options.port ?? (await freePort());
-  const databaseFile = options.databaseFile ?? path.join(tempDir("server"), "hookscope.db");
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl("server"));
   let output = "";
   const child = spawn(process.execPath, [bundle], {
     cwd: ROOT_DIR,
@@ -44,7 +45,7 @@ export async function startServer(
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,7 +71,7 @@ export async function startServer(
   return {
     url,
     port,
-    databaseFile,
+    databaseUrl,
     child,
     output: () => output,
     stop: () =>

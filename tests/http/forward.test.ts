@@ -118,7 +118,7 @@ test("a target that always fails ends in the dead-letter list; retry sends it ag
 
 test("a restart in the middle resumes pending deliveries", async () => {
   const restartable = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "1500", FORWARD_POLL_MS: "50" });
-  const { databaseFile } = restartable;
+  const { databaseUrl } = restartable;
   const bin = await forwardingBin(restartable, "/after-restart", 5);
   target.setHandler((_req, res) => res.writeHead(503).end());
   await fetch(bin.captureUrl, { method: "POST", body: "survive" });
@@ -126,7 +126,7 @@ test("a restart in the middle resumes pending deliveries", async () => {
   await restartable.stop();
   target.setHandler(undefined);
   const before = target.received.length;
-  const again = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "50", FORWARD_POLL_MS: "50" }, { databaseFile });
+  const again = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "50", FORWARD_POLL_MS: "50" }, { databaseUrl });
   try {
     const [delivery] = await waitUntil(async () => {
       const list = await deliveriesOf(again, bin);

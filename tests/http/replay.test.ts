@@ -106,7 +106,7 @@ describe("replay", () => {
   test("a network error is shown in plain words", async () => {
     const id = await capture();
     const closedPort = await freePort();
-    const server2 = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${closedPort}` }, { databaseFile: server.databaseFile, port: await freePort() });
+    const server2 = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${closedPort}` }, { databaseUrl: server.databaseUrl, port: await freePort() });
     try {
       const response = await fetch(`${server2.url}/api/bins/${bin.id}/requests/${id}/replay`, {
         method: "POST",
@@ -171,7 +171,7 @@ describe("refused targets", () => {
   });
 
   test("ALLOW_PRIVATE_TARGETS permits internal targets", async () => {
-    const open = await startServer({ ALLOW_PRIVATE_TARGETS: "1" }, { databaseFile: server.databaseFile });
+    const open = await startServer({ ALLOW_PRIVATE_TARGETS: "1" }, { databaseUrl: server.databaseUrl });
     const other = await startTarget();
     try {
       const id = await capture();

@@ -5,7 +5,7 @@ import { useFreshDatabase } from "../helpers/db";
 await useFreshDatabase("batch");
 const { BatchWriter } = await import("@/lib/services/batch-writer");
 const { countRequests } = await import("@/lib/queries/requests");
-const { commitCaptureGroups } = await import("@/lib/queries/capture-store");
+const { commitCaptureGroups } = await import("@/lib/queries/hot-store");
 const { createNewBin } = await import("@/lib/services/bins");
 const { newRequestId } = await import("@/lib/ids");
 type Row = Parameters<typeof commitCaptureGroups>[0][number]["rows"][number];

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import Database from "better-sqlite3";
 import { useFreshDatabase } from "../helpers/db";
+import { readColumn } from "../helpers/database";
 
 // The database must be chosen before any app module reads the environment.
-const databaseFile = await useFreshDatabase("capture");
+const databaseUrl = await useFreshDatabase("capture");
 const { captureRequest, headerPairs } = await import("@/lib/services/capture");
 const { createNewBin, removeBin } = await import("@/lib/services/bins");
 const { getRequest, listRequests, countRequests } = await import("@/lib/queries/requests");
@@ -65,24 +65,18 @@ describe("captureRequest against a real SQLite file", () => {
     assert.equal(stored.contentType, "application/octet-stream");
     assert.equal(stored.bodySize, 70_000);
 
-    // Read back with better-sqlite3 too: what is on disk is what was sent.
-    const raw = new Database(databaseFile, { readonly: true });
-    const row = raw.prepare('SELECT body FROM "CapturedRequest" WHERE id = ?').get(summary.id) as { body: Buffer };
-    raw.close();
-    assert.ok(row.body.equals(body));
+    // Read back with the database's own driver too: what is stored is what was sent.
+    assert.ok(Buffer.from((await readColumn(databaseUrl, "CapturedRequest", "body", summary.id)) as Uint8Array).equals(body));
   });
 
   test("announces the summary only after the commit, without the body", async () => {
-    const seen: { id: string; committed: boolean; hasBody: boolean }[] = [];
+    const seen: Promise<{ id: string; committed: boolean; hasBody: boolean }>[] = [];
     const unsubscribe = subscribe("request.captured", (summary) => {
-      const raw = new Database(databaseFile, { readonly: true });
-      const row = raw.prepare('SELECT id FROM "CapturedRequest" WHERE id = ?').get(summary.id);
-      raw.close();
-      seen.push({ id: summary.id, committed: row !== undefined, hasBody: "body" in summary });
+      seen.push(readColumn(databaseUrl, "CapturedRequest", "id", summary.id).then((id) => ({ id: summary.id, committed: id === summary.id, hasBody: "body" in summary })));
     });
     const { summary } = await captureRequest(incoming());
     unsubscribe();
-    assert.deepEqual(seen, [{ id: summary.id, committed: true, hasBody: false }]);
+    assert.deepEqual(await Promise.all(seen), [{ id: summary.id, committed: true, hasBody: false }]);
   });
 
   test("concurrent captures are all committed, ids ordered by arrival", async () => {

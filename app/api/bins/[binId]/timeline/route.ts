@@ -18,5 +18,5 @@ export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(TimelineQuerySchema, new URL(request.url).searchParams);
   await authorizeBin(binId, bearerToken(request));
-  return json(binTimeline(binId, query), 200, { "Cache-Control": "no-store" });
+  return json(await binTimeline(binId, query), 200, { "Cache-Control": "no-store" });
 });
