@@ -27,7 +27,7 @@ const testFiles = (dir) =>
         .map((file) => `${dir}/${file}`)
         .sort()
     : [];
-const postgresOnly = (file) => file.startsWith("tests/unit/postgres/");
+const postgresOnly = (file) => file.includes("/postgres/");
 const sqliteSuites = ["tests/unit", "tests/http", "lib", "components"].flatMap(testFiles).filter((file) => !postgresOnly(file));
 // The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
 const contractSuites = [

@@ -2,11 +2,13 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { env } from "@/lib/env";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, databaseProvider } from "@/lib/db/client";
 import { closeHotStore } from "@/lib/queries/hot-store";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { attachRealtime } from "./realtime";
+import { joinCluster } from "./cluster";
+import { runAsLeader } from "./leader";
 import { RateLimiter } from "@/lib/services/rate-limit";
 import { startSweeper } from "@/lib/services/sweeper";
 import { startForwarder } from "@/lib/services/forwarder";
@@ -44,8 +46,22 @@ const server = createServer((req, res) => {
   void handleNext(req, res);
 });
 const realtime = attachRealtime(server);
-const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
-const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
+const startBackgroundWork = () => {
+  const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
+  const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
+  return () => {
+    stopSweeper();
+    stopForwarder();
+  };
+};
+// On PostgreSQL several instances may share the data: events fan out to all of them, and the
+// background work runs on one elected instance. SQLite means one instance, which does it all.
+const clustered = databaseProvider(config.DATABASE_URL) === "postgresql";
+const leaveCluster = clustered ? await joinCluster(realtime.io, config.DATABASE_URL) : async () => undefined;
+const stopBackgroundWork = clustered ? runAsLeader(config.DATABASE_URL, startBackgroundWork) : (() => {
+  const stop = startBackgroundWork();
+  return async () => stop();
+})();
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -60,9 +76,9 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`${signal}: shutting down`);
   const forced = setTimeout(() => process.exit(1), 5000);
   forced.unref();
-  stopSweeper();
-  stopForwarder();
+  await stopBackgroundWork();
   await realtime.close();
+  await leaveCluster();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await closeDb();
   await closeHotStore();

@@ -62,16 +62,20 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
     });
   });
 
+  // Events from other instances reach this instance's sockets through the adapter already.
+  const local = <T,>(emit: (payload: T) => void) => (payload: T, origin: { remote: boolean }) => {
+    if (!origin.remote) emit(payload);
+  };
   const unsubscribers = [
-    subscribe("request.captured", (summary) => io.to(room(summary.binId)).emit("request:new", summary)),
-    subscribe("request.deleted", (payload) => io.to(room(payload.binId)).emit("request:deleted", payload)),
-    subscribe("bin.cleared", (payload) => io.to(room(payload.binId)).emit("bin:cleared", payload)),
-    subscribe("bin.deleted", (payload) => {
+    subscribe("request.captured", local((summary) => io.to(room(summary.binId)).emit("request:new", summary))),
+    subscribe("request.deleted", local((payload) => io.to(room(payload.binId)).emit("request:deleted", payload))),
+    subscribe("bin.cleared", local((payload) => io.to(room(payload.binId)).emit("bin:cleared", payload))),
+    subscribe("bin.deleted", local((payload) => {
       io.to(room(payload.binId)).emit("bin:deleted", payload);
       io.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
-    }),
-    subscribe("bin.verdictsChanged", (payload) => io.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
-    subscribe("bin.shareRevoked", ({ binId }) => {
+    })),
+    subscribe("bin.verdictsChanged", local((payload) => io.to(room(payload.binId)).emit("bin:verdicts-changed", payload))),
+    subscribe("bin.shareRevoked", local(({ binId }: { binId: string }) => {
       void io
         .in(room(binId))
         .fetchSockets()
@@ -82,8 +86,8 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
             socket.leave(room(binId));
           }
         });
-    }),
-    subscribe("delivery.updated", (delivery) => io.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),
+    })),
+    subscribe("delivery.updated", local((delivery) => io.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery))),
   ];
   return {
     io,

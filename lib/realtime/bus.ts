@@ -16,9 +16,30 @@ export interface BusEvents {
   "delivery.updated": DeliverySummary;
 }
 
-type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;
+/** `remote`: the event happened on another instance of the cluster and was relayed here. */
+export interface EventOrigin {
+  remote: boolean;
+}
+
+type Listener<K extends keyof BusEvents> = (payload: BusEvents[K], origin: EventOrigin) => void;
 
 const GLOBAL_KEY = Symbol.for("hookscope.bus");
+
+// Listing each event once here is what lets the cluster relay forward all of them.
+const EVENT_NAMES: Record<keyof BusEvents, true> = {
+  "request.captured": true,
+  "request.deleted": true,
+  "bin.cleared": true,
+  "bin.deleted": true,
+  "bin.shareRevoked": true,
+  "bin.verdictsChanged": true,
+  "forward.queued": true,
+  "delivery.updated": true,
+};
+
+export function isBusEvent(name: unknown): name is keyof BusEvents {
+  return typeof name === "string" && Object.hasOwn(EVENT_NAMES, name);
+}
 
 /**
  * Kept on globalThis: Next's route bundles and the custom server load this module separately, and
@@ -34,8 +55,19 @@ function emitter(): EventEmitter {
   return holder[GLOBAL_KEY];
 }
 
-export function publish<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): void {
-  emitter().emit(event, payload);
+export function publish<K extends keyof BusEvents>(event: K, payload: BusEvents[K], origin: EventOrigin = { remote: false }): void {
+  emitter().emit(event, payload, origin);
+}
+
+/** Every event published here, for relaying to the other instances. */
+export function subscribeAll(listener: (event: keyof BusEvents, payload: unknown, origin: EventOrigin) => void): () => void {
+  const names = Object.keys(EVENT_NAMES) as (keyof BusEvents)[];
+  const listeners = names.map((name) => {
+    const relay = (payload: unknown, origin: EventOrigin) => listener(name, payload, origin);
+    emitter().on(name, relay);
+    return [name, relay] as const;
+  });
+  return () => listeners.forEach(([name, relay]) => emitter().off(name, relay));
 }
 
 export function subscribe<K extends keyof BusEvents>(event: K, listener: Listener<K>): () => void {
