@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_BIN: z.coerce.number().min(0).default(200),
   /** Captures per second one source address may send across all bins; 0 turns the limit off. */
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().min(0).default(400),
+  /** Captures accepted but not yet answered (reading or committing); past it, capture answers 503. */
+  MAX_INFLIGHT_CAPTURES: z.coerce.number().int().min(1).default(4000),
+  /** Body bytes capture may hold in memory at once; past it, capture answers 503. */
+  MAX_INFLIGHT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
   /** How often the sweeper looks for expired bins. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** First retry delay of an auto-forward; each next one doubles (with jitter). */

@@ -29,6 +29,7 @@ const testFiles = (dir) =>
     : [];
 const postgresOnly = (file) => file.includes("/postgres/");
 const sqliteSuites = ["tests/unit", "tests/http", "lib", "components"].flatMap(testFiles).filter((file) => !postgresOnly(file));
+// Durability files run on their own below; runNodeTests passes --test-concurrency=2 to the rest.
 // The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
 const contractSuites = [
   ...testFiles("tests/http"),
@@ -37,11 +38,11 @@ const contractSuites = [
 ];
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
-function runNodeTests(label, files, env = {}) {
+function runNodeTests(label, files, env = {}, concurrency = label.startsWith("durability") ? 1 : 2) {
   const tapFile = `${root}/.tmp/node-tests-${label}.tap`;
   console.log(`\n== ${label}: ${files.length} test files ==`);
   const status = run(
-    ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
     env,
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
@@ -64,7 +65,13 @@ if (process.env.TEST_POSTGRES_URL) {
 } else {
   console.log("\n== postgres: not run (set TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/db to run the contract suite on PostgreSQL) ==");
 }
-const nodeStatus = sqliteStatus || postgresStatus;
+// Durability: kills and restarts servers (and PostgreSQL itself), so it runs alone, one file at a time.
+const durability = testFiles("tests/durability");
+let durabilityStatus = runNodeTests("durability-sqlite", durability.filter((file) => !postgresOnly(file)), { TEST_DB: "sqlite" });
+if (process.env.TEST_POSTGRES_URL) {
+  durabilityStatus ||= runNodeTests("durability-postgres", durability, { TEST_DB: "postgres" });
+}
+const nodeStatus = sqliteStatus || postgresStatus || durabilityStatus;
 
 const reportFile = `${root}/.tmp/playwright.json`;
 const e2eStatus = run(["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {

@@ -4,6 +4,7 @@ import type { ResponseDecision } from "@/lib/bins/respond";
 import type { BinSettings } from "@/lib/bins/settings";
 import { captureRequest } from "@/lib/services/capture";
 import type { RateLimiter } from "@/lib/services/rate-limit";
+import type { CaptureAdmission } from "@/lib/services/admission";
 
 /** `/h/<binId>` or `/h/<binId>/<subpath>`, with the query kept raw. */
 export interface CaptureTarget {
@@ -25,9 +26,13 @@ export function matchCaptureUrl(url: string | undefined): CaptureTarget | null {
 }
 
 class UploadAbortedError extends Error {}
+class OverloadedError extends Error {}
 
-/** Reads the whole body, refusing it (413) as soon as it passes the limit. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuffer>> {
+/**
+ * Reads the whole body, refusing it (413) as soon as it passes the limit, or (503) when the bytes
+ * would pass what capture may hold in memory. `reserved` counts what was taken from the budget.
+ */
+function readBody(req: IncomingMessage, limit: number, admission: CaptureAdmission, reserved: { bytes: number }): Promise<Buffer<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) {
@@ -49,6 +54,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuff
         settle(() => reject(new PayloadTooLargeError(limit)));
         return;
       }
+      if (!admission.reserve(chunk.length)) {
+        settle(() => reject(new OverloadedError()));
+        return;
+      }
+      reserved.bytes += chunk.length;
       chunks.push(chunk);
     };
     req.on("data", onData);
@@ -87,6 +97,7 @@ export interface CaptureOptions {
   holdMaxMs: number;
   binLimiter: RateLimiter;
   addressLimiter: RateLimiter;
+  admission: CaptureAdmission;
 }
 
 function corsHeaders(req: IncomingMessage, settings: BinSettings): Record<string, string> {
@@ -150,8 +161,15 @@ export async function handleCapture(
     send(res, 429, { error: { code: "rate_limited", message } }, { "Retry-After": String(retryAfter) });
     return;
   }
+  if (!options.admission.enter()) {
+    send(res, 503, { error: { code: "overloaded", message: "Hookscope is taking more requests than it can store right now; nothing was stored. Retry shortly." } }, { "Retry-After": "1" });
+    return;
+  }
+  const reserved = { bytes: 0 };
+  // Released when the exchange ends, whichever way: answered, refused, aborted or held.
+  res.once("close", () => options.admission.leave(reserved.bytes));
   try {
-    const body = await readBody(req, options.maxBodyBytes);
+    const body = await readBody(req, options.maxBodyBytes, options.admission, reserved);
     const { summary, decision, settings } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
@@ -167,6 +185,11 @@ export async function handleCapture(
   } catch (error) {
     if (error instanceof UploadAbortedError) {
       res.destroy();
+      return;
+    }
+    if (error instanceof OverloadedError) {
+      const message = "Hookscope is holding more request bodies than it may right now; nothing was stored. Retry shortly.";
+      send(res, 503, { error: { code: "overloaded", message } }, { "Retry-After": "1", Connection: "close" });
       return;
     }
     if (error instanceof PayloadTooLargeError) {

@@ -10,6 +10,7 @@ import { attachRealtime } from "./realtime";
 import { joinCluster } from "./cluster";
 import { runAsLeader } from "./leader";
 import { RateLimiter } from "@/lib/services/rate-limit";
+import { CaptureAdmission } from "@/lib/services/admission";
 import { startSweeper } from "@/lib/services/sweeper";
 import { startForwarder } from "@/lib/services/forwarder";
 import { policyFromEnv } from "@/lib/outbound/target-policy";
@@ -35,6 +36,7 @@ const captureOptions = {
   holdMaxMs: config.HOLD_MAX_SECONDS * 1000,
   binLimiter: new RateLimiter(config.RATE_LIMIT_PER_BIN, config.RATE_LIMIT_PER_BIN * 2),
   addressLimiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS, config.RATE_LIMIT_PER_ADDRESS * 2),
+  admission: new CaptureAdmission(config.MAX_INFLIGHT_CAPTURES, config.MAX_INFLIGHT_BYTES),
 };
 
 const server = createServer((req, res) => {

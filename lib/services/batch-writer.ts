@@ -25,11 +25,6 @@ export class BatchWriter<T, R> {
     });
   }
 
-  /** Items waiting for a write, the one in flight excluded. */
-  get pending(): number {
-    return this.queue.length;
-  }
-
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);

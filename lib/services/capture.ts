@@ -116,11 +116,6 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
 
 const writer = new BatchWriter<PendingCapture, Committed>(commitBatch);
 
-/** Requests accepted but not yet committed: what overload protection watches. */
-export function pendingCaptures(): number {
-  return writer.pending;
-}
-
 /** Stores the request; resolves once it is committed, then announces it to live viewers. */
 export async function captureRequest(input: IncomingCapture): Promise<CaptureResult> {
   const headers = headerPairs(input.rawHeaders);
