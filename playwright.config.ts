@@ -68,6 +68,8 @@ export default defineConfig({
       DATABASE_URL: `file:./.tmp/e2e-${PORT}.db`,
       HOOKSCOPE_SKIP_BUILD: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Replay tests send to a target server the test starts on loopback, which is refused by default.
+      OUTBOUND_ALLOW_LIST: "127.0.0.1",
     },
   },
 });

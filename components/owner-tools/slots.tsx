@@ -3,6 +3,11 @@
 // renders these only for the owner, so nothing here is ever shown to a share-link viewer.
 import type { ReactNode } from "react";
 import type { BinInfo, RequestDetail } from "@/lib/api-types";
+import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button";
+import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";
+import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
+import { ReplayTab } from "@/components/replay/replay-tab";
+import { VerifyTab } from "@/components/verify/verify-tab";
 
 export interface OwnerToolContext {
   binId: string;
@@ -10,11 +15,23 @@ export interface OwnerToolContext {
 }
 
 /** Buttons in the bin header (e.g. settings). */
-export function BinOwnerActions(_props: OwnerToolContext & { info: BinInfo }): ReactNode {
-  return null;
+export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { info: BinInfo }): ReactNode {
+  // The server decides the role; a share token never gets here, and this double-checks it.
+  if (info.role !== "owner") return null;
+  return (
+    <div className="flex items-center gap-2">
+      <BinSettingsButton binId={binId} token={token} info={info} />
+      <DeadLettersButton binId={binId} token={token} />
+    </div>
+  );
 }
 
 /** Extra tabs of the request detail pane, after the built-in ones. */
-export function ownerRequestTabs(_context: OwnerToolContext, _detail: RequestDetail): { key: string; label: string; render(): ReactNode }[] {
-  return [];
+export function ownerRequestTabs({ binId, token }: OwnerToolContext, detail: RequestDetail): { key: string; label: string; render(): ReactNode }[] {
+  // Keyed by request: stepping to another request starts each tool afresh.
+  return [
+    { key: "replay", label: "Replay", render: () => <ReplayTab key={detail.id} binId={binId} token={token} detail={detail} /> },
+    { key: "deliveries", label: "Deliveries", render: () => <DeliveriesTab key={detail.id} binId={binId} token={token} detail={detail} /> },
+    { key: "verify", label: "Verify", render: () => <VerifyTab key={detail.id} binId={binId} token={token} detail={detail} /> },
+  ];
 }

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { openApiDocument } from "@/lib/openapi";
+import { prettySchema, readDocument, slug } from "./_components/openapi-model";
+import { InlineText } from "./_components/inline-text";
+import { OperationCard } from "./_components/operation-card";
+import { RoutesNav } from "./_components/routes-nav";
+
+export const metadata: Metadata = { title: "API", description: "The Hookscope HTTP API: every route, its parameters, bodies and answers." };
+
+// The same document /api/openapi.json serves, read at build time: the page is static.
+export const dynamic = "force-static";
+
+export default function DocsPage() {
+  const doc = readDocument(openApiDocument());
+  const schemas = new Map(doc.schemas);
+  return (
+    <main className="mx-auto grid w-full max-w-screen-2xl flex-1 gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[17rem_minmax(0,1fr)]">
+      <div className="hidden lg:block">
+        <RoutesNav paths={doc.paths} />
+      </div>
+
+      <div className="min-w-0 space-y-8">
+        <header className="space-y-3">
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {doc.title} <span className="align-middle text-sm font-normal text-zinc-500 dark:text-zinc-400">version {doc.version}</span>
+          </h1>
+          <p className="max-w-3xl text-zinc-600 dark:text-zinc-400">
+            <InlineText text={doc.description} />
+          </p>
+          <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
+            <li>
+              Calls marked <em>Bearer token</em> send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>: the bin&apos;s owner token,
+              or the share token from a share link (read-only). A wrong token and an unknown bin both answer 404.
+            </li>
+            <li>
+              Every error is JSON: <code className="font-mono">{'{ "error": { "code", "message" } }'}</code>, with the message in plain words.
+            </li>
+            <li>
+              Machine-readable:{" "}
+              <a href="/api/openapi.json" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                /api/openapi.json
+              </a>{" "}
+              (OpenAPI 3.1).
+            </li>
+          </ul>
+        </header>
+
+        {doc.paths.map((item) => (
+          <section key={item.path} aria-labelledby={slug("path", item.path)} className="space-y-3">
+            <h2 id={slug("path", item.path)} className="font-mono text-base font-semibold break-all">
+              {item.path}
+            </h2>
+            {item.operations.map((operation) => (
+              <OperationCard key={operation.method} path={item.path} operation={operation} pathParameters={item.parameters} schemas={schemas} />
+            ))}
+          </section>
+        ))}
+
+        <section id="schemas" aria-labelledby="schemas-title" className="scroll-mt-20 space-y-3">
+          <h2 id="schemas-title" className="text-lg font-semibold tracking-tight">
+            Schemas
+          </h2>
+          {doc.schemas.map(([name, schema]) => (
+            <details key={name} id={`schema-${name}`} className="scroll-mt-20 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+              <summary className="cursor-pointer px-4 py-2.5 font-mono text-sm font-semibold select-none">{name}</summary>
+              <pre className="max-h-[32rem] overflow-auto border-t border-zinc-200 p-4 font-mono text-[12.5px] leading-5 dark:border-zinc-800">
+                {prettySchema(schema)}
+              </pre>
+            </details>
+          ))}
+        </section>
+      </div>
+    </main>
+  );
+}

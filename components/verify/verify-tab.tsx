@@ -1,0 +1,71 @@
+"use client";
+import type { RequestDetail } from "@/lib/api-types";
+import { getVerification, listSignatureSchemes } from "@/lib/client/owner-api";
+import { useLoad } from "@/lib/client/owner-load";
+import type { Verification } from "@/lib/client/owner-types";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/owner-tools/alert";
+import { NotAvailable } from "@/components/owner-tools/not-available";
+import { VerdictBanner } from "./verdict-banner";
+import { VerdictDetails } from "./verdict-details";
+
+export function VerifyTab({ binId, token, detail }: { binId: string; token: string; detail: RequestDetail }) {
+  const verdict = useLoad(`verify:${binId}:${detail.id}`, (signal) => getVerification(binId, token, detail.id, signal));
+  // Only for the scheme's display name; the verdict stands without it.
+  const schemes = useLoad("schemes", (signal) => listSignatureSchemes(token, signal));
+
+  if (verdict.state.status === "loading") {
+    return (
+      <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400" role="status">
+        Checking the signature…
+      </p>
+    );
+  }
+  if (verdict.state.status === "unavailable") {
+    return (
+      <div className="p-4">
+        <NotAvailable feature="Signature verification" />
+      </div>
+    );
+  }
+  if (verdict.state.status === "error") {
+    return (
+      <div className="p-4">
+        <Alert tone="error" title="Could not check this request">
+          {verdict.state.message}
+        </Alert>
+      </div>
+    );
+  }
+  const verification = verdict.state.data;
+  const schemeName = verification.scheme && schemes.state.status === "ready" ? (schemes.state.data.find((s) => s.id === verification.scheme)?.name ?? verification.scheme) : verification.scheme;
+  return (
+    <div className="space-y-4 p-4">
+      <VerdictBanner verification={verification} schemeName={schemeName} />
+      {verification.status === "no_secret" && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">Add the provider&apos;s signing secret under Settings → Secrets, then check again.</p>
+      )}
+      <Duplicate verification={verification} />
+      {verification.authFailure && (
+        <Alert tone="warning" title="Failed delivery auth">
+          {capitalize(verification.authFailure)}. Depending on the bin&apos;s setting the sender got a 401, or the request was only flagged.
+        </Alert>
+      )}
+      {verification.details && <VerdictDetails details={verification.details} />}
+      <Button size="sm" onClick={verdict.reload}>
+        Check again
+      </Button>
+    </div>
+  );
+}
+
+function Duplicate({ verification }: { verification: Verification }) {
+  if (!verification.duplicateOf) return null;
+  return (
+    <Alert tone="warning" title="Seen before">
+      Request <span className="font-mono">{verification.duplicateOf}</span> carried the same delivery (same delivery id, or the same body and signature): a retry by the provider, or a replay.
+    </Alert>
+  );
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

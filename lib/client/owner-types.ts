@@ -1,0 +1,156 @@
+// Shapes of the owner-only API that the browser reads but lib/api-types.ts does not (yet) declare:
+// bin settings as JSON, signature verification and secrets. Kept loose where the server contract is
+// still arriving, so an extra field never breaks the page.
+import type { DeliveryDetail } from "@/lib/api-types";
+
+export type HeaderPair = [string, string];
+
+export type RuleWhen =
+  | { kind: "always" }
+  | { kind: "nth"; n: number }
+  | { kind: "every_nth"; n: number }
+  | { kind: "after"; n: number }
+  | { kind: "percent"; percent: number };
+
+export type RuleAction =
+  | { kind: "status"; status: number; body: string | null }
+  | { kind: "rate_limit"; retryAfterSeconds: number }
+  | { kind: "gone" }
+  | { kind: "hold" };
+
+export interface ResponseRule {
+  name?: string;
+  when: RuleWhen;
+  action: RuleAction;
+}
+
+export interface ResponseConfig {
+  status: number;
+  contentType: string;
+  headers: HeaderPair[];
+  /** null: the default `{"ok":true,"id":...}` answer. */
+  body: string | null;
+  delayMs: number;
+}
+
+export interface CorsConfig {
+  enabled: boolean;
+  allowOrigin: string;
+}
+
+export interface ForwardConfig {
+  enabled: boolean;
+  url: string | null;
+  maxAttempts: number;
+}
+
+export type DeliveryAuthMode = "none" | "query" | "basic" | "header";
+
+export interface DeliveryAuthConfig {
+  mode: DeliveryAuthMode;
+  /** Used by the "header" mode; the server keeps it (default X-Webhook-Token) in the other modes too. */
+  headerName?: string;
+  /** reject: 401 (still listed, marked rejected); flag: accepted and marked. */
+  onFailure: "reject" | "flag";
+}
+
+/** `GET /api/bins/<binId>/settings` (mirrors BinSettingsSchema in lib/bins/settings.ts). */
+export interface BinSettingsJson {
+  response: ResponseConfig;
+  rules: ResponseRule[];
+  rulesBase: number;
+  cors: CorsConfig;
+  forward: ForwardConfig;
+  lastReplayTarget: string | null;
+  /** Absent from servers that predate delivery auth. */
+  auth?: DeliveryAuthConfig;
+}
+
+/** `PATCH /api/bins/<binId>`: every part optional; only the parts given change. */
+export interface BinPatch {
+  settings?: { response?: ResponseConfig; rules?: ResponseRule[]; cors?: CorsConfig; forward?: ForwardConfig; auth?: DeliveryAuthConfig };
+  expiresAt?: string | null;
+  maxRequests?: number;
+}
+
+export interface ReplayBody {
+  targetUrl: string;
+  method?: string;
+  headers?: HeaderPair[];
+  bodyText?: string;
+  followRedirects?: boolean;
+}
+
+export interface DeliveryList {
+  deliveries: DeliveryDetail[];
+}
+
+export interface VerificationDetails {
+  header?: string;
+  signedPayloadPreview?: string;
+  expected?: string;
+  received?: string;
+  timestampAgeSeconds?: number;
+  toleranceSeconds?: number;
+  replaySuspected?: boolean;
+  hints?: string[];
+}
+
+/** `GET /api/bins/<binId>/requests/<requestId>/verification` */
+export interface Verification {
+  status: "valid" | "invalid" | "no_secret" | "not_signed";
+  scheme: string | null;
+  reason: string;
+  details?: VerificationDetails;
+  /** Id of an earlier request carrying the same delivery id: a provider retry or a replay. */
+  duplicateOf: string | null;
+  /** Why the request failed the bin's delivery auth (it was refused with 401, or only flagged); null when it passed. */
+  authFailure: string | null;
+}
+
+export interface SignatureScheme {
+  id: string;
+  name: string;
+  secret: { label: string; example: string; kind: string };
+  headers: string[];
+  /** The timestamp window in words, when the scheme has one. */
+  window?: string | null;
+  /** The provider signs the URL too, so the URL it called must reach the bin unchanged. */
+  signsUrl?: boolean;
+}
+
+export interface GenericHmacOptionsInput {
+  algorithm: "sha1" | "sha256" | "sha512";
+  header: string;
+  prefix?: string;
+  encoding: "hex" | "base64";
+  template?: string;
+  timestampHeader?: string;
+  idHeader?: string;
+  /** How the secret text becomes the HMAC key; utf8 when left out. */
+  secretEncoding?: "utf8" | "base64" | "hex";
+}
+
+export interface StoredSecret {
+  id: string;
+  scheme: string;
+  /** e.g. `whsec_••••abcd`: the value itself never comes back. */
+  masked: string;
+  toleranceSeconds?: number;
+  options?: Partial<GenericHmacOptionsInput> & Record<string, unknown>;
+}
+
+export interface NewSecret {
+  scheme: string;
+  secret: string;
+  toleranceSeconds?: number;
+  options?: GenericHmacOptionsInput;
+}
+
+/** The scheme id under which the delivery-auth credential is stored with the signing secrets. */
+export const DELIVERY_AUTH_SCHEME = "delivery-auth";
+
+/** The server calls it "generic-hmac"; the first draft of the contract said "generic". */
+export function isGenericScheme(id: string): boolean {
+  return id === "generic" || id === "generic-hmac";
+}
