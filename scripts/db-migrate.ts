@@ -1,17 +1,21 @@
+import { databaseProvider } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 
 const url = process.env.DATABASE_URL || "file:./data/hookscope.db";
-const migrationsDir = "prisma/sqlite/migrations";
+const provider = databaseProvider(url);
+const migrationsDir = `prisma/${provider === "sqlite" ? "sqlite" : "postgres"}/migrations`;
+// Never print the URL itself: a PostgreSQL URL carries its password.
+const target = provider === "sqlite" ? url : "the PostgreSQL database";
 
 try {
-  const applied = await applyMigrations({ provider: "sqlite", url, migrationsDir });
+  const applied = await applyMigrations({ provider, url, migrationsDir });
   if (applied.length === 0) {
-    console.log(`${url} is up to date with ${migrationsDir}.`);
+    console.log(`${target} is up to date with ${migrationsDir}.`);
   } else {
-    console.log(`Applied ${applied.length} migration(s) to ${url}:`);
+    console.log(`Applied ${applied.length} migration(s) to ${target}:`);
     for (const name of applied) console.log(`  ${name}`);
   }
 } catch (error) {
-  console.error(`Migrating ${url} failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Migrating ${target} failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
