@@ -10,14 +10,7 @@ const run = (command, args, extraEnv = {}) =>
 run(process.execPath, ["scripts/prisma-generate.mjs"]);
 run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
 // The custom server is not compiled by Next: bundle it (aliases resolved, packages left external).
-await build({
-  entryPoints: ["server/index.ts"],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  outfile: "dist/server.mjs",
-  absWorkingDir: root,
-  logLevel: "warning",
-});
+const bundle = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", absWorkingDir: root, logLevel: "warning" };
+await build({ ...bundle, entryPoints: ["server/index.ts"], outfile: "dist/server.mjs" });
+// `hookscope forward` (bin/hookscope.mjs): the same treatment, so it runs without tsx.
+await build({ ...bundle, entryPoints: ["cli/index.ts"], outfile: "dist/cli.mjs" });
