@@ -7,6 +7,8 @@ export interface CreatedBin {
   inspectUrl: string;
   shareUrl: string;
   ownerToken: string;
+  /** The inspector with the owner token in the fragment: opens the bin as owner in another browser, or for `hookscope forward`. */
+  ownerUrl: string;
 }
 
 /** `GET /api/bins/<binId>` */

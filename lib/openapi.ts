@@ -60,7 +60,7 @@ export function openApiDocument(): Json {
         },
         CreatedBin: {
           type: "object",
-          properties: { id: { type: "string" }, captureUrl: { type: "string" }, inspectUrl: { type: "string" }, shareUrl: { type: "string" }, ownerToken: { type: "string" } },
+          properties: { id: { type: "string" }, captureUrl: { type: "string" }, inspectUrl: { type: "string" }, shareUrl: { type: "string" }, ownerToken: { type: "string" }, ownerUrl: { type: "string" } },
         },
         BinInfo: {
           type: "object",

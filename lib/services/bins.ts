@@ -48,7 +48,7 @@ export async function createNewBin(origin: string, input: unknown = {}): Promise
   });
   if (!bin) throw new ConflictError("name_taken", `The bin name "${name}" is taken; pick another.`);
   const urls = binUrls(origin, bin.id, bin.shareToken);
-  return { id: bin.id, ...urls, ownerToken };
+  return { id: bin.id, ...urls, ownerToken, ownerUrl: `${urls.inspectUrl}#owner=${encodeURIComponent(ownerToken)}` };
 }
 
 export async function describeBin(access: BinAccess, origin: string): Promise<BinInfo> {

@@ -36,6 +36,7 @@ describe("capture", () => {
     assert.equal(bin.inspectUrl, `${server.url}/bins/${bin.id}`);
     assert.match(bin.shareUrl, new RegExp(`^${server.url}/bins/${bin.id}#share=.+`));
     assert.ok(bin.ownerToken.length >= 40);
+    assert.equal(bin.ownerUrl, `${server.url}/bins/${bin.id}#owner=${encodeURIComponent(bin.ownerToken)}`);
   });
 
   test("random binary bodies round-trip byte-exact through /raw, any method", async () => {
