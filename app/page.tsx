@@ -1,6 +1,7 @@
 import { CreateBinButton } from "@/components/home/create-bin-button";
 import { MyBins } from "@/components/home/my-bins";
 import { HowItWorks } from "@/components/home/how-it-works";
+import { ImportBinButton } from "@/components/home/import-bin-button";
 
 export default function HomePage() {
   return (
@@ -14,8 +15,9 @@ export default function HomePage() {
           Create a bin, point any service at its URL, and inspect each request&apos;s method, headers, query and body as it
           arrives.
         </p>
-        <div className="mt-8 flex justify-center">
+        <div className="mt-8 flex flex-col items-center justify-center gap-3 sm:flex-row sm:items-start">
           <CreateBinButton />
+          <ImportBinButton />
         </div>
       </section>
       <HowItWorks />

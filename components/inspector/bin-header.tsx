@@ -5,9 +5,12 @@ import type { LiveStatus } from "@/lib/client/use-bin-socket";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyField } from "@/components/ui/copy-field";
-import { EyeIcon, TrashIcon } from "@/components/ui/icons";
+import { EyeIcon, KeyboardIcon, TrashIcon } from "@/components/ui/icons";
 import { CurlSnippet } from "./curl-snippet";
+import { ExportMenu } from "./export-menu";
 import { LiveIndicator } from "./live-indicator";
+import { OwnerLinkField } from "./owner-link-field";
+import { ShareLinkField } from "./share-link-field";
 import { BinOwnerActions } from "@/components/owner-tools/slots";
 
 interface BinHeaderProps {
@@ -16,13 +19,16 @@ interface BinHeaderProps {
   live: LiveStatus;
   canEdit: boolean;
   onDeleteBin(): Promise<void>;
+  onInfoChange(info: BinInfo): void;
+  onShowKeys(): void;
 }
 
-export function BinHeader({ info, token, live, canEdit, onDeleteBin }: BinHeaderProps) {
+export function BinHeader({ info, token, live, canEdit, onDeleteBin, onInfoChange, onShowKeys }: BinHeaderProps) {
+  const origin = originOf(info.captureUrl);
   return (
     <section aria-label="Bin" className="shrink-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
-      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="text-base font-semibold tracking-tight">
+      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="min-w-0 text-base font-semibold tracking-tight break-all">
           Bin <span className="font-mono">{info.id}</span>
         </h1>
         <LiveIndicator status={live} />
@@ -31,8 +37,14 @@ export function BinHeader({ info, token, live, canEdit, onDeleteBin }: BinHeader
             <EyeIcon className="size-3.5" /> Read-only shared view
           </span>
         )}
-        {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
-        {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <Button size="sm" variant="ghost" onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" className="max-sm:hidden">
+            <KeyboardIcon className="size-3.5" />
+          </Button>
+          <ExportMenu binId={info.id} token={token} label="Export bin" />
+          {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
+          {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}
+        </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="flex min-w-0 flex-col gap-3">
@@ -42,19 +54,22 @@ export function BinHeader({ info, token, live, canEdit, onDeleteBin }: BinHeader
             copyLabel="Copy capture URL"
             hint={<span className="font-normal">any method, any sub-path</span>}
           />
-          {canEdit && info.shareUrl && (
-            <CopyField
-              label="Share link"
-              value={info.shareUrl}
-              copyLabel="Copy share link"
-              hint={<span className="font-normal">read-only, no delete</span>}
-            />
-          )}
+          {canEdit && <ShareLinkField info={info} token={token} onRotated={onInfoChange} />}
+          {canEdit && <OwnerLinkField binId={info.id} ownerToken={token} origin={origin} />}
         </div>
         <CurlSnippet captureUrl={info.captureUrl} />
       </div>
     </section>
   );
+}
+
+/** The app's public origin, as the server spells it in the URLs it hands out. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return window.location.origin;
+  }
 }
 
 function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {
@@ -75,7 +90,7 @@ function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {
 
   return (
     <>
-      <Button variant="ghost" size="sm" className="ml-auto" onClick={() => setOpen(true)}>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
         <TrashIcon className="size-3.5" /> Delete bin
       </Button>
       <ConfirmDialog

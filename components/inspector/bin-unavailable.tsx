@@ -6,6 +6,10 @@ const COPY = {
     title: "Bin not found or link invalid",
     text: "This bin does not exist, was deleted, or the link you followed is missing its access key. Share links must be copied in full, including the part after #.",
   },
+  revoked: {
+    title: "This share link is no longer valid",
+    text: "The bin's owner replaced the share link, which revokes the old one. Ask them for the new link.",
+  },
   deleted: {
     title: "This bin was deleted",
     text: "Its owner deleted the bin and every request captured in it. The capture URL no longer accepts requests.",

@@ -1,28 +1,45 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { deleteBin, deleteRequest } from "@/lib/client/api";
 import { forgetOwnedBin } from "@/lib/client/bin-store";
+import { EMPTY_FILTER, type RequestFilter } from "@/lib/client/request-filter";
 import { nextSelection } from "@/lib/client/request-list";
 import { useBinInfo } from "@/lib/client/use-bin-info";
 import { useBinRequests } from "@/lib/client/use-bin-requests";
+import { useInspectorKeys } from "@/lib/client/use-inspector-keys";
+import { useTimeline } from "@/lib/client/use-timeline";
 import { BinHeader } from "./bin-header";
 import { BinUnavailable } from "./bin-unavailable";
+import { ComparePane } from "./compare-pane";
 import { EmptyState } from "./empty-state";
+import { FilterBar } from "./filter-bar";
 import { InspectorSkeleton } from "./inspector-skeleton";
+import { KeysHelpDialog } from "./keys-help-dialog";
+import { MarkedBar } from "./marked-bar";
 import { RequestDetailPane } from "./request-detail-pane";
 import { RequestListPane } from "./request-list-pane";
+import { TimelineChart } from "./timeline-chart";
 
 interface InspectorViewProps {
   binId: string;
   token: string;
 }
 
+const TIMELINE_BUCKETS = 60;
+
 export function InspectorView({ binId, token }: InspectorViewProps) {
   const router = useRouter();
   const bin = useBinInfo(binId, token);
-  const list = useBinRequests(binId, token);
+  const [filter, setFilter] = useState<RequestFilter>(EMPTY_FILTER);
+  const list = useBinRequests(binId, token, filter);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const [comparing, setComparing] = useState<readonly [string, string] | null>(null);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const timeline = useTimeline(binId, token, TIMELINE_BUCKETS, `${list.newestId}:${list.filtered ? "" : list.requests.length}`);
+
   // Adjusted while rendering, not in an effect: an effect's stale closure could overwrite a newer
   // choice when a delete's HTTP answer and its socket echo land in the same frame.
   const [seenRequests, setSeenRequests] = useState(list.requests);
@@ -32,13 +49,46 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
     if (next !== selectedId) setSelectedId(next);
   }
 
+  const select = useCallback((requestId: string) => {
+    setSelectedId(requestId);
+    setComparing(null);
+  }, []);
+  const toggleMark = useCallback((requestId: string) => {
+    setMarked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(requestId)) next.add(requestId);
+      return next;
+    });
+  }, []);
+  const compareMarked = () => {
+    const ids = [...marked].sort();
+    if (ids.length === 2) setComparing([ids[0] as string, ids[1] as string]);
+  };
+  const step = (delta: 1 | -1) => {
+    const index = list.requests.findIndex((r) => r.id === selectedId);
+    const target = list.requests[index === -1 ? 0 : Math.min(list.requests.length - 1, Math.max(0, index + delta))];
+    if (target) select(target.id);
+  };
+
+  useInspectorKeys({
+    next: () => step(1),
+    previous: () => step(-1),
+    focusSearch: () => searchRef.current?.focus(),
+    toggleMark: () => selectedId && toggleMark(selectedId),
+    compare: compareMarked,
+    showHelp: () => setKeysOpen(true),
+    escape: () => setComparing(null),
+  });
+
   if (bin.status === "not-found" || list.status === "not-found") return <BinUnavailable reason="not-found" />;
+  if (list.accessRevoked) return <BinUnavailable reason="revoked" />;
   if (list.binDeleted) return <BinUnavailable reason="deleted" />;
-  if (bin.status !== "ready" || list.status === "loading") return <InspectorSkeleton />;
+  if (bin.status !== "ready" || (list.status === "loading" && !list.loadedOnce)) return <InspectorSkeleton />;
 
   const { info } = bin;
   // The server decides the role from the token; a share token can never unlock owner controls.
   const canEdit = info.role === "owner";
+  const empty = list.requests.length === 0 && !list.filtered && list.status === "ready";
 
   const onDeleteRequest = async (requestId: string) => {
     await deleteRequest(binId, token, requestId);
@@ -51,8 +101,16 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   };
 
   return (
-    <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col gap-4 px-4 py-5 sm:px-6 lg:h-[calc(100dvh-3.5rem)] lg:min-h-0">
-      <BinHeader info={info} token={token} live={list.live} canEdit={canEdit} onDeleteBin={onDeleteBin} />
+    <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-5 lg:h-[calc(100dvh-3.5rem)] lg:max-h-[calc(100dvh-3.5rem)] lg:min-h-0">
+      <BinHeader
+        info={info}
+        token={token}
+        live={list.live}
+        canEdit={canEdit}
+        onDeleteBin={onDeleteBin}
+        onInfoChange={bin.replace}
+        onShowKeys={() => setKeysOpen(true)}
+      />
       {list.status === "error" ? (
         <LoadError message={list.errorMessage} onRetry={list.reload} />
       ) : (
@@ -62,15 +120,33 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
             token={token}
             list={list}
             selectedId={selectedId}
-            onSelect={setSelectedId}
+            onSelect={select}
+            marked={marked}
+            onToggleMark={toggleMark}
             canEdit={canEdit}
+            filterBar={
+              <>
+                <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
+                {timeline && !empty && (
+                  <TimelineChart
+                    timeline={timeline}
+                    // The inputs hold whole seconds: widen the bucket outwards so none of its requests fall off.
+                    onPickRange={(from, to) => setFilter((prev) => ({ ...prev, from: toLocalInput(from), to: toLocalInput(new Date(Math.ceil(to.getTime() / 1000) * 1000)) }))}
+                  />
+                )}
+              </>
+            }
+            markedBar={<MarkedBar binId={binId} token={token} marked={[...marked]} onCompare={compareMarked} onClear={() => setMarked(new Set())} />}
           />
-          {list.requests.length === 0 ? (
+          {comparing ? (
+            <ComparePane binId={binId} token={token} leftId={comparing[0]} rightId={comparing[1]} onClose={() => setComparing(null)} />
+          ) : empty ? (
             <EmptyState captureUrl={info.captureUrl} />
           ) : (
             <RequestDetailPane
               binId={binId}
               token={token}
+              captureUrl={info.captureUrl}
               requestId={selectedId}
               canEdit={canEdit}
               onDelete={onDeleteRequest}
@@ -78,8 +154,15 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
           )}
         </div>
       )}
+      <KeysHelpDialog open={keysOpen} onClose={() => setKeysOpen(false)} />
     </main>
   );
+}
+
+/** A `datetime-local` value (local wall-clock time, seconds precision). */
+function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 function LoadError({ message, onRetry }: { message: string | null; onRetry(): void }) {

@@ -1,33 +1,37 @@
 "use client";
 import { useState } from "react";
 import type { RequestDetail } from "@/lib/api-types";
-import { formatBytes, formatTimestamp, requestTarget } from "@/lib/client/format";
+import { formatBytes, requestTarget } from "@/lib/client/format";
+import { RequestTime } from "@/components/ui/request-time";
 import { parseQuery } from "@/lib/client/query";
 import { useRequestDetail } from "@/lib/client/use-request-detail";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
-import { BodyTab } from "./detail/body-tab";
+import { BodyPanel } from "@/components/body-views/body-panel";
+import { CodeTab } from "./detail/code-tab";
 import { HeadersTab } from "./detail/headers-tab";
 import { OverviewTab } from "./detail/overview-tab";
 import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
+import { ExportMenu } from "./export-menu";
 import { ownerRequestTabs } from "@/components/owner-tools/slots";
 
-type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw";
+type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */
 type TabKey = BuiltInTab | (string & {});
 
 interface RequestDetailPaneProps {
   binId: string;
   token: string;
+  captureUrl: string;
   requestId: string | null;
   canEdit: boolean;
   onDelete(requestId: string): Promise<void>;
 }
 
-export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }: RequestDetailPaneProps) {
+export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit, onDelete }: RequestDetailPaneProps) {
   const state = useRequestDetail(binId, token, requestId);
   // Lives here, not per request, so stepping through requests keeps the tab the user is reading.
   const [tab, setTab] = useState<TabKey>("overview");
@@ -39,8 +43,8 @@ export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }
     >
       {state.status === "ready" ? (
         <>
-          <DetailHeader detail={state.detail} canEdit={canEdit} onDelete={onDelete} />
-          <RequestTabs detail={state.detail} binId={binId} token={token} canEdit={canEdit} tab={tab} onSelect={setTab} />
+          <DetailHeader detail={state.detail} token={token} canEdit={canEdit} onDelete={onDelete} />
+          <RequestTabs detail={state.detail} binId={binId} token={token} captureUrl={captureUrl} canEdit={canEdit} tab={tab} onSelect={setTab} />
         </>
       ) : (
         <p className="flex flex-1 items-center justify-center p-8 text-sm text-zinc-500 dark:text-zinc-400" role="status">
@@ -57,7 +61,17 @@ export function RequestDetailPane({ binId, token, requestId, canEdit, onDelete }
   );
 }
 
-function RequestTabs({ detail, binId, token, canEdit, tab, onSelect }: { detail: RequestDetail; binId: string; token: string; canEdit: boolean; tab: TabKey; onSelect(tab: TabKey): void }) {
+interface RequestTabsProps {
+  detail: RequestDetail;
+  binId: string;
+  token: string;
+  captureUrl: string;
+  canEdit: boolean;
+  tab: TabKey;
+  onSelect(tab: TabKey): void;
+}
+
+function RequestTabs({ detail, binId, token, captureUrl, canEdit, tab, onSelect }: RequestTabsProps) {
   const ownerTabs = canEdit ? ownerRequestTabs({ binId, token }, detail) : [];
   const items = [...tabItems(detail), ...ownerTabs.map(({ key, label }) => ({ key, label }))];
   // A tab that is not there for this viewer falls back to the overview.
@@ -65,7 +79,7 @@ function RequestTabs({ detail, binId, token, canEdit, tab, onSelect }: { detail:
   const ownerTab = ownerTabs.find((item) => item.key === current);
   return (
     <Tabs<TabKey> label="Request sections" items={items} selected={current} onSelect={onSelect}>
-      {ownerTab ? ownerTab.render() : <TabContent tab={current as BuiltInTab} detail={detail} token={token} />}
+      {ownerTab ? ownerTab.render() : <TabContent tab={current as BuiltInTab} detail={detail} token={token} captureUrl={captureUrl} />}
     </Tabs>
   );
 }
@@ -77,10 +91,11 @@ function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
     { key: "query", label: "Query", badge: parseQuery(detail.query).length || undefined },
     { key: "body", label: "Body", badge: detail.bodySize > 0 ? formatBytes(detail.bodySize) : undefined },
     { key: "raw", label: "Raw" },
+    { key: "code", label: "Copy as" },
   ];
 }
 
-function TabContent({ tab, detail, token }: { tab: BuiltInTab; detail: RequestDetail; token: string }) {
+function TabContent({ tab, detail, token, captureUrl }: { tab: BuiltInTab; detail: RequestDetail; token: string; captureUrl: string }) {
   switch (tab) {
     case "overview":
       return <OverviewTab detail={detail} />;
@@ -89,13 +104,15 @@ function TabContent({ tab, detail, token }: { tab: BuiltInTab; detail: RequestDe
     case "query":
       return <QueryTab query={detail.query} />;
     case "body":
-      return <BodyTab detail={detail} token={token} />;
+      return <BodyPanel detail={detail} token={token} />;
     case "raw":
       return <RawTab detail={detail} />;
+    case "code":
+      return <CodeTab detail={detail} token={token} captureUrl={captureUrl} />;
   }
 }
 
-function DetailHeader({ detail, canEdit, onDelete }: { detail: RequestDetail; canEdit: boolean; onDelete(id: string): Promise<void> }) {
+function DetailHeader({ detail, token, canEdit, onDelete }: { detail: RequestDetail; token: string; canEdit: boolean; onDelete(id: string): Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -113,8 +130,8 @@ function DetailHeader({ detail, canEdit, onDelete }: { detail: RequestDetail; ca
 
   return (
     <div className="shrink-0 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-      <div className="flex items-start gap-3">
-        <div className="min-w-0 flex-1">
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+        <div className="min-w-[12rem] flex-1">
           <h2 className="flex min-w-0 items-center gap-2.5">
             <MethodBadge method={detail.method} />
             <span className="truncate font-mono text-sm font-medium" title={requestTarget(detail.path, detail.query, detail.binId)}>
@@ -122,9 +139,10 @@ function DetailHeader({ detail, canEdit, onDelete }: { detail: RequestDetail; ca
             </span>
           </h2>
           <p className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-            {formatTimestamp(detail.receivedAt)} · {formatBytes(detail.bodySize)} · from {detail.remoteAddress}
+            <RequestTime iso={detail.receivedAt} /> · {formatBytes(detail.bodySize)} · from {detail.remoteAddress}
           </p>
         </div>
+        <ExportMenu binId={detail.binId} token={token} ids={[detail.id]} label="Export" />
         {canEdit && (
           // One request is cheap to lose and easy to re-send, so no confirmation; "Clear all" asks.
           <Button variant="danger" size="sm" onClick={remove} disabled={busy} aria-label="Delete this request">

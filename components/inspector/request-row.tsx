@@ -1,23 +1,39 @@
-import { memo } from "react";
+import { memo, type CSSProperties, type MouseEvent } from "react";
 import type { RequestSummary } from "@/lib/api-types";
-import { formatBytes, formatRelativeTime, formatTimestamp, queryWithMark, subpath } from "@/lib/client/format";
+import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
+import { RequestTime } from "@/components/ui/request-time";
+
+/** Every row has this height, so the list can draw only the rows on screen. */
+export const ROW_HEIGHT = 60;
 
 interface RequestRowProps {
   id: string;
   request: RequestSummary;
   now: number;
   selected: boolean;
+  marked: boolean;
+  style: CSSProperties;
   onSelect(requestId: string): void;
+  onToggleMark(requestId: string): void;
 }
 
 /** Requests younger than this get a brief highlight when their row first appears. */
 const FRESH_MS = 4_000;
 
-export const RequestRow = memo(function RequestRow({ id, request, now, selected, onSelect }: RequestRowProps) {
+export const RequestRow = memo(function RequestRow({ id, request, now, selected, marked, style, onSelect, onToggleMark }: RequestRowProps) {
   const path = subpath(request.path);
   const query = queryWithMark(request.query);
   const fresh = now - Date.parse(request.receivedAt) < FRESH_MS;
+  const label = `${request.method} ${path}${query}`;
+
+  const onClick = (event: MouseEvent) => {
+    // Shift-click marks rows for comparing, like selecting files.
+    if (event.shiftKey) {
+      event.preventDefault();
+      onToggleMark(request.id);
+    } else onSelect(request.id);
+  };
 
   return (
     <li
@@ -25,36 +41,44 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
       role="option"
       aria-selected={selected}
       data-request-id={request.id}
-      onClick={() => onSelect(request.id)}
-      className={`group relative px-4 py-2.5 transition-colors ${
+      data-marked={marked || undefined}
+      onClick={onClick}
+      style={{ ...style, height: ROW_HEIGHT }}
+      className={`group absolute inset-x-0 flex items-center gap-3 border-b border-zinc-100 pr-4 pl-3 transition-colors select-none dark:border-zinc-800/70 ${
         selected
           ? "bg-indigo-50 dark:bg-indigo-500/10"
-          : `hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${fresh ? "animate-[row-in_1.6s_ease-out]" : ""}`
+          : marked
+            ? "bg-amber-50/70 dark:bg-amber-400/5"
+            : `hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${fresh ? "animate-[row-in_1.6s_ease-out]" : ""}`
       }`}
     >
       {selected && <span aria-hidden="true" className="absolute inset-y-0 left-0 w-0.5 bg-indigo-600 dark:bg-indigo-400" />}
-      <div className="flex items-center gap-2.5">
-        <MethodBadge method={request.method} />
-        <span className="min-w-0 flex-1 truncate font-mono text-[13px]" title={`${path}${query}`}>
-          <span className="text-zinc-900 dark:text-zinc-100">{path}</span>
-          <span className="text-zinc-500 dark:text-zinc-400">{query}</span>
-        </span>
-        <time
-          dateTime={request.receivedAt}
-          title={formatTimestamp(request.receivedAt)}
-          className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
-        >
-          {formatRelativeTime(request.receivedAt, now)}
-        </time>
-      </div>
-      <div className="mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
-        <span className="tabular-nums">{formatBytes(request.bodySize)}</span>
-        {request.contentType && (
-          <>
-            <span aria-hidden="true">·</span>
-            <span className="truncate">{request.contentType}</span>
-          </>
-        )}
+      <input
+        type="checkbox"
+        checked={marked}
+        onChange={() => onToggleMark(request.id)}
+        onClick={(event) => event.stopPropagation()}
+        aria-label={`Mark ${label} for compare or export`}
+        className={`size-3.5 shrink-0 accent-indigo-600 transition-opacity ${marked ? "" : "opacity-40 group-hover:opacity-100 focus-visible:opacity-100"}`}
+      />
+      <div className="min-w-0 flex-1">
+        <div className="flex items-center gap-2.5">
+          <MethodBadge method={request.method} />
+          <span className="min-w-0 flex-1 truncate font-mono text-[13px]" title={`${path}${query}`}>
+            <span className="text-zinc-900 dark:text-zinc-100">{path}</span>
+            <span className="text-zinc-500 dark:text-zinc-400">{query}</span>
+          </span>
+          <RequestTime iso={request.receivedAt} now={now} className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" />
+        </div>
+        <div className="mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
+          <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
+          {request.contentType && (
+            <>
+              <span aria-hidden="true">·</span>
+              <span className="truncate">{request.contentType}</span>
+            </>
+          )}
+        </div>
       </div>
     </li>
   );

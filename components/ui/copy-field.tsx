@@ -6,10 +6,12 @@ interface CopyFieldProps {
   value: string;
   copyLabel: string;
   hint?: ReactNode;
+  /** An extra button after the copy button (e.g. "Rotate"). */
+  action?: ReactNode;
 }
 
 /** A labelled read-only URL in monospace with a copy button; the input makes it selectable by hand too. */
-export function CopyField({ label, value, copyLabel, hint }: CopyFieldProps) {
+export function CopyField({ label, value, copyLabel, hint, action }: CopyFieldProps) {
   const id = useId();
   return (
     <div className="min-w-0">
@@ -27,6 +29,7 @@ export function CopyField({ label, value, copyLabel, hint }: CopyFieldProps) {
           className="min-w-0 flex-1 truncate bg-transparent font-mono text-sm text-zinc-800 outline-none dark:text-zinc-200"
         />
         <CopyButton text={value} label={copyLabel} />
+        {action}
       </div>
     </div>
   );

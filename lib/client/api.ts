@@ -1,6 +1,7 @@
 // Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
 // the server answers an unknown bin and a bad token with the same 404, and so do we.
 import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage } from "@/lib/api-types";
+import { filterSearchParams, type RequestFilter } from "./request-filter";
 
 /** Any non-2xx answer, carrying the API's `{ error: { code, message } }` envelope when there was one. */
 export class ApiRequestError extends Error {
@@ -26,13 +27,15 @@ interface CallOptions {
   method?: "GET" | "POST" | "DELETE";
   token?: string;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
+  body?: BodyInit;
 }
 
-async function send(path: string, { method = "GET", token, signal }: CallOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+async function send(path: string, { method = "GET", token, signal, headers: extra, body }: CallOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   // no-store: request lists change every second and must never come from the HTTP cache.
-  const response = await fetch(path, { method, headers, signal, cache: "no-store" });
+  const response = await fetch(path, { method, headers, signal, body, cache: "no-store" });
   if (response.ok) return response;
   throw await toError(response);
 }
@@ -74,15 +77,16 @@ export interface PageQuery {
   limit?: number;
   before?: string | null;
   after?: string | null;
+  filter?: RequestFilter;
 }
 
 export function listRequests(
   binId: string,
   token: string,
-  { limit, before, after }: PageQuery = {},
+  { limit, before, after, filter }: PageQuery = {},
   signal?: AbortSignal,
 ): Promise<RequestPage> {
-  const search = new URLSearchParams();
+  const search = filter ? filterSearchParams(filter) : new URLSearchParams();
   if (limit !== undefined) search.set("limit", String(limit));
   if (before) search.set("before", before);
   if (after) search.set("after", after);
@@ -109,6 +113,68 @@ export async function getRawBody(
   // Force a neutral type: a text/html blob opened in a tab would run under our origin.
   const blob = new Blob([await response.arrayBuffer()], { type: "application/octet-stream" });
   return { blob, filename: filenameFrom(response.headers.get("Content-Disposition")) ?? `${requestId}.bin` };
+}
+
+/**
+ * The body bytes, or only the first `limit` of them through a Range request. A server that ignores
+ * Range answers 200 with everything, which is still correct, just slower.
+ */
+export async function getRawBytes(
+  binId: string,
+  token: string,
+  requestId: string,
+  limit?: number,
+  signal?: AbortSignal,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const headers: Record<string, string> = limit !== undefined ? { Range: `bytes=0-${limit - 1}` } : {};
+  const response = await send(`${requestPath(binId, requestId)}/raw`, { token, signal, headers });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { bytes, complete: response.status !== 206 };
+}
+
+/**
+ * The body with its Content-Encoding undone by the server, for codings the browser cannot decode
+ * (Brotli in Chromium). Rejects when the server does not offer it.
+ */
+export async function getDecodedBody(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await send(`${requestPath(binId, requestId)}/decoded`, { token, signal });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export interface Timeline {
+  from: string;
+  to: string;
+  bucketMs: number;
+  counts: number[];
+}
+
+export function getTimeline(binId: string, token: string, buckets: number, signal?: AbortSignal): Promise<Timeline> {
+  return json<Timeline>(`${binPath(binId)}/timeline?buckets=${buckets}`, { token, signal });
+}
+
+export function rotateShareLink(binId: string, token: string): Promise<BinInfo> {
+  return json<BinInfo>(`${binPath(binId)}/share/rotate`, { method: "POST", token });
+}
+
+export type ExportFormat = "har" | "json";
+
+/** A HAR or Hookscope JSON export of the bin, or of the given requests only. */
+export async function exportRequests(
+  binId: string,
+  token: string,
+  format: ExportFormat,
+  ids?: readonly string[],
+): Promise<{ blob: Blob; filename: string }> {
+  const search = new URLSearchParams({ format });
+  if (ids && ids.length > 0) search.set("ids", ids.join(","));
+  const response = await send(`${binPath(binId)}/export?${search}`, { token });
+  const blob = new Blob([await response.arrayBuffer()], { type: "application/json" });
+  return { blob, filename: filenameFrom(response.headers.get("Content-Disposition")) ?? `hookscope-${binId}.${format === "har" ? "har" : "json"}` };
+}
+
+/** A new bin holding the requests of a HAR or Hookscope JSON export. */
+export function importBin(fileText: string): Promise<CreatedBin> {
+  return json<CreatedBin>("/api/bins/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: fileText });
 }
 
 function filenameFrom(disposition: string | null): string | null {

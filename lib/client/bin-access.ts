@@ -1,7 +1,7 @@
 // Which token opens the bin on this page: a share token from the URL fragment (read-only viewer)
 // or the owner token this browser stored when it created the bin.
 import { useMemo, useSyncExternalStore } from "react";
-import { getOwnerToken } from "./bin-store";
+import { getOwnerToken, subscribeOwnedBins } from "./bin-store";
 
 export type BinAccess =
   | { kind: "pending" }
@@ -9,12 +9,21 @@ export type BinAccess =
   | { kind: "share"; token: string }
   | { kind: "owner"; token: string };
 
-/** The `share` parameter of a `#share=<token>` fragment, if any. */
-export function shareTokenFromHash(hash: string): string | null {
+function fragmentParam(hash: string, name: string): string | null {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
   if (!fragment) return null;
-  const token = new URLSearchParams(fragment).get("share");
+  const token = new URLSearchParams(fragment).get(name);
   return token ? token : null;
+}
+
+/** The `share` parameter of a `#share=<token>` fragment, if any. */
+export function shareTokenFromHash(hash: string): string | null {
+  return fragmentParam(hash, "share");
+}
+
+/** The `owner` parameter of an owner link's `#owner=<token>` fragment, if any. */
+export function ownerTokenFromHash(hash: string): string | null {
+  return fragmentParam(hash, "owner");
 }
 
 export function resolveBinAccess(binId: string, hash: string): BinAccess {
@@ -27,10 +36,10 @@ export function resolveBinAccess(binId: string, hash: string): BinAccess {
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener("hashchange", listener);
-  window.addEventListener("storage", listener);
+  const unsubscribe = subscribeOwnedBins(listener);
   return () => {
     window.removeEventListener("hashchange", listener);
-    window.removeEventListener("storage", listener);
+    unsubscribe();
   };
 }
 

@@ -66,7 +66,8 @@ export function getOwnerToken(binId: string): string | null {
   return readOwnedBins().find((b) => b.id === binId)?.ownerToken ?? null;
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` whenever the stored bins change, in this tab or another. */
+export function subscribeOwnedBins(listener: () => void): () => void {
   listeners.add(listener);
   // Other tabs change the list too; the storage event only fires there, not in the writing tab.
   const onStorage = (event: StorageEvent) => {
@@ -81,7 +82,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Owned bins, newest first. Empty during server rendering and the first client render. */
 export function useOwnedBins(): readonly OwnedBin[] {
-  return useSyncExternalStore(subscribe, readOwnedBins, () => EMPTY);
+  return useSyncExternalStore(subscribeOwnedBins, readOwnedBins, () => EMPTY);
 }
 
 /** False until hydration is over, so callers can tell "no bins" from "not read yet". */

@@ -1,6 +1,6 @@
 // The captured request written back out as HTTP/1.1 text, for reading and copy-paste.
 import type { RequestDetail } from "@/lib/api-types";
-import { TEXT_PREVIEW_CHARS } from "./body";
+import { TEXT_RENDER_CHARS as TEXT_PREVIEW_CHARS } from "@/lib/body/limits";
 import { formatBytes, httpVersionLabel, requestTarget } from "./format";
 
 export function rawRequestText(detail: RequestDetail): string {

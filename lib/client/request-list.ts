@@ -3,7 +3,7 @@
 import type { RequestPage, RequestSummary } from "@/lib/api-types";
 
 /** Beyond this many rows the oldest are dropped from memory; "load older" fetches them again. */
-export const MAX_KEPT_REQUESTS = 1000;
+export const MAX_KEPT_REQUESTS = 20_000;
 
 export interface RequestListState {
   status: "loading" | "ready" | "not-found" | "error";

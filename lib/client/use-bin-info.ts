@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { BinInfo } from "@/lib/api-types";
 import { BinNotFoundError, getBin } from "./api";
 
@@ -9,8 +9,8 @@ export type BinInfoState =
   | { status: "not-found" }
   | { status: "error"; message: string };
 
-/** Bin metadata and, through `role`, what this token may do. */
-export function useBinInfo(binId: string, token: string): BinInfoState {
+/** Bin metadata and, through `role`, what this token may do; `replace` takes a fresher copy (after a rotate). */
+export function useBinInfo(binId: string, token: string): BinInfoState & { replace(info: BinInfo): void } {
   const [state, setState] = useState<BinInfoState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -34,5 +34,6 @@ export function useBinInfo(binId: string, token: string): BinInfoState {
     return () => window.clearTimeout(timer);
   }, [state.status]);
 
-  return state;
+  const replace = useCallback((info: BinInfo) => setState({ status: "ready", info }), []);
+  return { ...state, replace };
 }

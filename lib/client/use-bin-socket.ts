@@ -20,6 +20,8 @@ export interface BinSocketHandlers {
   onRequestDeleted(requestId: string): void;
   onCleared(): void;
   onBinDeleted(): void;
+  /** The server says this socket's token stopped working (a rotated share link). */
+  onAccessRevoked(): void;
   onRejected(error: { code: string; message: string }): void;
 }
 
@@ -76,6 +78,9 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
     });
     socket.on("bin:cleared", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onCleared();
+    });
+    socket.on("bin:access-revoked", ({ binId: id }) => {
+      if (id === binId) handlersRef.current.onAccessRevoked();
     });
     socket.on("bin:deleted", ({ binId: id }) => {
       if (id !== binId) return;

@@ -1,15 +1,19 @@
 import Link from "next/link";
-import { Logo } from "./ui/logo";
+import { Logo } from "./logo";
+import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 h-14 shrink-0 border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
-      <div className="mx-auto flex h-full max-w-screen-2xl items-center justify-between px-4 sm:px-6">
+      <div className="mx-auto flex h-full max-w-screen-2xl items-center justify-between gap-3 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight outline-offset-4">
           <Logo className="size-6" />
           <span>Hookscope</span>
         </Link>
-        <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">Self-hosted webhook inspector</span>
+        <div className="flex items-center gap-4">
+          <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">Self-hosted webhook inspector</span>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );
