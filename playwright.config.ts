@@ -27,6 +27,8 @@ function safeBundledPath(): string | undefined {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Per port, so that two suites running side by side do not wipe each other's screenshots.
+  outputDir: `test-results/${PORT}`,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   // One server and one SQLite file behind every test: two workers is plenty and keeps timing stable.

@@ -70,6 +70,8 @@ export interface RequestDetail extends RequestSummary {
   bodyBase64: string;
   /** The body as text when it is valid UTF-8, else null. */
   bodyText: string | null;
+  /** True for bodies over 2 MiB: bodyBase64 is then "" and the bytes come from /raw (Range requests welcome). */
+  bodyOmitted: boolean;
 }
 
 /** Every API error: `{ error: { code, message } }`. */

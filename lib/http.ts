@@ -8,6 +8,14 @@ export function json<T>(data: T, status = 200, headers?: HeadersInit): Response 
   return Response.json(data, { status, headers });
 }
 
+/** For body downloads: never rendered, sniffed, framed or cached by a browser. */
+export const DOWNLOAD_HEADERS = {
+  "Content-Type": "application/octet-stream",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+  "Cache-Control": "no-store",
+};
+
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }

@@ -298,12 +298,21 @@ export function openApiDocument(): Json {
           responses: { "202": reply("Queued again.", ref("Delivery")), "403": ownerOnly, "404": error("No such delivery."), "409": error("The delivery has not given up.") },
         },
       },
+      "/api/bins/{binId}/requests/{requestId}/decoded": {
+        parameters: [binIdParam, requestIdParam],
+        get: {
+          summary: "The body with its Content-Encoding (gzip, deflate, br) undone, as a download",
+          security: secured,
+          responses: { "200": { description: "The decoded body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "404": notFound, "422": error("Not encoded, or not decodable: the message says why.") },
+        },
+      },
       "/api/bins/{binId}/requests/{requestId}/raw": {
         parameters: [binIdParam, requestIdParam],
         get: {
-          summary: "The body bytes exactly as received, as a download",
+          summary: "The body bytes exactly as received, as a download (one byte range on request)",
           security: secured,
-          responses: { "200": { description: "The body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "404": notFound },
+          parameters: [{ name: "Range", in: "header", schema: { type: "string" }, description: "bytes=start-end" }],
+          responses: { "200": { description: "The body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "206": reply("The requested range."), "404": notFound, "416": error("The range starts past the end.") },
         },
       },
     },

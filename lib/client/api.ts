@@ -23,19 +23,22 @@ export class BinNotFoundError extends ApiRequestError {
   }
 }
 
-interface CallOptions {
-  method?: "GET" | "POST" | "DELETE";
+export interface CallOptions {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   token?: string;
   signal?: AbortSignal;
   headers?: Record<string, string>;
   body?: BodyInit;
+  /** A value sent as the JSON body (instead of `body`). */
+  json?: unknown;
 }
 
-async function send(path: string, { method = "GET", token, signal, headers: extra, body }: CallOptions): Promise<Response> {
+export async function send(path: string, { method = "GET", token, signal, headers: extra, body, json: value }: CallOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json", ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (value !== undefined) headers["Content-Type"] = "application/json";
   // no-store: request lists change every second and must never come from the HTTP cache.
-  const response = await fetch(path, { method, headers, signal, body, cache: "no-store" });
+  const response = await fetch(path, { method, headers, signal, body: value !== undefined ? JSON.stringify(value) : body, cache: "no-store" });
   if (response.ok) return response;
   throw await toError(response);
 }
@@ -56,13 +59,13 @@ async function toError(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, code, message);
 }
 
-async function json<T>(path: string, options: CallOptions): Promise<T> {
+export async function json<T>(path: string, options: CallOptions): Promise<T> {
   const response = await send(path, options);
   return (await response.json()) as T;
 }
 
-const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
-const requestPath = (binId: string, requestId: string) =>
+export const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
+export const requestPath = (binId: string, requestId: string) =>
   `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
 
 export function createBin(signal?: AbortSignal): Promise<CreatedBin> {

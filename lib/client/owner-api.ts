@@ -1,8 +1,7 @@
 // Browser-side calls for the owner's tools: settings, replay, deliveries, signature verification.
-// Same conventions as ./api.ts (Bearer token, no HTTP cache, the API's error envelope as
-// ApiRequestError), plus JSON request bodies, which that client does not send.
-import type { ApiError, BinInfo, DeliveryDetail } from "@/lib/api-types";
-import { ApiRequestError, BinNotFoundError } from "./api";
+// Goes through ./api.ts: Bearer token, no HTTP cache, the API's error envelope as ApiRequestError.
+import type { BinInfo, DeliveryDetail } from "@/lib/api-types";
+import { ApiRequestError, binPath, json, requestPath, send } from "./api";
 import type {
   BinPatch,
   BinSettingsJson,
@@ -13,47 +12,6 @@ import type {
   StoredSecret,
   Verification,
 } from "./owner-types";
-
-interface CallOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
-  token: string;
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
-async function send(path: string, { method = "GET", token, body, signal }: CallOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${token}` };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-    cache: "no-store",
-  });
-  if (response.ok) return response;
-  throw await toError(response);
-}
-
-async function toError(response: Response): Promise<ApiRequestError> {
-  let code = "http_error";
-  let message = `${response.status} ${response.statusText}`.trim();
-  try {
-    const body = (await response.json()) as Partial<ApiError>;
-    if (body.error && typeof body.error.code === "string") {
-      code = body.error.code;
-      message = typeof body.error.message === "string" ? body.error.message : message;
-    }
-  } catch {
-    // Not JSON: a route the server does not have yet answers with Next's HTML 404 page.
-  }
-  if (response.status === 404 && code === "bin_not_found") return new BinNotFoundError(message);
-  return new ApiRequestError(response.status, code, message);
-}
-
-async function json<T>(path: string, options: CallOptions): Promise<T> {
-  return (await (await send(path, options)).json()) as T;
-}
 
 /**
  * True when the server has no such route at all (an HTML 404 or 405, no error envelope), as
@@ -67,20 +25,17 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
-const requestPath = (binId: string, requestId: string) => `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
-
 export function getBinSettings(binId: string, token: string, signal?: AbortSignal): Promise<BinSettingsJson> {
   return json<BinSettingsJson>(`${binPath(binId)}/settings`, { token, signal });
 }
 
 export function updateBin(binId: string, token: string, patch: BinPatch): Promise<BinInfo> {
-  return json<BinInfo>(binPath(binId), { method: "PATCH", token, body: patch });
+  return json<BinInfo>(binPath(binId), { method: "PATCH", token, json: patch });
 }
 
 /** Always answers with the delivery, also when the target failed or was refused (its attempt log says why). */
 export function replayRequest(binId: string, token: string, requestId: string, replay: ReplayBody): Promise<DeliveryDetail> {
-  return json<DeliveryDetail>(`${requestPath(binId, requestId)}/replay`, { method: "POST", token, body: replay });
+  return json<DeliveryDetail>(`${requestPath(binId, requestId)}/replay`, { method: "POST", token, json: replay });
 }
 
 export async function listRequestDeliveries(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<DeliveryDetail[]> {
@@ -109,7 +64,7 @@ export async function listSecrets(binId: string, token: string, signal?: AbortSi
 }
 
 export function addSecret(binId: string, token: string, secret: NewSecret): Promise<StoredSecret> {
-  return json<StoredSecret>(`${binPath(binId)}/secrets`, { method: "POST", token, body: secret });
+  return json<StoredSecret>(`${binPath(binId)}/secrets`, { method: "POST", token, json: secret });
 }
 
 export async function deleteSecret(binId: string, token: string, secretId: string): Promise<void> {

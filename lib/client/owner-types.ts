@@ -2,6 +2,7 @@
 // bin settings as JSON, signature verification and secrets. Kept loose where the server contract is
 // still arriving, so an extra field never breaks the page.
 import type { DeliveryDetail } from "@/lib/api-types";
+import type { VerdictDetails } from "@/lib/signatures";
 
 export type HeaderPair = [string, string];
 
@@ -85,16 +86,8 @@ export interface DeliveryList {
   deliveries: DeliveryDetail[];
 }
 
-export interface VerificationDetails {
-  header?: string;
-  signedPayloadPreview?: string;
-  expected?: string;
-  received?: string;
-  timestampAgeSeconds?: number;
-  toleranceSeconds?: number;
-  replaySuspected?: boolean;
-  hints?: string[];
-}
+/** The verdict's details, exactly as the verifiers report them (the expected signature only for the owner). */
+export type VerificationDetails = VerdictDetails;
 
 /** `GET /api/bins/<binId>/requests/<requestId>/verification` */
 export interface Verification {

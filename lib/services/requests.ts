@@ -1,5 +1,6 @@
 import type { RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types";
-import { RequestNotFoundError, ValidationError } from "@/lib/errors";
+import { DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
+import { decodeContentEncoding } from "@/lib/requests/content-encoding";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import * as requests from "@/lib/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/hot-store";
@@ -52,16 +53,27 @@ export async function listMissedRequests(
   return { missed: rows.slice(0, MAX_CATCH_UP).map(toSummary), truncated: rows.length > MAX_CATCH_UP };
 }
 
-export async function getRequestDetail(binId: string, requestId: string): Promise<RequestDetail> {
+/** The full record; bodies over `inlineBodyBytes` are left out (see DETAIL_INLINE_BODY_BYTES). */
+export async function getRequestDetail(binId: string, requestId: string, inlineBodyBytes?: number): Promise<RequestDetail> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  return toDetail(record);
+  return toDetail(record, inlineBodyBytes);
 }
 
 export async function getRawBody(binId: string, requestId: string): Promise<Uint8Array> {
   const body = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequestBody(binId, requestId) : null;
   if (!body) throw new RequestNotFoundError();
   return body;
+}
+
+/** The body with its Content-Encoding undone, or a 422 saying why not. */
+export async function getDecodedBody(binId: string, requestId: string): Promise<Buffer> {
+  const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
+  if (!record) throw new RequestNotFoundError();
+  const encoding = (JSON.parse(record.headers) as [string, string][]).find(([name]) => name.toLowerCase() === "content-encoding")?.[1] ?? null;
+  const decoded = decodeContentEncoding(record.body, encoding);
+  if (!decoded.ok) throw new DomainError("not_decodable", decoded.message, 422);
+  return decoded.bytes;
 }
 
 export async function removeRequest(binId: string, requestId: string): Promise<void> {

@@ -33,13 +33,18 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-export function toDetail(record: CapturedRequestRecord): RequestDetail {
+/** Bodies larger than this are left out of the JSON detail: the inspector reads them from /raw in parts. */
+export const DETAIL_INLINE_BODY_BYTES = 2 * 1024 * 1024;
+
+export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL_INLINE_BODY_BYTES): RequestDetail {
   const body = Buffer.from(record.body);
+  const omitted = body.length > inlineBodyBytes;
   return {
     ...toSummary(record),
     headers: JSON.parse(record.headers) as [string, string][],
     httpVersion: record.httpVersion,
-    bodyBase64: body.toString("base64"),
-    bodyText: decodeUtf8(body),
+    bodyBase64: omitted ? "" : body.toString("base64"),
+    bodyText: omitted ? null : decodeUtf8(body),
+    bodyOmitted: omitted,
   };
 }

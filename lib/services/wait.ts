@@ -29,7 +29,8 @@ export async function waitForRequest(
   const check = async (id: string): Promise<RequestDetail | null> => {
     if (checked.has(id)) return null;
     checked.add(id);
-    const detail = await getRequestDetail(binId, id).catch(() => null);
+    // Whole bodies: a body filter must see all of it, whatever its size.
+    const detail = await getRequestDetail(binId, id, Infinity).catch(() => null);
     return detail && matchesFilter(detail, filter) ? detail : null;
   };
   try {

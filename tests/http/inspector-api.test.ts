@@ -138,3 +138,37 @@ describe("export and import", () => {
     assert.match(((await response.json()) as { error: { message: string } }).error.message, /neither a Hookscope JSON export nor a HAR/);
   });
 });
+
+describe("large and encoded bodies", () => {
+  test("/raw serves one byte range; the detail leaves out bodies over 2 MiB", async () => {
+    const own = await createBin(server.url);
+    const body = randomBytes(3 * 1024 * 1024);
+    const id = (await fetch(own.captureUrl, { method: "POST", body })).headers.get("x-hookscope-request-id")!;
+    const partial = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, { headers: { ...authorized(own.ownerToken).headers, Range: "bytes=0-99" } });
+    assert.equal(partial.status, 206);
+    assert.equal(partial.headers.get("content-range"), `bytes 0-99/${body.length}`);
+    assert.ok(Buffer.from(await partial.arrayBuffer()).equals(body.subarray(0, 100)));
+    const beyond = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, { headers: { ...authorized(own.ownerToken).headers, Range: `bytes=${body.length}-` } });
+    assert.equal(beyond.status, 416);
+    const detail = (await (await fetch(`${server.url}/api/bins/${own.id}/requests/${id}`, authorized(own.ownerToken))).json()) as { bodyBase64: string; bodyOmitted: boolean; bodySize: number };
+    assert.deepEqual([detail.bodyBase64, detail.bodyOmitted, detail.bodySize], ["", true, body.length]);
+  });
+
+  test("/decoded undoes gzip and br, and says why it cannot", async () => {
+    const { brotliCompressSync, gzipSync } = await import("node:zlib");
+    const own = await createBin(server.url);
+    const text = Buffer.from('{"compressed":"yes"}');
+    for (const [encoding, body] of [["gzip", gzipSync(text)], ["br", brotliCompressSync(text)], ["gzip", Buffer.from("not gzip")]] as const) {
+      const id = (await fetch(own.captureUrl, { method: "POST", body, headers: { "Content-Encoding": encoding } })).headers.get("x-hookscope-request-id")!;
+      const decoded = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/decoded`, authorized(own.ownerToken));
+      if (body.toString() === "not gzip") {
+        assert.equal(decoded.status, 422);
+        assert.match(((await decoded.json()) as { error: { message: string } }).error.message, /could not be decoded as gzip/);
+      } else {
+        assert.equal(decoded.status, 200, encoding);
+        assert.equal(decoded.headers.get("x-content-type-options"), "nosniff");
+        assert.ok(Buffer.from(await decoded.arrayBuffer()).equals(text), encoding);
+      }
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { bearerToken, DOWNLOAD_HEADERS, route } from "@/lib/http";
+import { authorizeBin } from "@/lib/services/access";
+import { getDecodedBody } from "@/lib/services/requests";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; requestId: string }> };
+
+/** The body with its Content-Encoding (gzip, deflate, br) undone; 422 with the reason when it cannot be. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId, requestId } = await params;
+  await authorizeBin(binId, bearerToken(request));
+  const decoded = await getDecodedBody(binId, requestId);
+  return new Response(new Uint8Array(decoded), {
+    status: 200,
+    headers: { ...DOWNLOAD_HEADERS, "Content-Disposition": `attachment; filename="${requestId}.decoded.bin"`, "Content-Length": String(decoded.length) },
+  });
+});
