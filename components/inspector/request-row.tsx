@@ -3,6 +3,7 @@ import type { RequestSummary } from "@/lib/api-types";
 import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { RequestTime } from "@/components/ui/request-time";
+import { TrustBadges } from "./trust-badges";
 
 /** Every row has this height, so the list can draw only the rows on screen. */
 export const ROW_HEIGHT = 60;
@@ -78,6 +79,9 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
               <span className="truncate">{request.contentType}</span>
             </>
           )}
+          <span className="ml-auto pl-2">
+            <TrustBadges request={request} />
+          </span>
         </div>
       </div>
     </li>

@@ -144,6 +144,8 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     onRequest: (summary) => arrive([summary]),
     onRequestDeleted: (requestId) => dispatch({ type: "removed", requestId }),
     onCleared: () => dispatch({ type: "cleared" }),
+    // Verdict badges come with the summaries: re-read them once the server has re-checked.
+    onVerdictsChanged: () => void fetchFirstPage(),
     onBinDeleted: () => setBinDeleted(true),
     onAccessRevoked: () => {
       // Only believe it for our own token: ask the server whether it still opens the bin.

@@ -19,6 +19,8 @@ export interface BinSocketHandlers {
   onRequest(summary: RequestSummary): void;
   onRequestDeleted(requestId: string): void;
   onCleared(): void;
+  /** The bin's secrets changed and the server re-checked every stored request. */
+  onVerdictsChanged?(): void;
   onBinDeleted(): void;
   /** The server says this socket's token stopped working (a rotated share link). */
   onAccessRevoked(): void;
@@ -78,6 +80,9 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
     });
     socket.on("bin:cleared", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onCleared();
+    });
+    socket.on("bin:verdicts-changed", ({ binId: id }) => {
+      if (id === binId) handlersRef.current.onVerdictsChanged?.();
     });
     socket.on("bin:access-revoked", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onAccessRevoked();

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { RequestDetail } from "@/lib/api-types";
 import { formatBytes, formatTimestamp, httpVersionLabel, requestTarget } from "@/lib/client/format";
 import { CopyButton } from "@/components/ui/copy-button";
+import { TrustBadges, trustBadges } from "../trust-badges";
 
 export function OverviewTab({ detail }: { detail: RequestDetail }) {
   const target = requestTarget(detail.path, detail.query, detail.binId);
@@ -33,6 +34,9 @@ export function OverviewTab({ detail }: { detail: RequestDetail }) {
       <Item term="Answered with">
         <span className="font-mono">{detail.responseStatus === 0 ? "no answer (held)" : detail.responseStatus}</span>
         {detail.responseRule && <span className="ml-2 text-zinc-500 dark:text-zinc-400">{detail.responseRule}</span>}
+      </Item>
+      <Item term="Checks">
+        {trustBadges(detail).length > 0 ? <TrustBadges request={detail} /> : <span className="text-zinc-500">unsigned, no flags</span>}
       </Item>
       <Item term="Sequence">
         <span className="font-mono">#{detail.sequence}</span>
