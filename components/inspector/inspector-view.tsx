@@ -136,7 +136,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
                 )}
               </>
             }
-            markedBar={<MarkedBar binId={binId} token={token} marked={[...marked]} onCompare={compareMarked} onClear={() => setMarked(new Set())} />}
+            markedBar={<MarkedBar binId={binId} token={token} canEdit={canEdit} marked={[...marked]} onCompare={compareMarked} onClear={() => setMarked(new Set())} />}
           />
           {comparing ? (
             <ComparePane binId={binId} token={token} leftId={comparing[0]} rightId={comparing[1]} onClose={() => setComparing(null)} />

@@ -7,6 +7,7 @@ import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button
 import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";
 import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
 import { ReplayTab } from "@/components/replay/replay-tab";
+import { ReplayMarked } from "@/components/replay/replay-marked";
 import { VerifyTab } from "@/components/verify/verify-tab";
 
 export interface OwnerToolContext {
@@ -27,6 +28,11 @@ export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { inf
 }
 
 /** Extra tabs of the request detail pane, after the built-in ones. */
+/** Actions on the requests marked in the list. */
+export function MarkedOwnerActions({ binId, token, requestIds }: OwnerToolContext & { requestIds: readonly string[] }): ReactNode {
+  return <ReplayMarked binId={binId} token={token} requestIds={requestIds} />;
+}
+
 export function ownerRequestTabs({ binId, token }: OwnerToolContext, detail: RequestDetail): { key: string; label: string; render(): ReactNode }[] {
   // Keyed by request: stepping to another request starts each tool afresh.
   return [

@@ -38,6 +38,11 @@ export function replayRequest(binId: string, token: string, requestId: string, r
   return json<DeliveryDetail>(`${requestPath(binId, requestId)}/replay`, { method: "POST", token, json: replay });
 }
 
+/** Replays the requests one after another, oldest first, each to the target plus its own subpath. */
+export async function replayMany(binId: string, token: string, targetUrl: string, requestIds: string[]): Promise<DeliveryDetail[]> {
+  return (await json<DeliveryList>(`${binPath(binId)}/replay`, { method: "POST", token, json: { targetUrl, requestIds } })).deliveries;
+}
+
 export async function listRequestDeliveries(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<DeliveryDetail[]> {
   return (await json<DeliveryList>(`${requestPath(binId, requestId)}/deliveries`, { token, signal })).deliveries;
 }
