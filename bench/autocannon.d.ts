@@ -13,6 +13,15 @@ declare module "autocannon" {
     p99: number;
   }
 
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** Called each time this request is built (before every send): returns what to send. */
+    setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+  }
+
   export interface Options {
     url: string;
     connections?: number;
@@ -26,6 +35,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
+    /** Requests sent in turn by each connection; fields left out come from the options above. */
+    requests?: RequestParams[];
   }
 
   export interface Result {

@@ -1,23 +1,56 @@
-// Capture benchmark: Hookscope's capture path against a plain node:http + better-sqlite3 baseline
-// measured in the same run (absolute numbers drift on a shared machine; the ratio is what counts),
-// then capture → socket.io event latency. `npm run bench`; needs `npm run build` first.
+// Capture benchmark, on SQLite and on PostgreSQL in one run. Per database:
+//   1. throughput: Hookscope's capture path against a plain node:http baseline on the same database
+//      (better-sqlite3 / a pg Pool, one insert per request), measured in the same run (absolute
+//      numbers drift on a shared machine; the ratio is what counts);
+//   2. capture → socket.io `request:new` latency at a fixed rate;
+//   3. resident memory of a freshly started Hookscope after N captures into one bin;
+//   4. list and search latency on that bin.
+// `npm run bench`; needs a production build first (`npm run build`, or with NEXT_DIST_DIR set, the
+// same NEXT_DIST_DIR here). Nothing is written into the repository: the report is the output.
 //
-// Settings (env): BENCH_SECONDS (10) measured window per run, BENCH_WARMUP_SECONDS (2),
-// BENCH_ROUNDS (3) rounds of baseline-then-hookscope, medians reported, BENCH_CONNECTIONS (32),
-// BENCH_LATENCY_RATE (200 req/s) and BENCH_LATENCY_SECONDS (5) for the latency phase.
-// Last stdout line: one JSON object with every figure. Exit 1 only when something broke.
+// Settings (env), defaults in brackets:
+//   BENCH_DATABASES [sqlite,postgres]   which databases, in that order
+//   BENCH_PG_URL [postgres://hookscope:hookscope@127.0.0.1:5432/hookscope]  a role that may CREATE
+//     DATABASE: the bench creates hookscope_bench_<random>(_baseline) and drops them at the end
+//   BENCH_PG_BASELINE_POOL [10]         the PostgreSQL baseline's pool size (pg's default)
+//   BENCH_SECONDS [10] measured window per throughput run, BENCH_WARMUP_SECONDS [2],
+//   BENCH_ROUNDS [3] rounds of baseline-then-hookscope (medians reported), BENCH_CONNECTIONS [32]
+//   BENCH_LATENCY_RATE [1000] req/s and BENCH_LATENCY_SECONDS [5] for the latency phase
+//   BENCH_MEMORY_CAPTURES [100000]      captures before the memory reading, into the bin the reads use
+//   BENCH_READ_CALLS [200] sequential calls per read series, BENCH_READ_MAX_SECONDS [30] per series
+//   BENCH_DRAIN_MAX_SECONDS [60]        after a burst (the throughput runs, the fill), how long to wait
+//                                       for live events to catch up before the next measurement; the
+//                                       wait itself is reported (a server can answer captures long
+//                                       before it has emitted their events)
+//   BENCH_MATCH_EVERY [100]             one body in this many holds the text searched for (q=); a
+//                                       second search looks for text in no body (reads the whole bin)
+//   BENCH_RARE_EVERY [1000]             one request in this many has `x-kind: rare` (others `common`)
+//   BENCH_EXPLAIN [auto]                query plans of the list/search SQL: auto = of series over the
+//                                       list target, 1 = all, 0 = none
+// Last stdout line: one JSON object with every figure. Exit 1 only when something broke (a server
+// crashed, answers were not 2xx, rows do not match the answers, events went missing); a missed
+// target is WARN with exit 0.
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import type { CreatedBin } from "../lib/api-types";
-import { measureLatency, type LatencyResult } from "./latency";
+import { searchSql, type RequestSearch, type SearchDialect } from "../lib/queries/hot-store-types";
+import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind } from "./databases";
+import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
-import { freePort, installCleanup, makeTempDir, startServer, type ServerProcess } from "./processes";
+import { measureReads, type ReadResult, type ReadSeries } from "./reads";
+import { freePort, installCleanup, readProcessMemory, runAsyncCleanups, startServer, type ProcessMemory, type ServerProcess } from "./processes";
 
 const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
-const TARGET_RATIO = 0.5;
+const DEFAULT_PG_URL = "postgres://hookscope:hookscope@127.0.0.1:5432/hookscope";
+
+const TARGETS = {
+  ratio: 0.6,
+  socketP99Ms: 50,
+  socketRate: 1000,
+  listP99Ms: 50,
+} as const;
 
 function intSetting(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -30,22 +63,52 @@ function intSetting(name: string, fallback: number, min: number, max: number): n
 }
 
 interface Settings {
+  databases: DatabaseKind[];
+  pgUrl: string;
+  pgBaselinePool: number;
   connections: number;
   warmupSeconds: number;
   seconds: number;
   rounds: number;
   latencyRate: number;
   latencySeconds: number;
+  memoryCaptures: number;
+  readCalls: number;
+  readMaxSeconds: number;
+  drainMaxSeconds: number;
+  matchEvery: number;
+  rareEvery: number;
+  explain: "auto" | "all" | "none";
+  distDir: string;
 }
 
 function readSettings(): Settings {
+  const databases = (process.env.BENCH_DATABASES || "sqlite,postgres").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  for (const name of databases) {
+    if (name !== "sqlite" && name !== "postgres") throw new Error(`BENCH_DATABASES lists "${name}": use sqlite, postgres or both, comma-separated`);
+  }
+  if (databases.length === 0 || new Set(databases).size !== databases.length) throw new Error("BENCH_DATABASES must name sqlite and/or postgres, once each");
+  const explainRaw = process.env.BENCH_EXPLAIN ?? "";
+  const explain = explainRaw === "" || explainRaw === "auto" ? "auto" : explainRaw === "1" ? "all" : explainRaw === "0" ? "none" : null;
+  if (!explain) throw new Error(`BENCH_EXPLAIN must be auto, 1 or 0 (got "${explainRaw}")`);
   return {
+    databases: databases as DatabaseKind[],
+    pgUrl: process.env.BENCH_PG_URL || DEFAULT_PG_URL,
+    pgBaselinePool: intSetting("BENCH_PG_BASELINE_POOL", 10, 1, 200),
     connections: intSetting("BENCH_CONNECTIONS", 32, 1, 256),
     warmupSeconds: intSetting("BENCH_WARMUP_SECONDS", 2, 1, 60),
     seconds: intSetting("BENCH_SECONDS", 10, 1, 120),
     rounds: intSetting("BENCH_ROUNDS", 3, 1, 9),
-    latencyRate: intSetting("BENCH_LATENCY_RATE", 200, 1, 2000),
+    latencyRate: intSetting("BENCH_LATENCY_RATE", TARGETS.socketRate, 1, 5000),
     latencySeconds: intSetting("BENCH_LATENCY_SECONDS", 5, 1, 60),
+    memoryCaptures: intSetting("BENCH_MEMORY_CAPTURES", 100_000, 100, 1_000_000),
+    readCalls: intSetting("BENCH_READ_CALLS", 200, 1, 10_000),
+    readMaxSeconds: intSetting("BENCH_READ_MAX_SECONDS", 30, 1, 600),
+    drainMaxSeconds: intSetting("BENCH_DRAIN_MAX_SECONDS", 60, 1, 600),
+    matchEvery: intSetting("BENCH_MATCH_EVERY", 100, 1, 100_000),
+    rareEvery: intSetting("BENCH_RARE_EVERY", 1000, 1, 100_000),
+    explain,
+    distDir: process.env.NEXT_DIST_DIR || ".next",
   };
 }
 
@@ -55,6 +118,11 @@ const BODY = JSON.stringify({
   id: "evt_1PZx8dK2b001",
   data: { amount: 4200, currency: "eur", customer: "cus_Qbench" },
 });
+// What the body search looks for: in one body of BENCH_MATCH_EVERY, nowhere else.
+const NEEDLE = "needle-q7Zk";
+// And text no body holds: the search has to read the whole bin to say so.
+const MISSING = "absent-W3xv";
+const PAGE = 50;
 
 const MAX_ROWS_PER_BIN = 1_000_000;
 const HOOKSCOPE_BENCH_ENV = {
@@ -87,57 +155,27 @@ async function createHookscopeBin(baseUrl: string): Promise<{ id: string; ownerT
   return { id: bin.id, ownerToken: bin.ownerToken };
 }
 
-async function startBaseline(dir: string): Promise<{ server: ServerProcess; databaseFile: string }> {
+async function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
   const port = await freePort();
-  const databaseFile = path.join(dir, "baseline.db");
-  const server = await startServer({
-    name: "baseline",
-    args: ["--import", "tsx", path.join(ROOT_DIR, "bench", "baseline-server.ts")],
-    cwd: ROOT_DIR,
-    env: { PORT: String(port), BASELINE_DATABASE_FILE: databaseFile },
-    port,
-    healthPath: "/health",
-    readyTimeoutMs: 30_000,
-  });
-  return { server, databaseFile };
-}
-
-async function startHookscope(dir: string): Promise<{ server: ServerProcess; databaseFile: string }> {
-  const port = await freePort();
-  const databaseFile = path.join(dir, "bench.db");
-  const server = await startServer({
-    name: "hookscope",
+  return startServer({
+    name,
     args: [path.join(ROOT_DIR, "dist", "server.mjs")],
     cwd: ROOT_DIR,
     env: {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
+      NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       // One client on loopback hammering one bin is exactly what the limiters exist to stop, and
-      // the default retention (1000 per bin) would prune rows the count check expects.
+      // the default retention (1000 per bin) would prune rows the count checks expect.
       ...HOOKSCOPE_BENCH_ENV,
     },
     port,
     healthPath: "/api/health",
-    readyTimeoutMs: 60_000,
+    readyTimeoutMs: 90_000,
   });
-  return { server, databaseFile };
-}
-
-/** Rows per bin, read after the server has stopped so that nothing is still in flight. */
-function countRows(databaseFile: string, table: string, binColumn: string): Map<string, number> {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare(`SELECT "${binColumn}" AS bin, COUNT(*) AS n FROM "${table}" GROUP BY "${binColumn}"`).all() as {
-      bin: string;
-      n: number;
-    }[];
-    return new Map(rows.map((row) => [row.bin, row.n]));
-  } finally {
-    db.close();
-  }
 }
 
 function median(values: number[]): number {
@@ -147,10 +185,14 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const fmtInt = (value: number) => Math.round(value).toLocaleString("en-US");
+const fmtInt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a");
 const fmtMs = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
-const round2 = (value: number) => Math.round(value * 100) / 100;
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const fmtMb = (kb: number | null | undefined) => (kb !== null && kb !== undefined && Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MiB` : "n/a");
+const round2 = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
+const round3 = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+const mib = (kb: number | null | undefined) => (kb !== null && kb !== undefined && Number.isFinite(kb) ? Math.round((kb / 1024) * 10) / 10 : null);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function describeProblems(label: string, result: LoadResult): string[] {
   const problems: string[] = [];
@@ -164,37 +206,103 @@ function describeProblems(label: string, result: LoadResult): string[] {
   return problems;
 }
 
-async function main(): Promise<number> {
-  installCleanup();
-  const settings = readSettings();
-  const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
-  if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` first.");
-  // Checked up front because `next build` removes .next while it runs, and the server's own error
-  // would only come after the baseline has started.
-  if (!existsSync(path.join(ROOT_DIR, ".next", "BUILD_ID"))) {
-    throw new Error("no Next.js production build (.next/BUILD_ID): run `npm run build` first, or wait for the build in progress.");
+/** The n-th request of the fill: the needle in one body of `matchEvery`, `x-kind: rare` in one request of `rareEvery`. */
+function fillVariant(matchEvery: number, rareEvery: number): (n: number) => { headers: Record<string, string>; body: string } {
+  const plain = JSON.stringify({ ...JSON.parse(BODY), note: "plain" });
+  const needle = JSON.stringify({ ...JSON.parse(BODY), note: NEEDLE });
+  // The rare one sits half-way, so that it does not always coincide with a needle.
+  const rareAt = Math.floor(rareEvery / 2);
+  return (n) => ({ headers: { "x-kind": n % rareEvery === rareAt ? "rare" : "common" }, body: n % matchEvery === 0 ? needle : plain });
+}
+
+// How Hookscope's stores spell the search in each dialect (lib/queries/*-store.ts), for EXPLAIN.
+const DIALECTS: Record<DatabaseKind, SearchDialect> = {
+  sqlite: { placeholder: (n) => `@p${n}`, ilike: "LIKE", bodyContains: (p) => `instr("body", ${p}) > 0`, time: (at) => at.getTime(), bytes: (text) => Buffer.from(text) },
+  postgres: { placeholder: (n) => `$${n}`, ilike: "ILIKE", bodyContains: (p) => `position(${p}::bytea in "body") > 0`, time: (at) => at, bytes: (text) => Buffer.from(text) },
+};
+
+interface ThroughputReport {
+  baselineRps: number;
+  hookscopeRps: number;
+  ratio: number;
+  rounds: RoundResult[];
+  rowChecks: Record<TargetName, { rows: number; ok2xx: number }>;
+}
+
+interface MemoryReport {
+  captures: number;
+  fill: LoadResult;
+  drain: DrainResult | null;
+  idle: ProcessMemory | null;
+  afterFill: ProcessMemory | null;
+  settled: ProcessMemory | null;
+  afterReads: ProcessMemory | null;
+  binRows: number | null;
+}
+
+interface ReadsReport {
+  binRows: number;
+  bodyMatches: number;
+  rareMatches: number;
+  deepCursorDepth: number;
+  results: ReadResult[];
+  plans: Record<string, string>;
+}
+
+interface DatabaseReport {
+  kind: DatabaseKind;
+  /** The machine's 1-minute load average when the database's part started and ended: others' work skews the figures. */
+  load: { start: number; end: number | null };
+  throughput: ThroughputReport | null;
+  latency: LatencyResult | null;
+  /** The wait for live events to catch up after the throughput runs, before the latency phase. */
+  drainBeforeLatency: DrainResult | null;
+  latencyRows: number | null;
+  memory: MemoryReport | null;
+  reads: ReadsReport | null;
+}
+
+/** Runs `work`; a throw becomes a problem and null, so one broken phase does not hide the others. */
+async function phase<T>(label: string, problems: string[], work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    problems.push(`${label}: ${errorText(error)}`);
+    console.log(`  ${label}: FAILED — ${errorText(error).split("\n")[0]}`);
+    return null;
   }
+}
 
-  console.log(`Hookscope capture benchmark — Node ${process.version}, ${availableParallelism()} CPUs`);
-  console.log(
-    `  ${settings.connections} connections, POST ${Buffer.byteLength(BODY)}-byte JSON, warm-up ${settings.warmupSeconds} s + ` +
-      `window ~${settings.seconds} s per run, ${settings.rounds} round(s) of baseline then hookscope`,
-  );
+/** Waits for live events to catch up on `server` (see waitForLiveEvents) and says how long it took. */
+async function drainEvents(label: string, server: ServerProcess, settings: Settings, problems: string[]): Promise<DrainResult | null> {
+  return phase(`${label} event drain`, problems, async () => {
+    const bin = await createHookscopeBin(server.url);
+    const drain = await waitForLiveEvents({
+      baseUrl: server.url,
+      binId: bin.id,
+      ownerToken: bin.ownerToken,
+      body: BODY,
+      thresholdMs: TARGETS.socketP99Ms,
+      consecutive: 3,
+      maxSeconds: settings.drainMaxSeconds,
+    });
+    console.log(
+      drain.drained
+        ? `  live events caught up ${drain.seconds.toFixed(1)} s after the burst (first probe's event came ${fmtMs(drain.firstLagMs)} after its capture)`
+        : `  live events still lagging after ${settings.drainMaxSeconds} s (first probe's event came ${fmtMs(drain.firstLagMs)} after its capture); measuring anyway`,
+    );
+    return drain;
+  });
+}
 
-  const dir = makeTempDir("run");
-  const problems: string[] = [];
+async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<void> {
+  await server.stop();
+  if (server.child.exitCode !== 0) {
+    problems.push(`${server.name} did not exit cleanly (code ${server.child.exitCode}, signal ${server.child.signalCode}); its output ends:\n${server.output().slice(-2000)}`);
+  }
+}
 
-  // One at a time: Next's start-up would otherwise steal CPU from the other server's start.
-  const baseline = await startBaseline(dir);
-  const hookscope = await startHookscope(dir);
-  console.log(`  baseline on ${baseline.server.url}, hookscope on ${hookscope.server.url}`);
-
-  let baselineBins = 0;
-  const targets: Target[] = [
-    { name: "baseline", server: baseline.server, newBin: async (label) => ({ id: `${label}-${++baselineBins}`, ownerToken: "" }) },
-    { name: "hookscope", server: hookscope.server, newBin: () => createHookscopeBin(hookscope.server.url) },
-  ];
-
+async function measureThroughput(label: string, targets: Target[], settings: Settings, problems: string[]): Promise<RoundResult[]> {
   const rounds: RoundResult[] = [];
   const lastRate = new Map<TargetName, number>();
   for (let round = 1; round <= settings.rounds; round++) {
@@ -207,7 +315,7 @@ async function main(): Promise<number> {
         stopAfter: { seconds: settings.warmupSeconds },
         hardLimitMs: (settings.warmupSeconds + 15) * 1000,
       });
-      problems.push(...describeProblems(`round ${round} ${target.name} warm-up`, warmup));
+      problems.push(...describeProblems(`${label} round ${round} ${target.name} warm-up`, warmup));
 
       // A fixed number of requests, not a fixed duration: a duration run drops the requests in
       // flight when it ends, which the server may still have stored, so the row count could not
@@ -222,7 +330,7 @@ async function main(): Promise<number> {
         stopAfter: { requests: amount },
         hardLimitMs: (settings.seconds * 3 + 30) * 1000,
       });
-      problems.push(...describeProblems(`round ${round} ${target.name}`, measured));
+      problems.push(...describeProblems(`${label} round ${round} ${target.name}`, measured));
       lastRate.set(target.name, measured.requestsPerSecond);
       rounds.push({ round, target: target.name, warmupBin: warmupBin.id, measuredBin: measuredBin.id, warmup, measured });
       console.log(
@@ -232,38 +340,13 @@ async function main(): Promise<number> {
       );
     }
   }
+  return rounds;
+}
 
-  const latencyBin = await createHookscopeBin(hookscope.server.url);
-  let latency: LatencyResult | null = null;
-  try {
-    latency = await measureLatency({
-      baseUrl: hookscope.server.url,
-      binId: latencyBin.id,
-      ownerToken: latencyBin.ownerToken,
-      body: BODY,
-      rate: settings.latencyRate,
-      seconds: settings.latencySeconds,
-      graceMs: 5000,
-    });
-  } catch (error) {
-    problems.push(`latency: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  await baseline.server.stop();
-  await hookscope.server.stop();
-  for (const server of [baseline.server, hookscope.server]) {
-    if (server.child.exitCode !== 0) problems.push(`${server.name} did not exit cleanly (code ${server.child.exitCode}, signal ${server.child.signalCode})`);
-  }
-
-  // Every 2xx must be a stored row, and nothing beyond what was answered.
-  const rowsByBin: Record<TargetName, Map<string, number>> = {
-    baseline: countRows(baseline.databaseFile, "captured_request", "bin_id"),
-    hookscope: countRows(hookscope.databaseFile, "CapturedRequest", "binId"),
-  };
-  const rowChecks: Record<TargetName, { rows: number; ok2xx: number }> = {
-    baseline: { rows: 0, ok2xx: 0 },
-    hookscope: { rows: 0, ok2xx: 0 },
-  };
+/** Every 2xx of a measured window must be a stored row, and nothing beyond what was answered. */
+async function checkRoundRows(label: string, db: BenchDatabase, rounds: RoundResult[], settings: Settings, problems: string[]) {
+  const rowsByBin: Record<TargetName, Map<string, number>> = { baseline: await db.countRows("baseline"), hookscope: await db.countRows("hookscope") };
+  const rowChecks: Record<TargetName, { rows: number; ok2xx: number }> = { baseline: { rows: 0, ok2xx: 0 }, hookscope: { rows: 0, ok2xx: 0 } };
   for (const result of rounds) {
     const rows = rowsByBin[result.target];
     const measuredRows = rows.get(result.measuredBin) ?? 0;
@@ -271,82 +354,270 @@ async function main(): Promise<number> {
     rowChecks[result.target].ok2xx += result.measured.ok2xx;
     if (measuredRows !== result.measured.ok2xx) {
       const hint = measuredRows < result.measured.ok2xx && result.target === "hookscope" ? ` (pruned? the bench sets BIN_MAX_REQUESTS=${MAX_ROWS_PER_BIN})` : "";
-      problems.push(`round ${result.round} ${result.target}: ${measuredRows} rows stored for ${result.measured.ok2xx} 2xx answers${hint}`);
+      problems.push(`${label} round ${result.round} ${result.target}: ${measuredRows} rows stored for ${result.measured.ok2xx} 2xx answers${hint}`);
     }
     // The warm-up ends on a deadline, cutting up to one request per connection mid-flight; those
     // may or may not have been stored, so only that window is tolerated.
     const warmupRows = rows.get(result.warmupBin) ?? 0;
     const { ok2xx } = result.warmup;
     if (warmupRows < ok2xx || warmupRows > ok2xx + settings.connections) {
-      problems.push(`round ${result.round} ${result.target} warm-up: ${warmupRows} rows stored for ${ok2xx} 2xx answers`);
+      problems.push(`${label} round ${result.round} ${result.target} warm-up: ${warmupRows} rows stored for ${ok2xx} 2xx answers`);
     }
   }
-  let latencyRows: number | null = null;
-  if (latency) {
-    latencyRows = rowsByBin.hookscope.get(latencyBin.id) ?? 0;
-    if (latencyRows !== latency.answered2xx) problems.push(`latency: ${latencyRows} rows stored for ${latency.answered2xx} 2xx answers`);
-    if (latency.non2xx > 0) problems.push(`latency: ${latency.non2xx} non-2xx answers`);
-    if (latency.errors > 0) problems.push(`latency: ${latency.errors} request errors`);
-    if (latency.missingEvents > 0) problems.push(`latency: ${latency.missingEvents} request:new events missing`);
-    if (latency.unexpectedEvents > 0) problems.push(`latency: ${latency.unexpectedEvents} events for unknown ids`);
-  }
+  return { rowChecks, hookscopeRows: rowsByBin.hookscope };
+}
 
-  const rateOf = (name: TargetName) => rounds.filter((r) => r.target === name).map((r) => r.measured.requestsPerSecond);
-  const baselineRps = median(rateOf("baseline"));
-  const hookscopeRps = median(rateOf("hookscope"));
-  const ratio = baselineRps > 0 ? hookscopeRps / baselineRps : Number.NaN;
-  const meetsTarget = ratio >= TARGET_RATIO;
-
+async function runDatabase(db: BenchDatabase, settings: Settings, problems: string[]): Promise<DatabaseReport> {
+  const label = db.kind;
+  const report: DatabaseReport = { kind: db.kind, load: { start: loadavg()[0] ?? Number.NaN, end: null }, throughput: null, latency: null, drainBeforeLatency: null, latencyRows: null, memory: null, reads: null };
   console.log("");
-  console.log(
-    `throughput (median of ${settings.rounds}): baseline ${fmtInt(baselineRps)} req/s, hookscope ${fmtInt(hookscopeRps)} req/s, ` +
-      `ratio ${ratio.toFixed(3)} → ${meetsTarget ? "PASS" : "WARN"} (target ≥ ${TARGET_RATIO})`,
-  );
-  for (const name of ["baseline", "hookscope"] as const) {
-    const check = rowChecks[name];
-    console.log(`rows: ${name} stored ${fmtInt(check.rows)} rows for ${fmtInt(check.ok2xx)} 2xx answers in the measured windows → ${check.rows === check.ok2xx ? "OK" : "MISMATCH"}`);
+  console.log(`== ${db.kind}: ${db.describe}`);
+
+  // Part 1: throughput and socket latency, the baseline and Hookscope side by side. One start at a
+  // time: Next's start-up would otherwise steal CPU from the other server's.
+  const baseline = await db.startBaseline(ROOT_DIR);
+  let hookscope: ServerProcess;
+  try {
+    hookscope = await startHookscope(`${label} hookscope`, db.hookscopeUrl, settings.distDir);
+  } catch (error) {
+    await baseline.stop();
+    throw error;
   }
+  console.log(`  baseline on ${baseline.url}, hookscope on ${hookscope.url} (pid ${hookscope.child.pid})`);
+  let baselineBins = 0;
+  const targets: Target[] = [
+    { name: "baseline", server: baseline, newBin: async (kind) => ({ id: `${kind}-${++baselineBins}`, ownerToken: "" }) },
+    { name: "hookscope", server: hookscope, newBin: () => createHookscopeBin(hookscope.url) },
+  ];
+  let latencyBinId: string | null = null;
+  const rounds = await phase(`${label} throughput`, problems, () => measureThroughput(label, targets, settings, problems));
+  report.drainBeforeLatency = await drainEvents(label, hookscope, settings, problems);
+  report.latency = await phase(`${label} latency`, problems, async () => {
+    const bin = await createHookscopeBin(hookscope.url);
+    latencyBinId = bin.id;
+    return measureLatency({
+      baseUrl: hookscope.url,
+      binId: bin.id,
+      ownerToken: bin.ownerToken,
+      body: BODY,
+      rate: settings.latencyRate,
+      seconds: settings.latencySeconds,
+      graceMs: 5000,
+    });
+  });
+  await stopAndCheck(baseline, problems);
+  await stopAndCheck(hookscope, problems);
+
+  if (rounds && rounds.length > 0) {
+    const checked = await phase(`${label} row check`, problems, () => checkRoundRows(label, db, rounds, settings, problems));
+    const rateOf = (name: TargetName) => rounds.filter((r) => r.target === name).map((r) => r.measured.requestsPerSecond);
+    const baselineRps = median(rateOf("baseline"));
+    const hookscopeRps = median(rateOf("hookscope"));
+    report.throughput = {
+      baselineRps,
+      hookscopeRps,
+      ratio: baselineRps > 0 ? hookscopeRps / baselineRps : Number.NaN,
+      rounds,
+      rowChecks: checked?.rowChecks ?? { baseline: { rows: 0, ok2xx: 0 }, hookscope: { rows: 0, ok2xx: 0 } },
+    };
+    const latency = report.latency;
+    if (latency && checked && latencyBinId) {
+      report.latencyRows = checked.hookscopeRows.get(latencyBinId) ?? 0;
+      if (report.latencyRows !== latency.answered2xx) problems.push(`${label} latency: ${report.latencyRows} rows stored for ${latency.answered2xx} 2xx answers`);
+    }
+  }
+  const latency = report.latency;
   if (latency) {
+    if (latency.non2xx > 0) problems.push(`${label} latency: ${latency.non2xx} non-2xx answers`);
+    if (latency.errors > 0) problems.push(`${label} latency: ${latency.errors} request errors`);
+    if (latency.missingEvents > 0) problems.push(`${label} latency: ${latency.missingEvents} request:new events missing`);
+    if (latency.unexpectedEvents > 0) problems.push(`${label} latency: ${latency.unexpectedEvents} events for unknown ids`);
     console.log(
-      `latency capture → request:new at ${settings.latencyRate} req/s for ${settings.latencySeconds} s (achieved ${latency.achievedRate.toFixed(0)} req/s): ` +
+      `  socket latency at ${settings.latencyRate} req/s for ${settings.latencySeconds} s (achieved ${latency.achievedRate.toFixed(0)} req/s): ` +
         `p50 ${fmtMs(latency.captureToEventMs.p50)}, p99 ${fmtMs(latency.captureToEventMs.p99)}, max ${fmtMs(latency.captureToEventMs.max)}; ` +
-        `missing ${latency.missingEvents} of ${latency.answered2xx} (HTTP answer p50 ${fmtMs(latency.captureResponseMs.p50)}, p99 ${fmtMs(latency.captureResponseMs.p99)})`,
+        `missing ${latency.missingEvents} of ${latency.answered2xx}`,
     );
   }
-  for (const problem of problems) console.log(`PROBLEM: ${problem}`);
-  const status = problems.length > 0 ? "FAIL" : meetsTarget ? "PASS" : "WARN";
-  console.log(`result: ${status}`);
 
-  const report = {
-    bench: "hookscope-capture",
-    status,
-    node: process.version,
-    cpus: availableParallelism(),
-    settings: { ...settings, bodyBytes: Buffer.byteLength(BODY) },
-    throughput: {
-      baselineRps: Math.round(baselineRps),
-      hookscopeRps: Math.round(hookscopeRps),
-      ratio: round3(ratio),
-      targetRatio: TARGET_RATIO,
-      meetsTarget,
-      runs: rounds.map((r) => ({
-        round: r.round,
-        target: r.target,
-        rps: Math.round(r.measured.requestsPerSecond),
-        ok2xx: r.measured.ok2xx,
-        non2xx: r.measured.non2xx,
-        errors: r.measured.errors,
-        seconds: round2(r.measured.elapsedSeconds),
-        latencyP50Ms: r.measured.latencyP50Ms,
-        latencyP99Ms: r.measured.latencyP99Ms,
-        warmupRps: Math.round(r.warmup.requestsPerSecond),
-      })),
-    },
-    rows: {
-      baseline: rowChecks.baseline,
-      hookscope: rowChecks.hookscope,
-      hookscopeLatencyBin: latency ? { rows: latencyRows, ok2xx: latency.answered2xx } : null,
-    },
+  // Part 2: a freshly started Hookscope (same database), so that its memory reflects the N captures
+  // and not the throughput runs; then the reads on the bin it filled.
+  const fresh = await startHookscope(`${label} hookscope (memory)`, db.hookscopeUrl, settings.distDir);
+  try {
+    const pid = fresh.child.pid;
+    const idle = readProcessMemory(pid);
+    const bin = await createHookscopeBin(fresh.url);
+    console.log(`  fresh hookscope (pid ${pid}), idle RSS ${fmtMb(idle?.rssKb)}; filling bin ${bin.id} with ${fmtInt(settings.memoryCaptures)} captures`);
+    const memory = await phase(`${label} memory fill`, problems, async () => {
+      const fill = await runLoad({
+        url: `${fresh.url}/h/${bin.id}/bench/fill`,
+        connections: settings.connections,
+        body: BODY,
+        variant: fillVariant(settings.matchEvery, settings.rareEvery),
+        stopAfter: { requests: settings.memoryCaptures },
+        hardLimitMs: Math.max(60_000, settings.memoryCaptures * 5),
+      });
+      problems.push(...describeProblems(`${label} memory fill`, fill));
+      const afterFill = readProcessMemory(pid);
+      // What stays once the burst is over: its events emitted, garbage collected, buffers released.
+      const settleStart = Date.now();
+      const drain = await drainEvents(label, fresh, settings, problems);
+      await sleep(Math.max(0, 3000 - (Date.now() - settleStart)));
+      const settled = readProcessMemory(pid);
+      const binRows = (await db.countRows("hookscope")).get(bin.id) ?? 0;
+      if (binRows !== fill.ok2xx) problems.push(`${label} memory fill: ${binRows} rows stored for ${fill.ok2xx} 2xx answers`);
+      const result: MemoryReport = { captures: settings.memoryCaptures, fill, drain, idle, afterFill, settled, afterReads: null, binRows };
+      console.log(
+        `  memory: ${fmtInt(fill.ok2xx)} captures at ${fmtInt(fill.requestsPerSecond)} req/s; RSS idle ${fmtMb(idle?.rssKb)}, ` +
+          `right after ${fmtMb(afterFill?.rssKb)}, settled ${fmtMb(settled?.rssKb)} (events caught up, ≥ 3 s later), peak ${fmtMb(settled?.peakRssKb)}`,
+      );
+      return result;
+    });
+    report.memory = memory;
+    if (memory && memory.binRows !== null && memory.binRows > 0) {
+      report.reads = await phase(`${label} reads`, problems, () => measureBinReads(db, fresh, bin, memory.binRows ?? 0, settings, problems));
+      memory.afterReads = readProcessMemory(pid);
+    }
+  } finally {
+    await stopAndCheck(fresh, problems);
+  }
+  report.load.end = loadavg()[0] ?? Number.NaN;
+  console.log(`  load average (1 min) ${report.load.start.toFixed(1)} at the start, ${report.load.end.toFixed(1)} at the end, on ${availableParallelism()} CPUs`);
+  return report;
+}
+
+async function measureBinReads(
+  db: BenchDatabase,
+  server: ServerProcess,
+  bin: { id: string; ownerToken: string },
+  binRows: number,
+  settings: Settings,
+  problems: string[],
+): Promise<ReadsReport> {
+  const label = db.kind;
+  const depth = Math.min(binRows - 1, Math.floor(binRows * 0.9));
+  const cursor = await db.idAtDepth(bin.id, depth);
+  if (!cursor) throw new Error(`no request at depth ${depth} of bin ${bin.id}`);
+  const bodyMatches = await db.countMatching(bin.id, { bodyContains: NEEDLE });
+  const rarePair = JSON.stringify(["x-kind", "rare"]);
+  const rareMatches = await db.countMatching(bin.id, { headersContain: rarePair });
+  const base = `/api/bins/${bin.id}/requests`;
+  const searches: Record<string, RequestSearch> = {
+    listFirst: { limit: PAGE + 1 },
+    listDeep: { before: cursor, limit: PAGE + 1 },
+    searchBody: { bodyContains: NEEDLE, limit: PAGE + 1 },
+    searchHeader: { header: "x-kind", headerValue: "rare", limit: PAGE + 1 },
+    searchMiss: { bodyContains: MISSING, limit: PAGE + 1 },
+  };
+  const series: ReadSeries[] = [
+    { name: "listFirst", path: `${base}?limit=${PAGE}`, expectedItems: Math.min(PAGE, binRows) },
+    { name: "listDeep", path: `${base}?limit=${PAGE}&before=${cursor}`, expectedItems: Math.min(PAGE, binRows - depth - 1) },
+    { name: "searchBody", path: `${base}?q=${encodeURIComponent(NEEDLE)}&limit=${PAGE}`, expectedItems: Math.min(PAGE, bodyMatches) },
+    { name: "searchHeader", path: `${base}?header=x-kind&headerValue=rare&limit=${PAGE}`, expectedItems: Math.min(PAGE, rareMatches) },
+    // The worst case of a search: nothing matches, every row of the bin is read.
+    { name: "searchMiss", path: `${base}?q=${encodeURIComponent(MISSING)}&limit=${PAGE}`, expectedItems: 0 },
+    // What the inspector asks first when a bin opens (metadata and request count).
+    { name: "binInfo", path: `/api/bins/${bin.id}`, expectedItems: null },
+  ];
+  console.log(
+    `  reads on ${fmtInt(binRows)} rows (${fmtInt(bodyMatches)} bodies hold "${NEEDLE}", ${fmtInt(rareMatches)} have x-kind: rare; deep cursor at depth ${fmtInt(depth)}), ` +
+      `${settings.readCalls} sequential calls each:`,
+  );
+  const results = await measureReads({ baseUrl: server.url, token: bin.ownerToken, series, calls: settings.readCalls, warmupCalls: 5, maxSeconds: settings.readMaxSeconds });
+  for (const result of results) {
+    if (result.non200 > 0 || result.errors > 0) problems.push(`${label} reads ${result.name}: ${result.non200} non-200 answers, ${result.errors} errors`);
+    if (result.expectedItems !== null && result.items !== result.expectedItems) {
+      problems.push(`${label} reads ${result.name}: ${result.items} items in the answer, ${result.expectedItems} expected`);
+    }
+    console.log(
+      `    ${result.name.padEnd(12)} p50 ${fmtMs(result.p50Ms).padStart(9)}  p99 ${fmtMs(result.p99Ms).padStart(9)}  max ${fmtMs(result.maxMs).padStart(9)}  ` +
+        `(${result.calls} calls${result.truncated ? `, stopped at ${settings.readMaxSeconds} s` : ""}; ${result.items ?? "-"} items)  GET ${result.path.replace(bin.id, "<bin>")}`,
+    );
+  }
+  const plans: Record<string, string> = {};
+  if (settings.explain !== "none") {
+    for (const result of results) {
+      const search = searches[result.name];
+      if (!search) continue;
+      if (settings.explain === "auto" && !(result.p99Ms > TARGETS.listP99Ms)) continue;
+      const { sql, params } = searchSql(DIALECTS[db.kind], bin.id, search);
+      try {
+        plans[result.name] = await db.explain(sql, params);
+      } catch (error) {
+        plans[result.name] = `EXPLAIN failed: ${errorText(error)}`;
+      }
+      console.log(`    plan of ${result.name} (${db.kind === "postgres" ? "EXPLAIN ANALYZE" : "EXPLAIN QUERY PLAN"}):`);
+      for (const line of plans[result.name]!.split("\n")) console.log(`      ${line}`);
+    }
+  }
+  return { binRows, bodyMatches, rareMatches, deepCursorDepth: depth, results, plans };
+}
+
+interface TargetCheck {
+  database: DatabaseKind;
+  name: string;
+  value: number | null;
+  limit: number;
+  comparison: ">=" | "<";
+  result: "PASS" | "WARN" | "n/a";
+  note?: string;
+}
+
+function checkTargets(report: DatabaseReport, settings: Settings): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const add = (name: string, value: number | null | undefined, limit: number, comparison: ">=" | "<", note?: string) => {
+    const known = value !== null && value !== undefined && Number.isFinite(value);
+    const ok = known && (comparison === ">=" ? value >= limit : value < limit);
+    checks.push({ database: report.kind, name, value: known ? (round3(value) ?? null) : null, limit, comparison, result: known ? (ok ? "PASS" : "WARN") : "n/a", ...(note ? { note } : {}) });
+  };
+  add("throughput ratio", report.throughput?.ratio, TARGETS.ratio, ">=");
+  const latency = report.latency;
+  const held = latency ? latency.achievedRate >= settings.latencyRate * 0.95 : false;
+  const notes = [
+    settings.latencyRate !== TARGETS.socketRate ? `measured at ${settings.latencyRate} req/s, the target is set at ${TARGETS.socketRate}` : "",
+    latency && !held ? `the client held only ${latency.achievedRate.toFixed(0)} req/s` : "",
+    report.drainBeforeLatency && !report.drainBeforeLatency.drained ? "measured while events of the throughput runs were still queued" : "",
+  ].filter(Boolean);
+  add(`socket latency p99 ms at ${settings.latencyRate} req/s`, latency?.captureToEventMs.p99, TARGETS.socketP99Ms, "<", notes.join("; ") || undefined);
+  const read = (name: string) => report.reads?.results.find((r) => r.name === name)?.p99Ms;
+  add("list p99 ms (first page)", read("listFirst"), TARGETS.listP99Ms, "<");
+  add("list p99 ms (deep page)", read("listDeep"), TARGETS.listP99Ms, "<");
+  return checks;
+}
+
+function drainJson(drain: DrainResult | null) {
+  return drain ? { seconds: round2(drain.seconds), drained: drain.drained, firstProbeLagMs: round2(drain.firstLagMs), probes: drain.probes } : null;
+}
+
+function jsonOf(report: DatabaseReport, settings: Settings) {
+  const t = report.throughput;
+  const latency = report.latency;
+  const memory = report.memory;
+  const reads = report.reads;
+  return {
+    loadAverage1m: { start: round2(report.load.start), end: report.load.end === null ? null : round2(report.load.end) },
+    throughput: t
+      ? {
+          baselineRps: Math.round(t.baselineRps),
+          hookscopeRps: Math.round(t.hookscopeRps),
+          ratio: round3(t.ratio),
+          targetRatio: TARGETS.ratio,
+          meetsTarget: t.ratio >= TARGETS.ratio,
+          rows: t.rowChecks,
+          runs: t.rounds.map((r) => ({
+            round: r.round,
+            target: r.target,
+            rps: Math.round(r.measured.requestsPerSecond),
+            ok2xx: r.measured.ok2xx,
+            non2xx: r.measured.non2xx,
+            errors: r.measured.errors,
+            seconds: round2(r.measured.elapsedSeconds),
+            latencyP50Ms: r.measured.latencyP50Ms,
+            latencyP99Ms: r.measured.latencyP99Ms,
+            warmupRps: Math.round(r.warmup.requestsPerSecond),
+          })),
+        }
+      : null,
+    eventDrainAfterThroughput: drainJson(report.drainBeforeLatency),
     latency: latency
       ? {
           rate: settings.latencyRate,
@@ -354,8 +625,10 @@ async function main(): Promise<number> {
           achievedRate: round2(latency.achievedRate),
           sent: latency.sent,
           ok2xx: latency.answered2xx,
+          rows: report.latencyRows,
           events: latency.events,
           missingEvents: latency.missingEvents,
+          unexpectedEvents: latency.unexpectedEvents,
           p50Ms: round2(latency.captureToEventMs.p50),
           p99Ms: round2(latency.captureToEventMs.p99),
           maxMs: round2(latency.captureToEventMs.max),
@@ -363,17 +636,154 @@ async function main(): Promise<number> {
           httpP99Ms: round2(latency.captureResponseMs.p99),
         }
       : null,
+    memory: memory
+      ? {
+          captures: memory.captures,
+          ok2xx: memory.fill.ok2xx,
+          rows: memory.binRows,
+          fillRps: Math.round(memory.fill.requestsPerSecond),
+          fillSeconds: round2(memory.fill.elapsedSeconds),
+          eventDrainAfterFill: drainJson(memory.drain),
+          idleRssMiB: mib(memory.idle?.rssKb),
+          afterFillRssMiB: mib(memory.afterFill?.rssKb),
+          settledRssMiB: mib(memory.settled?.rssKb),
+          afterReadsRssMiB: mib(memory.afterReads?.rssKb),
+          peakRssMiB: mib((memory.afterReads ?? memory.settled)?.peakRssKb),
+        }
+      : null,
+    reads: reads
+      ? {
+          binRows: reads.binRows,
+          bodyMatches: reads.bodyMatches,
+          rareHeaderMatches: reads.rareMatches,
+          deepCursorDepth: reads.deepCursorDepth,
+          series: Object.fromEntries(
+            reads.results.map((r) => [
+              r.name,
+              { calls: r.calls, p50Ms: round2(r.p50Ms), p99Ms: round2(r.p99Ms), maxMs: round2(r.maxMs), meanMs: round2(r.meanMs), items: r.items, truncated: r.truncated },
+            ]),
+          ),
+          plans: reads.plans,
+        }
+      : null,
+  };
+}
+
+async function main(): Promise<number> {
+  installCleanup();
+  const settings = readSettings();
+  const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
+  if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` first.");
+  // Checked up front because `next build` removes its folder while it runs, and the server's own
+  // error would only come after the baseline has started.
+  if (!existsSync(path.join(ROOT_DIR, settings.distDir, "BUILD_ID"))) {
+    throw new Error(
+      `no Next.js production build (${settings.distDir}/BUILD_ID): run \`${settings.distDir === ".next" ? "" : `NEXT_DIST_DIR=${settings.distDir} `}npm run build\` first, or wait for the build in progress.`,
+    );
+  }
+
+  const startedAt = Date.now();
+  console.log(`Hookscope capture benchmark — Node ${process.version}, ${availableParallelism()} CPUs, databases: ${settings.databases.join(", ")}, Next build ${settings.distDir}`);
+  console.log(
+    `  throughput: ${settings.connections} connections, POST ${Buffer.byteLength(BODY)}-byte JSON, warm-up ${settings.warmupSeconds} s + ` +
+      `window ~${settings.seconds} s per run, ${settings.rounds} round(s) of baseline then hookscope` +
+      (settings.databases.includes("postgres") ? `; PostgreSQL baseline pool ${settings.pgBaselinePool}, server ${redact(settings.pgUrl)}` : ""),
+  );
+  console.log(
+    `  latency ${settings.latencyRate} req/s × ${settings.latencySeconds} s; memory after ${fmtInt(settings.memoryCaptures)} captures; ` +
+      `${settings.readCalls} calls per read series (q= in 1/${settings.matchEvery} bodies, x-kind: rare in 1/${settings.rareEvery} requests)`,
+  );
+
+  const problems: string[] = [];
+  const reports: DatabaseReport[] = [];
+  for (const kind of settings.databases) {
+    let db: BenchDatabase | null = null;
+    try {
+      db = kind === "sqlite" ? openSqlite() : await openPostgres(settings.pgUrl, settings.pgBaselinePool);
+      reports.push(await runDatabase(db, settings, problems));
+    } catch (error) {
+      problems.push(`${kind}: ${errorText(error)}`);
+      console.log(`  ${kind}: FAILED — ${errorText(error).split("\n")[0]}`);
+    } finally {
+      await db?.close().catch((error: unknown) => problems.push(`${kind}: cleanup failed: ${errorText(error)}`));
+    }
+  }
+
+  const targets = reports.flatMap((report) => checkTargets(report, settings));
+  console.log("");
+  console.log("== summary");
+  for (const report of reports) {
+    const t = report.throughput;
+    if (t) {
+      console.log(
+        `${report.kind.padEnd(8)} throughput (median of ${settings.rounds}): baseline ${fmtInt(t.baselineRps)} req/s, hookscope ${fmtInt(t.hookscopeRps)} req/s, ratio ${t.ratio.toFixed(3)}`,
+      );
+      for (const name of ["baseline", "hookscope"] as const) {
+        const check = t.rowChecks[name];
+        console.log(`${report.kind.padEnd(8)} rows: ${name} stored ${fmtInt(check.rows)} rows for ${fmtInt(check.ok2xx)} 2xx answers → ${check.rows === check.ok2xx ? "OK" : "MISMATCH"}`);
+      }
+    }
+    const d = report.drainBeforeLatency;
+    if (d) {
+      console.log(
+        `${report.kind.padEnd(8)} live events after the throughput runs: ${d.drained ? `caught up after ${d.seconds.toFixed(1)} s` : `still behind after ${d.seconds.toFixed(0)} s`} ` +
+          `(first probe's event ${fmtMs(d.firstLagMs)} after its capture)`,
+      );
+    }
+    const l = report.latency;
+    if (l) {
+      console.log(
+        `${report.kind.padEnd(8)} capture → request:new at ${settings.latencyRate} req/s (achieved ${l.achievedRate.toFixed(0)}): p50 ${fmtMs(l.captureToEventMs.p50)}, ` +
+          `p99 ${fmtMs(l.captureToEventMs.p99)}, max ${fmtMs(l.captureToEventMs.max)}, missing ${l.missingEvents} of ${l.answered2xx} ` +
+          `(HTTP answer p50 ${fmtMs(l.captureResponseMs.p50)}, p99 ${fmtMs(l.captureResponseMs.p99)})`,
+      );
+    }
+    const m = report.memory;
+    if (m) {
+      console.log(
+        `${report.kind.padEnd(8)} memory: RSS ${fmtMb(m.settled?.rssKb)} after ${fmtInt(m.fill.ok2xx)} captures (idle ${fmtMb(m.idle?.rssKb)}, right after the burst ${fmtMb(m.afterFill?.rssKb)}, ` +
+          `after the reads ${fmtMb(m.afterReads?.rssKb)}, peak ${fmtMb((m.afterReads ?? m.settled)?.peakRssKb)}; fill ${fmtInt(m.fill.requestsPerSecond)} req/s` +
+          (m.drain ? `, live events ${m.drain.drained ? `caught up ${m.drain.seconds.toFixed(1)} s` : `still behind ${m.drain.seconds.toFixed(0)} s`} after it)` : ")"),
+      );
+    }
+    for (const r of report.reads?.results ?? []) {
+      console.log(`${report.kind.padEnd(8)} ${r.name.padEnd(12)} p50 ${fmtMs(r.p50Ms)}, p99 ${fmtMs(r.p99Ms)}, max ${fmtMs(r.maxMs)}`);
+    }
+  }
+  for (const check of targets) {
+    console.log(
+      `target ${check.database.padEnd(8)} ${check.name}: ${check.value ?? "n/a"} (${check.comparison} ${check.limit}) → ${check.result}${check.note ? ` (${check.note})` : ""}`,
+    );
+  }
+  for (const problem of problems) console.log(`PROBLEM: ${problem}`);
+  const status = problems.length > 0 ? "FAIL" : targets.some((check) => check.result !== "PASS") ? "WARN" : "PASS";
+  console.log(`result: ${status} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+
+  const { pgUrl, ...shownSettings } = settings;
+  const json = {
+    bench: "hookscope-capture",
+    status,
+    node: process.version,
+    cpus: availableParallelism(),
+    seconds: Math.round((Date.now() - startedAt) / 1000),
+    settings: { ...shownSettings, pgUrl: redact(pgUrl), bodyBytes: Buffer.byteLength(BODY) },
+    targets,
+    ...Object.fromEntries(reports.map((report) => [report.kind, jsonOf(report, settings)])),
     problems,
   };
-  console.log(JSON.stringify(report));
+  console.log(JSON.stringify(json));
   return problems.length > 0 ? 1 : 0;
 }
 
 main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+  async (code) => {
+    await runAsyncCleanups();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    const message = errorText(error);
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    await runAsyncCleanups();
     // Still one parseable last line, so CI can tell "broke" from "slow".
     console.log(JSON.stringify({ bench: "hookscope-capture", status: "ERROR", problems: [message] }));
     process.exit(1);

@@ -183,3 +183,82 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
     agent.destroy();
   }
 }
+
+export interface DrainResult {
+  /** From the first probe to the first of `consecutive` probes whose event came within the threshold. */
+  seconds: number;
+  drained: boolean;
+  probes: number;
+  /** Capture → event of the first probe: how far behind live events were when the wait began. */
+  firstLagMs: number;
+}
+
+/**
+ * Waits until live events are live again: after a burst, a server may still be working through
+ * the events of requests it has long answered (on PostgreSQL each event goes through NOTIFY before
+ * it is emitted). Sends one probe capture at a time into `binId` and times its `request:new`; done
+ * when `consecutive` probes in a row arrive within `thresholdMs`, or at `maxSeconds`.
+ */
+export async function waitForLiveEvents(options: {
+  baseUrl: string;
+  binId: string;
+  ownerToken: string;
+  body: string;
+  thresholdMs: number;
+  consecutive: number;
+  maxSeconds: number;
+}): Promise<DrainResult> {
+  const socket = await connect(options.baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const joined = await socket.timeout(10_000).emitWithAck("bin:join", { binId: options.binId, token: options.ownerToken, after: null });
+    if (!joined.ok) throw new Error(`bin:join refused: ${joined.error.code}: ${joined.error.message}`);
+    const eventAt = new Map<string, number>();
+    socket.on("request:new", (summary: RequestSummary) => {
+      if (!eventAt.has(summary.id)) eventAt.set(summary.id, performance.now());
+    });
+    const url = new URL(`/h/${options.binId}/bench/probe`, options.baseUrl);
+    const payload = Buffer.from(options.body);
+    const capture = () =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(url, { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": payload.length }, timeout: 10_000 });
+        req.on("response", (res) => {
+          res.resume();
+          const id = res.headers["x-hookscope-request-id"];
+          if (res.statusCode === 200 && typeof id === "string") resolve(id);
+          else reject(new Error(`probe capture answered ${res.statusCode}`));
+        });
+        req.on("timeout", () => req.destroy(new Error("probe capture timed out")));
+        req.on("error", reject);
+        req.end(payload);
+      });
+    const started = performance.now();
+    const deadline = started + options.maxSeconds * 1000;
+    let inARow = 0;
+    let probes = 0;
+    let firstLagMs = Number.NaN;
+    let liveSince = Number.NaN;
+    while (performance.now() < deadline) {
+      const sentAt = performance.now();
+      const id = await capture();
+      probes++;
+      while (!eventAt.has(id) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+      const at = eventAt.get(id);
+      if (at === undefined) break;
+      const lag = at - sentAt;
+      if (probes === 1) firstLagMs = lag;
+      if (lag <= options.thresholdMs) {
+        if (inARow === 0) liveSince = sentAt;
+        inARow++;
+        if (inARow >= options.consecutive) return { seconds: (liveSince - started) / 1000, drained: true, probes, firstLagMs };
+      } else {
+        inARow = 0;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { seconds: (performance.now() - started) / 1000, drained: false, probes, firstLagMs };
+  } finally {
+    socket.disconnect();
+    agent.destroy();
+  }
+}

@@ -1,10 +1,16 @@
 import { performance } from "node:perf_hooks";
-import autocannon, { type Result } from "autocannon";
+import autocannon, { type RequestParams, type Result } from "autocannon";
 
 export interface LoadOptions {
   url: string;
   connections: number;
   body: string;
+  /**
+   * Optional: what the n-th request built (counted across all connections) differs in; headers are
+   * added to the defaults, a body replaces `body`. The count includes each connection's first
+   * request, built before the run starts, so it runs a little ahead of the requests sent.
+   */
+  variant?: (n: number) => { headers?: Record<string, string>; body?: string };
   /** Either a fixed duration (seconds) or a fixed number of requests. */
   stopAfter: { seconds: number } | { requests: number };
   /** The run is stopped (and reported as broken) past this. */
@@ -35,6 +41,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const halfway = started + ("seconds" in options.stopAfter ? options.stopAfter.seconds * 500 : Number.POSITIVE_INFINITY);
   let answersAfterHalfway = 0;
   let hitHardLimit = false;
+  let built = 0;
+  const variant = options.variant
+    ? (request: RequestParams): RequestParams => {
+        const { headers, body } = options.variant!(built++);
+        return { ...request, headers: { ...request.headers, ...headers }, ...(body === undefined ? {} : { body }) };
+      }
+    : null;
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -44,6 +57,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: options.body,
+        ...(variant ? { requests: [{ setupRequest: variant }] } : {}),
         timeout: 10,
         ...("requests" in options.stopAfter ? { amount: options.stopAfter.requests } : { duration: options.stopAfter.seconds }),
       },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,12 +8,43 @@ import path from "node:path";
 // Ctrl-C) kills the servers and removes their databases.
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+// Cleanups that need I/O (dropping a PostgreSQL database): run on a normal end, a thrown error and
+// a signal, after the servers are killed; an 'exit' handler cannot wait for them.
+const asyncCleanups = new Set<() => Promise<void>>();
 let cleanupInstalled = false;
 
-function cleanupNow(): void {
+/** Registers an asynchronous cleanup; returns a function that runs it now (once) and unregisters it. */
+export function addAsyncCleanup(cleanup: () => Promise<void>): () => Promise<void> {
+  let done = false;
+  const once = async () => {
+    if (done) return;
+    done = true;
+    asyncCleanups.delete(once);
+    await cleanup();
+  };
+  asyncCleanups.add(once);
+  return once;
+}
+
+/** Kills the servers, then runs every pending asynchronous cleanup (bounded in time). */
+export async function runAsyncCleanups(timeoutMs = 15_000): Promise<void> {
+  killChildren();
+  const pending = [...asyncCleanups].map((cleanup) =>
+    cleanup().catch((error: unknown) => console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`)),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}
+
+function killChildren(): void {
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
+}
+
+function cleanupNow(): void {
+  killChildren();
   children.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
@@ -26,8 +57,8 @@ export function installCleanup(): void {
   process.on("exit", cleanupNow);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
-      console.error(`\n${signal}: stopping the servers and removing temp files`);
-      process.exit(signal === "SIGINT" ? 130 : 143);
+      console.error(`\n${signal}: stopping the servers and removing temp files and databases`);
+      void runAsyncCleanups(5000).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
   }
 }
@@ -124,4 +155,27 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export interface ProcessMemory {
+  /** Resident set size now, in KiB (VmRSS). */
+  rssKb: number;
+  /** Peak resident set size since the process started, in KiB (VmHWM). */
+  peakRssKb: number;
+}
+
+/** Resident memory of a process from /proc/<pid>/status; null where there is no /proc (not Linux). */
+export function readProcessMemory(pid: number | undefined): ProcessMemory | null {
+  if (pid === undefined) return null;
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return null;
+  }
+  const field = (name: string) => {
+    const match = new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, "m").exec(status);
+    return match ? Number(match[1]) : Number.NaN;
+  };
+  return { rssKb: field("VmRSS"), peakRssKb: field("VmHWM") };
 }

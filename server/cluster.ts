@@ -6,9 +6,11 @@ import { isBusEvent, publish, subscribeAll } from "@/lib/realtime/bus";
 const RELAY_EVENT = "hookscope:bus";
 
 /**
- * Several instances on one PostgreSQL: socket.io's PostgreSQL adapter carries socket emits to every
- * instance's clients (LISTEN/NOTIFY, no extra service), and the same channel relays the app's own
- * events (a capture on A wakes a wait API call or the forwarder on B).
+ * Several instances on one PostgreSQL: socket.io's PostgreSQL adapter (LISTEN/NOTIFY, no extra
+ * service) relays the app's events to every instance, which hands them to its own sockets and
+ * listeners (a capture on A shows in an inspector on B, wakes a wait call or the forwarder there).
+ * Events are coalesced per event-loop turn: one NOTIFY per burst, not one per capture, which is
+ * what kept the relay from falling behind (and holding memory) under load.
  */
 export async function joinCluster(io: Server, connectionString: string): Promise<() => Promise<void>> {
   const pool = new pg.Pool({ connectionString, max: 2 });
@@ -16,11 +18,22 @@ export async function joinCluster(io: Server, connectionString: string): Promise
   // The adapter spills payloads over its NOTIFY size limit into this table; it does not create it.
   await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
   io.adapter(createAdapter(pool, { errorHandler: (error) => console.error("cluster: adapter error:", error.message) }));
+  let outbox: [string, unknown][] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    io.serverSideEmit(RELAY_EVENT, batch);
+  };
   const stopRelay = subscribeAll((event, payload, origin) => {
-    if (!origin.remote) io.serverSideEmit(RELAY_EVENT, event, payload);
+    if (origin.remote) return;
+    if (outbox.length === 0) setImmediate(flush);
+    outbox.push([event, payload]);
   });
-  io.on(RELAY_EVENT, (event: unknown, payload: unknown) => {
-    if (isBusEvent(event)) publish(event, payload as never, { remote: true });
+  io.on(RELAY_EVENT, (batch: unknown) => {
+    if (!Array.isArray(batch)) return;
+    for (const item of batch) {
+      if (Array.isArray(item) && isBusEvent(item[0])) publish(item[0], item[1] as never, { remote: true });
+    }
   });
   return async () => {
     stopRelay();

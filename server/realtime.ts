@@ -62,32 +62,31 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
     });
   });
 
-  // Events from other instances reach this instance's sockets through the adapter already.
-  const local = <T,>(emit: (payload: T) => void) => (payload: T, origin: { remote: boolean }) => {
-    if (!origin.remote) emit(payload);
-  };
+  // Every instance emits to its own sockets only (io.local), for its own events and for those relayed
+  // from other instances (server/cluster.ts). Broadcasting through the adapter instead would cost a
+  // NOTIFY round trip per event before even local sockets hear it.
+  // Looked up per event: a BroadcastOperator holds the adapter it was made with, and the cluster
+  // adapter replaces the default one after this function returns.
+  const local = { to: (name: string) => io.local.to(name), in: (name: string) => io.local.in(name) };
   const unsubscribers = [
-    subscribe("request.captured", local((summary) => io.to(room(summary.binId)).emit("request:new", summary))),
-    subscribe("request.deleted", local((payload) => io.to(room(payload.binId)).emit("request:deleted", payload))),
-    subscribe("bin.cleared", local((payload) => io.to(room(payload.binId)).emit("bin:cleared", payload))),
-    subscribe("bin.deleted", local((payload) => {
-      io.to(room(payload.binId)).emit("bin:deleted", payload);
-      io.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
-    })),
-    subscribe("bin.verdictsChanged", local((payload) => io.to(room(payload.binId)).emit("bin:verdicts-changed", payload))),
-    subscribe("bin.shareRevoked", local(({ binId }: { binId: string }) => {
-      void io
-        .in(room(binId))
-        .fetchSockets()
-        .then((sockets) => {
-          for (const socket of sockets) {
-            if (socket.data.roles?.[binId] !== "viewer") continue;
-            socket.emit("bin:access-revoked", { binId });
-            socket.leave(room(binId));
-          }
-        });
-    })),
-    subscribe("delivery.updated", local((delivery) => io.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery))),
+    subscribe("request.captured", (summary) => local.to(room(summary.binId)).emit("request:new", summary)),
+    subscribe("request.deleted", (payload) => local.to(room(payload.binId)).emit("request:deleted", payload)),
+    subscribe("bin.cleared", (payload) => local.to(room(payload.binId)).emit("bin:cleared", payload)),
+    subscribe("bin.deleted", (payload) => {
+      local.to(room(payload.binId)).emit("bin:deleted", payload);
+      local.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
+    }),
+    subscribe("bin.verdictsChanged", (payload) => local.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
+    subscribe("bin.shareRevoked", ({ binId }) => {
+      // This instance's own sockets, read synchronously: no round trip through the adapter.
+      for (const id of io.of("/").adapter.rooms.get(room(binId)) ?? []) {
+        const socket = io.of("/").sockets.get(id);
+        if (!socket || socket.data.roles?.[binId] !== "viewer") continue;
+        socket.emit("bin:access-revoked", { binId });
+        void socket.leave(room(binId));
+      }
+    }),
+    subscribe("delivery.updated", (delivery) => local.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),
   ];
   return {
     io,

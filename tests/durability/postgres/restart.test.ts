@@ -12,7 +12,8 @@ const cluster = (action: "stop" | "start") => execFileSync("pg_ctlcluster", [ver
 
 let server: RunningServer | undefined;
 after(async () => {
-  cluster("start");
+  // Whatever happened above, leave PostgreSQL running for whoever comes next.
+  if (!execFileSync("pg_lsclusters", ["--no-header"], { encoding: "utf8" }).includes("online")) cluster("start");
   await server?.stop();
 });
 
