@@ -1,6 +1,6 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 export const SHORTCUTS: readonly [keys: string[], what: string][] = [
   [["j", "↓"], "Next (older) request"],
@@ -14,15 +14,7 @@ export const SHORTCUTS: readonly [keys: string[], what: string][] = [
 
 /** The keyboard shortcuts, on the native <dialog> (Escape and focus handling come from the browser). */
 export function KeysHelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { ref, titleId } = useModalDialog(open);
 
   return (
     <dialog

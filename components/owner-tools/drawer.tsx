@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { XIcon } from "@/components/ui/icons";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 interface DrawerProps {
   open: boolean;
@@ -18,15 +19,7 @@ interface DrawerProps {
  * should not throw away what was typed.
  */
 export function Drawer({ open, title, description, footer, children, onClose }: DrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { ref, titleId } = useModalDialog(open);
 
   return (
     <dialog

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,15 +16,7 @@ interface ConfirmDialogProps {
 
 /** A modal confirmation on the native <dialog>: focus trap, Escape and backdrop come from the browser. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { ref, titleId } = useModalDialog(open);
 
   return (
     <dialog
