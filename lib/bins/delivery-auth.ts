@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { headerValue } from "@/lib/requests/headers";
 
 export const DeliveryAuthSchema = z.object({
   /** none; query: `?auth=<token>`; basic: HTTP Basic `user:password`; header: a header carrying the token. */
@@ -33,11 +34,6 @@ function queryValue(query: string, name: string): string | null {
   return null;
 }
 
-function header(headers: [string, string][], name: string): string | null {
-  const lower = name.toLowerCase();
-  return headers.find(([key]) => key.toLowerCase() === lower)?.[1] ?? null;
-}
-
 /**
  * Why a request fails the bin's delivery-auth requirement, in plain words; null when it passes
  * (or the requirement is off). The token itself never appears in the reason.
@@ -52,14 +48,14 @@ export function deliveryAuthFailure(auth: DeliveryAuth, token: string | null, re
       return same(given, token) ? null : "the ?auth= token does not match";
     }
     case "basic": {
-      const value = header(request.headers, "authorization");
+      const value = headerValue(request.headers, "authorization");
       const match = value ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value) : null;
       if (!match) return "no HTTP Basic credentials (Authorization: Basic ...)";
       return same(Buffer.from(match[1]!, "base64").toString("utf8"), token) ? null : "the HTTP Basic credentials do not match";
     }
     case "header": {
-      const value = header(request.headers, auth.headerName);
-      if (value === null) return `the ${auth.headerName} header is missing`;
+      const value = headerValue(request.headers, auth.headerName);
+      if (value === undefined) return `the ${auth.headerName} header is missing`;
       const given = auth.headerName.toLowerCase() === "authorization" ? value.replace(/^Bearer\s+/i, "") : value;
       return same(given, token) ? null : `the ${auth.headerName} token does not match`;
     }

@@ -1,8 +1,5 @@
 import { env } from "@/lib/env";
-
-function header(headers: [string, string][], name: string): string | undefined {
-  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
-}
+import { headerValue as header } from "@/lib/requests/headers";
 
 /**
  * The URL the sender addressed, rebuilt from what was stored: schemes that sign the URL (Twilio,

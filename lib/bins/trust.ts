@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { deliveryAuthFailure } from "@/lib/bins/delivery-auth";
 import { DELIVERY_AUTH, signatureSecrets, type StoredSecret } from "@/lib/bins/secrets";
+import { senderUrl } from "@/lib/bins/sender-url";
 import type { BinSettings } from "@/lib/bins/settings";
 import { deliveryId, detectScheme, SCHEMES, verifyRequest, type Verdict } from "@/lib/signatures";
 
@@ -19,6 +20,22 @@ export interface TrustResult {
   authFailure: string | null;
   /** What duplicate detection compares; null when the request carries nothing to tell deliveries apart. */
   deliveryKey: string | null;
+}
+
+/** What the trust checks read of a request, stored or just captured (the sender's URL rebuilt). */
+export function trustInputOf(
+  binId: string,
+  request: { method: string; path: string; query: string; body: Uint8Array; receivedAt: Date },
+  headers: [string, string][],
+): TrustInput {
+  return {
+    method: request.method,
+    url: senderUrl(binId, request.path, request.query, headers),
+    query: request.query,
+    headers,
+    body: request.body,
+    receivedAt: request.receivedAt.getTime(),
+  };
 }
 
 /**

@@ -1,15 +1,7 @@
 import { z } from "zod";
 import type { PortableRequest } from "@/lib/exchange/model";
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-function asText(body: Uint8Array): string | null {
-  try {
-    return utf8.decode(body);
-  } catch {
-    return null;
-  }
-}
+import { headerValue } from "@/lib/requests/headers";
+import { decodeUtf8 } from "@/lib/requests/utf8";
 
 function queryPairs(query: string): { name: string; value: string }[] {
   if (query === "") return [];
@@ -36,8 +28,8 @@ export function toHar(captureUrl: string, requests: (PortableRequest & { id: str
       version: "1.2",
       creator: { name: "Hookscope", version },
       entries: requests.map((request) => {
-        const text = asText(request.body);
-        const contentType = request.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "application/octet-stream";
+        const text = decodeUtf8(request.body);
+        const contentType = headerValue(request.headers, "content-type") ?? "application/octet-stream";
         return {
           startedDateTime: request.receivedAt.toISOString(),
           time: 0,

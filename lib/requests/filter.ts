@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RequestDetail } from "@/lib/api-types";
+import { headerValues } from "@/lib/requests/headers";
 
 /** What the wait API (and later search) matches a request against; every given part must hold. */
 export const RequestFilterSchema = z
@@ -64,8 +65,7 @@ export function matchesFilter(request: RequestDetail, filter: RequestFilter): bo
   if (filter.method && request.method.toUpperCase() !== filter.method.toUpperCase()) return false;
   if (filter.path !== undefined && !pathMatches(filter.path, request.path)) return false;
   if (filter.header) {
-    const name = filter.header.toLowerCase();
-    const values = request.headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value);
+    const values = headerValues(request.headers, filter.header);
     if (values.length === 0) return false;
     if (filter.headerValue !== undefined && !values.includes(filter.headerValue)) return false;
   }

@@ -2,8 +2,8 @@ import type { RequestSummary } from "@/lib/api-types";
 import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
 import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { parseStoredSecrets } from "@/lib/bins/secrets";
-import { senderUrl } from "@/lib/bins/sender-url";
-import { checkTrust } from "@/lib/bins/trust";
+import { headerValue } from "@/lib/requests/headers";
+import { checkTrust, trustInputOf } from "@/lib/bins/trust";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
@@ -53,11 +53,6 @@ export function headerPairs(rawHeaders: string[]): [string, string][] {
   return pairs;
 }
 
-function firstHeader(pairs: [string, string][], name: string): string | null {
-  const lower = name.toLowerCase();
-  return pairs.find(([key]) => key.toLowerCase() === lower)?.[1] ?? null;
-}
-
 function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
 }
@@ -83,11 +78,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
     const group = groups.find((g) => g.rows === rows)!;
     rows.forEach((record, k) => {
       const { corsPreflight, headers } = pending[group.indexes[k]!]!;
-      const trust = checkTrust(
-        { method: record.method, url: senderUrl(record.binId, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
-        settings,
-        secrets,
-      );
+      const trust = checkTrust(trustInputOf(record.binId, record, headers), settings, secrets);
       record.verdict = trust.verdict.status;
       record.replaySuspected = trust.verdict.details?.replaySuspected === true;
       record.deliveryKey = trust.deliveryKey;
@@ -126,7 +117,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     path: input.path,
     query: input.query,
     headers: JSON.stringify(headers),
-    contentType: firstHeader(headers, "content-type"),
+    contentType: headerValue(headers, "content-type") ?? null,
     body: input.body,
     bodySize: input.body.length,
     remoteAddress: input.remoteAddress,
@@ -144,7 +135,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   };
   let committed: Committed;
   try {
-    const corsPreflight = input.method === "OPTIONS" && firstHeader(headers, "access-control-request-method") !== null;
+    const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
     committed = await writer.write({ record, headers, corsPreflight });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();

@@ -10,7 +10,8 @@ import { policyFromEnv } from "@/lib/outbound/target-policy";
 import * as deliveries from "@/lib/queries/deliveries";
 import { getRequest } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
-import { decodeUtf8 } from "@/lib/services/serialize";
+import { headerValue } from "@/lib/requests/headers";
+import { decodeUtf8 } from "@/lib/requests/utf8";
 import { parseInput } from "@/lib/validation";
 
 const SEND_TIMEOUT_MS = 15_000;
@@ -74,7 +75,7 @@ export async function attemptDelivery(delivery: deliveries.DeliveryRecord, optio
   const outcome = succeeded ? "succeeded" : result.ok ? "http_error" : errorCode === "blocked_target" ? "blocked" : "network_error";
   const lastError = succeeded ? null : result.ok ? `The target answered ${result.status} ${result.statusText}`.trim() : result.error.message;
   const retry = !succeeded && number < delivery.maxAttempts && isRetryable({ status, errorCode });
-  const retryAfter = result.ok ? retryAfterDelay(result.headers.find(([name]) => name.toLowerCase() === "retry-after")?.[1], Date.now()) : null;
+  const retryAfter = result.ok ? retryAfterDelay(headerValue(result.headers, "retry-after"), Date.now()) : null;
   const delay = retryAfter ?? backoffDelay(number, env().FORWARD_RETRY_BASE_MS);
   await deliveries.recordAttempt(
     {

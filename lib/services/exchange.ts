@@ -6,6 +6,7 @@ import { fromHar, HarSchema, toHar } from "@/lib/exchange/har";
 import { fromHookscopeJson, HookscopeExportSchema, toHookscopeJson } from "@/lib/exchange/hookscope-json";
 import type { PortableRequest } from "@/lib/exchange/model";
 import { newRequestId, REQUEST_ID_PATTERN } from "@/lib/ids";
+import { headerValue } from "@/lib/requests/headers";
 import { importRequests, listFullRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { createNewBin } from "@/lib/services/bins";
 import { recheckBinVerdicts } from "@/lib/services/verification";
@@ -69,7 +70,7 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
       path: request.path,
       query: request.query,
       headers: JSON.stringify(request.headers),
-      contentType: request.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? null,
+      contentType: headerValue(request.headers, "content-type") ?? null,
       body: new Uint8Array(request.body),
       bodySize: request.body.length,
       remoteAddress: request.remoteAddress,

@@ -1,5 +1,6 @@
 import type { RequestDetail, RequestSummary } from "@/lib/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
+import { decodeUtf8 } from "@/lib/requests/utf8";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -20,17 +21,6 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     duplicateOf: record.duplicateOf,
     authFailure: record.authFailure,
   };
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** The body as text, or null when it is not valid UTF-8 (then only the base64 form is exact). */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 /** Bodies larger than this are left out of the JSON detail: the inspector reads them from /raw in parts. */

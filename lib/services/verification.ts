@@ -1,9 +1,8 @@
 import type { Verdict } from "@/lib/signatures";
 import { SCHEMES } from "@/lib/signatures";
 import { newSecretId, parseSecretInput, parseStoredSecrets, toMasked, type MaskedSecret, type StoredSecret } from "@/lib/bins/secrets";
-import { senderUrl } from "@/lib/bins/sender-url";
 import { parseStoredSettings } from "@/lib/bins/settings";
-import { checkTrust } from "@/lib/bins/trust";
+import { checkTrust, trustInputOf } from "@/lib/bins/trust";
 import { BinNotFoundError, DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import { getBin, updateBin, type BinRecord } from "@/lib/queries/bins";
@@ -57,11 +56,7 @@ export async function verifyStoredRequest(bin: BinRecord, requestId: string, rol
   const record = REQUEST_ID_PATTERN.test(requestId) ? await getRequest(bin.id, requestId) : null;
   if (!record) throw new RequestNotFoundError();
   const headers = JSON.parse(record.headers) as [string, string][];
-  const { verdict } = checkTrust(
-    { method: record.method, url: senderUrl(bin.id, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
-    parseStoredSettings(bin.settings),
-    parseStoredSecrets(bin.secrets),
-  );
+  const { verdict } = checkTrust(trustInputOf(bin.id, record, headers), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets));
   // The expected signature is derived from the owner's secret: a viewer could use it to forge one.
   const details = verdict.details && role === "viewer" ? { ...verdict.details, expected: undefined } : verdict.details;
   return { status: verdict.status, scheme: verdict.scheme, reason: verdict.reason, ...(details ? { details } : {}), duplicateOf: record.duplicateOf, authFailure: record.authFailure };
@@ -79,11 +74,7 @@ export async function recheckBinVerdicts(binId: string): Promise<number> {
     const chunk = await requestsForRecheck(binId, cursor, RECHECK_CHUNK);
     for (const record of chunk) {
       const headers = JSON.parse(record.headers) as [string, string][];
-      const { verdict } = checkTrust(
-        { method: record.method, url: senderUrl(binId, record.path, record.query, headers), query: record.query, headers, body: record.body, receivedAt: record.receivedAt.getTime() },
-        settings,
-        secrets,
-      );
+      const { verdict } = checkTrust(trustInputOf(binId, record, headers), settings, secrets);
       const replaySuspected = verdict.details?.replaySuspected === true;
       if (verdict.status !== record.verdict || replaySuspected !== record.replaySuspected) {
         await setVerdict(record.id, verdict.status, replaySuspected);

@@ -1,20 +1,9 @@
+import { headerValue, headerValues } from "@/lib/requests/headers";
 import type { CapturedRequest } from "./types";
 
 const decoder = new TextDecoder("utf-8");
 
-/** Case-insensitive header lookup over ordered pairs; HTTP header names are case-insensitive. */
-export function headerValues(headers: readonly (readonly [string, string])[], name: string): string[] {
-  const wanted = name.toLowerCase();
-  const out: string[] = [];
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) out.push(value);
-  return out;
-}
-
-export function headerValue(headers: readonly (readonly [string, string])[], name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
+export { headerValue, headerValues } from "@/lib/requests/headers";
 
 /** The first of `names` that is present, with its value: providers renamed headers over time. */
 export function firstHeader(
