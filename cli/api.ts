@@ -1,4 +1,4 @@
-import type { BinInfo, RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types";
+import type { BinInfo, ForwarderReportBatch } from "@/lib/api-types";
 
 /** The server answered with an error status; `code` is from its `{ error: { code, message } }` body. */
 export class ApiError extends Error {
@@ -20,15 +20,7 @@ export class UnreachableError extends Error {
   }
 }
 
-export interface CliReport {
-  targetUrl: string;
-  status: number | null;
-  durationMs: number;
-  error: { code: string; message: string } | null;
-}
-
-const PAGE_SIZE = 200;
-// A hung server must not stall the delivery loop forever; the caller retries.
+// A hung server must not stall forwarding forever; the caller retries.
 const CALL_TIMEOUT_MS = 15_000;
 
 /** The bin's JSON API, called with the owner token. */
@@ -38,7 +30,7 @@ export class BinApi {
   constructor(
     readonly origin: string,
     readonly binId: string,
-    private readonly token: string,
+    readonly token: string,
   ) {
     this.base = `${origin}/api/bins/${encodeURIComponent(binId)}`;
   }
@@ -47,42 +39,17 @@ export class BinApi {
     return this.call<BinInfo>("");
   }
 
-  getRequest(requestId: string): Promise<RequestDetail> {
-    return this.call<RequestDetail>(`/requests/${encodeURIComponent(requestId)}`);
+  /** Where the forwarder's stream is read: `GET` with the owner token. */
+  streamUrl(forwarder: string, query: URLSearchParams): string {
+    return `${this.base}/forwarders/${encodeURIComponent(forwarder)}/stream?${query}`;
   }
 
-  async reportDelivery(requestId: string, report: CliReport): Promise<void> {
-    await this.call(`/requests/${encodeURIComponent(requestId)}/deliveries`, {
+  async postReports(forwarder: string, batch: ForwarderReportBatch): Promise<void> {
+    await this.call(`/forwarders/${encodeURIComponent(forwarder)}/reports`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(report),
+      body: JSON.stringify(batch),
     });
-  }
-
-  /** The newest `count` requests, oldest first. */
-  async latest(count: number): Promise<RequestSummary[]> {
-    return (await this.pages({}, count)).reverse();
-  }
-
-  /** Every request newer than `after`, oldest first. */
-  async newerThan(after: string): Promise<RequestSummary[]> {
-    return (await this.pages({ after }, Infinity)).reverse();
-  }
-
-  // Pages are newest first; `nextBefore` walks towards older ones.
-  private async pages(filter: { after?: string }, count: number): Promise<RequestSummary[]> {
-    const out: RequestSummary[] = [];
-    let before: string | null = null;
-    while (out.length < count) {
-      const query = new URLSearchParams({ limit: String(Math.min(PAGE_SIZE, count - out.length)) });
-      if (filter.after) query.set("after", filter.after);
-      if (before) query.set("before", before);
-      const page: RequestPage = await this.call<RequestPage>(`/requests?${query}`);
-      out.push(...page.requests);
-      if (page.nextBefore === null || page.requests.length === 0) break;
-      before = page.nextBefore;
-    }
-    return out;
   }
 
   private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -97,14 +64,17 @@ export class BinApi {
       throw new UnreachableError(`Cannot reach ${this.origin}: ${causeOf(error)}.`);
     }
     const text = await response.text().catch(() => "");
-    if (!response.ok) {
-      const body = parseJson(text) as { error?: { code?: unknown; message?: unknown } } | undefined;
-      const code = typeof body?.error?.code === "string" ? body.error.code : "http_error";
-      const message = typeof body?.error?.message === "string" ? body.error.message : `${response.status} ${response.statusText}`;
-      throw new ApiError(response.status, code, message);
-    }
+    if (!response.ok) throw apiError(response.status, response.statusText, text);
     return parseJson(text) as T;
   }
+}
+
+/** The server's `{ error: { code, message } }` answer as an ApiError. */
+export function apiError(status: number, statusText: string, text: string): ApiError {
+  const body = parseJson(text) as { error?: { code?: unknown; message?: unknown } } | undefined;
+  const code = typeof body?.error?.code === "string" ? body.error.code : "http_error";
+  const message = typeof body?.error?.message === "string" ? body.error.message : `${status} ${statusText}`;
+  return new ApiError(status, code, message);
 }
 
 /** Worth trying again later: the server is away or overloaded, not saying no. */
@@ -121,7 +91,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function causeOf(error: unknown): string {
+export function causeOf(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") return "no answer within 15 s";
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === "string") return cause.code;

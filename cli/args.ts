@@ -1,68 +1,116 @@
+import { createHash } from "node:crypto";
+import { hostname } from "node:os";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseTargetUrl } from "@/lib/outbound/target-url";
 import { CliError } from "./errors";
-import { parseBinLink } from "./link";
+import { parseBinLink, type BinLink } from "./link";
+import { parseRoute, type Route } from "./routes";
 
 export interface ForwardConfig {
-  origin: string;
-  binId: string;
-  token: string;
-  to: string;
+  bins: (BinLink & { token: string })[];
+  /** Where captures go that no route takes; null: only the routes. */
+  to: string | null;
+  routes: Route[];
+  /** The forwarder's name: its place in each bin is kept under it on the server. */
+  name: string;
+  concurrency: number;
   replayLast: number;
   timeoutMs: number;
+  /** > 0: the original sender gets the local app's answer, awaited this long. */
+  respondTimeoutMs: number;
+  /** How long a local app that refuses connections (restarting) is waited for before a delivery fails. */
+  retryForMs: number;
   quiet: boolean;
 }
 
 /** Every option `hookscope forward` takes; its --help must name each one. */
 export const FORWARD_OPTIONS = {
   to: { type: "string" },
+  route: { type: "string", multiple: true },
   token: { type: "string" },
+  name: { type: "string" },
+  concurrency: { type: "string" },
   "replay-last": { type: "string" },
   timeout: { type: "string" },
+  respond: { type: "boolean" },
+  "respond-timeout": { type: "string" },
+  "retry-for": { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
 export type ForwardCommand = { help: true } | { help: false; config: ForwardConfig };
 
-// One page of the request list holds at most 200; more than a few pages is a mistake, not a replay.
+// More than a few pages is a mistake, not a replay.
 const MAX_REPLAY = 1000;
 // The server stores a reported duration of at most an hour.
 const MAX_TIMEOUT_S = 3600;
+// Senders give up long before this (Slack after 3 s, most after 10 to 30 s).
+const MAX_RESPOND_TIMEOUT_S = 60;
+const MAX_CONCURRENCY = 64;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 /** Reads `hookscope forward`'s arguments; throws CliError with one sentence for anything wrong. */
 export function parseForwardArgs(argv: string[], env: Record<string, string | undefined>): ForwardCommand {
   const { values, positionals } = parseOrExplain(argv);
   if (values.help) return { help: true };
   if (positionals.length === 0) throw new CliError("Missing the bin link: hookscope forward <link> --to <url>.", true);
-  if (positionals.length > 1) throw new CliError(`Expected one bin link, got ${positionals.length}: ${positionals.join(" ")}.`, true);
-  const link = parseBinLink(positionals[0] ?? "");
 
-  if (values.to === undefined) throw new CliError("Missing --to <url>: where should requests be forwarded?", true);
-  const to = parseTargetUrl(values.to);
-  if (!to.ok) throw new CliError(`--to: ${to.message}`, true);
-
-  const token = values.token || link.token || env.HOOKSCOPE_TOKEN || "";
-  if (token === "") {
-    throw new CliError(
-      `No owner token: pass the owner link (${link.origin}/bins/${link.binId}#owner=<token>), --token <token> or HOOKSCOPE_TOKEN.`,
-      true,
-    );
+  const routes = (values.route ?? []).map(parseRoute);
+  if (values.to === undefined && routes.length === 0) throw new CliError("Missing --to <url> (or --route PATTERN=URL): where should requests be forwarded?", true);
+  let to: string | null = null;
+  if (values.to !== undefined) {
+    const parsed = parseTargetUrl(values.to);
+    if (!parsed.ok) throw new CliError(`--to: ${parsed.message}`, true);
+    to = parsed.url.href;
   }
-  if (!values.token && link.tokenKind === "share") throw shareTokenError();
+
+  const bins = positionals.map((raw) => {
+    const link = parseBinLink(raw);
+    const token = values.token || link.token || env.HOOKSCOPE_TOKEN || "";
+    if (token === "") {
+      throw new CliError(`No owner token for bin ${link.binId}: pass its owner link (${link.origin}/bins/${link.binId}#owner=<token>), --token <token> or HOOKSCOPE_TOKEN.`, true);
+    }
+    if (!values.token && link.tokenKind === "share") throw shareTokenError();
+    return { ...link, token };
+  });
+  const seen = new Set<string>();
+  for (const bin of bins) {
+    const id = `${bin.origin} ${bin.binId}`;
+    if (seen.has(id)) throw new CliError(`Bin ${bin.binId} is named twice.`, true);
+    seen.add(id);
+  }
+
+  const name = values.name ?? defaultName(to, routes);
+  if (!NAME.test(name)) throw new CliError(`--name must be 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit; not "${name}".`, true);
+  const respond = values.respond ?? false;
+  if (!respond && values["respond-timeout"] !== undefined) throw new CliError("--respond-timeout goes with --respond.", true);
 
   return {
     help: false,
     config: {
-      origin: link.origin,
-      binId: link.binId,
-      token,
-      to: to.url.href,
+      bins,
+      to,
+      routes,
+      name,
+      concurrency: integerOption("--concurrency", values.concurrency ?? "1", 1, MAX_CONCURRENCY),
       replayLast: integerOption("--replay-last", values["replay-last"] ?? "0", 0, MAX_REPLAY),
-      timeoutMs: Math.max(1, Math.round(numberOption("--timeout", values.timeout ?? "30", MAX_TIMEOUT_S) * 1000)),
+      timeoutMs: seconds("--timeout", values.timeout ?? "30", MAX_TIMEOUT_S),
+      respondTimeoutMs: respond ? seconds("--respond-timeout", values["respond-timeout"] ?? "10", MAX_RESPOND_TIMEOUT_S) : 0,
+      retryForMs: values["retry-for"] === "0" ? 0 : seconds("--retry-for", values["retry-for"] ?? "30", MAX_TIMEOUT_S),
       quiet: values.quiet ?? false,
     },
   };
+}
+
+/**
+ * The same command line on the same machine gets the same name, so a restart resumes where it
+ * stopped; another machine or other targets get their own place.
+ */
+export function defaultName(to: string | null, routes: readonly Route[]): string {
+  const host = hostname().replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 60) || "cli";
+  const targets = [to ?? "", ...routes.map((route) => `${route.pattern}${route.prefix ? "/*" : ""}=${route.target}`)].join("\n");
+  return `${host}-${createHash("sha256").update(targets).digest("hex").slice(0, 8)}`;
 }
 
 export function shareTokenError(): CliError {
@@ -114,8 +162,9 @@ function integerOption(name: string, raw: string, min: number, max: number): num
   return value;
 }
 
-function numberOption(name: string, raw: string, max: number): number {
+/** A number of seconds, as milliseconds. */
+function seconds(name: string, raw: string, max: number): number {
   const value = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max) throw new CliError(`${name} must be a number of seconds above 0 and at most ${max}, not "${raw}".`, true);
-  return value;
+  return Math.max(1, Math.round(value * 1000));
 }

@@ -1,25 +1,167 @@
-import type { RequestSummary } from "@/lib/api-types";
+import type { ForwarderReport, StreamFrame } from "@/lib/api-types";
 import { redactUrl } from "@/lib/outbound/target-url";
 import { ApiError, BinApi, UnreachableError } from "./api";
 import { shareTokenError, type ForwardConfig } from "./args";
 import { CliError } from "./errors";
-import { LiveFeed } from "./feed";
-import { clock } from "./format";
-import { DeliveryQueue } from "./queue";
+import { clock, deliveryLine } from "./format";
+import type { ParsedFrame } from "./frames";
+import { LocalTarget, type LocalOutcome } from "./local-target";
+import { Pipeline, type Job } from "./pipeline";
 import { Reporter } from "./reporter";
-import { untilDone } from "./retry";
-import { forwardInOrder } from "./worker";
+import { describeRoutes, routeFor } from "./routes";
+import { ForwarderStream } from "./stream";
+import { Summary } from "./summary";
 
 export interface Output {
-  /** Delivery lines and the start-up line: stdout. */
+  /** Delivery lines, the start-up line and the summary: stdout. */
   line(text: string): void;
   /** Connection trouble and anything else that is not a delivery: stderr. */
   notice(text: string): void;
 }
 
-// Sorts before every request id: joining with it on an empty bin still returns what arrives
-// between checking the bin and joining.
-const BEFORE_ANY_ID = "0".repeat(22);
+type RequestFrame = Extract<StreamFrame, { t: "request" }>;
+interface DeliveryJob extends Job {
+  meta: RequestFrame;
+  body: Buffer;
+}
+
+// Keys seen recently: a reconnect re-sends what was received but not yet reported.
+const REMEMBERED_KEYS = 50_000;
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 2000;
+// On Ctrl+C or SIGTERM: deliveries in flight finish, reports are sent, within these bounds.
+const STOP_IN_FLIGHT_MS = 10_000;
+const STOP_REPORTS_MS = 5000;
+
+/** One bin's stream, deliveries and reports. */
+class BinSession {
+  readonly api: BinApi;
+  private readonly stream: ForwarderStream;
+  private readonly pipeline: Pipeline<DeliveryJob>;
+  private readonly reporter: Reporter;
+  private readonly seen = new Set<string>();
+  private waitingForTarget = false;
+  hello: Extract<StreamFrame, { t: "hello" }> | null = null;
+
+  constructor(
+    bin: ForwardConfig["bins"][number],
+    private readonly config: ForwardConfig,
+    private readonly local: LocalTarget,
+    private readonly summary: Summary,
+    private readonly output: Output,
+    private readonly label: string,
+    private readonly fatal: (error: CliError) => void,
+    private readonly stopping: () => boolean,
+  ) {
+    this.api = new BinApi(bin.origin, bin.binId, bin.token);
+    this.reporter = new Reporter(this.api, config.name, (text) => this.notice(text));
+    this.pipeline = new Pipeline<DeliveryJob>(
+      config.concurrency,
+      (job) => this.deliver(job),
+      (job, report, cursor) => this.reporter.add(report as ForwarderReport, cursor, job.meta.answer),
+      (high) => (high ? this.stream.pause() : this.stream.resume()),
+    );
+    this.stream = new ForwarderStream(
+      this.api,
+      { forwarder: config.name, replayLast: config.replayLast, respondTimeoutMs: config.respondTimeoutMs },
+      { onFrame: (frame) => this.onFrame(frame), onNotice: (text) => this.notice(text), onFatal: fatal },
+    );
+  }
+
+  async start(): Promise<void> {
+    const info = await startupCall(this.api, () => this.api.getBin());
+    if (info.role !== "owner") throw shareTokenError();
+    await this.stream.start();
+  }
+
+  /** Stops reading, lets deliveries in flight finish and reports them; returns how many reports stayed unsent. */
+  async stop(): Promise<number> {
+    this.stream.close();
+    await Promise.race([this.pipeline.stop(), new Promise((resolve) => setTimeout(resolve, STOP_IN_FLIGHT_MS).unref())]);
+    return this.reporter.flush(STOP_REPORTS_MS);
+  }
+
+  private notice(text: string): void {
+    this.output.notice(`${clock(new Date())}  ${this.label}${text}`);
+  }
+
+  private onFrame({ meta, body }: ParsedFrame): void {
+    switch (meta.t) {
+      case "hello":
+        this.hello = meta;
+        return;
+      case "dropped":
+        this.summary.dropped += meta.count;
+        this.notice(
+          `WARNING: the server's retention removed ${meta.count} capture${meta.count === 1 ? "" : "s"} before they could be forwarded ` +
+            `(${meta.total} in all for "${this.config.name}"): this forwarder fell more than FORWARD_BACKLOG_MAX behind.`,
+        );
+        return;
+      case "request":
+        if (this.seen.has(meta.key)) return;
+        this.remember(meta.key);
+        this.pipeline.push({ key: meta.key, sequence: meta.kind === "capture" ? meta.sequence : null, size: body.length, meta, body });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private remember(key: string): void {
+    this.seen.add(key);
+    if (this.seen.size > REMEMBERED_KEYS) this.seen.delete(this.seen.values().next().value!);
+  }
+
+  /** Delivers one request, waiting out a local app that refuses connections (restarting) for up to --retry-for. */
+  private async deliver({ meta, body }: DeliveryJob): Promise<ForwarderReport> {
+    const target = routeFor(this.config.routes, this.config.to, meta.path, meta.query);
+    const base = { key: meta.key, requestId: meta.id, kind: meta.kind };
+    if (target === null) {
+      const error = { code: "no_route", message: `No --route takes ${meta.path || "/"}, and there is no --to.` };
+      this.line(meta, { ok: false, error: { code: "other", message: error.message }, durationMs: 0, notSent: true });
+      return { ...base, targetUrl: "(none)", status: null, durationMs: 0, error, ...(meta.answer ? { response: null } : {}) };
+    }
+    const url = new URL(target);
+    const started = Date.now();
+    let delay = RETRY_FIRST_MS;
+    let outcome: LocalOutcome;
+    for (;;) {
+      outcome = await this.local.send({ method: meta.method, url, headers: meta.headers, body, timeoutMs: this.config.timeoutMs, keepAnswer: meta.answer });
+      const retry = !outcome.ok && outcome.notSent && !this.stopping() && Date.now() - started + delay <= this.config.retryForMs;
+      if (!retry) break;
+      if (!this.waitingForTarget) {
+        this.waitingForTarget = true;
+        this.notice(`Waiting for ${redactUrl(url.origin)}: ${outcome.ok ? "" : outcome.error.message} Retrying for up to ${this.config.retryForMs / 1000} s.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(RETRY_MAX_MS, delay * 2);
+    }
+    if (outcome.ok && this.waitingForTarget) {
+      this.waitingForTarget = false;
+      this.notice(`${redactUrl(url.origin)} answers again.`);
+    }
+    this.line(meta, outcome);
+    return { ...base, targetUrl: redactUrl(url).slice(0, 2048), ...toResult(outcome, meta.answer) };
+  }
+
+  private line(meta: RequestFrame, outcome: LocalOutcome): void {
+    this.summary.count(meta.kind, outcome);
+    if (this.stopping() || (this.config.quiet && outcome.ok)) return;
+    const note = meta.kind === "push" ? "  (sent from the inspector)" : meta.kind === "replay" ? "  (replay)" : meta.answer ? "  (answered the sender)" : "";
+    this.output.line(`${this.label}${deliveryLine(meta, outcome, note)}`);
+  }
+}
+
+function toResult(outcome: LocalOutcome, answer: boolean): Pick<ForwarderReport, "status" | "durationMs" | "error" | "response"> {
+  const durationMs = Math.min(3_600_000, Math.max(0, Math.round(outcome.durationMs)));
+  if (outcome.ok && outcome.status >= 100 && outcome.status <= 599) {
+    return { status: outcome.status, durationMs, error: null, ...(answer ? { response: { headers: outcome.headers, bodyBase64: (outcome.body ?? Buffer.alloc(0)).toString("base64") } } : {}) };
+  }
+  const error = outcome.ok
+    ? { code: "invalid_status", message: `The target answered with status ${outcome.status}, which is not valid HTTP.` }
+    : { code: outcome.error.code, message: outcome.error.message.slice(0, 1000) };
+  return { status: null, durationMs, error, ...(answer ? { response: null } : {}) };
+}
 
 /**
  * `hookscope forward`: resolves when stopped by SIGINT or SIGTERM, rejects with a CliError when it
@@ -27,56 +169,42 @@ const BEFORE_ANY_ID = "0".repeat(22);
  */
 export async function runForward(config: ForwardConfig, output: Output): Promise<void> {
   const signalled = untilSignal();
-  const api = new BinApi(config.origin, config.binId, config.token);
-  const start = await Promise.race([prepare(api, config.replayLast), signalled]);
-  if (!start) return;
-  const { replay, newest } = start;
-  const queue = new DeliveryQueue(newest);
-  queue.push(replay);
-
-  let stopped = false;
-  let fail: (error: unknown) => void = () => {};
+  let stopping = false;
+  let fail: (error: CliError) => void = () => {};
   const fatal = new Promise<never>((_, reject) => (fail = reject));
-  // It may fail before anything awaits it (during the first join); it is raced below.
   fatal.catch(() => {});
-  const notice = (text: string) => output.notice(`${clock(new Date())}  ${text}`);
-  const feed = new LiveFeed(config.origin, config.binId, config.token, {
-    after: () => queue.newest,
-    onRequests: (summaries) => queue.push(summaries),
-    onDeleted: (requestId) => queue.remove(requestId),
-    onCleared: () => queue.clear(),
-    newerThan: (after) => untilDone(() => api.newerThan(after), { stopped: () => stopped }),
-    onNotice: notice,
-    onFatal: (error) => fail(error),
-  });
-  const reporter = new Reporter(api, notice);
-
+  const local = new LocalTarget(config.concurrency);
+  const summary = new Summary();
+  const several = config.bins.length > 1;
+  const sessions = config.bins.map(
+    (bin) => new BinSession(bin, config, local, summary, output, several ? `[${bin.binId}] ` : "", (error) => fail(error), () => stopping),
+  );
   try {
-    if ((await Promise.race([feed.start().then(() => "joined" as const), signalled])) !== "joined") return;
-    if (!config.quiet) {
-      output.line(`Forwarding new requests of bin ${config.binId} (${config.origin}) to ${redactUrl(config.to)}; Ctrl+C to stop.`);
-      if (replay.length > 0) output.line(`Re-sending the last ${replay.length} capture${replay.length === 1 ? "" : "s"} first.`);
+    const started = await Promise.race([Promise.all(sessions.map((session) => session.start())).then(() => true), signalled.then(() => false), fatal]);
+    if (!started) return;
+    for (const session of sessions) {
+      const hello = session.hello!;
+      const behind = Math.max(0, hello.newest - hello.cursor);
+      output.line(
+        `Forwarding new requests of bin ${session.api.binId} (${session.api.origin}) as "${hello.name}": ${describeRoutes(config.routes, config.to)}` +
+          `${config.concurrency > 1 ? `, ${config.concurrency} at a time (order not kept)` : ", one at a time in capture order"}` +
+          `${config.respondTimeoutMs > 0 ? `; senders get your app's answer (waiting up to ${config.respondTimeoutMs / 1000} s)` : ""}; Ctrl+C to stop.`,
+      );
+      if (behind > 0) output.line(`Catching up first: ${behind} capture${behind === 1 ? "" : "s"} arrived since "${hello.name}" last delivered.`);
+      if (config.replayLast > 0) output.line(`Re-sending the last ${config.replayLast} captures first.`);
+      if (hello.dropped > 0) {
+        output.notice(`WARNING: retention has removed ${hello.dropped} capture${hello.dropped === 1 ? "" : "s"} before "${hello.name}" delivered them (last at ${hello.droppedAt}).`);
+      }
     }
-    const work = forwardInOrder(queue, { ...config, api, reporter, line: output.line, notice, stopped: () => stopped });
-    await Promise.race([signalled, fatal, work]);
+    summary.start();
+    await Promise.race([signalled, fatal]);
   } finally {
-    stopped = true;
-    feed.close();
-    const unsent = await reporter.flush(1500);
-    if (unsent > 0) notice(`${unsent} delivery report${unsent === 1 ? " was" : "s were"} not sent to the inspector.`);
+    stopping = true;
+    const unsent = (await Promise.all(sessions.map((session) => session.stop()))).reduce((sum, n) => sum + n, 0);
+    local.close();
+    if (unsent > 0) output.notice(`${unsent} delivery report${unsent === 1 ? " was" : "s were"} not sent to the inspector; those requests will be forwarded again next time.`);
+    if (summary.started) output.line(summary.text(config.name));
   }
-}
-
-/**
- * Checks the bin and token, then finds what to re-send first and where live forwarding starts:
- * after the newest request that exists now.
- */
-async function prepare(api: BinApi, replayLast: number): Promise<{ replay: RequestSummary[]; newest: string }> {
-  const bin = await startupCall(api, () => api.getBin());
-  if (bin.role !== "owner") throw shareTokenError();
-  const replay = replayLast > 0 ? await startupCall(api, () => api.latest(replayLast)) : [];
-  const newest = replay.at(-1)?.id ?? (await startupCall(api, () => api.latest(1)))[0]?.id ?? BEFORE_ANY_ID;
-  return { replay, newest };
 }
 
 /** A call made before forwarding starts: failures there are configuration problems. */

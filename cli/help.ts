@@ -17,28 +17,48 @@ Run "hookscope forward --help" for the forward command's options.
 export const FORWARD_HELP = `hookscope forward: send every request a bin captures to a URL on this machine, as it arrives
 
 Usage:
-  hookscope forward <link> --to <url> [options]
+  hookscope forward <link> [<link> ...] --to <url> [options]
 
 Arguments:
-  <link>                the bin's owner link, <origin>/bins/<binId>#owner=<token>; or its inspect
-                        link <origin>/bins/<binId> (or capture URL <origin>/h/<binId>) with --token
+  <link>                a bin's owner link, <origin>/bins/<binId>#owner=<token>; or its inspect
+                        link <origin>/bins/<binId> (or capture URL <origin>/h/<binId>) with --token.
+                        Several links forward several bins at once.
 
 Options:
-  --to <url>            where to send each request (required), e.g. http://localhost:3000/webhooks;
-                        a captured subpath and query are appended: /h/<binId>/stripe?x=1 goes to
+  --to <url>            where to send each request, e.g. http://localhost:3000/webhooks; a captured
+                        subpath and query are appended: /h/<binId>/stripe?x=1 goes to
                         http://localhost:3000/webhooks/stripe?x=1
-  --token <token>       the bin's owner token, when the link does not carry it
+  --route <rule>        PATTERN=URL, repeatable, first match wins, before --to; e.g.
+                        --route "/stripe/*=http://localhost:3000/webhooks/stripe" sends
+                        /h/<binId>/stripe/events to .../webhooks/stripe/events; "/github=URL" takes
+                        that exact subpath only
+  --token <token>       the bins' owner token, when the links do not carry it
                         (default: the HOOKSCOPE_TOKEN environment variable)
+  --name <name>         this forwarder's name (default: this machine's name and a digest of the
+                        targets); the server keeps its place in each bin under that name
+  --concurrency <N>     deliver up to N requests at once (default 1: one at a time, in capture
+                        order); above 1 is faster but requests may arrive out of order
+  --respond             answer each original sender with your app's response (status, headers,
+                        body), for Slack slash commands, Twilio TwiML, Discord interactions
+  --respond-timeout <s> with --respond: how long a sender waits for your app (default 10, max 60);
+                        then it gets 504
+  --retry-for <s>       how long to keep retrying while your app refuses connections (restarting)
+                        before a delivery is reported as failed (default 30; 0: no retries)
   --replay-last <N>     first re-send the bin's last N captures, oldest first (default 0)
-  --timeout <seconds>   how long to wait for the target's answer to each request (default 30)
-  --quiet               print only failed deliveries and errors
+  --timeout <s>         how long to wait for your app's answer to each request (default 30)
+  --quiet               print only failed deliveries, notices and the summary
   -h, --help            show this help
 
-Each request is sent byte for byte (method, headers in their order, body), one at a time in the
-order it was captured, and what the target answered is reported back to the inspector. One line
-is printed per delivery: time, method, path, status (or error) and duration. After a dropped
-connection it reconnects and forwards what was captured meanwhile, each request exactly once.
-Stop with Ctrl+C.
+Each request is sent byte for byte (method, headers in their order, body of any size) and what
+your app answered is reported back to the inspector. One line is printed per delivery: time,
+method, path, status (or error), duration and size; a summary when it stops.
+
+Nothing is lost while it is stopped: the server keeps this forwarder's place, and a restart with
+the same command line delivers what arrived meanwhile first. Retention keeps captures it has not
+delivered (up to the server's FORWARD_BACKLOG_MAX beyond the bin's limit; anything removed past
+that is reported, never skipped in silence). After Ctrl+C or SIGTERM nothing is delivered twice;
+after SIGKILL, requests delivered in the last moments (in flight, or not yet reported: about 20 ms
+of deliveries) are delivered again on restart.
 
 Environment:
   HOOKSCOPE_TOKEN       owner token used when neither the link nor --token gives one

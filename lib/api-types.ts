@@ -144,3 +144,90 @@ export interface ClientToServerEvents {
   "bin:join": (request: JoinBinRequest, ack: (result: JoinBinAck) => void) => void;
   "bin:leave": (payload: { binId: string }) => void;
 }
+
+/** Edits to a captured request before it is sent again; what is not given is sent as captured. */
+export interface ReplayEdits {
+  method?: string;
+  headers?: [string, string][];
+  bodyBase64?: string;
+}
+
+/** What a forwarder's local target answered (or why it could not be reached), relayed to whoever waits for it. */
+export type ForwarderAnswer =
+  | { ok: true; status: number; headers: [string, string][]; bodyBase64: string }
+  | { ok: false; code: string; message: string };
+
+/**
+ * `GET /api/bins/<binId>/forwarders/<name>/stream`: a long-lived response of frames, each one line of
+ * JSON (the meta) followed by exactly `size` raw bytes (the body of a request frame; 0 otherwise).
+ */
+export type StreamFrame =
+  | {
+      t: "hello";
+      forwarderId: string;
+      name: string;
+      /** Everything up to this sequence was delivered before; the stream resumes after it. */
+      cursor: number;
+      /** The bin's newest capture sequence when the stream opened. */
+      newest: number;
+      /** Captures retention removed before this forwarder delivered them, since it was created. */
+      dropped: number;
+      droppedAt: string | null;
+      size: 0;
+    }
+  | {
+      t: "request";
+      /** capture: the next capture in order (moves the cursor); replay: --replay-last; push: sent from the inspector. */
+      kind: "capture" | "replay" | "push";
+      /** Report the delivery under this key: the same key is stored once. */
+      key: string;
+      sequence: number;
+      id: string;
+      method: string;
+      path: string;
+      query: string;
+      headers: [string, string][];
+      receivedAt: string;
+      /** Someone waits for the local answer (the original sender, or the inspector): report it at once. */
+      answer: boolean;
+      size: number;
+    }
+  | { t: "dropped"; count: number; total: number; size: 0 }
+  | { t: "ping"; size: 0 }
+  | { t: "end"; reason: "replaced" | "bin_deleted" | "forwarder_deleted" | "shutdown"; message: string; size: 0 };
+
+/** One delivery in `POST /api/bins/<binId>/forwarders/<name>/reports`. */
+export interface ForwarderReport {
+  key: string;
+  requestId: string;
+  kind: "capture" | "replay" | "push";
+  targetUrl: string;
+  /** The local target's status, or null with an error when it could not be reached. */
+  status: number | null;
+  durationMs: number;
+  error: { code: string; message: string } | null;
+  /** Only for frames that asked for the answer: what the target sent back. */
+  response?: { headers: [string, string][]; bodyBase64: string } | null;
+}
+
+export interface ForwarderReportBatch {
+  /** Every capture up to this sequence is delivered: the forwarder resumes after it. */
+  cursor: number | null;
+  reports: ForwarderReport[];
+}
+
+/** `GET /api/bins/<binId>/forwarders`: owners only. */
+export interface ForwarderInfo {
+  id: string;
+  name: string;
+  cursor: number;
+  /** Captures of the bin after the cursor still stored: what it has yet to deliver. */
+  backlog: number;
+  connected: boolean;
+  /** Whether a capture waits for this forwarder's local answer (`--respond`). */
+  responding: boolean;
+  lastSeenAt: string;
+  createdAt: string;
+  dropped: number;
+  droppedAt: string | null;
+}

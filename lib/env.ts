@@ -34,6 +34,11 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** First retry delay of an auto-forward; each next one doubles (with jitter). */
   FORWARD_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  /**
+   * Captures a bin keeps beyond BIN_MAX_REQUESTS while a forwarder or auto-forward has not delivered
+   * them; past it they are removed anyway, and counted as dropped where the owner sees it.
+   */
+  FORWARD_BACKLOG_MAX: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   /** How often the forwarder looks for retries that are due. */
   FORWARD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** Outbound targets on loopback, private, link-local or metadata addresses are refused unless this is on. */

@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, PayloadTooLargeError } from "@/lib/errors";
 import type { ResponseDecision } from "@/lib/bins/respond";
 import type { BinSettings } from "@/lib/bins/settings";
+import type { ForwarderAnswer } from "@/lib/api-types";
+import { answerHeaders } from "@/lib/outbound/forward-headers";
 import { captureRequest } from "@/lib/services/capture";
+import { recordAnswerStatus } from "@/lib/services/requests";
 import type { RateLimiter } from "@/lib/services/rate-limit";
 import type { CaptureAdmission } from "@/lib/services/admission";
 
@@ -144,6 +147,42 @@ function respond(req: IncomingMessage, res: ServerResponse, requestId: string, d
 }
 
 /**
+ * Answers with what the developer's app said through `hookscope forward --respond`, or, when it did
+ * not answer in time or could not be reached, with a 504/502 that says so: never a made-up 2xx.
+ */
+async function respondWithForwarderAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  pending: Promise<ForwarderAnswer | null>,
+  timeoutMs: number,
+  settings: BinSettings,
+): Promise<void> {
+  const answer = await pending;
+  const cors = Object.entries(corsHeaders(req, settings));
+  const extra = { ...Object.fromEntries(cors), "X-Hookscope-Request-Id": requestId };
+  let status: number;
+  if (answer === null) {
+    status = 504;
+    send(res, status, { error: { code: "forwarder_timeout", message: `The request was stored (${requestId}), but the connected hookscope forward --respond did not report its local answer within ${timeoutMs / 1000} s.` } }, extra);
+  } else if (!answer.ok) {
+    status = 502;
+    send(res, status, { error: { code: answer.code, message: `The request was stored (${requestId}); forwarding it to the local app failed: ${answer.message}` } }, extra);
+  } else {
+    status = answer.status;
+    const body = Buffer.from(answer.bodyBase64, "base64");
+    if (!res.headersSent && !res.destroyed) {
+      const headers = [...answerHeaders(answer.headers), ...cors, ["X-Hookscope-Request-Id", requestId], ["Content-Length", String(body.length)]];
+      res.writeHead(status, headers.flat());
+      res.end(req.method === "HEAD" ? undefined : body);
+    }
+  }
+  await recordAnswerStatus(requestId, status, "local app (hookscope forward --respond)").catch((error: unknown) =>
+    console.error("capture: recording the forwarded answer failed:", error instanceof Error ? error.message : error),
+  );
+}
+
+/**
  * The hot path, in plain node:http: it never reaches Next. A 2xx is sent only after the request is
  * committed; an aborted upload or a refused one leaves nothing behind.
  */
@@ -170,7 +209,7 @@ export async function handleCapture(
   res.once("close", () => options.admission.leave(reserved.bytes));
   try {
     const body = await readBody(req, options.maxBodyBytes, options.admission, reserved);
-    const { summary, decision, settings } = await captureRequest({
+    const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
       path: target.path,
@@ -181,7 +220,8 @@ export async function handleCapture(
       httpVersion: req.httpVersion,
       receivedAt,
     });
-    respond(req, res, summary.id, decision, settings, options);
+    if (forwarderAnswer) await respondWithForwarderAnswer(req, res, summary.id, forwarderAnswer, forwarderTimeoutMs, settings);
+    else respond(req, res, summary.id, decision, settings, options);
   } catch (error) {
     if (error instanceof UploadAbortedError) {
       res.destroy();

@@ -6,6 +6,8 @@ import { closeDb, databaseProvider } from "@/lib/db/client";
 import { closeHotStore } from "@/lib/queries/hot-store";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
+import { handleForwardStream, matchStreamUrl } from "./forward-stream";
+import { endAllStreams } from "@/lib/services/forward-stream";
 import { attachRealtime } from "./realtime";
 import { joinCluster } from "./cluster";
 import { runAsLeader } from "./leader";
@@ -45,6 +47,11 @@ const server = createServer((req, res) => {
     void handleCapture(req, res, target, captureOptions);
     return;
   }
+  const stream = matchStreamUrl(req.url);
+  if (stream) {
+    void handleForwardStream(req, res, stream);
+    return;
+  }
   void handleNext(req, res);
 });
 const realtime = attachRealtime(server);
@@ -79,6 +86,7 @@ async function shutdown(signal: string): Promise<void> {
   const forced = setTimeout(() => process.exit(1), 5000);
   forced.unref();
   await stopBackgroundWork();
+  endAllStreams();
   await realtime.close();
   await leaveCluster();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -80,3 +80,21 @@ function percentDecode(text: string): string {
     return text;
   }
 }
+
+/**
+ * A target's response headers, fit to be sent on as our own answer: order, case and duplicates
+ * kept, minus what describes that other connection (hop-by-hop) and its framing, which is ours to set.
+ */
+export function answerHeaders(received: readonly (readonly [string, string])[]): HeaderPair[] {
+  const nominated = new Set(
+    received
+      .filter(([name]) => name.toLowerCase() === "connection")
+      .flatMap(([, value]) => value.split(",").map((token) => token.trim().toLowerCase())),
+  );
+  return received
+    .filter(([name]) => {
+      const lower = name.toLowerCase();
+      return !HOP_BY_HOP.has(lower) && !FRAMING.has(lower) && !nominated.has(lower) && !lower.startsWith("proxy-");
+    })
+    .map(([name, value]) => [name, value]);
+}

@@ -12,6 +12,12 @@ export interface BinRecord {
   settings: string;
   /** JSON of StoredSecret[]: owner only. */
   secrets: string;
+  /** While a `hookscope forward --respond` is connected, and how long captures wait for its answer. */
+  responderUntil: Date | null;
+  responderTimeoutMs: number;
+  /** Captures retention removed before a forwarder or auto-forward delivered them. */
+  undeliveredDropped: number;
+  undeliveredDroppedAt: Date | null;
 }
 
 export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;

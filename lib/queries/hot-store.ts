@@ -1,11 +1,11 @@
 import { databaseProvider, sqlitePath } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { CaptureGroup, HotStore, PrepareRows, RequestSearch, Timeline } from "@/lib/queries/hot-store-types";
+import type { CaptureGroup, HotStore, PrepareRows, PruneResult, ReportRow, RequestSearch, TailRow, Timeline } from "@/lib/queries/hot-store-types";
 import { openPgStore } from "@/lib/queries/pg-store";
 import { openSqliteStore } from "@/lib/queries/sqlite-store";
 import type { RequestSummaryRecord } from "@/lib/queries/requests";
 
-export type { BinReservation, CaptureGroup, PrepareRows, RequestSearch, Timeline } from "@/lib/queries/hot-store-types";
+export type { BinReservation, CaptureGroup, PrepareRows, PruneResult, ReportRow, RequestSearch, TailRow, Timeline } from "@/lib/queries/hot-store-types";
 
 const GLOBAL_KEY = Symbol.for("hookscope.hotStore");
 type Holder = { [GLOBAL_KEY]?: { url: string; store: HotStore } };
@@ -26,8 +26,16 @@ export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows
   return store().commit(groups, prepare);
 }
 
-export function pruneRequests(binId: string, keep: number): Promise<number> {
-  return store().prune(binId, keep);
+export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {
+  return store().prune(binId, keep, backlogCap, now);
+}
+
+export function tailForForwarder(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]> {
+  return store().tail(binId, forwarderId, afterSequence, limits);
+}
+
+export function recordForwarderReports(forwarderId: string, cursor: number | null, reports: ReportRow[], now: Date = new Date()): Promise<number> {
+  return store().recordReports(forwarderId, cursor, reports, now);
 }
 
 /** Summaries of a bin's requests matching the search, newest first, over every stored request. */

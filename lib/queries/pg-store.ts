@@ -2,12 +2,22 @@ import pg from "pg";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
 import {
   CAPTURE_COLUMNS,
+  COUNT_FORWARDER_DROPS_SQL,
+  COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
-  PRUNE_SQL,
+  INSERT_ATTEMPT_SQL,
+  INSERT_CLI_DELIVERY_SQL,
+  LOWEST_CURSOR_SQL,
+  PAST_CAP_SQL,
+  PRUNE_DELIVERED_SQL,
   RESERVE_SQL,
+  TAIL_COLUMNS,
+  TAIL_SIZES_SQL,
+  attemptValues,
   searchSql,
   type BinReservation,
   type HotStore,
+  type TailRow,
 } from "@/lib/queries/hot-store-types";
 
 const positional = (n: number) => `$${n}`;
@@ -32,6 +42,20 @@ export function openPgStore(connectionString: string): HotStore {
   const pool = new pg.Pool({ connectionString, max: 4, types: COUNT_TYPES });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error("postgres: idle client error:", error.message));
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
   return {
     async commit(groups, prepare) {
       const client = await pool.connect();
@@ -39,13 +63,20 @@ export function openPgStore(connectionString: string): HotStore {
         await client.query("BEGIN");
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
-          const reserved = await client.query<{ captureCount: number; settings: string; secrets: string; maxRequests: number }>(RESERVE_SQL(positional), [rows.length, binId]);
+          const reserved = await client.query<{ captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: Date | null; responderTimeoutMs: number }>(RESERVE_SQL(positional), [rows.length, binId]);
           const row = reserved.rows[0];
           if (!row) {
             reservations.push(null);
             continue;
           }
-          const reservation = { first: row.captureCount - rows.length + 1, settings: row.settings, secrets: row.secrets, maxRequests: row.maxRequests };
+          const reservation: BinReservation = {
+            first: row.captureCount - rows.length + 1,
+            settings: row.settings,
+            secrets: row.secrets,
+            maxRequests: row.maxRequests,
+            responderUntil: row.responderUntil?.getTime() ?? null,
+            responderTimeoutMs: row.responderTimeoutMs,
+          };
           prepare(reservation, rows);
           for (const record of rows) {
             if (record.deliveryKey === null) continue;
@@ -65,8 +96,52 @@ export function openPgStore(connectionString: string): HotStore {
         client.release();
       }
     },
-    async prune(binId, keep) {
-      return (await pool.query(PRUNE_SQL(positional), [binId, keep])).rowCount ?? 0;
+    async prune(binId, keep, backlogCap, now) {
+      return inTransaction(async (client) => {
+        // Serialises prunes of one bin: two at once could both count the same drops.
+        await client.query(`SELECT 1 FROM "Bin" WHERE "id" = $1 FOR UPDATE`, [binId]);
+        const lowest = (await client.query<{ cursor: number | null }>(LOWEST_CURSOR_SQL(positional), [binId])).rows[0]?.cursor ?? null;
+        const cap = keep + backlogCap;
+        const undelivered = (await client.query<{ n: number }>(COUNT_UNDELIVERED_PAST_CAP_SQL(positional), [binId, cap, lowest])).rows[0]?.n ?? 0;
+        let removed = 0;
+        if (undelivered > 0) {
+          const drops = await client.query<{ forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(positional), [binId, cap]);
+          for (const { forwarderId, n } of drops.rows) {
+            if (n > 0) await client.query(`UPDATE "Forwarder" SET "dropped" = "dropped" + $1, "droppedAt" = $2 WHERE "id" = $3`, [n, now, forwarderId]);
+          }
+          await client.query(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + $1, "undeliveredDroppedAt" = $2 WHERE "id" = $3`, [undelivered, now, binId]);
+          removed += (await client.query(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(positional)}`, [binId, cap])).rowCount ?? 0;
+        }
+        removed += (await client.query(PRUNE_DELIVERED_SQL(positional), [binId, keep, lowest])).rowCount ?? 0;
+        return { removed, undelivered };
+      });
+    },
+    async tail(binId, forwarderId, afterSequence, limits) {
+      const sizes = await pool.query<{ id: string; bodySize: number }>(TAIL_SIZES_SQL(positional), [binId, forwarderId, afterSequence, limits.rows]);
+      const ids: string[] = [];
+      let bytes = 0;
+      for (const row of sizes.rows) {
+        if (ids.length > 0 && bytes + row.bodySize > limits.bytes) break;
+        ids.push(row.id);
+        bytes += row.bodySize;
+      }
+      if (ids.length === 0) return [];
+      return (await pool.query<TailRow>(`SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" = ANY($1) ORDER BY "sequence"`, [ids])).rows;
+    },
+    async recordReports(forwarderId, cursor, reports, now) {
+      return inTransaction(async (client) => {
+        let stored = 0;
+        for (const report of reports) {
+          const inserted = await client.query(INSERT_CLI_DELIVERY_SQL(positional, "'\\x'::bytea"), [
+            report.key, report.targetUrl, report.status, report.lastError, now, report.requestId, report.binId,
+          ]);
+          if ((inserted.rowCount ?? 0) === 0) continue;
+          await client.query(INSERT_ATTEMPT_SQL(positional), attemptValues(report, (at) => at, (value) => value));
+          stored++;
+        }
+        await client.query(`UPDATE "Forwarder" SET "cursor" = GREATEST("cursor", coalesce($1::int, "cursor")), "lastSeenAt" = $2 WHERE "id" = $3`, [cursor, now, forwarderId]);
+        return stored;
+      });
     },
     async search(binId, search) {
       const { sql, params } = searchSql(

@@ -123,3 +123,14 @@ export async function requestsForRecheck(binId: string, afterId: string, limit: 
 export async function setVerdict(id: string, verdict: string, replaySuspected: boolean): Promise<void> {
   await db().capturedRequest.update({ where: { id }, data: { verdict, replaySuspected } });
 }
+
+export async function setResponse(id: string, responseStatus: number, responseRule: string): Promise<void> {
+  // updateMany: the request may have been deleted meanwhile, which is not an error here.
+  await db().capturedRequest.updateMany({ where: { id }, data: { responseStatus, responseRule } });
+}
+
+/** The ids of a bin's newest `count` captures, oldest first. */
+export async function lastSequences(binId: string, count: number): Promise<{ id: string; sequence: number }[]> {
+  const rows = await db().capturedRequest.findMany({ where: { binId }, orderBy: { sequence: "desc" }, take: count, select: { id: true, sequence: true } });
+  return rows.reverse();
+}

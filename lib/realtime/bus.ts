@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { DeliverySummary, RequestSummary } from "@/lib/api-types";
+import type { DeliverySummary, ForwarderAnswer, ReplayEdits, RequestSummary } from "@/lib/api-types";
 
 /** What services announce after a change is committed; server/realtime.ts turns it into socket events. */
 export interface BusEvents {
@@ -14,6 +14,16 @@ export interface BusEvents {
   /** A capture was stored with forwarding due: wakes the forwarder. */
   "forward.queued": Record<string, never>;
   "delivery.updated": DeliverySummary;
+  /** Retention removed captures before a forwarder or auto-forward delivered them (the backlog cap). */
+  "forwarder.dropped": { binId: string; count: number };
+  /** A forwarder connected, went away, or changed: the owner's list of forwarders is stale. */
+  "forwarder.changed": { binId: string };
+  /** A newer connection took this forwarder over, or (connectionId null) it was deleted: the stream holding it must end. */
+  "forwarder.takeover": { forwarderId: string; connectionId: string | null };
+  /** Send this request through the forwarder's open stream to its local target (an inspector action). */
+  "forwarder.push": { forwarderId: string; key: string; requestId: string; edits: ReplayEdits };
+  /** What a forwarder's local target answered, for whoever waits on `waitKey` (a sender, an inspector action). */
+  "forwarder.answered": { waitKey: string; answer: ForwarderAnswer };
 }
 
 /** `remote`: the event happened on another instance of the cluster and was relayed here. */
@@ -35,6 +45,11 @@ const EVENT_NAMES: Record<keyof BusEvents, true> = {
   "bin.verdictsChanged": true,
   "forward.queued": true,
   "delivery.updated": true,
+  "forwarder.dropped": true,
+  "forwarder.changed": true,
+  "forwarder.takeover": true,
+  "forwarder.push": true,
+  "forwarder.answered": true,
 };
 
 export function isBusEvent(name: unknown): name is keyof BusEvents {

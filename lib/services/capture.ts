@@ -1,4 +1,4 @@
-import type { RequestSummary } from "@/lib/api-types";
+import type { ForwarderAnswer, RequestSummary } from "@/lib/api-types";
 import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
 import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { parseStoredSecrets } from "@/lib/bins/secrets";
@@ -10,6 +10,8 @@ import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
 import type { CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
+import { expectAnswer } from "@/lib/services/forward-answers";
+import { env } from "@/lib/env";
 import { toSummary } from "@/lib/services/serialize";
 
 /** A request as it came off the wire, before it is stored. */
@@ -33,6 +35,10 @@ export interface CaptureResult {
   /** How to answer the sender, decided from the bin's settings as they were at commit. */
   decision: ResponseDecision;
   settings: BinSettings;
+  /** Set when a `hookscope forward --respond` answers for this bin: null if it did not answer in time. */
+  forwarderAnswer: Promise<ForwarderAnswer | null> | null;
+  /** How long the answer is awaited, for the message when it does not come. */
+  forwarderTimeoutMs: number;
 }
 
 interface PendingCapture {
@@ -45,6 +51,8 @@ interface PendingCapture {
 interface Committed {
   decision: ResponseDecision;
   settings: BinSettings;
+  /** > 0: the sender gets the connected forwarder's answer, awaited this long. */
+  forwarderTimeoutMs: number;
 }
 
 export function headerPairs(rawHeaders: string[]): [string, string][] {
@@ -58,9 +66,11 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 function pruneLater(binId: string, keep: number): void {
-  pruneRequests(binId, keep).catch((error: unknown) =>
-    console.error(`capture: pruning bin ${binId} failed:`, error instanceof Error ? error.message : error),
-  );
+  pruneRequests(binId, keep, env().FORWARD_BACKLOG_MAX)
+    .then(({ undelivered }) => {
+      if (undelivered > 0) publish("forwarder.dropped", { binId, count: undelivered });
+    })
+    .catch((error: unknown) => console.error(`capture: pruning bin ${binId} failed:`, error instanceof Error ? error.message : error));
 }
 
 /**
@@ -89,7 +99,10 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       record.responseStatus = decision.hold ? 0 : decision.status;
       record.responseRule = decision.rule;
       record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
-      results[group.indexes[k]!] = { decision, settings };
+      // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
+      const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
+      const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
+      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs };
     });
   });
   groups.forEach((group, g) => {
@@ -142,7 +155,9 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     console.error("capture: write failed:", error instanceof Error ? error.message : error);
     throw new StorageUnavailableError();
   }
+  // Waiting starts before anyone hears of the capture, so a fast answer cannot be missed.
+  const forwarderAnswer = committed.forwarderTimeoutMs > 0 ? expectAnswer(record.id, committed.forwarderTimeoutMs) : null;
   const summary = toSummary(record);
   publish("request.captured", summary);
-  return { summary, ...committed };
+  return { summary, decision: committed.decision, settings: committed.settings, forwarderAnswer, forwarderTimeoutMs: committed.forwarderTimeoutMs };
 }

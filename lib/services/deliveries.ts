@@ -111,7 +111,7 @@ export async function runDueDelivery(deliveryId: string, now: Date = new Date())
   return true;
 }
 
-const HeaderPairs = z.array(z.tuple([z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "a header name may not contain spaces or colons"), z.string().refine((v) => !/[\r\n\0]/.test(v), "a header value may not contain line breaks")]));
+export const HeaderPairs = z.array(z.tuple([z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "a header name may not contain spaces or colons"), z.string().refine((v) => !/[\r\n\0]/.test(v), "a header value may not contain line breaks")]));
 
 export const ReplaySchema = z
   .object({

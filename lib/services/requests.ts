@@ -92,3 +92,8 @@ export async function binTimeline(binId: string, query: { buckets: number; from?
   const timeline = await requestTimeline(binId, query.buckets, { from: parseTime("from", query.from), to: parseTime("to", query.to) }, Date.now());
   return { from: new Date(timeline.from).toISOString(), to: new Date(timeline.to).toISOString(), bucketMs: timeline.bucketMs, counts: timeline.counts };
 }
+
+/** Stores what the sender was finally answered, when that was decided after the capture (a forwarder's answer). */
+export async function recordAnswerStatus(requestId: string, status: number, rule: string): Promise<void> {
+  await requests.setResponse(requestId, status, rule);
+}

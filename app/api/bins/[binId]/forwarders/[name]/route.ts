@@ -1,0 +1,15 @@
+import { bearerToken, noContent, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { removeForwarder } from "@/lib/services/forwarders";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; name: string }> };
+
+/** Owner only: forget a forwarder (retention stops keeping captures for it; a connected CLI is let go). */
+export const DELETE = route(async (request: Request, { params }: Context) => {
+  const { binId, name } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  await removeForwarder(binId, name);
+  return noContent();
+});

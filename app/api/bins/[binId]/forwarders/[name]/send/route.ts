@@ -1,0 +1,14 @@
+import { bearerToken, json, readJsonBody, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { pushToForwarder } from "@/lib/services/forwarders";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string; name: string }> };
+
+/** Owner only: send a captured request through a connected `hookscope forward` to the developer's machine. */
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { binId, name } = await params;
+  await authorizeOwner(binId, bearerToken(request));
+  return json(await pushToForwarder(binId, name, await readJsonBody(request, 16 * 1024 * 1024)), 200);
+});

@@ -1,0 +1,21 @@
+import { bearerToken, json, route } from "@/lib/http";
+import { authorizeOwner } from "@/lib/services/access";
+import { listForwarderInfo } from "@/lib/services/forwarders";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+/** Owner only: the bin's named `hookscope forward` consumers, where each stands and whether it is connected. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  return json(
+    {
+      forwarders: await listForwarderInfo(binId, bin.responderUntil),
+      undeliveredDropped: { count: bin.undeliveredDropped, at: bin.undeliveredDroppedAt?.toISOString() ?? null },
+    },
+    200,
+    { "Cache-Control": "no-store" },
+  );
+});
