@@ -166,14 +166,18 @@ test("a burst past the bin's retention limit: the forwarder's backlog is kept up
   }, 10_000, "the drop to be recorded");
   assert.ok(away);
   cli = await forward(args);
-  await waitUntil(() => arrivedAt("/burst/over/").length + away.dropped >= sent, 20_000, "what was kept");
+  // Prunes run after each commit, so the count may still grow a little after the first drop.
+  const dropped = await waitUntil(async () => {
+    const total = (await forwarders(bin))[0]?.dropped ?? 0;
+    return new Set(arrivedAt("/burst/over/").map((r) => r.url)).size + total >= sent && total;
+  }, 20_000, "every capture delivered or counted as dropped");
   await stop(cli, "SIGINT");
   const delivered = new Set(arrivedAt("/burst/over/").map((r) => r.url));
-  assert.equal(delivered.size + away.dropped, sent, "every capture was delivered or counted as dropped");
+  assert.equal(delivered.size + dropped, sent, "every capture was delivered or counted as dropped, none both");
   assert.ok(delivered.has(`/burst/over/${sent - 1}`), "the newest are the ones kept");
-  assert.match(cli.stderr(), new RegExp(`retention has removed ${away.dropped} captures? before "${name}" delivered them`));
+  assert.match(cli.stderr(), new RegExp(`retention has removed \\d+ captures? before "${name}" delivered them`));
   const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/forwarders`, authorized(bin.ownerToken))).json()) as { undeliveredDropped: { count: number } };
-  assert.equal(page.undeliveredDropped.count, away.dropped, "the bin shows the drop too");
+  assert.equal(page.undeliveredDropped.count, dropped, "the bin shows the drop too");
 });
 
 test("--respond: the sender gets the local app's status, headers and body; 504 when the app is too slow", { timeout: 30_000 }, async () => {
