@@ -139,6 +139,30 @@ test("a restart in the middle resumes pending deliveries", async () => {
   }
 });
 
+test("retention does not prune a capture before auto-forward has delivered it", async () => {
+  // Keeps 20, while a slow target makes the deliveries fall far behind a burst of 120.
+  const small = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, ...FAST_RETRIES, BIN_MAX_REQUESTS: "20", RATE_LIMIT_PER_BIN: "0", RATE_LIMIT_PER_ADDRESS: "0" });
+  target.setHandler((_req, res) => setTimeout(() => res.end("ok"), 5));
+  try {
+    const bin = await forwardingBin(small, "/kept");
+    for (let n = 0; n < 120; n += 10) {
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, k) => fetch(`${bin.captureUrl}/${n + k}`, { method: "POST", body: String(n + k) })));
+      assert.ok(batch.every((response) => response.status === 200));
+    }
+    await waitUntil(() => new Set(target.received.filter((r) => r.url.startsWith("/kept/")).map((r) => r.url)).size >= 120, 60_000, "every capture forwarded");
+    // Once delivered, the next capture prunes them down to the limit as usual (it may itself still be undelivered).
+    assert.equal((await fetch(`${bin.captureUrl}/last`, { method: "POST", body: "last" })).status, 200);
+    const page = await waitUntil(async () => {
+      const list = (await (await api(small, bin, "/requests?limit=200")).json()) as { requests: unknown[] };
+      return list.requests.length <= 21 && list;
+    }, 10_000, "pruning after delivery");
+    assert.ok(page.requests.length > 0);
+  } finally {
+    target.setHandler(undefined);
+    await small.stop();
+  }
+});
+
 test("forwarding settings are validated", async () => {
   const bin = await createBin(server.url);
   const noUrl = await api(server, bin, "", { method: "PATCH", body: JSON.stringify({ settings: { forward: { enabled: true } } }) });
