@@ -41,17 +41,26 @@ export async function materializeForwards(now: Date = new Date()): Promise<numbe
   return pending.length;
 }
 
-/** One pass: queue new forwards, resume interrupted ones, and send what is due (a few at a time). */
+const DUE_BATCH = CONCURRENCY * 8;
+
+/**
+ * One pass: queue new forwards, resume interrupted ones, and send everything due as of `now`,
+ * CONCURRENCY at a time (a slow target holds one slot, not a whole chunk).
+ */
 export async function forwardOnce(now: Date = new Date()): Promise<number> {
   while ((await materializeForwards(now)) === MATERIALIZE_BATCH);
   await deliveries.releaseExpiredLeases(now);
-  const due = await deliveries.dueDeliveryIds(now, CONCURRENCY * 4);
   let sent = 0;
-  for (let i = 0; i < due.length; i += CONCURRENCY) {
-    const results = await Promise.all(due.slice(i, i + CONCURRENCY).map((id) => runDueDelivery(id, now)));
-    sent += results.filter(Boolean).length;
+  for (;;) {
+    const due = await deliveries.dueDeliveryIds(now, DUE_BATCH);
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) if (await runDueDelivery(due[next++]!, now)) sent++;
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+    // A full batch means more may be due: go on now rather than at the next timer tick.
+    if (due.length < DUE_BATCH) return sent;
   }
-  return sent;
 }
 
 /**

@@ -60,7 +60,7 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 const arrivedAt = (prefix: string): Received[] => target.received.filter((r) => r.url.startsWith(prefix));
 
 async function capture(bin: CreatedBin, subpath: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${bin.captureUrl}${subpath}`, { method: "POST", body, headers });
+  return fetch(`${bin.captureUrl}${subpath}`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers });
 }
 
 async function forwarders(bin: CreatedBin): Promise<ForwarderInfo[]> {
