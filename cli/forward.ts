@@ -40,7 +40,8 @@ class BinSession {
   private readonly pipeline: Pipeline<DeliveryJob>;
   private readonly reporter: Reporter;
   private readonly seen = new Set<string>();
-  private waitingForTarget = false;
+  /** Since when the local app has been refusing connections; null while it answers. */
+  private refusingSince: number | null = null;
   hello: Extract<StreamFrame, { t: "hello" }> | null = null;
 
   constructor(
@@ -122,23 +123,25 @@ class BinSession {
       return { ...base, targetUrl: "(none)", status: null, durationMs: 0, error, ...(meta.answer ? { response: null } : {}) };
     }
     const url = new URL(target);
-    const started = Date.now();
     let delay = RETRY_FIRST_MS;
     let outcome: LocalOutcome;
     for (;;) {
       outcome = await this.local.send({ method: meta.method, url, headers: meta.headers, body, timeoutMs: this.config.timeoutMs, keepAnswer: meta.answer });
-      const retry = !outcome.ok && outcome.notSent && !this.stopping() && Date.now() - started + delay <= this.config.retryForMs;
-      if (!retry) break;
-      if (!this.waitingForTarget) {
-        this.waitingForTarget = true;
-        this.notice(`Waiting for ${redactUrl(url.origin)}: ${outcome.ok ? "" : outcome.error.message} Retrying for up to ${this.config.retryForMs / 1000} s.`);
+      if (outcome.ok || !outcome.notSent) break;
+      const now = Date.now();
+      if (this.refusingSince === null) {
+        this.refusingSince = now;
+        if (this.config.retryForMs > 0) this.notice(`Waiting for ${url.origin}: ${outcome.error.message} Retrying for up to ${this.config.retryForMs / 1000} s.`);
       }
+      // The window counts from when the app started refusing, not per request: once it has passed,
+      // each request fails at once (and is reported) until the app answers again.
+      if (this.stopping() || now - this.refusingSince + delay > this.config.retryForMs) break;
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(RETRY_MAX_MS, delay * 2);
     }
-    if (outcome.ok && this.waitingForTarget) {
-      this.waitingForTarget = false;
-      this.notice(`${redactUrl(url.origin)} answers again.`);
+    if (outcome.ok && this.refusingSince !== null) {
+      this.refusingSince = null;
+      if (this.config.retryForMs > 0) this.notice(`${url.origin} answers again.`);
     }
     this.line(meta, outcome);
     return { ...base, targetUrl: redactUrl(url).slice(0, 2048), ...toResult(outcome, meta.answer) };

@@ -3,13 +3,14 @@
 // the local app's answer relayed to the sender, several bins and routes, idempotent reports.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { CreatedBin, DeliveryDetail, ForwarderInfo } from "@/lib/api-types";
 import { ROOT_DIR } from "../helpers/db";
 import { authorized, createBin } from "../helpers/http";
-import { startServer, type RunningServer } from "../helpers/server";
+import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil, type Received } from "../helpers/target";
 
 const LAUNCHER = path.join(ROOT_DIR, "bin", "hookscope.mjs");
@@ -275,4 +276,30 @@ test("the inspector's send goes through the connected CLI to localhost, without 
   const offline = await send({ requestId: id });
   assert.equal(offline.status, 409);
   assert.equal(((await offline.json()) as { error: { code: string } }).error.code, "forwarder_offline");
+});
+
+test("a local app that is restarting is waited for, and gets the request once it listens", { timeout: 30_000 }, async () => {
+  const bin = await createBin(server.url);
+  const port = await freePort();
+  const cli = await forward([ownerLink(bin), "--to", `http://127.0.0.1:${port}/app`, "--retry-for", "20"]);
+  await capture(bin, "/early", "while the app was down");
+  await waitUntil(() => cli.stderr().includes("Waiting for http://127.0.0.1:"), 10_000, "the waiting notice");
+  const app = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => {
+      received.push(`${req.url} ${Buffer.concat(chunks).toString()}`);
+      res.end("up");
+    });
+  });
+  const received: string[] = [];
+  await new Promise<void>((resolve) => app.listen(port, "127.0.0.1", resolve));
+  try {
+    await waitUntil(() => received.length >= 1, 10_000, "the delivery once the app listens");
+    await stop(cli, "SIGINT");
+    assert.deepEqual(received, ["/app/early while the app was down"]);
+    assert.match(cli.stdout(), /POST +\/early  → 200/);
+    assert.match(cli.stderr(), /answers again/);
+  } finally {
+    await new Promise<void>((resolve) => app.close(() => resolve()));
+  }
 });
