@@ -138,6 +138,8 @@ export interface ServerToClientEvents {
   "bin:access-revoked": (payload: { binId: string }) => void;
   /** Owners only: the state of a replay, forward or CLI delivery changed. */
   "delivery:updated": (delivery: DeliverySummary) => void;
+  /** Owners only: a forwarder connected, went away or was forgotten, or retention dropped captures it had not delivered. */
+  "forwarders:changed": (payload: { binId: string }) => void;
 }
 
 export interface ClientToServerEvents {

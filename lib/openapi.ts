@@ -3,6 +3,7 @@ import { RequestFilterSchema } from "@/lib/requests/filter";
 import { BinSettingsSchema } from "@/lib/bins/settings";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
 import { CliReportSchema, ReplaySchema } from "@/lib/services/deliveries";
+import { FORWARDER_NAME, PushSchema } from "@/lib/services/forwarders";
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json =>
 
 const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
 const deliveryIdParam = { name: "deliveryId", in: "path", required: true, schema: { type: "string" } };
+const forwarderNameParam = { name: "name", in: "path", required: true, schema: { type: "string", pattern: FORWARDER_NAME.source }, description: "The forwarder's name (`hookscope forward --name`)." };
 const requestIdParam = { name: "requestId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-z]{22}$" } };
 const secured = [{ bearer: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
@@ -96,6 +98,34 @@ export function openApiDocument(): Json {
           },
         },
         DeliveryList: { type: "object", properties: { deliveries: { type: "array", items: ref("Delivery") } } },
+        Forwarder: {
+          type: "object",
+          description: "A named `hookscope forward` consumer of the bin and where it stands.",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            cursor: { type: "integer", description: "Every capture up to this sequence is delivered." },
+            backlog: { type: "integer", description: "Stored captures after the cursor: what it has yet to deliver." },
+            connected: { type: "boolean", description: "A CLI holds its stream now." },
+            responding: { type: "boolean", description: "Senders wait for its local app's answer (--respond)." },
+            lastSeenAt: { type: "string", format: "date-time" },
+            createdAt: { type: "string", format: "date-time" },
+            dropped: { type: "integer", description: "Captures retention removed before it delivered them (only past FORWARD_BACKLOG_MAX)." },
+            droppedAt: { type: ["string", "null"], format: "date-time" },
+          },
+        },
+        ForwarderList: {
+          type: "object",
+          properties: {
+            forwarders: { type: "array", items: ref("Forwarder") },
+            undeliveredDropped: {
+              type: "object",
+              description: "Captures of the bin retention removed before every forwarder had delivered them.",
+              properties: { count: { type: "integer" }, at: { type: ["string", "null"], format: "date-time" } },
+            },
+          },
+        },
+        ForwarderPush: toSchema(PushSchema, "input"),
         RequestSummary: { type: "object", properties: summaryProperties },
         RequestPage: { type: "object", properties: { requests: { type: "array", items: ref("RequestSummary") }, nextBefore: { type: ["string", "null"] } } },
         RequestDetail: {
@@ -296,6 +326,75 @@ export function openApiDocument(): Json {
           summary: "Send a delivery that gave up again (owner)",
           security: secured,
           responses: { "202": reply("Queued again.", ref("Delivery")), "403": ownerOnly, "404": error("No such delivery."), "409": error("The delivery has not given up.") },
+        },
+      },
+      "/api/bins/{binId}/forwarders": {
+        parameters: [binIdParam],
+        get: { summary: "The bin's `hookscope forward` forwarders: connected, backlog, dropped (owner)", security: secured, responses: { "200": reply("Oldest first.", ref("ForwarderList")), "403": ownerOnly, "404": notFound } },
+      },
+      "/api/bins/{binId}/forwarders/{name}": {
+        parameters: [binIdParam, forwarderNameParam],
+        delete: {
+          summary: "Forget a forwarder (owner)",
+          description: "Retention stops keeping captures for it, and a CLI connected under that name is let go.",
+          security: secured,
+          responses: { "204": reply("Forgotten."), "403": ownerOnly, "404": error("No such bin or forwarder.") },
+        },
+      },
+      "/api/bins/{binId}/forwarders/{name}/send": {
+        parameters: [binIdParam, forwarderNameParam],
+        post: {
+          summary: "Send a captured request, optionally edited, through a connected `hookscope forward` to its local target (owner)",
+          description: "Reaches the developer's own machine (localhost) without the server reaching private addresses. Waits for the CLI's report of what the local app answered.",
+          security: secured,
+          requestBody: { required: true, content: jsonContent(ref("ForwarderPush")) },
+          responses: {
+            "200": reply("The outcome, also when the local app failed or could not be reached.", ref("Delivery")),
+            "400": error("Invalid edits."),
+            "403": ownerOnly,
+            "404": error("No such bin, request or forwarder."),
+            "409": error("forwarder_offline: no CLI is connected under that name."),
+            "504": error("forwarder_timeout: the CLI did not report in time."),
+          },
+        },
+      },
+      "/api/bins/{binId}/forwarders/{name}/reports": {
+        parameters: [binIdParam, forwarderNameParam],
+        post: {
+          summary: "Report a batch of deliveries and move the cursor (owner; `hookscope forward` only)",
+          security: secured,
+          requestBody: {
+            required: true,
+            content: jsonContent({
+              type: "object",
+              required: ["cursor", "reports"],
+              properties: {
+                cursor: { type: ["integer", "null"], description: "Every capture up to this sequence is delivered." },
+                reports: { type: "array", maxItems: 1000, items: { type: "object", description: "key, requestId, kind, targetUrl, status or error, durationMs, and the local answer when the frame asked for it." } },
+              },
+            }),
+          },
+          responses: { "200": reply("{ stored, cursor }: each key is stored once."), "400": error("Invalid batch."), "403": ownerOnly, "404": error("No such bin or forwarder.") },
+        },
+      },
+      "/api/bins/{binId}/forwarders/{name}/stream": {
+        parameters: [binIdParam, forwarderNameParam],
+        get: {
+          summary: "The live feed `hookscope forward` reads (owner)",
+          description:
+            "Served by the custom server, not a Next.js route: a long-lived response of frames, each one line of JSON (hello, request, dropped, ping, end) followed by `size` raw body bytes. Opening it creates the forwarder under that name, or resumes it after its cursor.",
+          "x-served-by": "server",
+          security: secured,
+          parameters: [
+            { name: "replayLast", in: "query", schema: { type: "integer", minimum: 0, maximum: 1000, default: 0 }, description: "First re-send the bin's last N captures." },
+            { name: "respondTimeoutMs", in: "query", schema: { type: "integer", minimum: 0, maximum: 60000, default: 0 }, description: "> 0: senders wait this long for the local app's answer (--respond)." },
+          ],
+          responses: {
+            "200": { description: "Frames until the CLI disconnects or an end frame.", content: { "application/vnd.hookscope.stream": { schema: { type: "string", format: "binary" } } } },
+            "400": error("Invalid name or parameters."),
+            "403": ownerOnly,
+            "404": notFound,
+          },
         },
       },
       "/api/bins/{binId}/requests/{requestId}/decoded": {

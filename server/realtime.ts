@@ -87,6 +87,8 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
       }
     }),
     subscribe("delivery.updated", (delivery) => local.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),
+    subscribe("forwarder.changed", ({ binId }) => local.to(ownerRoom(binId)).emit("forwarders:changed", { binId })),
+    subscribe("forwarder.dropped", ({ binId }) => local.to(ownerRoom(binId)).emit("forwarders:changed", { binId })),
   ];
   return {
     io,

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { BinInfo } from "@/lib/api-types";
+import { originOf } from "@/lib/client/owner-link";
 import type { LiveStatus } from "@/lib/client/use-bin-socket";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -61,15 +62,6 @@ export function BinHeader({ info, token, live, canEdit, onDeleteBin, onInfoChang
       </div>
     </section>
   );
-}
-
-/** The app's public origin, as the server spells it in the URLs it hands out. */
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return window.location.origin;
-  }
 }
 
 function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {

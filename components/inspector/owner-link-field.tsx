@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import { maskedOwnerLink, ownerLink } from "@/lib/client/owner-link";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EyeIcon } from "@/components/ui/icons";
@@ -11,8 +12,8 @@ import { EyeIcon } from "@/components/ui/icons";
 export function OwnerLinkField({ binId, ownerToken, origin }: { binId: string; ownerToken: string; origin: string }) {
   const [revealed, setRevealed] = useState(false);
   const id = useId();
-  const link = `${origin}/bins/${encodeURIComponent(binId)}#owner=${encodeURIComponent(ownerToken)}`;
-  const masked = `${origin}/bins/${binId}#owner=${"•".repeat(12)}`;
+  const link = ownerLink(origin, binId, ownerToken);
+  const masked = maskedOwnerLink(origin, binId);
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-baseline gap-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { RequestDetail } from "@/lib/api-types";
 import { formatBytes, requestTarget } from "@/lib/client/format";
 import { RequestTime } from "@/components/ui/request-time";
+import { originOf } from "@/lib/client/owner-link";
 import { parseQuery } from "@/lib/client/query";
 import { useRequestDetail } from "@/lib/client/use-request-detail";
 import { Button } from "@/components/ui/button";
@@ -72,7 +73,7 @@ interface RequestTabsProps {
 }
 
 function RequestTabs({ detail, binId, token, captureUrl, canEdit, tab, onSelect }: RequestTabsProps) {
-  const ownerTabs = canEdit ? ownerRequestTabs({ binId, token }, detail) : [];
+  const ownerTabs = canEdit ? ownerRequestTabs({ binId, token, origin: originOf(captureUrl) }, detail) : [];
   const items = [...tabItems(detail), ...ownerTabs.map(({ key, label }) => ({ key, label }))];
   // A tab that is not there for this viewer falls back to the overview.
   const current = items.some((item) => item.key === tab) ? tab : "overview";

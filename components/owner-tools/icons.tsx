@@ -36,3 +36,10 @@ export const RetryIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M4.5 12a7.5 7.5 0 1 0 2.2-5.3M4.5 4.5v4h4" />
   </Icon>
 );
+
+export const TerminalIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <rect x="3" y="4.5" width="18" height="15" rx="2" />
+    <path d="m7 9.5 3 2.5-3 2.5M12.5 15h4.5" />
+  </Icon>
+);

@@ -3,9 +3,11 @@
 // renders these only for the owner, so nothing here is ever shown to a share-link viewer.
 import type { ReactNode } from "react";
 import type { BinInfo, RequestDetail } from "@/lib/api-types";
+import { originOf } from "@/lib/client/owner-link";
 import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button";
 import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";
 import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
+import { ForwardersButton } from "@/components/forwarders/forwarders-button";
 import { ReplayTab } from "@/components/replay/replay-tab";
 import { ReplayMarked } from "@/components/replay/replay-marked";
 import { VerifyTab } from "@/components/verify/verify-tab";
@@ -23,20 +25,24 @@ export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { inf
     <div className="flex items-center gap-2">
       <BinSettingsButton binId={binId} token={token} info={info} />
       <DeadLettersButton binId={binId} token={token} />
+      <ForwardersButton binId={binId} token={token} origin={originOf(info.captureUrl)} />
     </div>
   );
 }
 
-/** Extra tabs of the request detail pane, after the built-in ones. */
 /** Actions on the requests marked in the list. */
 export function MarkedOwnerActions({ binId, token, requestIds }: OwnerToolContext & { requestIds: readonly string[] }): ReactNode {
   return <ReplayMarked binId={binId} token={token} requestIds={requestIds} />;
 }
 
-export function ownerRequestTabs({ binId, token }: OwnerToolContext, detail: RequestDetail): { key: string; label: string; render(): ReactNode }[] {
+/** Extra tabs of the request detail pane, after the built-in ones. `origin`: the app's public origin, for owner links. */
+export function ownerRequestTabs(
+  { binId, token, origin }: OwnerToolContext & { origin: string },
+  detail: RequestDetail,
+): { key: string; label: string; render(): ReactNode }[] {
   // Keyed by request: stepping to another request starts each tool afresh.
   return [
-    { key: "replay", label: "Replay", render: () => <ReplayTab key={detail.id} binId={binId} token={token} detail={detail} /> },
+    { key: "replay", label: "Replay", render: () => <ReplayTab key={detail.id} binId={binId} token={token} origin={origin} detail={detail} /> },
     { key: "deliveries", label: "Deliveries", render: () => <DeliveriesTab key={detail.id} binId={binId} token={token} detail={detail} /> },
     { key: "verify", label: "Verify", render: () => <VerifyTab key={detail.id} binId={binId} token={token} detail={detail} /> },
   ];

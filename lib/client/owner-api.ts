@@ -1,4 +1,4 @@
-// Browser-side calls for the owner's tools: settings, replay, deliveries, signature verification.
+// Browser-side calls for the owner's tools: settings, replay, forwarders, deliveries, signature verification.
 // Goes through ./api.ts: Bearer token, no HTTP cache, the API's error envelope as ApiRequestError.
 import type { BinInfo, DeliveryDetail } from "@/lib/api-types";
 import { ApiRequestError, binPath, json, requestPath, send } from "./api";
@@ -6,6 +6,8 @@ import type {
   BinPatch,
   BinSettingsJson,
   DeliveryList,
+  ForwarderList,
+  ForwarderPush,
   NewSecret,
   ReplayBody,
   SignatureScheme,
@@ -41,6 +43,24 @@ export function replayRequest(binId: string, token: string, requestId: string, r
 /** Replays the requests one after another, oldest first, each to the target plus its own subpath. */
 export async function replayMany(binId: string, token: string, targetUrl: string, requestIds: string[]): Promise<DeliveryDetail[]> {
   return (await json<DeliveryList>(`${binPath(binId)}/replay`, { method: "POST", token, json: { targetUrl, requestIds } })).deliveries;
+}
+
+const forwarderPath = (binId: string, name: string) => `${binPath(binId)}/forwarders/${encodeURIComponent(name)}`;
+
+export function listForwarders(binId: string, token: string, signal?: AbortSignal): Promise<ForwarderList> {
+  return json<ForwarderList>(`${binPath(binId)}/forwarders`, { token, signal });
+}
+
+export async function forgetForwarder(binId: string, token: string, name: string): Promise<void> {
+  await send(forwarderPath(binId, name), { method: "DELETE", token });
+}
+
+/**
+ * Sends the request through a connected `hookscope forward` to what it forwards to, and answers
+ * with the delivery as the CLI reported it. Rejects (409, 504) when no CLI takes it.
+ */
+export function sendThroughForwarder(binId: string, token: string, name: string, push: ForwarderPush): Promise<DeliveryDetail> {
+  return json<DeliveryDetail>(`${forwarderPath(binId, name)}/send`, { method: "POST", token, json: push });
 }
 
 export async function listRequestDeliveries(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<DeliveryDetail[]> {

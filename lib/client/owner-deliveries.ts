@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DeliveryDetail, DeliverySummary } from "@/lib/api-types";
 import { errorMessage } from "./owner-api";
-import { useDeliveryEvents } from "./owner-delivery-events";
+import { useOwnerEvents } from "./owner-events";
 
 export type DeliveryListState =
   | { status: "loading" }
@@ -58,8 +58,8 @@ export function useDeliveryList({ binId, token, key, load, concerns, onUpdate }:
     return () => inFlight.current?.abort();
   }, [key, reload]);
 
-  useDeliveryEvents(binId, token, {
-    onUpdate(delivery) {
+  useOwnerEvents(binId, token, {
+    onDelivery(delivery) {
       onUpdateRef.current?.(delivery);
       if (!concernsRef.current(delivery)) return;
       // Show the new state at once; the attempt log follows with the reload.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { RequestDetail } from "@/lib/api-types";
-import { buildReplay, replayFormFor } from "./owner-replay";
+import { buildPush, buildReplay, replayFormFor } from "./owner-replay";
 
 const detail = {
   id: "r1",
@@ -54,4 +54,15 @@ test("mistakes are named per field", () => {
   const { errors, replay } = buildReplay(form, detail);
   assert.equal(replay, null);
   assert.deepEqual(Object.keys(errors).sort(), ["headers." + form.headers[0]!.key, "method", "targetUrl"].sort());
+});
+
+test("sending through a CLI carries the same edits, no target and no redirect choice", () => {
+  const form = replayFormFor(detail, null);
+  assert.deepEqual(buildPush(form, detail), { errors: {}, push: { requestId: "r1" } });
+  form.method = "patch";
+  form.bodyText = "changed";
+  form.followRedirects = true;
+  assert.deepEqual(buildPush(form, detail).push, { requestId: "r1", method: "PATCH", bodyText: "changed" });
+  form.method = "NOT ONE";
+  assert.deepEqual(Object.keys(buildPush(form, detail).errors), ["method"]);
 });

@@ -2,9 +2,12 @@
 // untouched replay goes out byte-exact (the server re-sends the stored headers and body itself).
 import type { RequestDetail } from "@/lib/api-types";
 import { isHttpUrl, newRowKey, pairsToRows, type PairRow } from "./owner-settings-form";
-import type { HeaderPair, ReplayBody } from "./owner-types";
+import type { ForwarderPush, HeaderPair, ReplayBody } from "./owner-types";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Where a replay goes: a URL the server sends to, or a connected `hookscope forward` by name. */
+export type ReplayVia = { kind: "url" } | { kind: "cli"; name: string };
 
 export interface ReplayForm {
   targetUrl: string;
@@ -39,13 +42,11 @@ export function emptyHeaderRow(): PairRow {
 const samePairs = (a: readonly HeaderPair[], b: readonly HeaderPair[]) =>
   a.length === b.length && a.every(([name, value], i) => b[i]?.[0] === name && b[i]?.[1] === value);
 
-/** Field path (`targetUrl`, `method`, `headers.<rowKey>`) → message; `replay` is null when there are errors. */
-export function buildReplay(form: ReplayForm, detail: RequestDetail): { errors: Record<string, string>; replay: ReplayBody | null } {
-  const errors: Record<string, string> = {};
-  const targetUrl = form.targetUrl.trim();
-  if (!targetUrl) errors.targetUrl = "Enter the URL to send the request to, e.g. http://localhost:3000/webhooks";
-  else if (!isHttpUrl(targetUrl)) errors.targetUrl = "The target is an http:// or https:// URL such as https://example.com/webhooks";
+type Edits = Omit<ReplayBody, "targetUrl" | "followRedirects">;
 
+/** Method, headers and body as edited: field path (`method`, `headers.<rowKey>`) → message, and only what changed. */
+function checkEdits(form: ReplayForm, detail: RequestDetail): { errors: Record<string, string>; edits: Edits } {
+  const errors: Record<string, string> = {};
   const method = form.method.trim().toUpperCase();
   if (!/^[A-Z]{1,20}$/.test(method)) errors.method = "The method is one word such as POST";
 
@@ -55,15 +56,30 @@ export function buildReplay(form: ReplayForm, detail: RequestDetail): { errors: 
     else if (/[\r\n\0]/.test(row.value)) errors[`headers.${row.key}`] = "A header value may not contain line breaks";
   }
   if (rows.length > 200) errors.headers = "At most 200 headers";
-  if (Object.keys(errors).length > 0) return { errors, replay: null };
 
-  const replay: ReplayBody = { targetUrl };
-  if (method !== detail.method.toUpperCase()) replay.method = method;
+  const edits: Edits = {};
+  if (method !== detail.method.toUpperCase()) edits.method = method;
   const headers: HeaderPair[] = rows.map((row) => [row.name, row.value]);
-  if (!samePairs(headers, detail.headers)) replay.headers = headers;
-  if (form.bodyMode === "text" && form.bodyText !== (detail.bodyText ?? "")) replay.bodyText = form.bodyText;
+  if (!samePairs(headers, detail.headers)) edits.headers = headers;
+  if (form.bodyMode === "text" && form.bodyText !== (detail.bodyText ?? "")) edits.bodyText = form.bodyText;
   // A binary body switched to text mode is replaced even by an empty text.
-  if (form.bodyMode === "text" && isBinaryBody(detail)) replay.bodyText = form.bodyText;
-  if (form.followRedirects) replay.followRedirects = true;
-  return { errors, replay };
+  if (form.bodyMode === "text" && isBinaryBody(detail)) edits.bodyText = form.bodyText;
+  return { errors, edits };
+}
+
+/** Field path (`targetUrl`, `method`, `headers.<rowKey>`) → message; `replay` is null when there are errors. */
+export function buildReplay(form: ReplayForm, detail: RequestDetail): { errors: Record<string, string>; replay: ReplayBody | null } {
+  const { errors, edits } = checkEdits(form, detail);
+  const targetUrl = form.targetUrl.trim();
+  if (!targetUrl) errors.targetUrl = "Enter the URL to send the request to, e.g. https://example.com/webhooks";
+  else if (!isHttpUrl(targetUrl)) errors.targetUrl = "The target is an http:// or https:// URL such as https://example.com/webhooks";
+  if (Object.keys(errors).length > 0) return { errors, replay: null };
+  return { errors, replay: { targetUrl, ...edits, ...(form.followRedirects ? { followRedirects: true } : {}) } };
+}
+
+/** The same edits for sending through a `hookscope forward`: the CLI has its own target, and it never follows redirects. */
+export function buildPush(form: ReplayForm, detail: RequestDetail): { errors: Record<string, string>; push: ForwarderPush | null } {
+  const { errors, edits } = checkEdits(form, detail);
+  if (Object.keys(errors).length > 0) return { errors, push: null };
+  return { errors, push: { requestId: detail.id, ...edits } };
 }

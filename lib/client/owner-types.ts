@@ -1,7 +1,7 @@
 // Shapes of the owner-only API that the browser reads but lib/api-types.ts does not (yet) declare:
 // bin settings as JSON, signature verification and secrets. Kept loose where the server contract is
 // still arriving, so an extra field never breaks the page.
-import type { DeliveryDetail } from "@/lib/api-types";
+import type { DeliveryDetail, ForwarderInfo } from "@/lib/api-types";
 import type { VerdictDetails } from "@/lib/signatures";
 
 export type HeaderPair = [string, string];
@@ -80,6 +80,21 @@ export interface ReplayBody {
   headers?: HeaderPair[];
   bodyText?: string;
   followRedirects?: boolean;
+}
+
+/** `POST /api/bins/<binId>/forwarders/<name>/send`: the edits as in a replay, without a target (the CLI has its own). */
+export interface ForwarderPush {
+  requestId: string;
+  method?: string;
+  headers?: HeaderPair[];
+  bodyText?: string;
+}
+
+/** `GET /api/bins/<binId>/forwarders` */
+export interface ForwarderList {
+  forwarders: ForwarderInfo[];
+  /** Captures retention removed before every forwarder had delivered them. */
+  undeliveredDropped: { count: number; at: string | null };
 }
 
 export interface DeliveryList {

@@ -66,8 +66,9 @@ export function checkTarget(policy: TargetPolicy, target: TargetAddress): Target
   const literal = parseIp(hostname) !== null;
   const label = KIND_LABELS[kind] + (viaIpv4 ? ` (it carries IPv4 ${viaIpv4})` : "");
   const subject = literal ? `${target.address} is ${label}` : `${hostname} resolves to ${target.address}, ${label}`;
+  // The CLI first: it reaches a developer's own machine without opening this server to its network.
   const remedy = OPENED_BY_ALLOW_PRIVATE.has(kind)
-    ? "Set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST to allow it."
+    ? "To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST."
     : "Add it to OUTBOUND_ALLOW_LIST to allow it.";
   return { allowed: false, kind, reason: `${subject}. ${remedy}` };
 }

@@ -80,7 +80,7 @@ describe("checkTarget", () => {
     assert.deepEqual(checkTarget(strict, { hostname: "10.0.0.5", address: "10.0.0.5", port: 80 }), {
       allowed: false,
       kind: "private",
-      reason: "10.0.0.5 is a private address. Set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST to allow it.",
+      reason: "10.0.0.5 is a private address. To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST.",
     });
   });
 
