@@ -20,11 +20,29 @@ export interface BinInfo {
   /** Older requests beyond this many are pruned. */
   maxRequests: number;
   requestCount: number;
+  /** Requests retention removed since the bin was created (the oldest, past maxRequests). */
+  pruned: number;
+  /** Requests the sender was refused: not stored (rate limit, too large, overloaded), or stored and rejected by delivery auth. */
+  refused: RefusalTally;
+  /** Captures retention removed before a forwarder or auto-forward delivered them. */
+  undeliveredDropped: number;
   captureUrl: string;
   /** What the caller's token allows: the owner may delete; a share-link viewer only reads. */
   role: "owner" | "viewer";
   /** Present for the owner only. */
   shareUrl?: string;
+}
+
+export interface RefusalTally {
+  /** 429: over the bin's or the sender's rate limit. */
+  rateLimited: number;
+  /** 413: body over MAX_BODY_BYTES. */
+  tooLarge: number;
+  /** 503: the server was taking more than it could store. */
+  overloaded: number;
+  /** 401: rejected by the bin's delivery auth (these are stored, and listed as rejected). */
+  unauthorized: number;
+  lastAt: string | null;
 }
 
 /** One line of the request list; also the payload of the live `request:new` event. Never carries the body. */
@@ -134,6 +152,8 @@ export interface ServerToClientEvents {
   "bin:deleted": (payload: { binId: string }) => void;
   /** The bin's secrets changed and every stored request was checked again: reload verdicts. */
   "bin:verdicts-changed": (payload: { binId: string }) => void;
+  /** Refusals or retention changed the bin's counts (GET /api/bins/<binId> has them). */
+  "bin:tally-changed": (payload: { binId: string }) => void;
   /** Sent to share-link viewers when the owner rotates the link: their token no longer works. */
   "bin:access-revoked": (payload: { binId: string }) => void;
   /** Owners only: the state of a replay, forward or CLI delivery changed. */

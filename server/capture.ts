@@ -5,6 +5,7 @@ import type { BinSettings } from "@/lib/bins/settings";
 import type { ForwarderAnswer } from "@/lib/api-types";
 import { answerHeaders } from "@/lib/outbound/forward-headers";
 import { captureRequest } from "@/lib/services/capture";
+import { countRefusal } from "@/lib/services/refusals";
 import { recordAnswerStatus } from "@/lib/services/requests";
 import type { RateLimiter } from "@/lib/services/rate-limit";
 import type { CaptureAdmission } from "@/lib/services/admission";
@@ -196,11 +197,13 @@ export async function handleCapture(
   const remoteAddress = clientAddress(req, options.trustProxy);
   const retryAfter = options.addressLimiter.take(remoteAddress, receivedAt) || options.binLimiter.take(target.binId, receivedAt);
   if (retryAfter > 0) {
+    countRefusal(target.binId, "rateLimited");
     const message = `Too many requests; nothing was stored. Retry after ${retryAfter} s.`;
     send(res, 429, { error: { code: "rate_limited", message } }, { "Retry-After": String(retryAfter) });
     return;
   }
   if (!options.admission.enter()) {
+    countRefusal(target.binId, "overloaded");
     send(res, 503, { error: { code: "overloaded", message: "Hookscope is taking more requests than it can store right now; nothing was stored. Retry shortly." } }, { "Retry-After": "1" });
     return;
   }
@@ -209,7 +212,7 @@ export async function handleCapture(
   res.once("close", () => options.admission.leave(reserved.bytes));
   try {
     const body = await readBody(req, options.maxBodyBytes, options.admission, reserved);
-    const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs } = await captureRequest({
+    const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs, authRejected } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
       path: target.path,
@@ -220,6 +223,7 @@ export async function handleCapture(
       httpVersion: req.httpVersion,
       receivedAt,
     });
+    if (authRejected) countRefusal(target.binId, "unauthorized");
     if (forwarderAnswer) await respondWithForwarderAnswer(req, res, summary.id, forwarderAnswer, forwarderTimeoutMs, settings);
     else respond(req, res, summary.id, decision, settings, options);
   } catch (error) {
@@ -228,11 +232,13 @@ export async function handleCapture(
       return;
     }
     if (error instanceof OverloadedError) {
+      countRefusal(target.binId, "overloaded");
       const message = "Hookscope is holding more request bodies than it may right now; nothing was stored. Retry shortly.";
       send(res, 503, { error: { code: "overloaded", message } }, { "Retry-After": "1", Connection: "close" });
       return;
     }
     if (error instanceof PayloadTooLargeError) {
+      countRefusal(target.binId, "tooLarge");
       // Stop reading an upload we will not keep; the client still gets the answer first.
       send(res, 413, { error: { code: error.code, message: error.message } }, { Connection: "close" });
       return;

@@ -8,6 +8,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { handleForwardStream, matchStreamUrl } from "./forward-stream";
 import { endAllStreams } from "@/lib/services/forward-stream";
+import { flushRefusals } from "@/lib/services/refusals";
 import { attachRealtime } from "./realtime";
 import { joinCluster } from "./cluster";
 import { runAsLeader } from "./leader";
@@ -90,6 +91,7 @@ async function shutdown(signal: string): Promise<void> {
   await realtime.close();
   await leaveCluster();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await flushRefusals();
   await closeDb();
   await closeHotStore();
   process.exit(0);

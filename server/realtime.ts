@@ -77,6 +77,7 @@ export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToSer
       local.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
     }),
     subscribe("bin.verdictsChanged", (payload) => local.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
+    subscribe("bin.tallyChanged", (payload) => local.to(room(payload.binId)).emit("bin:tally-changed", payload)),
     subscribe("bin.shareRevoked", ({ binId }) => {
       // This instance's own sockets, read synchronously: no round trip through the adapter.
       for (const id of io.of("/").adapter.rooms.get(room(binId)) ?? []) {

@@ -18,6 +18,28 @@ export interface BinRecord {
   /** Captures retention removed before a forwarder or auto-forward delivered them. */
   undeliveredDropped: number;
   undeliveredDroppedAt: Date | null;
+  prunedCount: number;
+  refusedRateLimited: number;
+  refusedTooLarge: number;
+  refusedOverloaded: number;
+  refusedUnauthorized: number;
+  lastRefusedAt: Date | null;
+}
+
+export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized";
+
+const REFUSAL_COLUMNS = {
+  rateLimited: "refusedRateLimited",
+  tooLarge: "refusedTooLarge",
+  overloaded: "refusedOverloaded",
+  unauthorized: "refusedUnauthorized",
+} as const satisfies Record<RefusalReason, keyof BinRecord>;
+
+/** Adds refusals to a bin's tally; a bin that does not exist (a refused guess) is left alone. */
+export async function addRefusals(binId: string, counts: Partial<Record<RefusalReason, number>>, at: Date): Promise<void> {
+  const data: Record<string, unknown> = { lastRefusedAt: at };
+  for (const [reason, n] of Object.entries(counts) as [RefusalReason, number][]) data[REFUSAL_COLUMNS[reason]] = { increment: n };
+  await db().bin.updateMany({ where: { id: binId }, data });
 }
 
 export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;

@@ -113,6 +113,7 @@ export function openPgStore(connectionString: string): HotStore {
           removed += (await client.query(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(positional)}`, [binId, cap])).rowCount ?? 0;
         }
         removed += (await client.query(PRUNE_DELIVERED_SQL(positional), [binId, keep, lowest])).rowCount ?? 0;
+        if (removed > 0) await client.query(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + $1 WHERE "id" = $2`, [removed, binId]);
         return { removed, undelivered };
       });
     },

@@ -62,6 +62,7 @@ export function openSqliteStore(file: string): HotStore {
   const countForwarderDrops = database.prepare<Record<string, unknown>, { forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(named));
   const addForwarderDrops = database.prepare(`UPDATE "Forwarder" SET "dropped" = "dropped" + @n, "droppedAt" = @now WHERE "id" = @id`);
   const addBinDrops = database.prepare(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + @n, "undeliveredDroppedAt" = @now WHERE "id" = @id`);
+  const addPruned = database.prepare(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + @n WHERE "id" = @id`);
   const deletePastCap = database.prepare(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(named)}`);
   const pruneDelivered = database.prepare(PRUNE_DELIVERED_SQL(named));
   const prune = database.transaction((binId: string, keep: number, backlogCap: number, now: Date) => {
@@ -76,6 +77,7 @@ export function openSqliteStore(file: string): HotStore {
       removed += deletePastCap.run(bind([binId, keep + backlogCap])).changes;
     }
     removed += pruneDelivered.run(bind([binId, keep, lowest])).changes;
+    if (removed > 0) addPruned.run({ n: removed, id: binId });
     return { removed, undelivered };
   });
   const tailSizes = database.prepare<Record<string, unknown>, { id: string; bodySize: number }>(TAIL_SIZES_SQL(named));

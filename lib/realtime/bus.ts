@@ -11,6 +11,8 @@ export interface BusEvents {
   "bin.shareRevoked": { binId: string };
   /** Stored verdicts were re-checked (a secret changed): lists must reload. */
   "bin.verdictsChanged": { binId: string };
+  /** The bin's counts changed in a way the list does not show (refusals, retention): reload them. */
+  "bin.tallyChanged": { binId: string };
   /** A capture was stored with forwarding due: wakes the forwarder. */
   "forward.queued": Record<string, never>;
   "delivery.updated": DeliverySummary;
@@ -43,6 +45,7 @@ const EVENT_NAMES: Record<keyof BusEvents, true> = {
   "bin.deleted": true,
   "bin.shareRevoked": true,
   "bin.verdictsChanged": true,
+  "bin.tallyChanged": true,
   "forward.queued": true,
   "delivery.updated": true,
   "forwarder.dropped": true,

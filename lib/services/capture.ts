@@ -11,6 +11,7 @@ import type { CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
 import { expectAnswer } from "@/lib/services/forward-answers";
+import { announceTally } from "@/lib/services/refusals";
 import { env } from "@/lib/env";
 import { toSummary } from "@/lib/services/serialize";
 
@@ -39,6 +40,8 @@ export interface CaptureResult {
   forwarderAnswer: Promise<ForwarderAnswer | null> | null;
   /** How long the answer is awaited, for the message when it does not come. */
   forwarderTimeoutMs: number;
+  /** Rejected with 401 by the bin's delivery auth (stored, and listed as rejected). */
+  authRejected: boolean;
 }
 
 interface PendingCapture {
@@ -53,6 +56,7 @@ interface Committed {
   settings: BinSettings;
   /** > 0: the sender gets the connected forwarder's answer, awaited this long. */
   forwarderTimeoutMs: number;
+  authRejected: boolean;
 }
 
 export function headerPairs(rawHeaders: string[]): [string, string][] {
@@ -67,8 +71,9 @@ function isForeignKeyViolation(error: unknown): boolean {
 
 function pruneLater(binId: string, keep: number): void {
   pruneRequests(binId, keep, env().FORWARD_BACKLOG_MAX)
-    .then(({ undelivered }) => {
+    .then(({ removed, undelivered }) => {
       if (undelivered > 0) publish("forwarder.dropped", { binId, count: undelivered });
+      if (removed > 0) announceTally(binId);
     })
     .catch((error: unknown) => console.error(`capture: pruning bin ${binId} failed:`, error instanceof Error ? error.message : error));
 }
@@ -102,7 +107,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
       const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
       const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
-      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs };
+      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, authRejected: authRejection !== null };
     });
   });
   groups.forEach((group, g) => {
@@ -159,5 +164,5 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   const forwarderAnswer = committed.forwarderTimeoutMs > 0 ? expectAnswer(record.id, committed.forwarderTimeoutMs) : null;
   const summary = toSummary(record);
   publish("request.captured", summary);
-  return { summary, decision: committed.decision, settings: committed.settings, forwarderAnswer, forwarderTimeoutMs: committed.forwarderTimeoutMs };
+  return { summary, ...committed, forwarderAnswer };
 }

@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Bin" ADD COLUMN     "lastRefusedAt" TIMESTAMP(3),
+ADD COLUMN     "prunedCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "refusedOverloaded" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "refusedRateLimited" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "refusedTooLarge" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "refusedUnauthorized" INTEGER NOT NULL DEFAULT 0;
