@@ -12,6 +12,7 @@ import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
 import { expectAnswer } from "@/lib/services/forward-answers";
 import { announceTally } from "@/lib/services/refusals";
+import { offerToStreams } from "@/lib/services/forward-stream";
 import { env } from "@/lib/env";
 import { toSummary } from "@/lib/services/serialize";
 
@@ -164,5 +165,6 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   const forwarderAnswer = committed.forwarderTimeoutMs > 0 ? expectAnswer(record.id, committed.forwarderTimeoutMs) : null;
   const summary = toSummary(record);
   publish("request.captured", summary);
+  offerToStreams({ ...record, body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) });
   return { summary, ...committed, forwarderAnswer };
 }
