@@ -57,7 +57,8 @@ export class BinApi {
     try {
       response = await fetch(this.base + path, {
         ...init,
-        headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.token}` },
+        // Answers are small JSON: compressing them costs both sides more CPU than it saves.
+        headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.token}`, "Accept-Encoding": "identity" },
         signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });
     } catch (error) {

@@ -51,11 +51,16 @@ export async function getDelivery(binId: string, deliveryId: string): Promise<De
 }
 
 export async function listDeliveries(
-  where: { binId: string; requestId?: string; statuses?: string[] },
+  where: { binId: string; requestId?: string; statuses?: string[]; excludeKinds?: string[] },
   limit: number,
 ): Promise<(DeliveryRecord & { attemptLog: DeliveryAttemptRecord[] })[]> {
   return db().delivery.findMany({
-    where: { binId: where.binId, requestId: where.requestId, ...(where.statuses ? { status: { in: where.statuses } } : {}) },
+    where: {
+      binId: where.binId,
+      requestId: where.requestId,
+      ...(where.statuses ? { status: { in: where.statuses } } : {}),
+      ...(where.excludeKinds ? { kind: { notIn: where.excludeKinds } } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: limit,
     include: { attemptLog: { orderBy: { number: "asc" } } },

@@ -170,7 +170,11 @@ export async function getDeliveryDetail(binId: string, deliveryId: string): Prom
 }
 
 export async function listDeliveryDetails(binId: string, filter: { requestId?: string; deadOnly?: boolean }, limit = 100): Promise<DeliveryDetail[]> {
-  const rows = await deliveries.listDeliveries({ binId, requestId: filter.requestId, statuses: filter.deadOnly ? ["dead"] : undefined }, limit);
+  // Dead letters are what the server gave up sending; a CLI's failures belong to the developer's machine.
+  const rows = await deliveries.listDeliveries(
+    { binId, requestId: filter.requestId, ...(filter.deadOnly ? { statuses: ["dead"], excludeKinds: ["cli"] } : {}) },
+    limit,
+  );
   return rows.map((row) => toDetail(row, row.attemptLog));
 }
 
@@ -179,6 +183,8 @@ export async function retryDeadDelivery(binId: string, deliveryId: string): Prom
   const record = await deliveries.getDelivery(binId, deliveryId);
   if (!record) throw new DomainError("delivery_not_found", "No delivery with that id in this bin.", 404);
   if (record.status !== "dead") throw new DomainError("not_dead", `Only a delivery that gave up can be retried; this one is ${record.status}.`, 409);
+  // The server never sent it: it went from a developer's machine, which is where it can be sent again.
+  if (record.kind === "cli") throw new DomainError("cli_delivery", "This delivery was made by hookscope forward on a developer's machine; send the request again from the Replay tab through that CLI.", 409);
   const extra = Math.min(MAX_FORWARD_ATTEMPTS, Math.max(1, record.maxAttempts));
   await deliveries.requeueDelivery(binId, deliveryId, new Date(), extra);
   publish("forward.queued", {});
