@@ -57,7 +57,7 @@ Nothing is lost while it is stopped: the server keeps this forwarder's place, an
 the same command line delivers what arrived meanwhile first. Retention keeps captures it has not
 delivered (up to the server's FORWARD_BACKLOG_MAX beyond the bin's limit; anything removed past
 that is reported, never skipped in silence). After Ctrl+C or SIGTERM nothing is delivered twice;
-after SIGKILL, requests delivered in the last moments (in flight, or not yet reported: about 20 ms
+after SIGKILL, requests delivered in the last moments (in flight, or not yet reported: about 50 ms
 of deliveries) are delivered again on restart.
 
 Environment:

@@ -4,7 +4,7 @@ import { untilDone } from "./retry";
 
 // Reports go in batches: one POST per this many, or per this long, whichever comes first.
 const MAX_BATCH = 200;
-const WINDOW_MS = 20;
+const WINDOW_MS = 50;
 
 interface Queued {
   report: ForwarderReport;
