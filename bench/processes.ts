@@ -179,3 +179,95 @@ export function readProcessMemory(pid: number | undefined): ProcessMemory | null
   };
   return { rssKb: field("VmRSS"), peakRssKb: field("VmHWM") };
 }
+
+export interface ChildHandle {
+  name: string;
+  child: ChildProcess;
+  /** The tail of the child's stdout and stderr, for error messages. */
+  output(): string;
+  /** Resolves with the first stdout line containing `text`; rejects when the child exits first or after `timeoutMs`. */
+  waitForLine(text: string, timeoutMs: number): Promise<string>;
+  /** True until the child has exited. */
+  running(): boolean;
+  /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SpawnOptions {
+  name: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/**
+ * A child that is not an HTTP server (a client, a CLI): tracked and killed like the servers,
+ * with its stdout readable line by line.
+ */
+export function spawnChild(options: SpawnOptions): ChildHandle {
+  let output = "";
+  let partial = "";
+  const lineWaiters = new Set<{ text: string; resolve: (line: string) => void }>();
+  const child = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+  };
+  child.stdout?.on("data", (chunk: Buffer) => {
+    append(chunk);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = (lines.pop() ?? "").slice(-OUTPUT_TAIL_CHARS);
+    if (lineWaiters.size === 0) return;
+    for (const line of lines) {
+      for (const waiter of lineWaiters) {
+        if (line.includes(waiter.text)) {
+          lineWaiters.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
+    }
+  });
+  child.stderr?.on("data", append);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", () => children.delete(child));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    name: options.name,
+    child,
+    output: () => output,
+    running,
+    waitForLine: (text, timeoutMs) =>
+      new Promise<string>((resolve, reject) => {
+        const waiter = {
+          text,
+          resolve: (line: string) => {
+            clearTimeout(timer);
+            child.off("exit", onExit);
+            resolve(line);
+          },
+        };
+        const fail = (message: string) => {
+          lineWaiters.delete(waiter);
+          clearTimeout(timer);
+          child.off("exit", onExit);
+          reject(new Error(`${options.name}: ${message}; its output ends:\n${output.slice(-2000)}`));
+        };
+        const onExit = () => fail(`exited (code ${child.exitCode}, signal ${child.signalCode}) before printing "${text}"`);
+        const timer = setTimeout(() => fail(`printed no line with "${text}" within ${timeoutMs / 1000} s`), timeoutMs);
+        if (!running()) return onExit();
+        lineWaiters.add(waiter);
+        child.once("exit", onExit);
+      }),
+    stop: async (graceMs = 10_000) => {
+      if (!running()) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
