@@ -129,7 +129,7 @@ export const ReplaySchema = z
 
 export type ReplayInput = z.input<typeof ReplaySchema>;
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new ValidationError("bodyBase64 is not valid base64");
   return new Uint8Array(Buffer.from(text, "base64"));
 }

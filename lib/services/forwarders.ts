@@ -6,7 +6,7 @@ import * as forwarders from "@/lib/queries/forwarders";
 import { recordForwarderReports, type ReportRow } from "@/lib/queries/hot-store";
 import { getRequest } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
-import { getDeliveryDetail, HeaderPairs } from "@/lib/services/deliveries";
+import { decodeBase64, getDeliveryDetail, HeaderPairs } from "@/lib/services/deliveries";
 import { deliverAnswer, expectAnswer } from "@/lib/services/forward-answers";
 import { parseInput } from "@/lib/validation";
 
@@ -181,7 +181,11 @@ export async function pushToForwarder(binId: string, name: string, input: unknow
   const edits: ReplayEdits = {
     ...(push.method ? { method: push.method.toUpperCase() } : {}),
     ...(push.headers ? { headers: push.headers } : {}),
-    ...(push.bodyBase64 !== undefined ? { bodyBase64: push.bodyBase64 } : push.bodyText !== undefined ? { bodyBase64: Buffer.from(push.bodyText).toString("base64") } : {}),
+    ...(push.bodyBase64 !== undefined
+      ? { bodyBase64: Buffer.from(decodeBase64(push.bodyBase64)).toString("base64") }
+      : push.bodyText !== undefined
+        ? { bodyBase64: Buffer.from(push.bodyText).toString("base64") }
+        : {}),
   };
   const key = forwarderKey(forwarder.id, `push-${newRequestId()}`);
   const answered = expectAnswer(key, PUSH_TIMEOUT_MS);
