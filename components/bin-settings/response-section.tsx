@@ -15,7 +15,7 @@ function headerErrors(errors: FormErrors): Record<string, string> {
 export function ResponseSection({ value, errors, onChange }: { value: ResponseForm; errors: FormErrors; onChange(value: ResponseForm): void }) {
   const set = (change: Partial<ResponseForm>) => onChange({ ...value, ...change });
   return (
-    <FormSection title="Response" description="What every sender gets back, unless a failure rule below answers instead.">
+    <FormSection title="Response" description="What every sender gets back, unless a rule on the Failure rules tab answers instead.">
       <div className="grid gap-4 sm:grid-cols-[8rem_minmax(0,1fr)_9rem]">
         <TextField label="Status" inputMode="numeric" mono value={value.status} onValue={(status) => set({ status })} error={errors["response.status"]} hint="200 to 599" />
         <TextField

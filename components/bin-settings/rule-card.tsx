@@ -94,7 +94,7 @@ export function RuleCard({ rule, index, count, errors, onChange, onMove, onRemov
         onValue={(name) => set({ name })}
         error={error("name")}
         placeholder={describeRule(rule)}
-        hint="Shown in the request list as the reason for the answer."
+        hint="Shown in the request's Overview as the reason for the answer, and in the tooltip of its → status badge in the list."
       />
     </li>
   );

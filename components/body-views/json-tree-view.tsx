@@ -85,7 +85,7 @@ const TreeNode = memo(function TreeNode({ node, path, label, depth, duplicate }:
 
   return (
     <li data-path={path}>
-      <div className="group flex min-w-0 items-start gap-1 rounded pr-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/50" style={{ paddingLeft: depth * 16 }}>
+      <div className="group relative flex min-w-0 items-start gap-1 rounded pr-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/50" style={{ paddingLeft: depth * 16 }}>
         {container && count > 0 ? (
           <button
             type="button"
@@ -116,7 +116,9 @@ const TreeNode = memo(function TreeNode({ node, path, label, depth, duplicate }:
             <Badge title={`Beyond double precision: JavaScript would read this as ${String(Number(node.raw))}. Shown as sent.`}>precision</Badge>
           )}
         </span>
-        <span className="flex shrink-0 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 max-sm:opacity-100">
+        {/* Over the end of the line, not beside it: the values keep the full width. Shown on hover, and on
+            focus so that keyboard users reach them (a tap shows them on touch screens). */}
+        <span className="pointer-events-none absolute top-0 right-0 flex rounded bg-zinc-50 opacity-0 shadow-xs ring-1 ring-zinc-200 group-focus-within:pointer-events-auto group-focus-within:opacity-100 group-hover:pointer-events-auto group-hover:opacity-100 dark:bg-zinc-800 dark:ring-zinc-700">
           <CopyButton text={path} label={`Copy path ${path}`} className="h-6 px-1.5" />
           <CopyButton text={copyValue} label={`Copy value of ${path}`} className="h-6 px-1.5" />
         </span>

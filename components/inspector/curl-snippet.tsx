@@ -9,7 +9,8 @@ export function CurlSnippet({ captureUrl, label = "Example request" }: { capture
         <span>{label}</span>
         <CopyButton text={command} label="Copy curl command" showText />
       </figcaption>
-      <pre className="overflow-x-auto rounded-md bg-zinc-900 px-3 py-2.5 font-mono text-[12.5px] leading-relaxed text-zinc-100 ring-1 ring-zinc-800 dark:bg-black/40">
+      {/* Wrapped, not scrolled sideways: the line-ending backslashes must stay in view. */}
+      <pre className="rounded-md bg-zinc-900 px-3 py-2.5 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap text-zinc-100 ring-1 ring-zinc-800 [overflow-wrap:anywhere] dark:bg-black/40">
         <code>{command}</code>
       </pre>
     </figure>

@@ -16,7 +16,7 @@ export function EmptyState({ captureUrl }: { captureUrl: string }) {
         Point a webhook at the capture URL, or paste this into a terminal. The request shows up here the moment it
         arrives; no reload needed.
       </p>
-      <div className="mt-5 w-full max-w-xl text-left">
+      <div className="mt-5 w-full max-w-2xl text-left">
         <CurlSnippet captureUrl={captureUrl} label="Try it" />
       </div>
     </section>

@@ -1,17 +1,20 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { deleteBin, deleteRequest } from "@/lib/client/api";
 import { forgetOwnedBin } from "@/lib/client/bin-store";
+import { useFollowNewest } from "@/lib/client/follow-newest";
 import { EMPTY_FILTER, type RequestFilter } from "@/lib/client/request-filter";
-import { nextSelection } from "@/lib/client/request-list";
 import { useBinInfo } from "@/lib/client/use-bin-info";
 import { useBinRequests } from "@/lib/client/use-bin-requests";
 import { useInspectorKeys } from "@/lib/client/use-inspector-keys";
+import { WIDE_SCREEN, useMediaQuery } from "@/lib/client/use-media-query";
+import { useRequestSelection } from "@/lib/client/use-request-selection";
 import { useTimeline } from "@/lib/client/use-timeline";
 import { BinHeader } from "./bin-header";
 import { BinUnavailable } from "./bin-unavailable";
 import { ComparePane } from "./compare-pane";
+import { DetailSheet } from "./detail-sheet";
 import { EmptyState } from "./empty-state";
 import { FilterBar } from "./filter-bar";
 import { InspectorSkeleton } from "./inspector-skeleton";
@@ -30,29 +33,44 @@ const TIMELINE_BUCKETS = 60;
 
 export function InspectorView({ binId, token }: InspectorViewProps) {
   const router = useRouter();
-  const bin = useBinInfo(binId, token);
   const [filter, setFilter] = useState<RequestFilter>(EMPTY_FILTER);
   const list = useBinRequests(binId, token, filter);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Changes whenever the bin gains or loses requests: the chart and the stored count are re-read.
+  const changeKey = `${list.newestId}:${list.filtered ? "" : list.requests.length}:${list.tallyVersion}`;
+  const bin = useBinInfo(binId, token, changeKey);
+  // Retention removes the oldest on the server without an event per row: once it has (the count of
+  // removed rows moved), the list lets go of rows past the bin's limit too.
+  const pruned = bin.status === "ready" ? bin.info.pruned : 0;
+  const keep = bin.status === "ready" ? bin.info.maxRequests : Number.POSITIVE_INFINITY;
+  const { retain, filtered } = list;
+  useEffect(() => {
+    if (pruned > 0 && !filtered) retain(keep);
+  }, [pruned, keep, filtered, retain]);
+  const wide = useMediaQuery(WIDE_SCREEN);
+  const [follow] = useFollowNewest();
+  const selection = useRequestSelection(binId, list.requests, follow, wide);
+  const { selectedId } = selection;
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [comparing, setComparing] = useState<readonly [string, string] | null>(null);
   const [keysOpen, setKeysOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const timeline = useTimeline(binId, token, TIMELINE_BUCKETS, `${list.newestId}:${list.filtered ? "" : list.requests.length}`);
+  const timeline = useTimeline(binId, token, TIMELINE_BUCKETS, changeKey);
 
-  // Adjusted while rendering, not in an effect: an effect's stale closure could overwrite a newer
-  // choice when a delete's HTTP answer and its socket echo land in the same frame.
-  const [seenRequests, setSeenRequests] = useState(list.requests);
-  if (seenRequests !== list.requests) {
-    setSeenRequests(list.requests);
-    const next = nextSelection(seenRequests, list.requests, selectedId);
-    if (next !== selectedId) setSelectedId(next);
-  }
-
-  const select = useCallback((requestId: string) => {
-    setSelectedId(requestId);
-    setComparing(null);
-  }, []);
+  const { open: openSelection, move: moveSelection } = selection;
+  const open = useCallback(
+    (requestId: string) => {
+      openSelection(requestId);
+      setComparing(null);
+    },
+    [openSelection],
+  );
+  const move = useCallback(
+    (requestId: string) => {
+      moveSelection(requestId);
+      setComparing(null);
+    },
+    [moveSelection],
+  );
   const toggleMark = useCallback((requestId: string) => {
     setMarked((prev) => {
       const next = new Set(prev);
@@ -67,7 +85,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   const step = (delta: 1 | -1) => {
     const index = list.requests.findIndex((r) => r.id === selectedId);
     const target = list.requests[index === -1 ? 0 : Math.min(list.requests.length - 1, Math.max(0, index + delta))];
-    if (target) select(target.id);
+    if (target) move(target.id);
   };
 
   useInspectorKeys({
@@ -89,6 +107,8 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   // The server decides the role from the token; a share token can never unlock owner controls.
   const canEdit = info.role === "owner";
   const empty = list.requests.length === 0 && !list.filtered && list.status === "ready";
+  // The stored count can lag a burst by a moment; the rows on hand are a floor for it.
+  const total = list.filtered ? null : Math.max(info.requestCount, list.requests.length);
 
   const onDeleteRequest = async (requestId: string) => {
     await deleteRequest(binId, token, requestId);
@@ -99,14 +119,26 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
     forgetOwnedBin(binId);
     router.push("/");
   };
+  const detail = (
+    <RequestDetailPane
+      binId={binId}
+      token={token}
+      captureUrl={info.captureUrl}
+      requestId={selectedId}
+      canEdit={canEdit}
+      onDelete={onDeleteRequest}
+      layout={wide ? "pane" : "sheet"}
+    />
+  );
 
   return (
-    <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-5 lg:h-[calc(100dvh-3.5rem)] lg:max-h-[calc(100dvh-3.5rem)] lg:min-h-0">
+    <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col gap-3 px-3 py-3 sm:px-6 sm:py-4 lg:h-[calc(100dvh-3.5rem)] lg:max-h-[calc(100dvh-3.5rem)] lg:min-h-0">
       <BinHeader
         info={info}
         token={token}
         live={list.live}
         canEdit={canEdit}
+        hasRequests={(total ?? info.requestCount) > 0}
         onDeleteBin={onDeleteBin}
         onInfoChange={bin.replace}
         onShowKeys={() => setKeysOpen(true)}
@@ -114,13 +146,17 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
       {list.status === "error" ? (
         <LoadError message={list.errorMessage} onRetry={list.reload} />
       ) : (
-        <div className="grid min-h-0 flex-1 gap-4 lg:grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)]">
+        // Phones: rows as tall as their content (the list then fits its rows), not stretched to the screen.
+        <div className="grid min-h-0 flex-1 content-start gap-3 lg:grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)] lg:content-stretch lg:gap-4">
           <RequestListPane
             binId={binId}
             token={token}
             list={list}
+            total={total}
+            info={info}
             selectedId={selectedId}
-            onSelect={select}
+            onOpen={open}
+            onMove={move}
             marked={marked}
             onToggleMark={toggleMark}
             canEdit={canEdit}
@@ -142,15 +178,13 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
             <ComparePane binId={binId} token={token} leftId={comparing[0]} rightId={comparing[1]} onClose={() => setComparing(null)} />
           ) : empty ? (
             <EmptyState captureUrl={info.captureUrl} />
+          ) : wide ? (
+            detail
           ) : (
-            <RequestDetailPane
-              binId={binId}
-              token={token}
-              captureUrl={info.captureUrl}
-              requestId={selectedId}
-              canEdit={canEdit}
-              onDelete={onDeleteRequest}
-            />
+            // Phones: the list has the page, and a request opens over it (Back closes it).
+            <DetailSheet open={selection.detailOpen} onClose={selection.closeDetail}>
+              {detail}
+            </DetailSheet>
           )}
         </div>
       )}

@@ -11,7 +11,7 @@ export function Inspector({ binId }: { binId: string }) {
   const access = useBinAccess(binId);
   if (claim === "checking" || access.kind === "pending") return <InspectorSkeleton />;
   if (claim === "invalid") return <BinUnavailable reason="not-found" />;
-  if (access.kind === "none") return <BinUnavailable reason="not-found" />;
+  if (access.kind === "none") return <BinUnavailable reason="private" />;
   // Keyed by token: switching from owner to a share link starts from a clean state.
   return <InspectorView key={access.token} binId={binId} token={access.token} />;
 }

@@ -17,7 +17,7 @@ import { OverviewTab } from "./detail/overview-tab";
 import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
 import { ExportMenu } from "./export-menu";
-import { ownerRequestTabs } from "@/components/owner-tools/slots";
+import { ownerRequestTabs, viewerRequestTabs } from "@/components/owner-tools/slots";
 
 type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */
@@ -30,9 +30,16 @@ interface RequestDetailPaneProps {
   requestId: string | null;
   canEdit: boolean;
   onDelete(requestId: string): Promise<void>;
+  /** "pane": a card beside the list; "sheet": fills the phone-sized sheet it is drawn in. */
+  layout: "pane" | "sheet";
 }
 
-export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit, onDelete }: RequestDetailPaneProps) {
+const LAYOUT = {
+  pane: "min-h-96 rounded-xl border border-zinc-200 shadow-xs lg:min-h-0 dark:border-zinc-800",
+  sheet: "min-h-0 flex-1",
+} as const;
+
+export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit, onDelete, layout }: RequestDetailPaneProps) {
   const state = useRequestDetail(binId, token, requestId);
   // Lives here, not per request, so stepping through requests keeps the tab the user is reading.
   const [tab, setTab] = useState<TabKey>("overview");
@@ -40,7 +47,7 @@ export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit
   return (
     <section
       aria-label="Request detail"
-      className="flex min-h-96 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs lg:min-h-0 dark:border-zinc-800 dark:bg-zinc-900/60"
+      className={`flex flex-col overflow-hidden bg-white dark:bg-zinc-900/60 ${LAYOUT[layout]}`}
     >
       {state.status === "ready" ? (
         <>
@@ -73,7 +80,7 @@ interface RequestTabsProps {
 }
 
 function RequestTabs({ detail, binId, token, captureUrl, canEdit, tab, onSelect }: RequestTabsProps) {
-  const ownerTabs = canEdit ? ownerRequestTabs({ binId, token, origin: originOf(captureUrl) }, detail) : [];
+  const ownerTabs = canEdit ? ownerRequestTabs({ binId, token, origin: originOf(captureUrl) }, detail) : viewerRequestTabs({ binId, token }, detail);
   const items = [...tabItems(detail), ...ownerTabs.map(({ key, label }) => ({ key, label }))];
   // A tab that is not there for this viewer falls back to the overview.
   const current = items.some((item) => item.key === tab) ? tab : "overview";
@@ -107,7 +114,7 @@ function TabContent({ tab, detail, token, captureUrl }: { tab: BuiltInTab; detai
     case "body":
       return <BodyPanel detail={detail} token={token} />;
     case "raw":
-      return <RawTab detail={detail} />;
+      return <RawTab detail={detail} token={token} />;
     case "code":
       return <CodeTab detail={detail} token={token} captureUrl={captureUrl} />;
   }
@@ -132,7 +139,8 @@ function DetailHeader({ detail, token, canEdit, onDelete }: { detail: RequestDet
   return (
     <div className="shrink-0 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
-        <div className="min-w-[12rem] flex-1">
+        {/* Shrinks (the path truncates) rather than pushing the buttons onto a line of their own. */}
+        <div className="min-w-0 flex-1 basis-0">
           <h2 className="flex min-w-0 items-center gap-2.5">
             <MethodBadge method={detail.method} />
             <span className="truncate font-mono text-sm font-medium" title={requestTarget(detail.path, detail.query, detail.binId)}>

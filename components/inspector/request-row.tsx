@@ -15,14 +15,14 @@ interface RequestRowProps {
   selected: boolean;
   marked: boolean;
   style: CSSProperties;
-  onSelect(requestId: string): void;
+  onOpen(requestId: string): void;
   onToggleMark(requestId: string): void;
 }
 
 /** Requests younger than this get a brief highlight when their row first appears. */
 const FRESH_MS = 4_000;
 
-export const RequestRow = memo(function RequestRow({ id, request, now, selected, marked, style, onSelect, onToggleMark }: RequestRowProps) {
+export const RequestRow = memo(function RequestRow({ id, request, now, selected, marked, style, onOpen, onToggleMark }: RequestRowProps) {
   const path = subpath(request.path);
   const query = queryWithMark(request.query);
   const fresh = now - Date.parse(request.receivedAt) < FRESH_MS;
@@ -33,7 +33,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
     if (event.shiftKey) {
       event.preventDefault();
       onToggleMark(request.id);
-    } else onSelect(request.id);
+    } else onOpen(request.id);
   };
 
   return (
@@ -79,6 +79,12 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
               <span className="truncate">{request.contentType}</span>
             </>
           )}
+          <span aria-hidden="true">·</span>
+          {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
+          <span className="max-w-[11rem] shrink-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
+            <span className="sr-only">from </span>
+            {request.remoteAddress}
+          </span>
           <span className="ml-auto pl-2">
             <TrustBadges request={request} />
           </span>

@@ -1,6 +1,6 @@
 "use client";
 // Where owner-only tools (bin settings, replay, deliveries) plug into the inspector. The inspector
-// renders these only for the owner, so nothing here is ever shown to a share-link viewer.
+// renders these only for the owner; `viewerRequestTabs` is the one read-only exception.
 import type { ReactNode } from "react";
 import type { BinInfo, RequestDetail } from "@/lib/api-types";
 import { originOf } from "@/lib/client/owner-link";
@@ -35,15 +35,24 @@ export function MarkedOwnerActions({ binId, token, requestIds }: OwnerToolContex
   return <ReplayMarked binId={binId} token={token} requestIds={requestIds} />;
 }
 
-/** Extra tabs of the request detail pane, after the built-in ones. `origin`: the app's public origin, for owner links. */
-export function ownerRequestTabs(
-  { binId, token, origin }: OwnerToolContext & { origin: string },
-  detail: RequestDetail,
-): { key: string; label: string; render(): ReactNode }[] {
+/** An extra tab of the request detail pane, after the built-in ones. */
+export interface ToolTab {
+  key: string;
+  label: string;
+  render(): ReactNode;
+}
+
+/** The owner's extra tabs. `origin`: the app's public origin, for owner links. */
+export function ownerRequestTabs({ binId, token, origin }: OwnerToolContext & { origin: string }, detail: RequestDetail): ToolTab[] {
   // Keyed by request: stepping to another request starts each tool afresh.
   return [
     { key: "replay", label: "Replay", render: () => <ReplayTab key={detail.id} binId={binId} token={token} origin={origin} detail={detail} /> },
     { key: "deliveries", label: "Deliveries", render: () => <DeliveriesTab key={detail.id} binId={binId} token={token} detail={detail} /> },
     { key: "verify", label: "Verify", render: () => <VerifyTab key={detail.id} binId={binId} token={token} detail={detail} /> },
   ];
+}
+
+/** The tools a share-link viewer gets: the verdict and its reason, which the server strips of anything secret. */
+export function viewerRequestTabs({ binId, token }: OwnerToolContext, detail: RequestDetail): ToolTab[] {
+  return [{ key: "verify", label: "Verify", render: () => <VerifyTab key={detail.id} binId={binId} token={token} detail={detail} readOnly /> }];
 }

@@ -8,14 +8,16 @@ interface CopyFieldProps {
   hint?: ReactNode;
   /** An extra button after the copy button (e.g. "Rotate"). */
   action?: ReactNode;
+  /** For one-line layouts: the label is read by screen readers but not drawn. */
+  labelHidden?: boolean;
 }
 
 /** A labelled read-only URL in monospace with a copy button; the input makes it selectable by hand too. */
-export function CopyField({ label, value, copyLabel, hint, action }: CopyFieldProps) {
+export function CopyField({ label, value, copyLabel, hint, action, labelHidden = false }: CopyFieldProps) {
   const id = useId();
   return (
     <div className="min-w-0">
-      <div className="mb-1 flex items-baseline gap-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+      <div className={labelHidden ? "sr-only" : "mb-1 flex items-baseline gap-2 text-xs font-medium text-zinc-500 dark:text-zinc-400"}>
         <label htmlFor={id}>{label}</label>
         {hint}
       </div>

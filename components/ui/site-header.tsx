@@ -12,6 +12,12 @@ export function SiteHeader() {
         </Link>
         <div className="flex items-center gap-4">
           <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">Self-hosted webhook inspector</span>
+          <Link
+            href="/docs"
+            className="rounded-md text-sm font-medium text-zinc-600 outline-offset-4 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+          >
+            API docs
+          </Link>
           <ThemeToggle />
         </div>
       </div>

@@ -9,7 +9,15 @@ import { NotAvailable } from "@/components/owner-tools/not-available";
 import { VerdictBanner } from "./verdict-banner";
 import { VerdictDetails } from "./verdict-details";
 
-export function VerifyTab({ binId, token, detail }: { binId: string; token: string; detail: RequestDetail }) {
+interface VerifyTabProps {
+  binId: string;
+  token: string;
+  detail: RequestDetail;
+  /** A share-link viewer: the server leaves out the expected signature, and secrets are the owner's business. */
+  readOnly?: boolean;
+}
+
+export function VerifyTab({ binId, token, detail, readOnly = false }: VerifyTabProps) {
   const verdict = useLoad(`verify:${binId}:${detail.id}`, (signal) => getVerification(binId, token, detail.id, signal));
   // Only for the scheme's display name; the verdict stands without it.
   const schemes = useLoad("schemes", (signal) => listSignatureSchemes(token, signal));
@@ -43,7 +51,9 @@ export function VerifyTab({ binId, token, detail }: { binId: string; token: stri
     <div className="space-y-4 p-4">
       <VerdictBanner verification={verification} schemeName={schemeName} />
       {verification.status === "no_secret" && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">Add the provider&apos;s signing secret under Settings → Secrets, then check again.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          {readOnly ? "The bin's owner can add the provider's signing secret to check it." : "Add the provider's signing secret under Settings → Secrets, then check again."}
+        </p>
       )}
       <Duplicate verification={verification} />
       {verification.authFailure && (
@@ -52,6 +62,9 @@ export function VerifyTab({ binId, token, detail }: { binId: string; token: stri
         </Alert>
       )}
       {verification.details && <VerdictDetails details={verification.details} />}
+      {readOnly && verification.status === "invalid" && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Shared view: the signature Hookscope computed with the bin&apos;s secret is shown to the owner only.</p>
+      )}
       <Button size="sm" onClick={verdict.reload}>
         Check again
       </Button>

@@ -5,6 +5,7 @@ import {
   INITIAL_REQUEST_LIST,
   MAX_KEPT_REQUESTS,
   mergeRequests,
+  newArrival,
   nextSelection,
   requestListReducer,
   type RequestListState,
@@ -90,4 +91,23 @@ test("nextSelection keeps a surviving selection and moves a vanished one to its 
   assert.equal(nextSelection(list, [], "03"), null);
   assert.equal(nextSelection([], list, null), "05", "nothing selected: the newest");
   assert.equal(nextSelection(list, list, null), "05");
+  assert.equal(nextSelection([], list, "01"), "01", "opened by its URL, not a loaded row: kept");
+  assert.equal(nextSelection(list, [...list, summary("01")].slice(1), "00"), "00", "...while rows come and go");
+  assert.equal(nextSelection(list, [], "00"), null, "...until the list is reset for a search");
+});
+
+test("newArrival names the new top row, never the rows of a first load", () => {
+  const list = ["05", "04"].map(summary);
+  assert.equal(newArrival(list, ["07", "06", "05", "04"].map(summary)), "07");
+  assert.equal(newArrival(list, ["04"].map(summary)), null, "a deletion is no arrival");
+  assert.equal(newArrival([], list), null);
+  assert.equal(newArrival(list, list), null);
+});
+
+test("retention: rows past the bin's limit leave the list, and older stored ones can load again", () => {
+  const rows = ["r5", "r4", "r3", "r2", "r1"].map((id) => summary(id));
+  const state = requestListReducer({ ...INITIAL_REQUEST_LIST, status: "ready", requests: rows, nextBefore: null, newestId: "r5" }, { type: "retained", keep: 3 });
+  assert.deepEqual(state.requests.map((r) => r.id), ["r5", "r4", "r3"]);
+  assert.equal(state.nextBefore, "r3");
+  assert.equal(requestListReducer(state, { type: "retained", keep: 3 }), state, "nothing to drop: same state");
 });

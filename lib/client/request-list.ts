@@ -22,6 +22,8 @@ export type RequestListAction =
   | { type: "older-page"; before: string; page: RequestPage }
   | { type: "arrived"; requests: RequestSummary[] }
   | { type: "removed"; requestId: string }
+  /** Retention removed the oldest: keep at most this many rows (older stored ones load on scroll). */
+  | { type: "retained"; keep: number }
   | { type: "cleared" }
   | { type: "not-found" }
   | { type: "failed"; message: string };
@@ -93,6 +95,12 @@ export function requestListReducer(state: RequestListState, action: RequestListA
     case "removed":
       if (!state.requests.some((r) => r.id === action.requestId)) return state;
       return { ...state, requests: state.requests.filter((r) => r.id !== action.requestId) };
+    case "retained": {
+      if (state.requests.length <= action.keep) return state;
+      const kept = state.requests.slice(0, action.keep);
+      // Rows retention kept although older (not yet forwarded) come back through "load older".
+      return { ...state, requests: kept, nextBefore: kept[kept.length - 1]?.id ?? state.nextBefore };
+    }
     case "cleared":
       return { ...state, requests: [], nextBefore: null };
     case "not-found":
@@ -105,7 +113,9 @@ export function requestListReducer(state: RequestListState, action: RequestListA
 /**
  * Which request to show after the list changed. A selection that survives is kept; one that
  * vanished (deleted here, in another tab, or cleared) moves to its nearest surviving neighbour,
- * older first, as in a mail client; with nothing selected the newest request is shown.
+ * older first, as in a mail client; with nothing selected the newest request is shown. A selection
+ * that was never a row (opened by its URL, older than the loaded pages) is kept until the list is
+ * emptied (cleared, or reset for a new search).
  */
 export function nextSelection(
   previous: readonly RequestSummary[],
@@ -116,7 +126,7 @@ export function nextSelection(
   const first = current[0]?.id ?? null;
   if (selectedId === null) return first;
   const index = previous.findIndex((r) => r.id === selectedId);
-  if (index === -1) return first;
+  if (index === -1) return current.length > 0 ? selectedId : null;
   const alive = new Set(current.map((r) => r.id));
   for (let i = index + 1; i < previous.length; i++) {
     const id = previous[i]?.id;
@@ -127,4 +137,14 @@ export function nextSelection(
     if (id !== undefined && alive.has(id)) return id;
   }
   return first;
+}
+
+/**
+ * The newest request if the list gained one on top, for "follow newest". A list that was empty
+ * (first load, a new search) gained nothing: its first rows are not arrivals.
+ */
+export function newArrival(previous: readonly RequestSummary[], current: readonly RequestSummary[]): string | null {
+  const before = previous[0]?.id;
+  const now = current[0]?.id;
+  return before !== undefined && now !== undefined && now > before ? now : null;
 }

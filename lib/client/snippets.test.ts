@@ -17,7 +17,7 @@ const request = (over: Partial<SnippetRequest> = {}): SnippetRequest => ({
     ["X-Empty", ""],
     ["Content-Length", "13"],
   ],
-  body: enc(`{"a":"it's"}\n`),
+  bodySize: enc(`{"a":"it's"}\n`).length,
   bodyText: `{"a":"it's"}\n`,
   ...over,
 });
@@ -58,7 +58,7 @@ test("curl keeps header order and duplicates, quotes safely and sends the body r
 });
 
 test("binary bodies go through a file in curl and HTTPie", () => {
-  const binary = request({ body: Uint8Array.from([0, 255, 1]), bodyText: null });
+  const binary = request({ bodySize: 3, bodyText: null });
   const curl = buildSnippet("curl", binary);
   assert.match(curl.code, /--data-binary @body\.bin$/);
   assert.equal(curl.bodyFile, "body.bin");
@@ -67,6 +67,8 @@ test("binary bodies go through a file in curl and HTTPie", () => {
   assert.doesNotMatch(httpie.code, /--ignore-stdin/);
   const js = buildSnippet("fetch", binary);
   assert.match(js.code, /readFile\("body\.bin"\)/);
+  // A body over 2 MiB is not in the detail (no text at hand): it goes through the file, never as empty.
+  assert.match(buildSnippet("curl", request({ bodySize: 3 * 1024 * 1024, bodyText: null })).code, /--data-binary @body\.bin$/);
 });
 
 test("HTTPie and fetch reproduce headers and body and name what they cannot", () => {
@@ -78,7 +80,7 @@ test("HTTPie and fetch reproduce headers and body and name what they cannot", ()
   assert.match(js.code, /\["X-Dup", "one"\],\n {4}\["X-Dup", "two"\]/);
   assert.match(js.code, /body: "\{\\"a\\":\\"it's\\"\}\\n",/);
   assert.match(js.caveats[0] ?? "", /joins repeated X-Dup/);
-  const get = buildSnippet("curl", request({ method: "GET", body: null, bodyText: null, headers: [] }));
+  const get = buildSnippet("curl", request({ method: "GET", bodySize: 0, bodyText: null, headers: [] }));
   assert.doesNotMatch(get.code, /data|Content-Type/);
 });
 

@@ -8,9 +8,9 @@ export interface SnippetRequest {
   method: string;
   url: string;
   headers: readonly (readonly [string, string])[];
-  /** The exact body; null when there is none. */
-  body: Uint8Array | null;
-  /** The body as text when it is valid UTF-8. */
+  /** Bytes in the body; 0 when there is none. */
+  bodySize: number;
+  /** The body as text when it is valid UTF-8 and at hand (bodies over 2 MiB are not in the detail); else null, and the body goes through a file. */
   bodyText: string | null;
 }
 
@@ -45,7 +45,7 @@ function partition(headers: SnippetRequest["headers"]) {
 }
 
 const has = (headers: readonly (readonly [string, string])[], name: string) => headers.some(([n]) => n.toLowerCase() === name);
-const hasBody = (request: SnippetRequest) => request.body !== null && request.body.length > 0;
+const hasBody = (request: SnippetRequest) => request.bodySize > 0;
 const inlineText = (request: SnippetRequest) =>
   request.bodyText !== null && !request.bodyText.includes("\0") && request.bodyText.length <= INLINE_TEXT_LIMIT ? request.bodyText : null;
 

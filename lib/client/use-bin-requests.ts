@@ -24,10 +24,14 @@ export interface BinRequests extends RequestListState {
   /** The first page of some query has arrived: later loading states are searches, not the page load. */
   loadedOnce: boolean;
   loadingOlder: boolean;
+  /** Bumped when the server says the bin's refusal or retention counts changed. */
+  tallyVersion: number;
   loadOlder(): void;
   reload(): void;
   /** Local removal after a successful DELETE; the echoed socket event is then a no-op. */
   removeLocally(requestId: string): void;
+  /** Drops the rows retention removed on the server: all but the newest `keep`. */
+  retain(keep: number): void;
   clearLocally(): void;
 }
 
@@ -40,6 +44,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
   const [accessRevoked, setAccessRevoked] = useState(false);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [tallyVersion, setTallyVersion] = useState(0);
   // The socket stays up across filter changes: it is the bin that is live, not the query.
   const [everLoaded, setEverLoaded] = useState(false);
   const filterKey = JSON.stringify(filter);
@@ -146,6 +151,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     onCleared: () => dispatch({ type: "cleared" }),
     // Verdict badges come with the summaries: re-read them once the server has re-checked.
     onVerdictsChanged: () => void fetchFirstPage(),
+    onTallyChanged: () => setTallyVersion((n) => n + 1),
     onBinDeleted: () => setBinDeleted(true),
     onAccessRevoked: () => {
       // Only believe it for our own token: ask the server whether it still opens the bin.
@@ -183,9 +189,11 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     filtered,
     loadedOnce: everLoaded,
     loadingOlder,
+    tallyVersion,
     loadOlder,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     removeLocally: useCallback((requestId: string) => dispatch({ type: "removed", requestId }), []),
+    retain: useCallback((keep: number) => dispatch({ type: "retained", keep }), []),
     clearLocally: useCallback(() => dispatch({ type: "cleared" }), []),
   };
 }

@@ -21,6 +21,8 @@ export interface BinSocketHandlers {
   onCleared(): void;
   /** The bin's secrets changed and the server re-checked every stored request. */
   onVerdictsChanged?(): void;
+  /** Refusals or retention changed the bin's counts. */
+  onTallyChanged?(): void;
   onBinDeleted(): void;
   /** The server says this socket's token stopped working (a rotated share link). */
   onAccessRevoked(): void;
@@ -83,6 +85,9 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
     });
     socket.on("bin:verdicts-changed", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onVerdictsChanged?.();
+    });
+    socket.on("bin:tally-changed", ({ binId: id }) => {
+      if (id === binId) handlersRef.current.onTallyChanged?.();
     });
     socket.on("bin:access-revoked", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onAccessRevoked();

@@ -18,7 +18,8 @@ export function useOwnerLinkClaim(binId: string): OwnerLinkClaim {
       return;
     }
     // Out of the address bar before anything else: it must not linger in history or screenshots.
-    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    // null state: Next adopts the new URL as its own, so it cannot write the token back later.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
     if (getOwnerToken(binId) === token) {
       setClaim("claimed");
       return;

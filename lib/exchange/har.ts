@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { z } from "zod";
 import type { PortableRequest } from "@/lib/exchange/model";
 import { headerValue } from "@/lib/requests/headers";
@@ -19,16 +20,47 @@ function queryPairs(query: string): { name: string; value: string }[] {
 }
 
 /**
- * HAR 1.2. HAR has no byte-exact field for a request body, so `_bodyBase64` (an extension: HAR allows
- * fields starting with "_") carries the exact bytes beside the `text` other tools read.
+ * A body as HAR carries it: UTF-8 text as is, anything else base64 with `encoding: "base64"`. HAR 1.2
+ * defines `encoding` on response content; readers (and writers such as google/martian) accept it on
+ * `postData` too. Both forms decode back to the exact bytes: valid UTF-8 re-encodes to itself.
  */
+function harBody(body: Uint8Array): { text: string; encoding?: "base64" } {
+  const text = decodeUtf8(body);
+  return text !== null ? { text } : { text: Buffer.from(body).toString("base64"), encoding: "base64" };
+}
+
+/**
+ * What Hookscope answered, as far as it is known. The status is stored with each request, and every
+ * answer carries X-Hookscope-Request-Id. The other headers and the body came from the bin's response
+ * settings or a rule as they were at that moment; those are not stored per request (the settings
+ * may have changed since), so they are left out and the `comment` says so.
+ */
+function harResponse(request: PortableRequest & { id: string }) {
+  const held = request.responseStatus === 0;
+  const by = ` (${request.responseRule ?? "the bin's configured response"})`;
+  return {
+    status: request.responseStatus,
+    statusText: held ? "" : (STATUS_CODES[request.responseStatus] ?? ""),
+    httpVersion: "HTTP/1.1",
+    cookies: [],
+    headers: held ? [] : [{ name: "X-Hookscope-Request-Id", value: request.id }],
+    content: { size: 0, mimeType: "" },
+    redirectURL: "",
+    headersSize: -1,
+    bodySize: -1,
+    comment: held
+      ? `No answer: a hold rule kept the connection open${by}.`
+      : `Hookscope answered ${request.responseStatus}${by}. Its other headers and its body are not stored per request, so they are left out.`,
+  };
+}
+
+/** HAR 1.2, with Hookscope's own fields (`_hookscope`: HAR allows fields starting with "_"). */
 export function toHar(captureUrl: string, requests: (PortableRequest & { id: string })[], version: string): unknown {
   return {
     log: {
       version: "1.2",
       creator: { name: "Hookscope", version },
       entries: requests.map((request) => {
-        const text = decodeUtf8(request.body);
         const contentType = headerValue(request.headers, "content-type") ?? "application/octet-stream";
         return {
           startedDateTime: request.receivedAt.toISOString(),
@@ -40,26 +72,14 @@ export function toHar(captureUrl: string, requests: (PortableRequest & { id: str
             cookies: [],
             headers: request.headers.map(([name, value]) => ({ name, value })),
             queryString: queryPairs(request.query),
-            ...(request.body.length > 0
-              ? { postData: { mimeType: contentType, text: text ?? "", _bodyBase64: Buffer.from(request.body).toString("base64") } }
-              : {}),
+            ...(request.body.length > 0 ? { postData: { mimeType: contentType, ...harBody(request.body) } } : {}),
             headersSize: -1,
             bodySize: request.body.length,
           },
-          response: {
-            status: request.responseStatus,
-            statusText: "",
-            httpVersion: "HTTP/1.1",
-            cookies: [],
-            headers: [],
-            content: { size: 0, mimeType: "" },
-            redirectURL: "",
-            headersSize: -1,
-            bodySize: -1,
-          },
+          response: harResponse(request),
           cache: {},
           timings: { send: 0, wait: 0, receive: 0 },
-          _hookscope: { id: request.id, remoteAddress: request.remoteAddress },
+          _hookscope: { id: request.id, remoteAddress: request.remoteAddress, responseRule: request.responseRule },
         };
       }),
     },
@@ -78,11 +98,12 @@ export const HarSchema = z.object({
           httpVersion: z.string().optional(),
           headers: z.array(z.object({ name: z.string(), value: z.string() })),
           postData: z
+            // `_bodyBase64`: where exports before HAR's own base64 encoding kept the exact bytes.
             .object({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional(), _bodyBase64: z.string().optional() })
             .optional(),
         }),
         response: z.object({ status: z.number().int() }).partial().optional(),
-        _hookscope: z.object({ remoteAddress: z.string().optional() }).partial().optional(),
+        _hookscope: z.object({ remoteAddress: z.string().optional(), responseRule: z.string().max(512).nullable().optional() }).partial().optional(),
       }),
     ),
   }),
@@ -111,6 +132,7 @@ export function fromHar(document: z.infer<typeof HarSchema>): PortableRequest[] 
       httpVersion: (entry.request.httpVersion ?? "HTTP/1.1").replace(/^HTTP\//i, ""),
       receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date() : receivedAt,
       responseStatus: entry.response?.status ?? 200,
+      responseRule: entry._hookscope?.responseRule ?? null,
     };
   });
 }

@@ -14,6 +14,8 @@ const ExportedRequestSchema = z.object({
   httpVersion: z.string().max(8).default("1.1"),
   receivedAt: z.iso.datetime({ offset: true }),
   responseStatus: z.number().int().default(200),
+  // Absent from exports made before it was added.
+  responseRule: z.string().max(512).nullable().default(null),
 });
 
 export const HookscopeExportSchema = z.object({
@@ -42,6 +44,7 @@ export function toHookscopeJson(binId: string, requests: (PortableRequest & { id
       httpVersion: request.httpVersion,
       receivedAt: request.receivedAt.toISOString(),
       responseStatus: request.responseStatus,
+      responseRule: request.responseRule,
     })),
   };
 }
@@ -57,5 +60,6 @@ export function fromHookscopeJson(document: z.infer<typeof HookscopeExportSchema
     httpVersion: request.httpVersion,
     receivedAt: new Date(request.receivedAt),
     responseStatus: request.responseStatus,
+    responseRule: request.responseRule,
   }));
 }

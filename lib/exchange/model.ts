@@ -9,4 +9,6 @@ export interface PortableRequest {
   httpVersion: string;
   receivedAt: Date;
   responseStatus: number;
+  /** Which response rule chose that answer, in words; null for the bin's configured response. */
+  responseRule: string | null;
 }

@@ -30,6 +30,7 @@ function toPortable(record: CapturedRequestRecord): PortableRequest & { id: stri
     httpVersion: record.httpVersion,
     receivedAt: record.receivedAt,
     responseStatus: record.responseStatus,
+    responseRule: record.responseRule,
   };
 }
 
@@ -78,7 +79,7 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
       receivedAt: request.receivedAt,
       sequence: i + 1,
       responseStatus: request.responseStatus,
-      responseRule: null,
+      responseRule: request.responseRule,
       forwardPending: false,
       verdict: "not_signed",
       replaySuspected: false,

@@ -51,15 +51,44 @@ export interface RequestVerification {
   authFailure: string | null;
 }
 
-/** The full verdict of one stored request against the bin's current secrets. */
+/** The verdict of one stored request against the bin's current secrets; a viewer gets `forViewer` of it. */
 export async function verifyStoredRequest(bin: BinRecord, requestId: string, role: Role): Promise<RequestVerification> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await getRequest(bin.id, requestId) : null;
   if (!record) throw new RequestNotFoundError();
   const headers = JSON.parse(record.headers) as [string, string][];
   const { verdict } = checkTrust(trustInputOf(bin.id, record, headers), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets));
-  // The expected signature is derived from the owner's secret: a viewer could use it to forge one.
-  const details = verdict.details && role === "viewer" ? { ...verdict.details, expected: undefined } : verdict.details;
-  return { status: verdict.status, scheme: verdict.scheme, reason: verdict.reason, ...(details ? { details } : {}), duplicateOf: record.duplicateOf, authFailure: record.authFailure };
+  const full: RequestVerification = {
+    status: verdict.status,
+    scheme: verdict.scheme,
+    reason: verdict.reason,
+    ...(verdict.details ? { details: verdict.details } : {}),
+    duplicateOf: record.duplicateOf,
+    authFailure: record.authFailure,
+  };
+  return role === "viewer" ? forViewer(full) : full;
+}
+
+/** The details a share-link viewer may read: all of them describe the request, none the secret. */
+const VIEWER_DETAILS = ["header", "received", "timestampAgeSeconds", "toleranceSeconds", "replaySuspected", "signedPayloadPreview", "hints"] as const;
+
+/** `expected "5257a869e7ec…", ` as a mismatch quotes the computed signature before the received one. */
+const QUOTED_EXPECTED = /expected "(?:[^"\\]|\\.)*", (?=received )/g;
+
+const withoutExpected = (text: string) => text.replace(QUOTED_EXPECTED, "");
+
+/**
+ * A verdict without what is derived from the owner's secret. The expected signature goes, even cut
+ * to 12 characters: with it anyone who can post to the public capture URL could check guesses
+ * against the secret. A mismatch quotes it in the reason, and a hint can repeat another secret's
+ * reason, so both lose the quote. The details are copied field by field: a detail added later
+ * stays owner-only until it is listed here.
+ */
+export function forViewer(verification: RequestVerification): RequestVerification {
+  const { details, reason, ...rest } = verification;
+  if (!details) return { ...rest, reason: withoutExpected(reason) };
+  const kept = Object.fromEntries(VIEWER_DETAILS.flatMap((key) => (details[key] === undefined ? [] : [[key, details[key]]]))) as NonNullable<Verdict["details"]>;
+  if (kept.hints) kept.hints = kept.hints.map(withoutExpected);
+  return { ...rest, reason: withoutExpected(reason), details: kept };
 }
 
 /** Re-checks every stored request of the bin (after a secret changed), a chunk at a time. */

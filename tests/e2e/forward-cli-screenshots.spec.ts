@@ -33,6 +33,14 @@ async function addLaggingForwarder(page: Page): Promise<void> {
   });
 }
 
+/** The Forwarders button sits in the bin card; on a phone, behind "Bin actions" and not under the request sheet (issue 11). */
+async function openForwarders(page: Page) {
+  if (await page.getByRole("dialog", { name: "Request" }).isVisible()) await page.getByRole("button", { name: "Back to requests" }).click();
+  const menu = page.getByRole("button", { name: "Bin actions" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  await page.getByRole("button", { name: "Forwarders", exact: true }).click();
+}
+
 async function shoot(page: Page, request: APIRequestContext, name: string, viewport: { width: number; height: number }) {
   await page.setViewportSize(viewport);
   const receiver = await startTarget((_req, res) => res.writeHead(200, { "Content-Type": "application/json", "X-Handled-By": "next-dev" }).end('{\n  "received": true\n}'));
@@ -46,7 +54,7 @@ async function shoot(page: Page, request: APIRequestContext, name: string, viewp
   await requestRows(page).first().click();
   const detail = detailPane(page);
   await detail.getByRole("tab", { name: "Replay" }).click();
-  // On a phone the detail pane sits below the list: bring the replay form to the top.
+  // Bring the replay form to the top of the detail.
   const shot = async (file: string) => {
     await detail.getByRole("tab", { name: "Replay" }).evaluate((tab) => tab.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `${DIR}/${file}-${name}.png` });
@@ -70,7 +78,7 @@ async function shoot(page: Page, request: APIRequestContext, name: string, viewp
     await shot("forward-replay-refused");
 
     await addLaggingForwarder(page);
-    await page.getByRole("button", { name: "Forwarders", exact: true }).click();
+    await openForwarders(page);
     const panel = page.getByRole("dialog", { name: "Forwarders" });
     await expect(panel.getByRole("listitem")).toHaveCount(2);
     await page.screenshot({ path: `${DIR}/forward-panel-${name}.png` });
@@ -78,10 +86,11 @@ async function shoot(page: Page, request: APIRequestContext, name: string, viewp
     await expect(page.getByRole("dialog", { name: 'Forget "ana-laptop"?' })).toBeVisible();
     await page.screenshot({ path: `${DIR}/forward-forget-${name}.png` });
     await page.getByRole("button", { name: "Cancel" }).click();
-    await page.unroute("**/api/bins/*/forwarders");
+    // Waits for a forwarders poll still in the mock, which would otherwise fulfil an unrouted request.
+    await page.unrouteAll({ behavior: "wait" });
     await cli.stop();
     await panel.getByRole("button", { name: "Close" }).click();
-    await page.getByRole("button", { name: "Forwarders", exact: true }).click();
+    await openForwarders(page);
     await expect(panel.getByRole("listitem", { name: "Forwarder ana-laptop" })).toContainText("Not connected");
     await panel.getByRole("button", { name: "Forget forwarder ana-laptop" }).click();
     await page.getByRole("button", { name: "Forget forwarder", exact: true }).click();

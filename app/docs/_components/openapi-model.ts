@@ -7,10 +7,14 @@ export interface Parameter {
   required?: boolean;
   description?: string;
   schema?: Json;
+  /** Used in the curl example. */
+  example?: unknown;
 }
 
 export interface MediaType {
   schema?: Json;
+  /** The body of the curl example. */
+  example?: unknown;
 }
 
 export interface Response {
@@ -19,6 +23,7 @@ export interface Response {
 }
 
 export interface Operation {
+  /** "ANY" for an operation listed under every method (`x-any-method`). */
   method: string;
   summary?: string;
   description?: string;
@@ -26,6 +31,8 @@ export interface Operation {
   parameters: Parameter[];
   requestBody?: { required?: boolean; content?: Record<string, MediaType> };
   responses: [string, Response][];
+  /** `x-curl-options`: what the curl example adds verbatim (an output file, a body from a file). */
+  curlOptions: string[];
 }
 
 export interface PathItem {
@@ -47,6 +54,30 @@ const METHODS = ["get", "post", "put", "patch", "delete", "head", "options"] as 
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const parameters = (value: unknown): Parameter[] => (Array.isArray(value) ? value.filter(isObject).map((p) => p as unknown as Parameter) : []);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+
+function readOperation(method: string, op: Json): Operation & { anyMethod: boolean } {
+  return {
+    method: method.toUpperCase(),
+    anyMethod: op["x-any-method"] === true,
+    summary: text(op.summary),
+    description: text(op.description),
+    security: Array.isArray(op.security) ? op.security : undefined,
+    parameters: parameters(op.parameters),
+    requestBody: isObject(op.requestBody) ? (op.requestBody as Operation["requestBody"]) : undefined,
+    responses: isObject(op.responses) ? Object.entries(op.responses).flatMap(([status, r]) => (isObject(r) ? [[status, r as Response] as [string, Response]] : [])) : [],
+    curlOptions: strings(op["x-curl-options"]),
+  };
+}
+
+/** The operations of one path, those marked `x-any-method` folded into one ANY operation (the POST one's body). */
+function foldAnyMethod(operations: (Operation & { anyMethod: boolean })[]): Operation[] {
+  const any = operations.filter((op) => op.anyMethod);
+  const rest = operations.filter((op) => !op.anyMethod);
+  const base = any.find((op) => op.method === "POST") ?? any[0];
+  if (!base) return rest;
+  return [{ ...base, method: "ANY" }, ...rest];
+}
 
 export function readDocument(doc: Json): ApiDocument {
   const info = isObject(doc.info) ? doc.info : {};
@@ -60,21 +91,12 @@ export function readDocument(doc: Json): ApiDocument {
     schemas: Object.entries(schemas).flatMap(([name, schema]) => (isObject(schema) ? [[name, schema] as [string, Json]] : [])),
     paths: Object.entries(paths).flatMap(([path, item]) => {
       if (!isObject(item)) return [];
-      const operations = METHODS.flatMap((method): Operation[] => {
-        const op = item[method];
-        if (!isObject(op)) return [];
-        return [
-          {
-            method: method.toUpperCase(),
-            summary: text(op.summary),
-            description: text(op.description),
-            security: Array.isArray(op.security) ? op.security : undefined,
-            parameters: parameters(op.parameters),
-            requestBody: isObject(op.requestBody) ? (op.requestBody as Operation["requestBody"]) : undefined,
-            responses: isObject(op.responses) ? Object.entries(op.responses).flatMap(([status, r]) => (isObject(r) ? [[status, r as Response] as [string, Response]] : [])) : [],
-          },
-        ];
-      });
+      const operations = foldAnyMethod(
+        METHODS.flatMap((method) => {
+          const op = item[method];
+          return isObject(op) ? [readOperation(method, op)] : [];
+        }),
+      );
       return [{ path, parameters: parameters(item.parameters), operations }];
     }),
   };
@@ -84,6 +106,11 @@ export function readDocument(doc: Json): ApiDocument {
 export function refName(schema: Json | undefined): string | null {
   const ref = schema && text(schema.$ref);
   return ref?.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : null;
+}
+
+/** A path with a line-break chance after each "/": it wraps between segments, never inside a word. */
+export function pathSegments(path: string): string[] {
+  return path.split(/(?<=\/)/);
 }
 
 /** A stable anchor for a heading. */

@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
 import { MethodBadge } from "@/components/ui/method-badge";
+import { CurlBlock } from "./curl-block";
+import { curlExample } from "./curl-example";
 import { InlineText } from "./inline-text";
 import { slug, type Operation, type Parameter } from "./openapi-model";
 import { ParametersTable } from "./parameters-table";
+import { PathText } from "./path-text";
 import { SchemaBlock } from "./schema-block";
 
 type Json = Record<string, unknown>;
@@ -42,7 +45,9 @@ export function OperationCard({ path, operation, pathParameters, schemas }: Oper
       <header className="space-y-1.5">
         <h3 className="flex flex-wrap items-center gap-2.5">
           <MethodBadge method={operation.method} />
-          <span className="font-mono text-sm font-semibold break-all">{path}</span>
+          <span className="min-w-0 font-mono text-sm font-semibold">
+            <PathText path={path} />
+          </span>
           {operation.security && operation.security.length > 0 && (
             <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">Bearer token</span>
           )}
@@ -58,6 +63,7 @@ export function OperationCard({ path, operation, pathParameters, schemas }: Oper
           </p>
         )}
       </header>
+      <CurlBlock title="Example" code={curlExample(path, operation, pathParameters)} label={`curl example for ${operation.method} ${path}`} />
       {parameters.length > 0 && (
         <Part title="Parameters">
           <ParametersTable parameters={parameters} />

@@ -21,7 +21,7 @@ export function ParametersTable({ parameters }: { parameters: readonly Parameter
                 {parameter.required && <span className="ml-1 text-rose-600 dark:text-rose-400" title="required">*</span>}
               </td>
               <td className="px-3 py-1.5 text-zinc-500 dark:text-zinc-400">{parameter.in}</td>
-              <td className="px-3 py-1.5 font-mono text-xs break-all text-zinc-700 dark:text-zinc-300">{describeSchema(parameter.schema)}</td>
+              <td className="px-3 py-1.5 font-mono text-xs text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">{describeSchema(parameter.schema)}</td>
               <td className="px-3 py-1.5 text-zinc-700 dark:text-zinc-300">
                 <InlineText text={parameter.description ?? ""} />
               </td>

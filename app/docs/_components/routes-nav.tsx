@@ -1,4 +1,5 @@
 import { slug, type PathItem } from "./openapi-model";
+import { PathText } from "./path-text";
 
 const METHOD_COLORS: Record<string, string> = {
   GET: "text-sky-700 dark:text-sky-300",
@@ -8,16 +9,18 @@ const METHOD_COLORS: Record<string, string> = {
   DELETE: "text-rose-700 dark:text-rose-300",
 };
 
-/** One entry per path, its methods as small links: long paths wrap rather than hide their ends. */
-export function RoutesNav({ paths }: { paths: readonly PathItem[] }) {
+/**
+ * One entry per path, its methods as small links: long paths wrap after a "/" rather than hide their
+ * ends. `className` places it: a sticky sidebar on wide screens, a disclosure on narrow ones.
+ */
+export function RoutesNav({ paths, className }: { paths: readonly PathItem[]; className: string }) {
   return (
-    <nav aria-label="Routes" className="sticky top-20 max-h-[calc(100dvh-6rem)] overflow-auto pr-2">
-      <p className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Routes</p>
+    <nav aria-label="Routes" className={className}>
       <ul className="space-y-1.5">
         {paths.map((item) => (
           <li key={item.path} className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800/60">
-            <a href={`#${slug("path", item.path)}`} className="block font-mono text-[12.5px] leading-5 break-all text-zinc-700 dark:text-zinc-300">
-              {item.path}
+            <a href={`#${slug("path", item.path)}`} className="block font-mono text-[12.5px] leading-5 text-zinc-700 dark:text-zinc-300">
+              <PathText path={item.path} />
             </a>
             <span className="flex gap-2">
               {item.operations.map((operation) => (

@@ -1,7 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { RequestDetail } from "@/lib/api-types";
-import { base64ToBytes } from "@/lib/body/bytes";
 import { queryWithMark } from "@/lib/client/format";
 import { buildSnippet, type SnippetKind } from "@/lib/client/snippets";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -24,7 +23,7 @@ export function CodeTab({ detail, token, captureUrl }: { detail: RequestDetail; 
         method: detail.method,
         url: `${captureUrl}${detail.path}${queryWithMark(detail.query)}`,
         headers: detail.headers,
-        body: detail.bodySize > 0 ? base64ToBytes(detail.bodyBase64) : null,
+        bodySize: detail.bodySize,
         bodyText: detail.bodyText,
       }),
     [kind, detail, captureUrl],
@@ -40,7 +39,7 @@ export function CodeTab({ detail, token, captureUrl }: { detail: RequestDetail; 
       {snippet.bodyFile && (
         <Note>
           <span className="flex flex-wrap items-center gap-2">
-            The body is {detail.bodyText === null ? "binary" : "large"}, so the command reads it from <code className="font-mono">{snippet.bodyFile}</code>:
+            The body is {detail.bodyText === null && !detail.bodyOmitted ? "binary" : "large"}, so the command reads it from <code className="font-mono">{snippet.bodyFile}</code>:
             download the raw body first and save it under that name.
             <DownloadRawButton binId={detail.binId} token={token} requestId={detail.id} />
           </span>

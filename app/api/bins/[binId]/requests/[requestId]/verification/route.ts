@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ binId: string; requestId: string }> };
 
-/** The request's signature verdict with its reason, checked now against the bin's secrets. */
+/** The request's signature verdict with its reason, checked now against the bin's secrets; viewers get it without the expected signature. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
   const { bin, role } = await authorizeBin(binId, bearerToken(request));
