@@ -40,7 +40,8 @@ import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind
 import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
 import { measureReads, type ReadResult, type ReadSeries } from "./reads";
-import { freePort, installCleanup, readProcessMemory, runAsyncCleanups, startServer, type ProcessMemory, type ServerProcess } from "./processes";
+import { errorText, intSetting, median, runBench } from "./common";
+import { freePort, installCleanup, readProcessMemory, startServer, type ProcessMemory, type ServerProcess } from "./processes";
 
 const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_PG_URL = "postgres://hookscope:hookscope@127.0.0.1:5432/hookscope";
@@ -51,16 +52,6 @@ const TARGETS = {
   socketRate: 1000,
   listP99Ms: 50,
 } as const;
-
-function intSetting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 interface Settings {
   databases: DatabaseKind[];
@@ -178,13 +169,6 @@ async function startHookscope(name: string, databaseUrl: string, distDir: string
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const fmtInt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a");
 const fmtMs = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
 const fmtMb = (kb: number | null | undefined) => (kb !== null && kb !== undefined && Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MiB` : "n/a");
@@ -192,7 +176,6 @@ const round2 = (value: number) => (Number.isFinite(value) ? Math.round(value * 1
 const round3 = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
 const mib = (kb: number | null | undefined) => (kb !== null && kb !== undefined && Number.isFinite(kb) ? Math.round((kb / 1024) * 10) / 10 : null);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function describeProblems(label: string, result: LoadResult): string[] {
   const problems: string[] = [];
@@ -775,17 +758,4 @@ async function main(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-main().then(
-  async (code) => {
-    await runAsyncCleanups();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    const message = errorText(error);
-    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    await runAsyncCleanups();
-    // Still one parseable last line, so CI can tell "broke" from "slow".
-    console.log(JSON.stringify({ bench: "hookscope-capture", status: "ERROR", problems: [message] }));
-    process.exit(1);
-  },
-);
+runBench("hookscope-capture", main);

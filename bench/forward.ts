@@ -47,7 +47,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/api-types";
 import { percentile } from "./latency";
-import { freePort, installCleanup, makeTempDir, runAsyncCleanups, spawnChild, startServer, type ChildHandle, type ServerProcess } from "./processes";
+import { errorText, intSetting, median, runBench } from "./common";
+import { freePort, installCleanup, makeTempDir, spawnChild, startServer, type ChildHandle, type ServerProcess } from "./processes";
 
 const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -75,16 +76,6 @@ const PROBE_EVERY_MS = 500;
 
 type SystemName = "baseline" | "hookscope";
 type PhaseKind = "probe" | "warmup" | "throughput" | "latency";
-
-function intSetting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 interface Settings {
   systems: SystemName[];
@@ -122,18 +113,10 @@ function readSettings(): Settings {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const round2 = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
 const round3 = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
 const fmtInt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a");
 const fmtMs = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
-
-function median(values: number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** A Stripe-like event of about 300 bytes, carrying its bench id; the receiver rebuilds it to compare. */
 function bodyFor(id: string): string {
@@ -940,17 +923,4 @@ async function main(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-main().then(
-  async (code) => {
-    await runAsyncCleanups();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    const message = errorText(error);
-    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    await runAsyncCleanups();
-    // Still one parseable last line, so CI can tell "broke" from "slow".
-    console.log(JSON.stringify({ bench: "hookscope-forward", status: "ERROR", problems: [message] }));
-    process.exit(1);
-  },
-);
+runBench("hookscope-forward", main);
