@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
@@ -9,11 +8,11 @@ import type { CreatedBin, DeliveryDetail, RequestDetail } from "@/lib/api-types"
 import { FORWARD_OPTIONS } from "@/cli/args";
 import { parseBinLink } from "@/cli/link";
 import { ROOT_DIR } from "../helpers/db";
+import { spawnCli, type CliProcess } from "../helpers/cli";
 import { authorized, createBin, sendRaw } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil, type Received } from "../helpers/target";
 
-const LAUNCHER = path.join(ROOT_DIR, "bin", "hookscope.mjs");
 // Framing and routing headers the sender sets itself; everything else must arrive as captured.
 const SET_BY_SENDER = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive"]);
 
@@ -31,33 +30,14 @@ after(async () => {
   await target?.close();
 }, { timeout: 15_000 });
 
-interface Cli {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
+interface Cli extends CliProcess {
   /** stdout lines after the start-up line(s). */
   deliveryLines: () => string[];
-  exited: Promise<number | null>;
 }
 
 function runCli(args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, [LAUNCHER, ...args], {
-    cwd: ROOT_DIR,
-    env: { ...process.env, HOOKSCOPE_TOKEN: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const cli: Cli = {
-    child,
-    stdout: () => stdout,
-    stderr: () => stderr,
-    deliveryLines: () => stdout.split("\n").filter((line) => /^\d\d:\d\d:\d\d\.\d{3}  /.test(line)),
-    exited,
-  };
+  const spawned = spawnCli(args, env);
+  const cli: Cli = { ...spawned, deliveryLines: () => spawned.stdout().split("\n").filter((line) => /^\d\d:\d\d:\d\d\.\d{3}  /.test(line)) };
   clis.push(cli);
   return cli;
 }

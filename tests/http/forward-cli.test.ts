@@ -1,19 +1,17 @@
 // The forwarder's promises, end to end with the real CLI, server and a local target: bodies of any
 // size byte-exact, nothing lost across SIGTERM/SIGKILL restarts, nothing pruned unreported,
 // the local app's answer relayed to the sender, several bins and routes, idempotent reports.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { CreatedBin, DeliveryDetail, ForwarderInfo } from "@/lib/api-types";
-import { ROOT_DIR } from "../helpers/db";
+import { spawnCli, type CliProcess } from "../helpers/cli";
 import { authorized, createBin } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil, type Received } from "../helpers/target";
 
-const LAUNCHER = path.join(ROOT_DIR, "bin", "hookscope.mjs");
 const MiB = 1024 * 1024;
 // A small retention limit and backlog cap, so a burst of a few hundred crosses both.
 const KEEP = 40;
@@ -35,24 +33,11 @@ after(async () => {
   await target?.close();
 }, { timeout: 15_000 });
 
-interface Cli {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-async function forward(args: string[]): Promise<Cli> {
-  const child = spawn(process.execPath, [LAUNCHER, "forward", ...args], { cwd: ROOT_DIR, env: { ...process.env, HOOKSCOPE_TOKEN: "" }, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const cli = { child, stdout: () => stdout, stderr: () => stderr, exited };
-  await waitUntil(() => stdout.includes("Forwarding new requests") || child.exitCode !== null, 15_000, "the start-up line");
-  assert.equal(child.exitCode, null, `hookscope exited early:\n${stdout}\n${stderr}`);
+async function forward(args: string[]): Promise<CliProcess> {
+  const cli = spawnCli(["forward", ...args]);
+  children.push(cli.child);
+  await waitUntil(() => cli.stdout().includes("Forwarding new requests") || cli.child.exitCode !== null, 15_000, "the start-up line");
+  assert.equal(cli.child.exitCode, null, `hookscope exited early:\n${cli.stdout()}\n${cli.stderr()}`);
   return cli;
 }
 
@@ -70,7 +55,7 @@ async function forwarders(bin: CreatedBin): Promise<ForwarderInfo[]> {
   return ((await response.json()) as { forwarders: ForwarderInfo[] }).forwarders;
 }
 
-async function stop(cli: Cli, signal: NodeJS.Signals): Promise<void> {
+async function stop(cli: CliProcess, signal: NodeJS.Signals): Promise<void> {
   cli.child.kill(signal);
   await cli.exited;
 }
