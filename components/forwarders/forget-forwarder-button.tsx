@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
 import type { ForwarderInfo } from "@/lib/api-types";
-import { errorMessage, forgetForwarder } from "@/lib/client/owner-api";
+import { forgetForwarder } from "@/lib/client/owner-api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { TrashIcon } from "@/components/ui/icons";
 
 interface ForgetForwarderButtonProps {
@@ -14,37 +14,20 @@ interface ForgetForwarderButtonProps {
 }
 
 export function ForgetForwarderButton({ binId, token, forwarder, onForgotten }: ForgetForwarderButtonProps) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await forgetForwarder(binId, token, forwarder.name);
-      setOpen(false);
-      onForgotten();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { ask, dialog } = useConfirmedAction(async () => {
+    await forgetForwarder(binId, token, forwarder.name);
+    onForgotten();
+  });
 
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Forget forwarder ${forwarder.name}`}>
+      <Button size="sm" variant="ghost" onClick={ask} aria-label={`Forget forwarder ${forwarder.name}`}>
         <TrashIcon className="size-3.5" /> Forget
       </Button>
       <ConfirmDialog
-        open={open}
+        {...dialog}
         title={`Forget "${forwarder.name}"?`}
         confirmLabel="Forget forwarder"
-        busy={busy}
-        error={error}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
       >
         {forwarder.connected ? "The hookscope forward connected under this name is stopped. " : ""}
         Retention no longer keeps captures it has not delivered

@@ -4,6 +4,7 @@ import type { BinInfo } from "@/lib/api-types";
 import { WIDE_SCREEN, useMediaQuery } from "@/lib/client/use-media-query";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { KeyboardIcon, MoreIcon, TrashIcon } from "@/components/ui/icons";
 import { BinOwnerActions } from "@/components/owner-tools/slots";
 import { ExportMenu } from "./export-menu";
@@ -83,34 +84,17 @@ function ActionsMenu({ children }: { children: ReactNode }) {
 }
 
 function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDeleteBin();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
-  };
+  const { ask, dialog } = useConfirmedAction(onDeleteBin);
 
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
+      <Button variant="ghost" size="sm" onClick={ask}>
         <TrashIcon className="size-3.5" /> Delete bin
       </Button>
       <ConfirmDialog
-        open={open}
+        {...dialog}
         title="Delete this bin?"
         confirmLabel="Delete bin"
-        busy={busy}
-        error={error}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
       >
         Every captured request is deleted and the capture URL stops accepting requests. Share links stop working. This
         cannot be undone.

@@ -8,6 +8,7 @@ import { useTimeFormat } from "@/lib/client/time-format";
 import { useAnchoredRows } from "@/lib/client/use-virtual-rows";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { ArrowUpIcon, ClockIcon } from "@/components/ui/icons";
 import { BinTally } from "./bin-tally";
 import { FollowToggle } from "./follow-toggle";
@@ -203,36 +204,17 @@ function TimeFormatToggle() {
 }
 
 function ClearAllButton({ onClear }: { onClear(): Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onClear();
-      setOpen(false);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { ask, dialog } = useConfirmedAction(onClear);
 
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
+      <Button variant="ghost" size="sm" onClick={ask}>
         Clear all
       </Button>
       <ConfirmDialog
-        open={open}
+        {...dialog}
         title="Clear all requests?"
         confirmLabel="Clear all"
-        busy={busy}
-        error={error}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
       >
         Every request captured in this bin is deleted for everyone viewing it. The bin and its URLs stay.
       </ConfirmDialog>
