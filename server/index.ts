@@ -55,6 +55,9 @@ const server = createServer((req, res) => {
   }
   void handleNext(req, res);
 });
+// Node keeps only the first 1,000 headers by default, silently; a 2xx must mean stored exactly. The
+// header size limit (431 past it) still bounds what a request can carry.
+server.maxHeadersCount = 0;
 const realtime = attachRealtime(server);
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);

@@ -49,12 +49,41 @@ function valueAt(document: unknown, steps: (string | number)[]): { found: boolea
   return { found: true, value: current };
 }
 
-function jsonEquals(actual: unknown, expected: string): boolean {
-  try {
-    return JSON.stringify(actual) === JSON.stringify(JSON.parse(expected));
-  } catch {
-    return typeof actual === "string" ? actual === expected : JSON.stringify(actual) === expected;
+// Deeper than any real webhook payload; a hostile body nested past it simply does not match.
+const MAX_COMPARE_DEPTH = 512;
+
+/**
+ * Whether two JSON values are equal (object keys in any order), walked with an explicit stack: a
+ * body nested 100,000 levels deep must make a match false, never overflow the call stack.
+ */
+function sameJson(left: unknown, right: unknown): boolean {
+  const pending: [unknown, unknown, number][] = [[left, right, 0]];
+  while (pending.length > 0) {
+    const [a, b, depth] = pending.pop()!;
+    if (a === b) continue;
+    if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || depth >= MAX_COMPARE_DEPTH) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    if (keysA.length !== keysB.length) return false;
+    for (const key of keysA) {
+      if (!Object.hasOwn(b, key)) return false;
+      pending.push([(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1]);
+    }
   }
+  return true;
+}
+
+function jsonEquals(actual: unknown, expected: string): boolean {
+  let wanted: unknown;
+  try {
+    wanted = JSON.parse(expected);
+  } catch {
+    // Plain text: compared with a string value as it is, with a number, boolean or null as its JSON text.
+    if (typeof actual === "string") return actual === expected;
+    return actual === null || typeof actual !== "object" ? JSON.stringify(actual) === expected : false;
+  }
+  return sameJson(actual, wanted);
 }
 
 function pathMatches(pattern: string, path: string): boolean {

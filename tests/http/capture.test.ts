@@ -96,6 +96,24 @@ describe("capture", () => {
     assert.equal(stored.remoteAddress, "127.0.0.1");
   });
 
+  test("a request with 1,200 headers is stored with all of them (Node keeps 1,000 by default); past the size limit, 431 and nothing stored", async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => `x${i}: 1\r\n`).join("");
+    const head = `POST /h/${bin.id}/many HTTP/1.1\r\nHost: 127.0.0.1\r\n${many}Content-Length: 2\r\nConnection: close\r\n\r\nok`;
+    const answer = await sendRaw(server.port, head);
+    assert.equal(answer.status, 200);
+    const id = /x-hookscope-request-id: (\w+)/i.exec(answer.head)![1]!;
+    const stored = await detail(id);
+    assert.equal(stored.headers.length, 1200 + 3);
+    assert.deepEqual(stored.headers.at(-1), ["Connection", "close"]);
+    assert.equal(stored.bodyText, "ok");
+
+    const before = await count();
+    const huge = Array.from({ length: 3000 }, (_, i) => `x-big${i}: ${"v".repeat(20)}\r\n`).join("");
+    const refused = await sendRaw(server.port, `POST /h/${bin.id}/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${huge}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+    assert.equal(refused.status, 431);
+    assert.equal(await count(), before, "nothing stored");
+  });
+
   test("a bare bin URL has an empty subpath; invalid UTF-8 has no text form", async () => {
     const body = Buffer.from([0xff, 0xfe, 0x00, 0x41]);
     const response = await fetch(bin.captureUrl, { method: "POST", body });
