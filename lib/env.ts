@@ -30,6 +30,13 @@ const EnvSchema = z.object({
   MAX_INFLIGHT_CAPTURES: z.coerce.number().int().min(1).default(4000),
   /** Body bytes capture may hold in memory at once; past it, capture answers 503. */
   MAX_INFLIGHT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  /** Of those, what one source address may hold at once: one sender cannot take every slot. */
+  MAX_INFLIGHT_PER_ADDRESS: z.coerce.number().int().min(1).default(400),
+  MAX_INFLIGHT_BYTES_PER_ADDRESS: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** Answers held back on purpose (a bin's delay or hold rule), counted apart from capture slots. */
+  MAX_HELD_ANSWERS: z.coerce.number().int().min(0).default(1000),
+  /** An upload that sends no bytes for this long gets 408 and nothing is stored. */
+  BODY_IDLE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   /** How often the sweeper looks for expired bins. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** First retry delay of an auto-forward; each next one doubles (with jitter). */

@@ -31,12 +31,19 @@ export function matchCaptureUrl(url: string | undefined): CaptureTarget | null {
 
 class UploadAbortedError extends Error {}
 class OverloadedError extends Error {}
+class IdleUploadError extends Error {}
 
 /**
  * Reads the whole body, refusing it (413) as soon as it passes the limit, or (503) when the bytes
  * would pass what capture may hold in memory. `reserved` counts what was taken from the budget.
  */
-function readBody(req: IncomingMessage, limit: number, admission: CaptureAdmission, reserved: { bytes: number }): Promise<Buffer<ArrayBuffer>> {
+function readBody(
+  req: IncomingMessage,
+  limits: { maxBytes: number; idleMs: number },
+  admission: CaptureAdmission,
+  reserved: { address: string; bytes: number },
+): Promise<Buffer<ArrayBuffer>> {
+  const limit = limits.maxBytes;
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) {
@@ -46,19 +53,24 @@ function readBody(req: IncomingMessage, limit: number, admission: CaptureAdmissi
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    // A sender that stops sending mid-body holds a slot for nothing: after a quiet spell it is let go.
+    let idle = setTimeout(() => settle(() => reject(new IdleUploadError())), limits.idleMs);
     const settle = (action: () => void) => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       req.off("data", onData);
       action();
     };
     const onData = (chunk: Buffer) => {
+      clearTimeout(idle);
+      idle = setTimeout(() => settle(() => reject(new IdleUploadError())), limits.idleMs);
       size += chunk.length;
       if (size > limit) {
         settle(() => reject(new PayloadTooLargeError(limit)));
         return;
       }
-      if (!admission.reserve(chunk.length)) {
+      if (!admission.reserve(reserved.address, chunk.length)) {
         settle(() => reject(new OverloadedError()));
         return;
       }
@@ -99,6 +111,8 @@ export interface CaptureOptions {
   trustProxy: boolean;
   /** How long a hold rule keeps a connection open before letting go. */
   holdMaxMs: number;
+  /** How long an upload may send nothing before it gets 408. */
+  bodyIdleMs: number;
   binLimiter: RateLimiter;
   addressLimiter: RateLimiter;
   admission: CaptureAdmission;
@@ -123,6 +137,15 @@ function corsHeaders(req: IncomingMessage, settings: BinSettings): Record<string
 
 /** Answers as the bin's settings decided: after the configured delay, or never (hold). */
 function respond(req: IncomingMessage, res: ServerResponse, requestId: string, decision: ResponseDecision, settings: BinSettings, options: CaptureOptions): void {
+  const waits = decision.hold || decision.delayMs > 0;
+  if (waits && !options.admission.hold()) {
+    // Stored already; what cannot be rehearsed right now is the wait, and the sender is told so.
+    const message = `The request was stored (${requestId}), but more answers are held back than this server allows; the bin's ${decision.hold ? "hold" : "delay"} was not applied.`;
+    send(res, 503, { error: { code: "held_answers_full", message } }, { "Retry-After": "1", "X-Hookscope-Request-Id": requestId });
+    void recordAnswerStatus(requestId, 503, "held answers full").catch(() => undefined);
+    return;
+  }
+  if (waits) res.once("close", () => options.admission.release());
   if (decision.hold) {
     // The sender's timeout is what is being rehearsed; the cap only stops sockets piling up.
     const release = setTimeout(() => res.destroy(), options.holdMaxMs);
@@ -202,16 +225,28 @@ export async function handleCapture(
     send(res, 429, { error: { code: "rate_limited", message } }, { "Retry-After": String(retryAfter) });
     return;
   }
-  if (!options.admission.enter()) {
+  const admitted = options.admission.enter(remoteAddress);
+  if (admitted !== "admitted") {
     countRefusal(target.binId, "overloaded");
-    send(res, 503, { error: { code: "overloaded", message: "Hookscope is taking more requests than it can store right now; nothing was stored. Retry shortly." } }, { "Retry-After": "1" });
+    const message =
+      admitted === "address_full"
+        ? "This address has more requests in flight than one sender may; nothing was stored. Retry shortly."
+        : "Hookscope is taking more requests than it can store right now; nothing was stored. Retry shortly.";
+    send(res, 503, { error: { code: "overloaded", message } }, { "Retry-After": "1" });
     return;
   }
-  const reserved = { bytes: 0 };
-  // Released when the exchange ends, whichever way: answered, refused, aborted or held.
-  res.once("close", () => options.admission.leave(reserved.bytes));
+  const reserved = { address: remoteAddress, bytes: 0 };
+  // The slot is the capture's own work (reading, committing): released once that ends, whichever way,
+  // so an answer held back on purpose does not keep it.
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    options.admission.leave(remoteAddress, reserved.bytes);
+  };
+  res.once("close", release);
   try {
-    const body = await readBody(req, options.maxBodyBytes, options.admission, reserved);
+    const body = await readBody(req, { maxBytes: options.maxBodyBytes, idleMs: options.bodyIdleMs }, options.admission, reserved);
     const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs, authRejected } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
@@ -223,12 +258,19 @@ export async function handleCapture(
       httpVersion: req.httpVersion,
       receivedAt,
     });
+    release();
     if (authRejected) countRefusal(target.binId, "unauthorized");
     if (forwarderAnswer) await respondWithForwarderAnswer(req, res, summary.id, forwarderAnswer, forwarderTimeoutMs, settings);
     else respond(req, res, summary.id, decision, settings, options);
   } catch (error) {
+    release();
     if (error instanceof UploadAbortedError) {
       res.destroy();
+      return;
+    }
+    if (error instanceof IdleUploadError) {
+      const message = `No body bytes arrived for ${options.bodyIdleMs / 1000} s; nothing was stored.`;
+      send(res, 408, { error: { code: "upload_idle", message } }, { Connection: "close" });
       return;
     }
     if (error instanceof OverloadedError) {

@@ -39,7 +39,14 @@ const captureOptions = {
   holdMaxMs: config.HOLD_MAX_SECONDS * 1000,
   binLimiter: new RateLimiter(config.RATE_LIMIT_PER_BIN, config.RATE_LIMIT_PER_BIN * 2),
   addressLimiter: new RateLimiter(config.RATE_LIMIT_PER_ADDRESS, config.RATE_LIMIT_PER_ADDRESS * 2),
-  admission: new CaptureAdmission(config.MAX_INFLIGHT_CAPTURES, config.MAX_INFLIGHT_BYTES),
+  bodyIdleMs: config.BODY_IDLE_SECONDS * 1000,
+  admission: new CaptureAdmission({
+    requests: config.MAX_INFLIGHT_CAPTURES,
+    bytes: config.MAX_INFLIGHT_BYTES,
+    requestsPerAddress: config.MAX_INFLIGHT_PER_ADDRESS,
+    bytesPerAddress: config.MAX_INFLIGHT_BYTES_PER_ADDRESS,
+    held: config.MAX_HELD_ANSWERS,
+  }),
 };
 
 const server = createServer((req, res) => {
