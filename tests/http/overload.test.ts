@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type { BinInfo } from "@/lib/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
-import { waitUntil } from "../helpers/target";
+import { fillSlots, stalledUpload } from "../helpers/stalled-upload";
 
 let server: RunningServer;
 
@@ -21,32 +21,18 @@ function residentMegabytes(pid: number): number {
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) / 1024;
 }
 
-/** An upload that sends its headers and one byte of a two-byte body, then waits: it holds a capture slot. */
-function trickle(url: string) {
-  const req = httpRequest(url, { method: "POST", headers: { "Content-Length": "2" } });
-  const answered = new Promise<number>((resolve) => {
-    req.on("response", (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("error", () => resolve(0));
-  });
-  req.write("x");
-  return { finish: () => req.end("y"), answered };
-}
-
 test("more requests in flight than allowed: 503 with Retry-After at once, every 2xx stored", async () => {
   const bin = await createBin(server.url);
   const probe = await createBin(server.url);
-  const uploads = Array.from({ length: 8 }, () => trickle(bin.captureUrl));
-  // Full once a capture elsewhere is refused; probes admitted before that land in their own bin.
-  await waitUntil(async () => (await fetch(probe.captureUrl, { method: "POST", body: "probe" })).status === 503, 10_000, "the 8 slots to fill");
+  // Probes admitted before the slots are full land in their own bin.
+  const uploads = await fillSlots(8, () => stalledUpload(bin.captureUrl), async () => (await fetch(probe.captureUrl, { method: "POST", body: "probe" })).status);
+  assert.equal(uploads.length, 8);
   const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(bin.captureUrl, { method: "POST", body: "x" })));
   assert.deepEqual(responses.map((r) => r.status), new Array(12).fill(503));
   assert.ok(responses.every((r) => r.headers.get("retry-after") === "1"));
   assert.equal(((await responses[0]!.json()) as { error: { code: string } }).error.code, "overloaded");
   uploads.forEach((upload) => upload.finish());
-  assert.deepEqual(await Promise.all(uploads.map((upload) => upload.answered)), new Array(8).fill(200));
+  assert.deepEqual((await Promise.all(uploads.map((upload) => upload.answered))).map((a) => a.status), new Array(8).fill(200));
   const info = (await (await fetch(`${server.url}/api/bins/${bin.id}`, authorized(bin.ownerToken))).json()) as BinInfo;
   assert.equal(info.requestCount, 8, "every 2xx is stored, no refused one is");
 });
