@@ -109,8 +109,12 @@ describe("capture", () => {
 
     const before = await count();
     const huge = Array.from({ length: 3000 }, (_, i) => `x-big${i}: ${"v".repeat(20)}\r\n`).join("");
-    const refused = await sendRaw(server.port, `POST /h/${bin.id}/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${huge}Content-Length: 0\r\nConnection: close\r\n\r\n`);
-    assert.equal(refused.status, 431);
+    // Node answers 431 and closes at once; with our header bytes still unread, the close can turn into
+    // a reset that loses the answer on the way. Either way nothing may be stored.
+    const refused = await sendRaw(server.port, `POST /h/${bin.id}/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${huge}Content-Length: 0\r\nConnection: close\r\n\r\n`).catch(
+      (error: NodeJS.ErrnoException) => ({ status: error.code === "ECONNRESET" ? 0 : -1 }),
+    );
+    assert.ok([431, 0].includes(refused.status), `431 or a reset, not ${refused.status}`);
     assert.equal(await count(), before, "nothing stored");
   });
 
