@@ -92,7 +92,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function causeOf(error: unknown): string {
+function causeOf(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") return "no answer within 15 s";
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === "string") return cause.code;

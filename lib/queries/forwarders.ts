@@ -53,8 +53,3 @@ export async function deleteForwarder(binId: string, name: string): Promise<bool
   const { count } = await db().forwarder.deleteMany({ where: { binId, name } });
   return count > 0;
 }
-
-export async function undeliveredDrops(binId: string): Promise<{ count: number; at: Date | null }> {
-  const bin = await db().bin.findUnique({ where: { id: binId }, select: { undeliveredDropped: true, undeliveredDroppedAt: true } });
-  return { count: bin?.undeliveredDropped ?? 0, at: bin?.undeliveredDroppedAt ?? null };
-}

@@ -164,7 +164,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   // Waiting starts before anyone hears of the capture, so a fast answer cannot be missed.
   const forwarderAnswer = committed.forwarderTimeoutMs > 0 ? expectAnswer(record.id, committed.forwarderTimeoutMs) : null;
   // Forward streams first: a developer's local app waiting for this is the latency that is measured.
-  offerToStreams({ ...record, body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) });
+  offerToStreams(record);
   const summary = toSummary(record);
   publish("request.captured", summary);
   return { summary, ...committed, forwarderAnswer };

@@ -3,7 +3,7 @@ import type { ReplayEdits, StreamFrame } from "@/lib/api-types";
 import type { BinRecord } from "@/lib/queries/bins";
 import * as forwarders from "@/lib/queries/forwarders";
 import { tailForForwarder, type TailRow } from "@/lib/queries/hot-store";
-import { getRequest, lastSequences } from "@/lib/queries/requests";
+import { getRequest, lastSequences, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish, subscribe } from "@/lib/realtime/bus";
 import { forwarderKey } from "@/lib/services/forwarders";
 
@@ -286,9 +286,11 @@ export async function runForwardStream(bin: BinRecord, name: string, options: St
 }
 
 /** Hands a capture committed here to the bin's open streams (see ForwardStream.offer). */
-export function offerToStreams(row: TailRow & { binId: string }): void {
-  const streams = streamsByBin.get(row.binId);
-  if (streams) for (const stream of streams) stream.offer(row);
+export function offerToStreams(record: CapturedRequestRecord): void {
+  const streams = streamsByBin.get(record.binId);
+  if (!streams) return;
+  const row: TailRow = { ...record, body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) };
+  for (const stream of streams) stream.offer(row);
 }
 
 /** On shutdown: every open stream is told to reconnect (to another instance, or to this one restarted). */
