@@ -40,7 +40,7 @@ import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind
 import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
 import { measureReads, type ReadResult, type ReadSeries } from "./reads";
-import { errorText, intSetting, median, runBench } from "./common";
+import { errorText, intSetting, listSetting, median, runBench } from "./common";
 import { freePort, installCleanup, readProcessMemory, startServer, type ProcessMemory, type ServerProcess } from "./processes";
 
 const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -74,16 +74,12 @@ interface Settings {
 }
 
 function readSettings(): Settings {
-  const databases = (process.env.BENCH_DATABASES || "sqlite,postgres").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
-  for (const name of databases) {
-    if (name !== "sqlite" && name !== "postgres") throw new Error(`BENCH_DATABASES lists "${name}": use sqlite, postgres or both, comma-separated`);
-  }
-  if (databases.length === 0 || new Set(databases).size !== databases.length) throw new Error("BENCH_DATABASES must name sqlite and/or postgres, once each");
+  const databases = listSetting<DatabaseKind>("BENCH_DATABASES", ["sqlite", "postgres"], "sqlite,postgres");
   const explainRaw = process.env.BENCH_EXPLAIN ?? "";
   const explain = explainRaw === "" || explainRaw === "auto" ? "auto" : explainRaw === "1" ? "all" : explainRaw === "0" ? "none" : null;
   if (!explain) throw new Error(`BENCH_EXPLAIN must be auto, 1 or 0 (got "${explainRaw}")`);
   return {
-    databases: databases as DatabaseKind[],
+    databases,
     pgUrl: process.env.BENCH_PG_URL || DEFAULT_PG_URL,
     pgBaselinePool: intSetting("BENCH_PG_BASELINE_POOL", 10, 1, 200),
     connections: intSetting("BENCH_CONNECTIONS", 32, 1, 256),

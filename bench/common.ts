@@ -12,6 +12,16 @@ export function intSetting(name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/** A comma-separated choice among `allowed`, each at most once, in the order given; `fallback` when unset. */
+export function listSetting<T extends string>(name: string, allowed: readonly [T, T], fallback: string): T[] {
+  const chosen = (process.env[name] || fallback).split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  for (const item of chosen) {
+    if (!(allowed as readonly string[]).includes(item)) throw new Error(`${name} lists "${item}": use ${allowed[0]}, ${allowed[1]} or both, comma-separated`);
+  }
+  if (chosen.length === 0 || new Set(chosen).size !== chosen.length) throw new Error(`${name} must name ${allowed[0]} and/or ${allowed[1]}, once each`);
+  return chosen as T[];
+}
+
 /** The median of the finite values; NaN when there are none. */
 export function median(values: number[]): number {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);

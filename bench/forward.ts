@@ -47,7 +47,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/api-types";
 import { percentile } from "./latency";
-import { errorText, intSetting, median, runBench } from "./common";
+import { errorText, intSetting, listSetting, median, runBench } from "./common";
 import { freePort, installCleanup, makeTempDir, spawnChild, startServer, type ChildHandle, type ServerProcess } from "./processes";
 
 const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -92,13 +92,9 @@ interface Settings {
 }
 
 function readSettings(): Settings {
-  const systems = (process.env.BENCH_FORWARD_SYSTEMS || "baseline,hookscope").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
-  for (const name of systems) {
-    if (name !== "baseline" && name !== "hookscope") throw new Error(`BENCH_FORWARD_SYSTEMS lists "${name}": use baseline, hookscope or both, comma-separated`);
-  }
-  if (systems.length === 0 || new Set(systems).size !== systems.length) throw new Error("BENCH_FORWARD_SYSTEMS must name baseline and/or hookscope, once each");
+  const systems = listSetting<SystemName>("BENCH_FORWARD_SYSTEMS", ["baseline", "hookscope"], "baseline,hookscope");
   return {
-    systems: systems as SystemName[],
+    systems,
     count: intSetting("BENCH_FORWARD_COUNT", 5000, 1, 1_000_000),
     connections: intSetting("BENCH_FORWARD_CONNECTIONS", 16, 1, 256),
     rate: intSetting("BENCH_FORWARD_RATE", 200, 1, 5000),
