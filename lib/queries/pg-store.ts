@@ -58,9 +58,7 @@ export function openPgStore(connectionString: string): HotStore {
   }
   return {
     async commit(groups, prepare) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+      return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
           const reserved = await client.query<{ captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: Date | null; responderTimeoutMs: number }>(RESERVE_SQL(positional), [rows.length, binId]);
@@ -87,14 +85,8 @@ export function openPgStore(connectionString: string): HotStore {
           await client.query(insertSql(rows.length), rows.flatMap(values));
           reservations.push(reservation);
         }
-        await client.query("COMMIT");
         return reservations;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async prune(binId, keep, backlogCap, now) {
       return inTransaction(async (client) => {
