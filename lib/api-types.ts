@@ -1,3 +1,4 @@
+import type { FreshnessResult, SignatureResult } from "@/lib/signatures/types";
 // Shapes of the JSON API and socket events, shared by the server and the browser.
 
 /** `POST /api/bins` → 201 */
@@ -63,14 +64,22 @@ export interface RequestSummary {
   responseStatus: number;
   /** Which response rule chose that answer, in words; null for the bin's configured response. */
   responseRule: string | null;
-  /** Signature check at capture, re-run when the bin's secrets change. */
+  /** Signature check at capture, re-run when the bin's secrets change: both dimensions below in one word (valid = matches and not stale). */
   verdict: "valid" | "invalid" | "no_secret" | "not_signed";
-  /** The signature's timestamp was outside the scheme's window. */
+  /** The signature apart from time ("pending": stored before this field existed, being checked again). */
+  signature: SignatureResult | "pending";
+  /** The signed timestamp apart from the signature. */
+  freshness: FreshnessResult | "pending";
+  /** The signature matches but its timestamp is stale: a genuine delivery, late or sent again (never set for a forgery). */
   replaySuspected: boolean;
   /** The first request of this bin carrying the same delivery (same delivery id, or same body and signature). */
   duplicateOf: string | null;
   /** Why the bin's delivery-auth check failed (the request was rejected with 401, or only flagged). */
   authFailure: string | null;
+  /** Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged). */
+  sourceFailure: string | null;
+  /** Arrived over plain HTTP: the socket, or X-Forwarded-Proto when TRUST_PROXY is set. */
+  plainHttp: boolean;
 }
 
 /** `GET /api/bins/<binId>/requests?limit=&before=&after=` */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/requests/filter";
 import { BinSettingsSchema } from "@/lib/bins/settings";
+import { FRESHNESS_RESULTS, SIGNATURE_RESULTS } from "@/lib/signatures";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
 import { CliReportSchema, ReplaySchema } from "@/lib/services/deliveries";
 import { FORWARDER_NAME, PushSchema } from "@/lib/services/forwarders";
@@ -35,10 +36,20 @@ const summaryProperties: Json = {
   sequence: { type: "integer" },
   responseStatus: { type: "integer", description: "0 when a hold rule sent no answer." },
   responseRule: { type: ["string", "null"], description: "The failure rule that chose the answer, in words; null for the bin's configured response." },
-  verdict: { enum: ["valid", "invalid", "no_secret", "not_signed"], description: "The signature check; the reason is at /verification." },
-  replaySuspected: { type: "boolean", description: "The signature's timestamp is outside the scheme's window." },
+  verdict: { enum: ["valid", "invalid", "no_secret", "not_signed"], description: "`signature` and `freshness` in one word: valid is a matching signature that is not stale. The reason is at /verification." },
+  signature: {
+    enum: [...SIGNATURE_RESULTS, "pending"],
+    description: "The signature apart from time: `matches` the bin's secret, `mismatch` (forged, altered or another secret), `no_secret` for its scheme, `not_signed`, or `unsupported` (could not be checked: unreadable header, unusable key or configuration). `pending`: stored before this field existed, being checked again.",
+  },
+  freshness: {
+    enum: [...FRESHNESS_RESULTS, "pending"],
+    description: "The signed timestamp apart from the signature: `fresh` (within the window), `stale` (beyond it; by how much at /verification), `no_timestamp` (the scheme signs none), `window_off` (for the scheme or this secret), `not_checked` (no signature was checked).",
+  },
+  replaySuspected: { type: "boolean", description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match." },
   duplicateOf: { type: ["string", "null"], description: "The first request of the bin carrying the same delivery." },
   authFailure: { type: ["string", "null"], description: "Why the bin's delivery auth failed (401, or only flagged)." },
+  sourceFailure: { type: ["string", "null"], description: "Why the sender's address is outside the bin's allow-list (403, or only flagged)." },
+  plainHttp: { type: "boolean", description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." },
 };
 
 /** What each wait filter matches (lib/requests/filter.ts), and the values the docs' curl example uses. */
@@ -81,6 +92,7 @@ function captureOperation(method: (typeof CAPTURE_METHODS)[number]): Json {
     responses: {
       "200": reply("Stored; the X-Hookscope-Request-Id header names it. Status, headers and body follow the bin's response settings and rules."),
       "401": error("The bin's delivery auth is set to reject and the token is missing or wrong; the request is still stored, marked rejected."),
+      "403": error("The bin's sender allow-list is set to reject and the sender's address is outside it; the request is still stored, marked rejected."),
       "404": error("No such bin."),
       "413": error("The body is larger than MAX_BODY_BYTES; nothing was stored."),
       "429": error("Rate limit of the bin or of the source address; see Retry-After. Nothing was stored."),
@@ -233,7 +245,7 @@ export function openApiDocument(): Json {
         patch: {
           summary: "Change expiry, retention or response settings (owner)",
           description:
-            "Every part is optional and only the parts given change. `settings.response` is the answer every sender gets (status, content type, headers, body, delay); `settings.rules` are failure rehearsal rules tried before it, in order; `cors`, `forward` and `auth` as in the bin settings.",
+            "Every part is optional and only the parts given change. `settings.response` is the answer every sender gets (status, content type, headers, body, delay); `settings.rules` are failure rehearsal rules tried before it, in order; `cors`, `forward` and `auth` as in the bin settings; `sources` is the sender allow-list (`mode` off, flag or reject; `allow`: IPv4/IPv6 addresses and CIDR ranges; `presets`: providers whose published sending ranges are allowed, see `GET /api/sender-presets`). The sender's address is the socket's, or the last `X-Forwarded-For` entry with TRUST_PROXY.",
           security: secured,
           requestBody: {
             required: true,
@@ -306,6 +318,13 @@ export function openApiDocument(): Json {
           responses: { "200": reply("The catalogue.") },
         },
       },
+      "/api/sender-presets": {
+        get: {
+          summary: "Providers whose published sending ranges a sender allow-list can include",
+          description: "Each preset's id (for `settings.sources.presets`), name, where its ranges are published, the ranges, and the date the shipped list was checked. No token needed.",
+          responses: { "200": reply("{ checked, presets: [{ id, name, source, ranges }] }") },
+        },
+      },
       "/api/bins/{binId}/secrets": {
         parameters: [binIdParam],
         get: {
@@ -317,12 +336,12 @@ export function openApiDocument(): Json {
         post: {
           summary: "Add a signature secret or the delivery token (owner); stored requests are re-checked",
           description:
-            "`scheme` is an id from `GET /api/signature-schemes` (`delivery-auth` for the bin's delivery token). Several secrets of one scheme are all tried, for rotation. `toleranceSeconds` overrides the scheme's timestamp window (0 turns the check off); `options` configures `generic-hmac`.",
+            "`scheme` is an id from `GET /api/signature-schemes` (`delivery-auth` for the bin's delivery token). Several secrets of one scheme are all tried, for rotation. `toleranceSeconds` overrides the scheme's timestamp window (0 turns the check off); `options` configures `generic-hmac`; `signedUrl`, for schemes that sign the URL (Twilio, Square, HubSpot, generic-hmac with `{url}`), is the public URL the provider was given for this bin, without query: the captured subpath and query are appended to it instead of rebuilding the URL from the request.",
           security: secured,
           requestBody: {
             required: true,
             content: jsonContent(
-              { type: "object", required: ["scheme", "secret"], properties: { scheme: { type: "string" }, secret: { type: "string" }, toleranceSeconds: { type: "number" }, options: { type: "object" } } },
+              { type: "object", required: ["scheme", "secret"], properties: { scheme: { type: "string" }, secret: { type: "string" }, toleranceSeconds: { type: "number" }, options: { type: "object" }, signedUrl: { type: "string", format: "uri" } } },
               { scheme: "stripe", secret: "whsec_<signingSecret>" },
             ),
           },
@@ -343,7 +362,7 @@ export function openApiDocument(): Json {
         get: {
           summary: "The request's signature verdict, with the reason in plain words",
           description:
-            "Checked now against the bin's current secrets: `valid`, `invalid`, `no_secret` or `not_signed`, the reason, which header carried the signature, the signed bytes, the received signature, the timestamp's age against the scheme's window, and hints such as a re-serialised body. Also the earlier request it duplicates and any delivery-auth failure. The start of the signature Hookscope computed (`details.expected`) goes to the owner only; a share token gets everything else.",
+            "Checked now against the bin's current secrets: `status` (`valid`, `invalid`, `no_secret` or `not_signed`) and its two dimensions `signature` and `freshness` (as in the request summary; `details.staleBySeconds` says how far past the window), the reason, for URL-signing schemes the URL checked (`details.signedUrl`, `details.signedUrlSource`: `configured` or `rebuilt`), which header carried the signature, the signed bytes, the received signature, the timestamp's age against the scheme's window, and hints such as a re-serialised body. Also the earlier request it duplicates, any delivery-auth or sender allow-list failure, and whether it came over plain HTTP. The start of the signature Hookscope computed (`details.expected`) goes to the owner only; a share token gets everything else.",
           security: secured,
           responses: { "200": reply("The verdict."), "404": notFound },
         },

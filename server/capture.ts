@@ -1,3 +1,4 @@
+import type { TLSSocket } from "node:tls";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, PayloadTooLargeError } from "@/lib/errors";
 import type { ResponseDecision } from "@/lib/bins/respond";
@@ -86,11 +87,25 @@ function readBody(
   });
 }
 
+/**
+ * The last entry of a forwarded header: the one the trusted proxy itself wrote. Earlier entries come
+ * from the client, so trusting the first would let a sender pick its own address past an allow-list.
+ */
+function lastForwarded(value: string | string[] | undefined): string | undefined {
+  const joined = Array.isArray(value) ? value.join(",") : value;
+  return joined?.split(",").at(-1)?.trim() || undefined;
+}
+
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? req.headers["x-forwarded-for"] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const address = first || req.socket.remoteAddress || "";
+  const forwarded = trustProxy ? lastForwarded(req.headers["x-forwarded-for"]) : undefined;
+  const address = forwarded || req.socket.remoteAddress || "";
   return address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+function arrivedOverPlainHttp(req: IncomingMessage, trustProxy: boolean): boolean {
+  const forwarded = trustProxy ? lastForwarded(req.headers["x-forwarded-proto"]) : undefined;
+  if (forwarded) return forwarded.toLowerCase() !== "https";
+  return !(req.socket as TLSSocket).encrypted;
 }
 
 function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
@@ -247,7 +262,7 @@ export async function handleCapture(
   res.once("close", release);
   try {
     const body = await readBody(req, { maxBytes: options.maxBodyBytes, idleMs: options.bodyIdleMs }, options.admission, reserved);
-    const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs, authRejected } = await captureRequest({
+    const { summary, decision, settings, forwarderAnswer, forwarderTimeoutMs, rejected } = await captureRequest({
       binId: target.binId,
       method: req.method ?? "GET",
       path: target.path,
@@ -257,9 +272,10 @@ export async function handleCapture(
       remoteAddress,
       httpVersion: req.httpVersion,
       receivedAt,
+      plainHttp: arrivedOverPlainHttp(req, options.trustProxy),
     });
     release();
-    if (authRejected) countRefusal(target.binId, "unauthorized");
+    if (rejected === "auth") countRefusal(target.binId, "unauthorized");
     if (forwarderAnswer) await respondWithForwarderAnswer(req, res, summary.id, forwarderAnswer, forwarderTimeoutMs, settings);
     else respond(req, res, summary.id, decision, settings, options);
   } catch (error) {

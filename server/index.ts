@@ -16,6 +16,7 @@ import { RateLimiter } from "@/lib/services/rate-limit";
 import { CaptureAdmission } from "@/lib/services/admission";
 import { startSweeper } from "@/lib/services/sweeper";
 import { startForwarder } from "@/lib/services/forwarder";
+import { resumePendingRechecks } from "@/lib/services/verification";
 import { policyFromEnv } from "@/lib/outbound/target-policy";
 
 // Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
@@ -69,6 +70,7 @@ const realtime = attachRealtime(server);
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
   const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
+  resumePendingRechecks().catch((error: unknown) => console.error("verification: resuming re-checks failed:", error instanceof Error ? error.message : error));
   return () => {
     stopSweeper();
     stopForwarder();

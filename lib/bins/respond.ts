@@ -69,6 +69,20 @@ function matches(when: Rule["when"], count: number, random: () => number): boole
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/** A trust check set to reject failed: the sender gets 403 (allow-list) or 401 (delivery auth); the request is still stored. */
+export interface Rejection {
+  check: "source" | "auth";
+  status: 401 | 403;
+  reason: string;
+}
+
+/** The rejection the bin's settings call for, the sender's address checked first; null when none. */
+export function rejectionOf(settings: BinSettings, failures: { sourceFailure: string | null; authFailure: string | null }): Rejection | null {
+  if (failures.sourceFailure && settings.sources.mode === "reject") return { check: "source", status: 403, reason: failures.sourceFailure };
+  if (failures.authFailure && settings.auth.onFailure === "reject") return { check: "auth", status: 401, reason: failures.authFailure };
+  return null;
+}
+
 /**
  * The answer for the request numbered `sequence` in its bin: the first rule that matches, else the
  * bin's configured response. Rules count from when they were saved.
@@ -76,7 +90,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export function decideResponse(
   settings: BinSettings,
   sequence: number,
-  request: { corsPreflight: boolean; authRejection: { reason: string; basic: boolean } | null },
+  request: { corsPreflight: boolean; rejection: Rejection | null },
   random: () => number = Math.random,
 ): ResponseDecision {
   const base = settings.response;
@@ -84,13 +98,14 @@ export function decideResponse(
   if (settings.cors.enabled && request.corsPreflight) {
     return { status: 204, rule: "CORS preflight", headers: [], contentType: "", body: "", delayMs: 0, hold: false };
   }
-  if (request.authRejection) {
+  if (request.rejection) {
+    const { status, check, reason } = request.rejection;
     return {
-      status: 401,
-      rule: `delivery auth: ${request.authRejection.reason}`,
-      headers: request.authRejection.basic ? [["WWW-Authenticate", 'Basic realm="Hookscope bin"']] : [],
+      status,
+      rule: `${check === "auth" ? "delivery auth" : "sender allow-list"}: ${reason}`,
+      headers: check === "auth" && settings.auth.mode === "basic" ? [["WWW-Authenticate", 'Basic realm="Hookscope bin"']] : [],
       contentType: JSON_TYPE,
-      body: JSON.stringify({ error: { code: "unauthorized", message: `Rejected: ${request.authRejection.reason}. The request is listed as rejected.` } }),
+      body: JSON.stringify({ error: { code: check === "auth" ? "unauthorized" : "forbidden_source", message: `Rejected: ${reason}. The request is listed as rejected.` } }),
       delayMs: 0,
       hold: false,
     };

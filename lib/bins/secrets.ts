@@ -12,6 +12,7 @@ export interface StoredSecret {
   secret: string;
   toleranceSeconds?: number;
   options?: SecretConfig["options"];
+  signedUrl?: string;
 }
 
 /** What the owner sees of a secret: enough to recognise it, never enough to use it. */
@@ -21,6 +22,7 @@ export interface MaskedSecret {
   masked: string;
   toleranceSeconds?: number;
   options?: SecretConfig["options"];
+  signedUrl?: string;
 }
 
 const DeliveryAuthSecretSchema = z.object({
@@ -68,6 +70,7 @@ export function toMasked(secret: StoredSecret): MaskedSecret {
     masked: maskSecret(secret.secret),
     ...(secret.toleranceSeconds !== undefined ? { toleranceSeconds: secret.toleranceSeconds } : {}),
     ...(secret.options ? { options: secret.options } : {}),
+    ...(secret.signedUrl ? { signedUrl: secret.signedUrl } : {}),
   };
 }
 
@@ -75,5 +78,5 @@ export function toMasked(secret: StoredSecret): MaskedSecret {
 export function signatureSecrets(secrets: StoredSecret[]): SecretConfig[] {
   return secrets
     .filter((secret) => secret.scheme !== DELIVERY_AUTH)
-    .map((secret) => ({ scheme: secret.scheme as SecretConfig["scheme"], secret: secret.secret, options: secret.options, toleranceSeconds: secret.toleranceSeconds }));
+    .map((secret) => ({ scheme: secret.scheme as SecretConfig["scheme"], secret: secret.secret, options: secret.options, toleranceSeconds: secret.toleranceSeconds, signedUrl: secret.signedUrl }));
 }

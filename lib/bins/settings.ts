@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { DeliveryAuthSchema } from "@/lib/bins/delivery-auth";
+import { SourcesSchema } from "@/lib/bins/sources";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -105,6 +106,7 @@ export const BinSettingsSchema = z.object({
   cors: CorsSchema.default(CorsSchema.parse({})),
   forward: ForwardSchema.default(ForwardSchema.parse({})),
   auth: DeliveryAuthSchema.default(DeliveryAuthSchema.parse({})),
+  sources: SourcesSchema.default(SourcesSchema.parse({})),
   /** The last URL a request of this bin was replayed to, offered for the next replay. */
   lastReplayTarget: z.string().nullable().default(null),
 });
@@ -121,6 +123,7 @@ export const SettingsPatchSchema = z
     cors: CorsSchema.partial().strict().optional(),
     forward: ForwardSchema.partial().strict().optional(),
     auth: DeliveryAuthSchema.partial().strict().optional(),
+    sources: SourcesSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -141,6 +144,10 @@ export function parseStoredSettings(json: string): BinSettings {
 export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, captureCount: number): BinSettings {
   const forward = { ...current.forward, ...patch.forward };
   if (forward.enabled && !forward.url) throw new ValidationError("settings.forward.url: set a URL to forward to before enabling forwarding");
+  const sources = { ...current.sources, ...patch.sources };
+  if (sources.mode !== "off" && sources.allow.length === 0 && sources.presets.length === 0) {
+    throw new ValidationError(`settings.sources.allow: add an address, a range or a preset before turning the sender allow-list to ${sources.mode}`);
+  }
   return BinSettingsSchema.parse({
     response: { ...current.response, ...patch.response },
     rules: patch.rules ?? current.rules,
@@ -148,6 +155,7 @@ export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, c
     cors: { ...current.cors, ...patch.cors },
     forward,
     auth: { ...current.auth, ...patch.auth },
+    sources,
     lastReplayTarget: current.lastReplayTarget,
   });
 }

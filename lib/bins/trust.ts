@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { deliveryAuthFailure } from "@/lib/bins/delivery-auth";
 import { DELIVERY_AUTH, signatureSecrets, type StoredSecret } from "@/lib/bins/secrets";
 import { senderUrl } from "@/lib/bins/sender-url";
+import { sourceFailure } from "@/lib/bins/sources";
 import type { BinSettings } from "@/lib/bins/settings";
+import type { StoredVerdict } from "@/lib/queries/requests";
 import { deliveryId, detectScheme, SCHEMES, verifyRequest, type Verdict } from "@/lib/signatures";
 
 export interface TrustInput {
@@ -12,12 +14,16 @@ export interface TrustInput {
   headers: [string, string][];
   body: Uint8Array;
   receivedAt: number;
+  subpath: string;
+  remoteAddress: string;
 }
 
 export interface TrustResult {
   verdict: Verdict;
   /** Why the delivery-auth requirement failed; null when it passed or is off. */
   authFailure: string | null;
+  /** Why the sender's address is outside the allow-list; null when inside or the list is off. */
+  sourceFailure: string | null;
   /** What duplicate detection compares; null when the request carries nothing to tell deliveries apart. */
   deliveryKey: string | null;
 }
@@ -25,7 +31,7 @@ export interface TrustResult {
 /** What the trust checks read of a request, stored or just captured (the sender's URL rebuilt). */
 export function trustInputOf(
   binId: string,
-  request: { method: string; path: string; query: string; body: Uint8Array; receivedAt: Date },
+  request: { method: string; path: string; query: string; body: Uint8Array; receivedAt: Date; remoteAddress: string },
   headers: [string, string][],
 ): TrustInput {
   return {
@@ -35,6 +41,8 @@ export function trustInputOf(
     headers,
     body: request.body,
     receivedAt: request.receivedAt.getTime(),
+    subpath: request.path,
+    remoteAddress: request.remoteAddress,
   };
 }
 
@@ -53,12 +61,23 @@ export function deliveryKeyOf(headers: [string, string][], body: Uint8Array): st
   return `body+signature:${digest}`;
 }
 
+/** The columns a verdict is stored in. */
+export function storedVerdict(verdict: Verdict): StoredVerdict {
+  return {
+    verdict: verdict.status,
+    signature: verdict.signature,
+    freshness: verdict.freshness,
+    replaySuspected: verdict.details?.replaySuspected === true,
+  };
+}
+
 /** Every trust check of one request against the bin's settings and secrets. Pure. */
 export function checkTrust(request: TrustInput, settings: BinSettings, secrets: StoredSecret[]): TrustResult {
   const token = secrets.find((secret) => secret.scheme === DELIVERY_AUTH)?.secret ?? null;
   return {
     verdict: verifyRequest(request, signatureSecrets(secrets)),
     authFailure: deliveryAuthFailure(settings.auth, token, request),
+    sourceFailure: sourceFailure(settings.sources, request.remoteAddress),
     deliveryKey: deliveryKeyOf(request.headers, request.body),
   };
 }

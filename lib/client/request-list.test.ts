@@ -25,9 +25,13 @@ const summary = (id: string): RequestSummary => ({
   responseStatus: 200,
   responseRule: null,
   verdict: "not_signed",
+  signature: "not_signed",
+  freshness: "not_checked",
   replaySuspected: false,
   duplicateOf: null,
   authFailure: null,
+  sourceFailure: null,
+  plainHttp: false,
 });
 const page = (ids: string[], nextBefore: string | null = null): RequestPage => ({ requests: ids.map(summary), nextBefore });
 const ids = (state: RequestListState) => state.requests.map((r) => r.id);

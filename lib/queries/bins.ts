@@ -18,6 +18,7 @@ export interface BinRecord {
   /** Captures retention removed before a forwarder or auto-forward delivered them. */
   undeliveredDropped: number;
   undeliveredDroppedAt: Date | null;
+  recheckPending: boolean;
   prunedCount: number;
   refusedRateLimited: number;
   refusedTooLarge: number;
@@ -54,7 +55,7 @@ export async function createBin(bin: NewBin): Promise<BinRecord | null> {
   }
 }
 
-export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets">>;
+export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending">>;
 
 /** Null when there was no such bin. */
 export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
@@ -79,4 +80,15 @@ export async function getBin(binId: string): Promise<BinRecord | null> {
 export async function deleteBin(binId: string): Promise<boolean> {
   const { count } = await db().bin.deleteMany({ where: { id: binId } });
   return count > 0;
+}
+
+/** Bins whose stored verdicts still have to be computed again (a restart interrupted it, or rows predate the verdict format). */
+export async function binsWithRecheckPending(): Promise<string[]> {
+  const rows = await db().bin.findMany({ where: { recheckPending: true }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** Clears the mark, unless the secrets changed since the re-check read them (a newer one is due). */
+export async function clearRecheckPending(binId: string, secretsChecked: string): Promise<void> {
+  await db().bin.updateMany({ where: { id: binId, secrets: secretsChecked }, data: { recheckPending: false } });
 }

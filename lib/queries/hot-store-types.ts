@@ -113,12 +113,12 @@ export interface HotStore {
 }
 
 export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "replaySuspected", "duplicateOf", "authFailure"`;
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp"`;
 
 export const CAPTURE_COLUMNS = [
   "id", "binId", "method", "path", "query", "headers", "contentType", "body", "bodySize", "remoteAddress", "httpVersion",
   "receivedAt", "sequence", "responseStatus", "responseRule", "forwardPending", "verdict", "replaySuspected", "deliveryKey",
-  "duplicateOf", "authFailure",
+  "duplicateOf", "authFailure", "signature", "freshness", "sourceFailure", "plainHttp",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** How one SQL dialect spells the parts of a search that differ. */

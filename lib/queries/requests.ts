@@ -20,10 +20,14 @@ export interface CapturedRequestRecord {
   responseRule: string | null;
   forwardPending: boolean;
   verdict: string;
+  signature: string;
+  freshness: string;
   replaySuspected: boolean;
   deliveryKey: string | null;
   duplicateOf: string | null;
   authFailure: string | null;
+  sourceFailure: string | null;
+  plainHttp: boolean;
 }
 
 export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
@@ -42,9 +46,13 @@ const SUMMARY_FIELDS = {
   responseStatus: true,
   responseRule: true,
   verdict: true,
+  signature: true,
+  freshness: true,
   replaySuspected: true,
   duplicateOf: true,
   authFailure: true,
+  sourceFailure: true,
+  plainHttp: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -116,12 +124,20 @@ export async function requestsForRecheck(binId: string, afterId: string, limit: 
     where: { binId, id: { gt: afterId } },
     orderBy: { id: "asc" },
     take: limit,
-    select: { id: true, method: true, path: true, query: true, headers: true, body: true, receivedAt: true, verdict: true, replaySuspected: true },
+    select: { id: true, method: true, path: true, query: true, headers: true, body: true, receivedAt: true, remoteAddress: true, verdict: true, signature: true, freshness: true, replaySuspected: true },
   });
 }
 
-export async function setVerdict(id: string, verdict: string, replaySuspected: boolean): Promise<void> {
-  await db().capturedRequest.update({ where: { id }, data: { verdict, replaySuspected } });
+export interface StoredVerdict {
+  verdict: string;
+  signature: string;
+  freshness: string;
+  replaySuspected: boolean;
+}
+
+export async function setVerdict(id: string, verdict: StoredVerdict): Promise<void> {
+  // updateMany: the request may have been deleted meanwhile, which is not an error here.
+  await db().capturedRequest.updateMany({ where: { id }, data: verdict });
 }
 
 export async function setResponse(id: string, responseStatus: number, responseRule: string): Promise<void> {

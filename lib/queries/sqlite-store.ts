@@ -29,7 +29,7 @@ const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => 
 
 type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
 type TailDbRow = Omit<TailRow, "receivedAt"> & { receivedAt: number };
-type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected"> & { receivedAt: number; replaySuspected: number };
+type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & { receivedAt: number; replaySuspected: number; plainHttp: number };
 
 function toRow(record: CapturedRequestRecord): Record<string, unknown> {
   return {
@@ -38,6 +38,7 @@ function toRow(record: CapturedRequestRecord): Record<string, unknown> {
     receivedAt: record.receivedAt.getTime(),
     forwardPending: record.forwardPending ? 1 : 0,
     replaySuspected: record.replaySuspected ? 1 : 0,
+    plainHttp: record.plainHttp ? 1 : 0,
   };
 }
 
@@ -142,7 +143,7 @@ export function openSqliteStore(file: string): HotStore {
         search,
       );
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
-      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1 }));
+      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
     },
     bucketCounts: async (binId, from, to, bucketMs) =>
       database

@@ -1,9 +1,9 @@
 import type { ForwarderAnswer, RequestSummary } from "@/lib/api-types";
-import { decideResponse, type ResponseDecision } from "@/lib/bins/respond";
+import { decideResponse, rejectionOf, type Rejection, type ResponseDecision } from "@/lib/bins/respond";
 import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { parseStoredSecrets } from "@/lib/bins/secrets";
 import { headerValue } from "@/lib/requests/headers";
-import { checkTrust, trustInputOf } from "@/lib/bins/trust";
+import { checkTrust, storedVerdict, trustInputOf } from "@/lib/bins/trust";
 import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
@@ -30,6 +30,8 @@ export interface IncomingCapture {
   remoteAddress: string;
   httpVersion: string;
   receivedAt: number;
+  /** Arrived over plain HTTP (the socket, or X-Forwarded-Proto with TRUST_PROXY). */
+  plainHttp: boolean;
 }
 
 export interface CaptureResult {
@@ -41,8 +43,8 @@ export interface CaptureResult {
   forwarderAnswer: Promise<ForwarderAnswer | null> | null;
   /** How long the answer is awaited, for the message when it does not come. */
   forwarderTimeoutMs: number;
-  /** Rejected with 401 by the bin's delivery auth (stored, and listed as rejected). */
-  authRejected: boolean;
+  /** Rejected by the bin's allow-list (403) or delivery auth (401): stored, and listed as rejected. */
+  rejected: Rejection["check"] | null;
 }
 
 interface PendingCapture {
@@ -57,7 +59,7 @@ interface Committed {
   settings: BinSettings;
   /** > 0: the sender gets the connected forwarder's answer, awaited this long. */
   forwarderTimeoutMs: number;
-  authRejected: boolean;
+  rejected: Rejection["check"] | null;
 }
 
 export function headerPairs(rawHeaders: string[]): [string, string][] {
@@ -95,12 +97,12 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
     rows.forEach((record, k) => {
       const { corsPreflight, headers } = pending[group.indexes[k]!]!;
       const trust = checkTrust(trustInputOf(record.binId, record, headers), settings, secrets);
-      record.verdict = trust.verdict.status;
-      record.replaySuspected = trust.verdict.details?.replaySuspected === true;
+      Object.assign(record, storedVerdict(trust.verdict));
       record.deliveryKey = trust.deliveryKey;
       record.authFailure = trust.authFailure;
-      const authRejection = trust.authFailure && settings.auth.onFailure === "reject" ? { reason: trust.authFailure, basic: settings.auth.mode === "basic" } : null;
-      const decision = decideResponse(settings, reservation.first + k, { corsPreflight, authRejection });
+      record.sourceFailure = trust.sourceFailure;
+      const rejection = rejectionOf(settings, trust);
+      const decision = decideResponse(settings, reservation.first + k, { corsPreflight, rejection });
       record.sequence = reservation.first + k;
       record.responseStatus = decision.hold ? 0 : decision.status;
       record.responseRule = decision.rule;
@@ -108,7 +110,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
       const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
       const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
-      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, authRejected: authRejection !== null };
+      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
     });
   });
   groups.forEach((group, g) => {
@@ -147,10 +149,14 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     responseRule: null,
     forwardPending: false,
     verdict: "not_signed",
+    signature: "not_signed",
+    freshness: "not_checked",
     replaySuspected: false,
     deliveryKey: null,
     duplicateOf: null,
     authFailure: null,
+    sourceFailure: null,
+    plainHttp: input.plainHttp,
   };
   let committed: Committed;
   try {

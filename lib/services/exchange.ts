@@ -82,10 +82,14 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
       responseRule: request.responseRule,
       forwardPending: false,
       verdict: "not_signed",
+      signature: "not_signed",
+      freshness: "not_checked",
       replaySuspected: false,
       deliveryKey: null,
       duplicateOf: null,
       authFailure: null,
+      sourceFailure: null,
+      plainHttp: false,
     }));
   await importRequests(created.id, records);
   await recheckBinVerdicts(created.id);

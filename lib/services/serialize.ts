@@ -17,9 +17,13 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     responseStatus: record.responseStatus,
     responseRule: record.responseRule,
     verdict: record.verdict as RequestSummary["verdict"],
+    signature: record.signature as RequestSummary["signature"],
+    freshness: record.freshness as RequestSummary["freshness"],
     replaySuspected: record.replaySuspected,
     duplicateOf: record.duplicateOf,
     authFailure: record.authFailure,
+    sourceFailure: record.sourceFailure,
+    plainHttp: record.plainHttp,
   };
 }
 

@@ -13,7 +13,18 @@ function capture(headers: [string, string][]): CapturedRequest {
 
 function verification(request: CapturedRequest, secrets: SecretConfig[]): RequestVerification {
   const verdict = verifyRequest(request, secrets);
-  return { status: verdict.status, scheme: verdict.scheme, reason: verdict.reason, ...(verdict.details ? { details: verdict.details } : {}), duplicateOf: null, authFailure: null };
+  return {
+    status: verdict.status,
+    signature: verdict.signature,
+    freshness: verdict.freshness,
+    scheme: verdict.scheme,
+    reason: verdict.reason,
+    ...(verdict.details ? { details: verdict.details } : {}),
+    duplicateOf: null,
+    authFailure: null,
+    sourceFailure: null,
+    plainHttp: false,
+  };
 }
 
 /** The signature a sender with the secret would send, prefix included, as verdicts quote it. */

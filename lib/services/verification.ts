@@ -2,10 +2,10 @@ import type { Verdict } from "@/lib/signatures";
 import { SCHEMES } from "@/lib/signatures";
 import { newSecretId, parseSecretInput, parseStoredSecrets, toMasked, type MaskedSecret, type StoredSecret } from "@/lib/bins/secrets";
 import { parseStoredSettings } from "@/lib/bins/settings";
-import { checkTrust, trustInputOf } from "@/lib/bins/trust";
+import { checkTrust, storedVerdict, trustInputOf } from "@/lib/bins/trust";
 import { BinNotFoundError, DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
-import { getBin, updateBin, type BinRecord } from "@/lib/queries/bins";
+import { binsWithRecheckPending, clearRecheckPending, getBin, updateBin, type BinRecord } from "@/lib/queries/bins";
 import { getRequest, requestsForRecheck, setVerdict } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import type { Role } from "@/lib/services/access";
@@ -18,7 +18,7 @@ export function listSecrets(bin: BinRecord): MaskedSecret[] {
 }
 
 async function saveSecrets(binId: string, secrets: StoredSecret[]): Promise<void> {
-  if (!(await updateBin(binId, { secrets: JSON.stringify(secrets) }))) throw new BinNotFoundError();
+  if (!(await updateBin(binId, { secrets: JSON.stringify(secrets), recheckPending: true }))) throw new BinNotFoundError();
   scheduleRecheck(binId);
 }
 
@@ -44,11 +44,15 @@ export async function removeSecret(bin: BinRecord, secretId: string): Promise<vo
 
 export interface RequestVerification {
   status: Verdict["status"];
+  signature: Verdict["signature"];
+  freshness: Verdict["freshness"];
   scheme: string | null;
   reason: string;
   details?: Verdict["details"];
   duplicateOf: string | null;
   authFailure: string | null;
+  sourceFailure: string | null;
+  plainHttp: boolean;
 }
 
 /** The verdict of one stored request against the bin's current secrets; a viewer gets `forViewer` of it. */
@@ -59,17 +63,32 @@ export async function verifyStoredRequest(bin: BinRecord, requestId: string, rol
   const { verdict } = checkTrust(trustInputOf(bin.id, record, headers), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets));
   const full: RequestVerification = {
     status: verdict.status,
+    signature: verdict.signature,
+    freshness: verdict.freshness,
     scheme: verdict.scheme,
     reason: verdict.reason,
     ...(verdict.details ? { details: verdict.details } : {}),
     duplicateOf: record.duplicateOf,
     authFailure: record.authFailure,
+    sourceFailure: record.sourceFailure,
+    plainHttp: record.plainHttp,
   };
   return role === "viewer" ? forViewer(full) : full;
 }
 
 /** The details a share-link viewer may read: all of them describe the request, none the secret. */
-const VIEWER_DETAILS = ["header", "received", "timestampAgeSeconds", "toleranceSeconds", "replaySuspected", "signedPayloadPreview", "hints"] as const;
+const VIEWER_DETAILS = [
+  "header",
+  "received",
+  "timestampAgeSeconds",
+  "toleranceSeconds",
+  "staleBySeconds",
+  "replaySuspected",
+  "signedPayloadPreview",
+  "signedUrl",
+  "signedUrlSource",
+  "hints",
+] as const;
 
 /** `expected "5257a869e7ec…", ` as a mismatch quotes the computed signature before the received one. */
 const QUOTED_EXPECTED = /expected "(?:[^"\\]|\\.)*", (?=received )/g;
@@ -103,10 +122,10 @@ export async function recheckBinVerdicts(binId: string): Promise<number> {
     const chunk = await requestsForRecheck(binId, cursor, RECHECK_CHUNK);
     for (const record of chunk) {
       const headers = JSON.parse(record.headers) as [string, string][];
-      const { verdict } = checkTrust(trustInputOf(binId, record, headers), settings, secrets);
-      const replaySuspected = verdict.details?.replaySuspected === true;
-      if (verdict.status !== record.verdict || replaySuspected !== record.replaySuspected) {
-        await setVerdict(record.id, verdict.status, replaySuspected);
+      const stored = storedVerdict(checkTrust(trustInputOf(binId, record, headers), settings, secrets).verdict);
+      const same = stored.verdict === record.verdict && stored.signature === record.signature && stored.freshness === record.freshness && stored.replaySuspected === record.replaySuspected;
+      if (!same) {
+        await setVerdict(record.id, stored);
         changed++;
       }
     }
@@ -114,8 +133,14 @@ export async function recheckBinVerdicts(binId: string): Promise<number> {
     cursor = chunk.at(-1)!.id;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await clearRecheckPending(binId, bin.secrets);
   publish("bin.verdictsChanged", { binId });
   return changed;
+}
+
+/** Resumes the re-checks a restart cut short, and those of rows stored before verdicts had two dimensions. */
+export async function resumePendingRechecks(): Promise<void> {
+  for (const binId of await binsWithRecheckPending()) await scheduleRecheck(binId);
 }
 
 const rechecks = new Map<string, Promise<unknown>>();

@@ -68,6 +68,12 @@ export const genericHmacOptionsSchema = z
     }
   });
 
+function isPlainHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === "https:" || url.protocol === "http:") && url.search === "" && url.hash === "" && !text.includes("?") && !text.includes("#");
+}
+
 export const secretConfigSchema = z
   .object({
     scheme: z.enum(SCHEME_IDS, {
@@ -84,9 +90,17 @@ export const secretConfigSchema = z
       .min(0, "toleranceSeconds cannot be negative (0 turns the timestamp check off)")
       .max(7 * 24 * 3600, "toleranceSeconds is more than a week")
       .optional(),
+    signedUrl: z
+      .string({ error: "signedUrl must be text" })
+      .max(2048, "signedUrl is longer than 2048 characters")
+      .refine(isPlainHttpUrl, "signedUrl is the public http(s) URL the provider was given for this bin, without query or fragment (the captured subpath and query are appended)")
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (config.signedUrl !== undefined && !getScheme(config.scheme).signsUrl && config.scheme !== "generic-hmac") {
+      issue("signedUrl", `signedUrl only applies to schemes that sign the URL (${SCHEME_IDS.filter((id) => getScheme(id).signsUrl).join(", ")}, generic-hmac), not to ${config.scheme}`);
+    }
     if (config.secret.trim() === "") {
       issue("secret", "secret is empty");
       return;

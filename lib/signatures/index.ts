@@ -2,15 +2,17 @@
  * Trust checks for captured webhooks: which provider signed a request, and whether the signature,
  * its timestamp and the bin's secrets agree. Pure functions: no database, no clock, no network.
  */
-export { SCHEME_IDS } from "./types";
+export { FRESHNESS_RESULTS, SCHEME_IDS, SIGNATURE_RESULTS } from "./types";
 export type {
   CapturedRequest,
+  FreshnessResult,
   GenericHmacOptions,
   HmacAlgorithm,
   SchemeId,
   SecretConfig,
   SecretEncoding,
   SignatureEncoding,
+  SignatureResult,
   Verdict,
   VerdictDetails,
   VerdictStatus,

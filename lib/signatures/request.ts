@@ -42,6 +42,9 @@ export class RequestView {
   get receivedAt(): number {
     return this.raw.receivedAt;
   }
+  get subpath(): string | undefined {
+    return this.raw.subpath;
+  }
 
   header(name: string): string | undefined {
     return headerValue(this.raw.headers, name);

@@ -45,6 +45,8 @@ export interface CapturedRequest {
   body: Uint8Array;
   /** Capture time in ms since the epoch; timestamp windows are measured against it, not against "now". */
   receivedAt: number;
+  /** What followed `/h/<binId>` in the path, for a secret's `signedUrl`; absent, the URL is used as it is. */
+  subpath?: string | undefined;
 }
 
 export type HmacAlgorithm = "sha1" | "sha256" | "sha512";
@@ -77,9 +79,28 @@ export interface SecretConfig {
   options?: GenericHmacOptions | undefined;
   /** Overrides the scheme's timestamp window; 0 turns the freshness check off. */
   toleranceSeconds?: number | undefined;
+  /**
+   * For schemes that sign the URL: the public URL the provider was given for this bin (no query).
+   * The captured subpath and query are appended to it, instead of rebuilding the URL from the request.
+   */
+  signedUrl?: string | undefined;
 }
 
 export type VerdictStatus = "valid" | "invalid" | "no_secret" | "not_signed";
+
+/**
+ * The signature, apart from time: it matches the secret, it does not, no secret applies, the request
+ * is not signed, or it could not be checked (unreadable header, unusable key or configuration).
+ */
+export const SIGNATURE_RESULTS = ["matches", "mismatch", "no_secret", "not_signed", "unsupported"] as const;
+export type SignatureResult = (typeof SIGNATURE_RESULTS)[number];
+
+/**
+ * The signed timestamp, apart from the signature: within the window, outside it, none signed, a window
+ * that is off (for the scheme or for this secret), or not checked because no signature was.
+ */
+export const FRESHNESS_RESULTS = ["fresh", "stale", "no_timestamp", "window_off", "not_checked"] as const;
+export type FreshnessResult = (typeof FRESHNESS_RESULTS)[number];
 
 export interface VerdictDetails {
   /** The header (or body field) the signature was read from. */
@@ -91,12 +112,21 @@ export interface VerdictDetails {
   received?: string;
   timestampAgeSeconds?: number;
   toleranceSeconds?: number;
+  /** How far past the window the timestamp is, when it is stale. */
+  staleBySeconds?: number;
+  /** True only for a signature that matches with a stale timestamp: a genuine delivery, late or replayed. */
   replaySuspected?: boolean;
+  /** For URL-signing schemes: the URL the signature was checked against, and where it came from. */
+  signedUrl?: string;
+  signedUrlSource?: "configured" | "rebuilt";
   hints?: string[];
 }
 
 export interface Verdict {
+  /** Both dimensions at once: valid is a matching signature that is not stale. */
   status: VerdictStatus;
+  signature: SignatureResult;
+  freshness: FreshnessResult;
   scheme: SchemeId | null;
   /** Plain words, for people. */
   reason: string;

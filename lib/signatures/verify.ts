@@ -1,9 +1,9 @@
 import { rankSchemes } from "./detect";
-import { describeAge, preview, quote, shortExpected } from "./format";
+import { describeAge, preview, quote, seconds, shortExpected } from "./format";
 import { RequestView } from "./request";
 import { getScheme, isSchemeId } from "./registry";
-import type { Outcome, SchemeModule } from "./scheme";
-import type { CapturedRequest, SecretConfig, Verdict, VerdictDetails } from "./types";
+import type { Freshness, Outcome, SchemeModule } from "./scheme";
+import type { CapturedRequest, FreshnessResult, SecretConfig, Verdict, VerdictDetails } from "./types";
 
 type Checked = Extract<Outcome, { kind: "checked" }>;
 
@@ -69,6 +69,8 @@ function unverifiable(req: RequestView, present: SchemeModule[], attempts: Attem
     const header = signatureLocation(req, detected);
     return {
       status: "no_secret",
+      signature: "no_secret",
+      freshness: "not_checked",
       scheme: detected.id,
       reason: `The request is signed the ${detected.name} way (${header}), but this bin has no ${detected.name} secret to check it with.`,
       details: {
@@ -82,6 +84,8 @@ function unverifiable(req: RequestView, present: SchemeModule[], attempts: Attem
     const header = generic.secret.options?.header;
     return {
       status: "invalid",
+      signature: header ? "not_signed" : "unsupported",
+      freshness: "not_checked",
       scheme: "generic-hmac",
       reason: header
         ? `The ${header} header that the generic HMAC configuration expects is missing, and no other known signature is present.`
@@ -94,6 +98,8 @@ function unverifiable(req: RequestView, present: SchemeModule[], attempts: Attem
   );
   return {
     status: "not_signed",
+    signature: "not_signed",
+    freshness: "not_checked",
     scheme: null,
     reason: expected.length
       ? `The request carries no signature: none of what the configured schemes look for (${[...new Set(expected)].join(", ")}) is present.`
@@ -113,9 +119,12 @@ interface Evaluation {
   signatureMatched: boolean;
 }
 
-function evaluate(req: RequestView, attempt: Attempt): Evaluation {
+function evaluate(original: RequestView, attempt: Attempt): Evaluation {
   const verdict = (v: Verdict, signatureMatched = false): Evaluation => ({ verdict: v, signatureMatched });
   const { module, secret } = attempt;
+  const url = signedUrlOf(original, module, secret);
+  const req = url.source === "configured" ? original.with({ url: url.url }) : original;
+  const urlDetails: VerdictDetails = module.signsUrl ? { signedUrl: url.url, signedUrlSource: url.source } : {};
   const which = attempt.of > 1 ? ` (secret ${attempt.position} of ${attempt.of})` : "";
   const noun = module.secret.kind === "token" ? "token" : "signature";
   const outcome = module.check(req, { secret });
@@ -127,54 +136,88 @@ function evaluate(req: RequestView, attempt: Attempt): Evaluation {
     }
     return verdict({
       status: "invalid",
+      signature: "unsupported",
+      freshness: "not_checked",
       scheme: module.id,
       reason: `${module.name}${which}: ${outcome.reason}`,
-      details: { ...(outcome.header ? { header: outcome.header } : {}), ...(hints.length ? { hints } : {}) },
+      details: { ...(outcome.header ? { header: outcome.header } : {}), ...urlDetails, ...(hints.length ? { hints } : {}) },
     });
   }
-  const details = baseDetails(outcome);
+  const time = judgeFreshness(outcome.freshness, secret);
+  const details = { ...baseDetails(outcome, time), ...urlDetails };
   const fresh = outcome.freshness;
-  const stale = fresh !== undefined && !fresh.ok;
-  const window = fresh?.toleranceSeconds != null ? `${fresh.toleranceSeconds} s${fresh.direction === "both" ? " either way" : ""}` : "";
-  if (outcome.match && !stale) {
-    const age = fresh
-      ? `; timestamp (${fresh.source}) ${describeAge(fresh.ageSeconds)}${window ? `, within ${window}` : " (this scheme sets no window)"}`
-      : "";
+  const usedUrl = url.source === "configured" ? ` against the configured signed URL ${url.url}` : "";
+  if (outcome.match && time.result !== "stale") {
+    const age = fresh ? `; timestamp (${fresh.source}) ${describeAge(fresh.ageSeconds)}, ${time.words}` : "";
     return verdict(
       {
         status: "valid",
+        signature: "matches",
+        freshness: time.result,
         scheme: module.id,
-        reason: `${module.name} ${noun} verified${which} from ${outcome.header}: ${outcome.method}${age}.${outcome.note ? ` ${outcome.note}` : ""}`,
+        reason: `${module.name} ${noun} verified${which} from ${outcome.header}${usedUrl}: ${outcome.method}${age}.${outcome.note ? ` ${outcome.note}` : ""}`,
         details,
       },
       true,
     );
   }
-  if (outcome.match && stale) {
+  if (outcome.match) {
     return verdict(
       {
         status: "invalid",
+        signature: "matches",
+        freshness: "stale",
         scheme: module.id,
-        reason: `The ${module.name} signature matches${which}, but the timestamp (${fresh.source}) is ${describeAge(fresh.ageSeconds)} and ${module.name} accepts at most ${window}: this looks like a replay or a badly delayed delivery.`,
-        details,
+        reason: `Signed, late: the ${module.name} signature matches${which}${usedUrl}, but the timestamp (${fresh!.source}) is ${describeAge(fresh!.ageSeconds)}, ${time.words}. A genuine delivery that arrived late or was sent again.`,
+        details: { ...details, replaySuspected: true },
       },
       true,
     );
   }
   const explanation = explainMismatch(req, module, secret, outcome);
-  const staleText = stale ? ` The timestamp (${fresh.source}) is also ${describeAge(fresh.ageSeconds)}, outside ${window}.` : "";
+  const staleText = time.result === "stale" ? ` Its timestamp (${fresh!.source}) is also ${describeAge(fresh!.ageSeconds)}, ${time.words}; with a signature that does not match, this is not a late genuine delivery.` : "";
   const compared = outcome.expected !== undefined
     ? `expected ${quote(shortExpected(outcome.expected), 20)}, received ${quote(outcome.received)}`
     : `received ${quote(outcome.received)}`;
   return verdict({
     status: "invalid",
+    signature: "mismatch",
+    freshness: time.result,
     scheme: module.id,
-    reason: `The ${module.name} ${noun} in ${outcome.header} does not match${which} (${compared}).${explanation.lead ? ` ${explanation.lead}` : ""}${staleText}`,
+    reason: `The ${module.name} ${noun} in ${outcome.header} does not match${which}${usedUrl} (${compared}).${explanation.lead ? ` ${explanation.lead}` : ""}${staleText}`,
     details: { ...details, hints: [...explanation.hints, ...(outcome.hints ?? [])] },
   });
 }
 
-function baseDetails(outcome: Checked): VerdictDetails {
+interface FreshnessJudgement {
+  result: Exclude<FreshnessResult, "not_checked">;
+  /** How the age compares with the window, for the reason text: "within 300 s", "3,300 s beyond the 300 s window". */
+  words: string;
+  staleBySeconds?: number;
+}
+
+function judgeFreshness(fresh: Freshness | undefined, secret: SecretConfig): FreshnessJudgement {
+  if (!fresh) return { result: "no_timestamp", words: "" };
+  if (fresh.toleranceSeconds === null) {
+    return { result: "window_off", words: secret.toleranceSeconds === 0 ? "not checked: the window is turned off for this secret" : "not checked: this scheme sets no window" };
+  }
+  const window = `${fresh.toleranceSeconds} s${fresh.direction === "both" ? " either way" : ""}`;
+  if (fresh.ok) return { result: "fresh", words: `within ${window}` };
+  const age = fresh.direction === "past" ? fresh.ageSeconds : Math.abs(fresh.ageSeconds);
+  const staleBySeconds = Math.round((age - fresh.toleranceSeconds) * 1000) / 1000;
+  return { result: "stale", words: `${seconds(staleBySeconds)} beyond the ${window} window`, staleBySeconds };
+}
+
+/** The URL a URL-signing scheme checks: the owner's configured public URL when set, else the one rebuilt from the request. */
+function signedUrlOf(req: RequestView, module: SchemeModule, secret: SecretConfig): { url: string; source: "configured" | "rebuilt" } {
+  if (!secret.signedUrl || req.subpath === undefined || !(module.signsUrl || module.id === "generic-hmac")) return { url: req.url, source: "rebuilt" };
+  const at = req.url.indexOf("?");
+  const query = at === -1 ? "" : req.url.slice(at);
+  const base = req.subpath.startsWith("/") ? secret.signedUrl.replace(/\/+$/, "") : secret.signedUrl;
+  return { url: `${base}${req.subpath}${query}`, source: "configured" };
+}
+
+function baseDetails(outcome: Checked, time: FreshnessJudgement): VerdictDetails {
   const fresh = outcome.freshness;
   return {
     header: outcome.header,
@@ -183,7 +226,7 @@ function baseDetails(outcome: Checked): VerdictDetails {
     received: outcome.received,
     ...(fresh ? { timestampAgeSeconds: Math.round(fresh.ageSeconds * 1000) / 1000 } : {}),
     ...(fresh?.toleranceSeconds != null ? { toleranceSeconds: fresh.toleranceSeconds } : {}),
-    ...(fresh && !fresh.ok ? { replaySuspected: true } : {}),
+    ...(time.staleBySeconds !== undefined ? { staleBySeconds: time.staleBySeconds } : {}),
   };
 }
 

@@ -50,3 +50,24 @@ export async function readColumn(databaseUrl: string, table: string, column: str
     await client.end();
   }
 }
+
+/** Runs SQL statements straight on the database (the app stopped), e.g. to put rows in an older shape. */
+export async function executeSql(databaseUrl: string, sql: string): Promise<void> {
+  if (databaseUrl.startsWith("file:")) {
+    const { default: Database } = await import("better-sqlite3");
+    const database = new Database(databaseUrl.slice(5));
+    try {
+      database.exec(sql);
+    } finally {
+      database.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

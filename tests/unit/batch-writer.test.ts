@@ -37,10 +37,14 @@ function row(bin: string = binId): Row {
     responseRule: null,
     forwardPending: false,
     verdict: "not_signed",
+    signature: "not_signed",
+    freshness: "not_checked",
     replaySuspected: false,
     deliveryKey: null,
     duplicateOf: null,
     authFailure: null,
+    sourceFailure: null,
+    plainHttp: false,
   };
 }
 

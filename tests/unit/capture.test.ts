@@ -26,6 +26,7 @@ function incoming(overrides: Partial<Parameters<typeof captureRequest>[0]> = {})
     remoteAddress: "127.0.0.1",
     httpVersion: "1.1",
     receivedAt: Date.now(),
+    plainHttp: true,
     ...overrides,
   };
 }

@@ -21,6 +21,7 @@ function incoming(binId: string, i: number) {
     body: Buffer.from(`body ${i}`),
     remoteAddress: "127.0.0.1",
     httpVersion: "1.1",
+    plainHttp: true,
     receivedAt: Date.now(),
   };
 }
