@@ -5,7 +5,7 @@ import { senderUrl } from "@/lib/bins/sender-url";
 import { sourceFailure } from "@/lib/bins/sources";
 import type { BinSettings } from "@/lib/bins/settings";
 import type { StoredVerdict } from "@/lib/queries/requests";
-import { deliveryId, detectScheme, SCHEMES, verifyRequest, type Verdict } from "@/lib/signatures";
+import { deliveryId, detectScheme, SCHEMES, verifyRequest, type SecretConfig, type Verdict } from "@/lib/signatures";
 
 export interface TrustInput {
   method: string;
@@ -61,6 +61,19 @@ export function deliveryKeyOf(headers: [string, string][], body: Uint8Array): st
   return `body+signature:${digest}`;
 }
 
+/**
+ * The verifiers run on whatever a sender posts, inside the capture's group commit: a check that
+ * throws must cost that request its verdict, never the commit of every request beside it.
+ */
+function verifySafely(request: TrustInput, secrets: SecretConfig[]): Verdict {
+  try {
+    return verifyRequest(request, secrets);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { status: "invalid", signature: "unsupported", freshness: "not_checked", scheme: null, reason: `The signature could not be checked (${why}); the request is stored unchanged.` };
+  }
+}
+
 /** The columns a verdict is stored in. */
 export function storedVerdict(verdict: Verdict): StoredVerdict {
   return {
@@ -75,7 +88,7 @@ export function storedVerdict(verdict: Verdict): StoredVerdict {
 export function checkTrust(request: TrustInput, settings: BinSettings, secrets: StoredSecret[]): TrustResult {
   const token = secrets.find((secret) => secret.scheme === DELIVERY_AUTH)?.secret ?? null;
   return {
-    verdict: verifyRequest(request, signatureSecrets(secrets)),
+    verdict: verifySafely(request, signatureSecrets(secrets)),
     authFailure: deliveryAuthFailure(settings.auth, token, request),
     sourceFailure: sourceFailure(settings.sources, request.remoteAddress),
     deliveryKey: deliveryKeyOf(request.headers, request.body),

@@ -264,9 +264,18 @@ function bodyAlternatives(req: RequestView): { body: Uint8Array; label: string }
   else if (raw.length) add(`${raw}\n`, "the body with a trailing newline");
   const parsed = req.json();
   if (parsed !== undefined && typeof parsed === "object" && parsed !== null) {
-    const compact = JSON.stringify(parsed);
+    // JSON.stringify recurses: a hostile body nested deeply enough overflows the stack. It only
+    // feeds a hint, so such a body simply gets no re-serialisation hint.
+    let compact: string;
+    let indented: string;
+    try {
+      compact = JSON.stringify(parsed);
+      indented = JSON.stringify(parsed, null, 2);
+    } catch {
+      return out;
+    }
     add(compact, "its compact JSON re-serialisation (JSON.stringify of the parsed body)");
-    add(JSON.stringify(parsed, null, 2), "its JSON re-serialisation with 2-space indentation");
+    add(indented, "its JSON re-serialisation with 2-space indentation");
     add(
       compact.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
       "its compact JSON re-serialisation with non-ASCII characters escaped as \\u00e9 (the way Meta signs)",
