@@ -2,7 +2,7 @@
 // Review the diff before committing: a provider that changes its format fails here rather than
 // shipping an empty allow-list.
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseRange } from "@/lib/bins/sources";
+import { parseRange } from "@/lib/net/ip";
 
 const FILE = "lib/bins/sender-ranges.json";
 interface Provider {
@@ -19,7 +19,7 @@ for (const [id, provider] of Object.entries(data.providers)) {
   const listed = ((await response.json()) as Record<string, unknown>)[provider.field];
   if (!Array.isArray(listed) || listed.length === 0) throw new Error(`${id}: ${provider.source} has no "${provider.field}" list`);
   const ranges = listed.map(String).map((text) => (text.includes("/") ? text : `${text}/${text.includes(":") ? 128 : 32}`));
-  const invalid = ranges.filter((text) => parseRange(text) === undefined);
+  const invalid = ranges.filter((text) => parseRange(text) === null);
   if (invalid.length) throw new Error(`${id}: not addresses or ranges: ${invalid.join(", ")}`);
   console.log(`${id}: ${provider.ranges.length} -> ${ranges.length} ranges`);
   provider.ranges = ranges;

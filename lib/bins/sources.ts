@@ -1,5 +1,5 @@
-import { BlockList, isIP } from "node:net";
 import { z } from "zod";
+import { parseIp, parseRange, rangeContains, type IpRange } from "@/lib/net/ip";
 import senderRanges from "@/lib/bins/sender-ranges.json";
 
 /** Providers that publish the addresses their webhooks come from, shipped as dated data (sender-ranges.json). */
@@ -8,29 +8,10 @@ export type SenderPreset = keyof typeof SENDER_PRESETS;
 const PRESET_IDS = Object.keys(SENDER_PRESETS) as [SenderPreset, ...SenderPreset[]];
 export const SENDER_RANGES_CHECKED = senderRanges.checked;
 
-interface Range {
-  address: string;
-  prefix: number;
-  family: "ipv4" | "ipv6";
-}
-
-/** "10.0.0.0/8", "2001:db8::/32", or one address (a /32 or /128); undefined when it is neither. */
-export function parseRange(text: string): Range | undefined {
-  const [address = "", prefixText, extra] = text.trim().split("/");
-  if (extra !== undefined) return undefined;
-  const version = isIP(address);
-  if (version === 0) return undefined;
-  const max = version === 4 ? 32 : 128;
-  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
-  const prefix = prefixText === undefined ? max : Number(prefixText);
-  if (prefix > max) return undefined;
-  return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
-}
-
 const RangeText = z
   .string()
   .max(64)
-  .refine((text) => parseRange(text) !== undefined, { error: (issue) => `${JSON.stringify(issue.input)} is not an IP address or CIDR range (e.g. 192.0.2.0/24, 2001:db8::/32)` });
+  .refine((text) => parseRange(text.trim()) !== null, { error: (issue) => `${JSON.stringify(issue.input)} is not an IP address or CIDR range (e.g. 192.0.2.0/24, 2001:db8::/32)` });
 
 export const SourcesSchema = z.object({
   /** off; flag: accept and mark requests from elsewhere; reject: answer 403 (still listed, marked rejected). */
@@ -42,23 +23,19 @@ export const SourcesSchema = z.object({
 });
 export type SenderSources = z.infer<typeof SourcesSchema>;
 
-const lists = new Map<string, BlockList>();
+const lists = new Map<string, IpRange[]>();
 const MAX_CACHED_LISTS = 256;
 
-/** The allow-list as a BlockList, built once per distinct list (captures of one bin share it). */
-function blockListOf(sources: SenderSources): BlockList {
+/** The allow-list's ranges, parsed once per distinct list (captures of one bin share it). */
+function rangesOf(sources: SenderSources): IpRange[] {
   const key = `${sources.presets.join(",")}|${sources.allow.join(",")}`;
-  let list = lists.get(key);
-  if (list) return list;
-  list = new BlockList();
+  let ranges = lists.get(key);
+  if (ranges) return ranges;
   const texts = [...sources.allow, ...sources.presets.flatMap((id) => SENDER_PRESETS[id].ranges)];
-  for (const text of texts) {
-    const range = parseRange(text);
-    if (range) list.addSubnet(range.address, range.prefix, range.family);
-  }
+  ranges = texts.flatMap((text) => parseRange(text.trim()) ?? []);
   if (lists.size >= MAX_CACHED_LISTS) lists.delete(lists.keys().next().value!);
-  lists.set(key, list);
-  return list;
+  lists.set(key, ranges);
+  return ranges;
 }
 
 function describeList(sources: SenderSources): string {
@@ -75,9 +52,9 @@ function describeList(sources: SenderSources): string {
  */
 export function sourceFailure(sources: SenderSources, address: string): string | null {
   if (sources.mode === "off") return null;
-  const version = isIP(address);
-  if (version === 0) return `the sender's address (${JSON.stringify(address)}) is unknown, so it cannot be matched against the allow-list`;
-  if (blockListOf(sources).check(address, version === 4 ? "ipv4" : "ipv6")) return null;
+  const ip = parseIp(address);
+  if (!ip) return `the sender's address (${JSON.stringify(address)}) is unknown, so it cannot be matched against the allow-list`;
+  if (rangesOf(sources).some((range) => rangeContains(range, ip))) return null;
   return `${address} is not in the sender allow-list (${describeList(sources)})`;
 }
 

@@ -1,4 +1,4 @@
-import { embeddedIpv4, formatIp, mustRange, rangeContains, type IpAddress, type IpRange } from "./ip";
+import { embeddedIpv4, formatIp, mustRange, rangeContains, type IpAddress, type IpRange } from "@/lib/net/ip";
 
 export type AddressKind =
   | "public"

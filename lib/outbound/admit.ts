@@ -1,6 +1,6 @@
 import { AllowListError } from "./allow-list";
 import { errorCode, type OutboundError } from "./errors";
-import { parseIp } from "./ip";
+import { parseIp } from "@/lib/net/ip";
 import type { ResolvedAddress, Resolver } from "./resolve";
 import { checkTarget, type TargetDecision, type TargetPolicy } from "./target-policy";
 import { targetPort } from "./target-url";

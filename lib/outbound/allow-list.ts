@@ -1,5 +1,5 @@
 import { isIPv4 } from "node:net";
-import { embeddedIpv4, parseRange, rangeContains, type IpAddress, type IpRange } from "./ip";
+import { embeddedIpv4, parseRange, rangeContains, type IpAddress, type IpRange } from "@/lib/net/ip";
 
 /**
  * One OUTBOUND_ALLOW_LIST entry. Syntax, each optionally followed by `:port` (which then must

@@ -1,6 +1,6 @@
 import { classifyIp, KIND_LABELS, type AddressKind } from "./address-kind";
 import { allowListPermits, parseAllowList } from "./allow-list";
-import { parseIp } from "./ip";
+import { parseIp } from "@/lib/net/ip";
 
 export interface TargetPolicy {
   /** Opens loopback, private, shared (CGNAT) and link-local addresses, but not cloud metadata. */

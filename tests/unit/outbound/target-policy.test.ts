@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { classifyIp } from "@/lib/outbound/address-kind";
 import { AllowListError, parseAllowEntry } from "@/lib/outbound/allow-list";
-import { parseIp } from "@/lib/outbound/ip";
+import { parseIp } from "@/lib/net/ip";
 import { checkTarget, policyFromEnv, type TargetPolicy } from "@/lib/outbound/target-policy";
 
 const kindOf = (address: string) => {
