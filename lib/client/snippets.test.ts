@@ -95,6 +95,13 @@ test("diffLines aligns changed lines and diffHeaders matches names case-insensit
     { kind: "added", text: "e" },
   ]);
   assert.deepEqual(diffLines([], []), []);
+  const many = (prefix: string) => Array.from({ length: 2000 }, (_, i) => `${prefix}${i}`);
+  assert.equal(diffLines(many("a"), many("b")), null, "past 1,000 edits the diff gives up");
+  const long = many("line ");
+  assert.deepEqual(diffLines(long, [...long.slice(0, 1500), "changed", ...long.slice(1501)])?.filter((op) => op.kind !== "same"), [
+    { kind: "removed", text: "line 1500" },
+    { kind: "added", text: "changed" },
+  ]);
   const rows = diffHeaders(
     [["Content-Type", "a"], ["X-Sig", "1"], ["X-Old", "o"]],
     [["content-type", "a"], ["X-Sig", "2"], ["X-New", "n"]],
