@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import type { Entry, Har, Response } from "har-format";
 import { z } from "zod";
 import type { PortableRequest } from "@/lib/exchange/model";
 import { headerValue } from "@/lib/requests/headers";
@@ -35,7 +36,7 @@ function harBody(body: Uint8Array): { text: string; encoding?: "base64" } {
  * settings or a rule as they were at that moment; those are not stored per request (the settings
  * may have changed since), so they are left out and the `comment` says so.
  */
-function harResponse(request: PortableRequest & { id: string }) {
+function harResponse(request: PortableRequest & { id: string }): Response {
   const held = request.responseStatus === 0;
   const by = ` (${request.responseRule ?? "the bin's configured response"})`;
   return {
@@ -55,12 +56,12 @@ function harResponse(request: PortableRequest & { id: string }) {
 }
 
 /** HAR 1.2, with Hookscope's own fields (`_hookscope`: HAR allows fields starting with "_"). */
-export function toHar(captureUrl: string, requests: (PortableRequest & { id: string })[], version: string): unknown {
+export function toHar(captureUrl: string, requests: (PortableRequest & { id: string })[], version: string): Har {
   return {
     log: {
       version: "1.2",
       creator: { name: "Hookscope", version },
-      entries: requests.map((request) => {
+      entries: requests.map((request): Entry => {
         const contentType = headerValue(request.headers, "content-type") ?? "application/octet-stream";
         return {
           startedDateTime: request.receivedAt.toISOString(),
