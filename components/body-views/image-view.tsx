@@ -24,6 +24,7 @@ export function ImageView({ bytes, type, label = "Body image preview" }: { bytes
     <figure className="flex flex-col items-start gap-2">
       <div className="rounded-md bg-[conic-gradient(#e4e4e7_25%,#fff_0_50%,#e4e4e7_0_75%,#fff_0)] bg-[length:16px_16px] p-2 ring-1 ring-zinc-200 dark:bg-[conic-gradient(#27272a_25%,#18181b_0_50%,#27272a_0_75%,#18181b_0)] dark:ring-zinc-800">
         {/* A plain <img>: a local Blob URL has nothing for next/image to optimise. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
           src={url}
           alt={label}

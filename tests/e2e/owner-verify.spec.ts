@@ -50,7 +50,7 @@ test.describe("signature verification", () => {
     await expect(verdict).toContainText("GitHub");
   });
 
-  test("a generic HMAC secret takes its options", async ({ page, request }) => {
+  test("a generic HMAC secret takes its options", async ({ page }) => {
     const { binId } = await createBinInUi(page);
     const dialog = await openSettings(page);
     await dialog.getByRole("tab", { name: "Secrets" }).click();

@@ -3,9 +3,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { BinSettings } from "@/lib/bins/settings";
 import type { CreatedBin, DeliveryDetail } from "@/lib/api-types";
-import { authorized, createBin, sendRaw } from "../helpers/http";
+import { createBin, sendRaw } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
-import { startTarget, waitUntil } from "../helpers/target";
+import { startTarget } from "../helpers/target";
 
 let target: Awaited<ReturnType<typeof startTarget>>;
 let server: RunningServer;

@@ -5,7 +5,7 @@ import Stripe from "stripe";
 import { sign as signGithub } from "@octokit/webhooks-methods";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import type { CreatedBin, RequestDetail, RequestSummary } from "@/lib/api-types";
-import { authorized, createBin } from "../helpers/http";
+import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { waitUntil } from "../helpers/target";
 

@@ -19,8 +19,7 @@ import { duplicateHint } from "./body-hmac";
 // differ in header prefix (webhook-* vs svix-*) and in which payloads identify them. Svix's SDK reads
 // either prefix, so all four do here, preferring their own.
 
-const PREFIXES = { webhook: "webhook", svix: "svix" } as const;
-type Prefix = keyof typeof PREFIXES;
+type Prefix = "webhook" | "svix";
 
 type Key =
   | { kind: "hmac"; key: Uint8Array }
