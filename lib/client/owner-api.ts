@@ -10,6 +10,7 @@ import type {
   ForwarderPush,
   NewSecret,
   ReplayBody,
+  SenderPresetCatalogue,
   SignatureScheme,
   StoredSecret,
   Verification,
@@ -94,4 +95,9 @@ export function addSecret(binId: string, token: string, secret: NewSecret): Prom
 
 export async function deleteSecret(binId: string, token: string, secretId: string): Promise<void> {
   await send(`${binPath(binId)}/secrets/${encodeURIComponent(secretId)}`, { method: "DELETE", token });
+}
+
+/** Providers whose published sending ranges a sender allow-list can include (no token needed). */
+export function listSenderPresets(signal?: AbortSignal): Promise<SenderPresetCatalogue> {
+  return json<SenderPresetCatalogue>("/api/sender-presets", { signal });
 }

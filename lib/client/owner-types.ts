@@ -2,7 +2,8 @@
 // bin settings as JSON, signature verification and secrets. Kept loose where the server contract is
 // still arriving, so an extra field never breaks the page.
 import type { DeliveryDetail, ForwarderInfo } from "@/lib/api-types";
-import type { VerdictDetails } from "@/lib/signatures";
+import type { SenderPresetInfo, SenderSources } from "@/lib/bins/sources";
+import type { SecretConfig, Verdict, VerdictDetails } from "@/lib/signatures/types";
 
 export type HeaderPair = [string, string];
 
@@ -65,11 +66,32 @@ export interface BinSettingsJson {
   lastReplayTarget: string | null;
   /** Absent from servers that predate delivery auth. */
   auth?: DeliveryAuthConfig;
+  /** The sender allow-list; absent from servers that predate it. */
+  sources?: SendersConfig;
+}
+
+/** `settings.sources`: which addresses may send (mirrors SourcesSchema in lib/bins/sources.ts). */
+export type SendersConfig = SenderSources;
+export type SendersMode = SendersConfig["mode"];
+export type SenderPresetId = SendersConfig["presets"][number];
+
+/** `GET /api/sender-presets`: providers that publish where their webhooks come from, and when the shipped list was checked. */
+export interface SenderPresetCatalogue {
+  /** YYYY-MM-DD. */
+  checked: string;
+  presets: SenderPresetInfo[];
 }
 
 /** `PATCH /api/bins/<binId>`: every part optional; only the parts given change. */
 export interface BinPatch {
-  settings?: { response?: ResponseConfig; rules?: ResponseRule[]; cors?: CorsConfig; forward?: ForwardConfig; auth?: DeliveryAuthConfig };
+  settings?: {
+    response?: ResponseConfig;
+    rules?: ResponseRule[];
+    cors?: CorsConfig;
+    forward?: ForwardConfig;
+    auth?: DeliveryAuthConfig;
+    sources?: Partial<SendersConfig>;
+  };
   expiresAt?: string | null;
   maxRequests?: number;
 }
@@ -104,16 +126,21 @@ export interface DeliveryList {
 /** The verdict's details, exactly as the verifiers report them (the expected signature only for the owner). */
 export type VerificationDetails = VerdictDetails;
 
-/** `GET /api/bins/<binId>/requests/<requestId>/verification` */
-export interface Verification {
-  status: "valid" | "invalid" | "no_secret" | "not_signed";
+/**
+ * `GET /api/bins/<binId>/requests/<requestId>/verification` (RequestVerification in lib/services/verification.ts):
+ * the verdict in one word (`status`) and in its two dimensions, `signature` and `freshness`.
+ */
+export interface Verification extends Pick<Verdict, "status" | "signature" | "freshness" | "reason"> {
   scheme: string | null;
-  reason: string;
   details?: VerificationDetails;
   /** Id of an earlier request carrying the same delivery id: a provider retry or a replay. */
   duplicateOf: string | null;
   /** Why the request failed the bin's delivery auth (it was refused with 401, or only flagged); null when it passed. */
   authFailure: string | null;
+  /** Why the sender's address is outside the bin's allow-list (it was refused with 403, or only flagged); null when inside or off. */
+  sourceFailure: string | null;
+  /** Arrived over plain HTTP (the socket, or X-Forwarded-Proto with TRUST_PROXY). */
+  plainHttp: boolean;
 }
 
 export interface SignatureScheme {
@@ -146,6 +173,8 @@ export interface StoredSecret {
   masked: string;
   toleranceSeconds?: number;
   options?: Partial<GenericHmacOptionsInput> & Record<string, unknown>;
+  /** For schemes that sign the URL: the public URL the provider was given for this bin. */
+  signedUrl?: SecretConfig["signedUrl"];
 }
 
 export interface NewSecret {
@@ -153,6 +182,8 @@ export interface NewSecret {
   secret: string;
   toleranceSeconds?: number;
   options?: GenericHmacOptionsInput;
+  /** The public URL the provider was given for this bin, without query: the captured subpath and query are appended. */
+  signedUrl?: SecretConfig["signedUrl"];
 }
 
 /** The scheme id under which the delivery-auth credential is stored with the signing secrets. */
