@@ -3,7 +3,7 @@ import type { RequestSummary } from "@/lib/api-types";
 import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { RequestTime } from "@/components/ui/request-time";
-import { TrustBadges } from "./trust-badges";
+import { TrustBadges, trustBadges } from "./trust-badges";
 
 /** Every row has this height, so the list can draw only the rows on screen. */
 export const ROW_HEIGHT = 60;
@@ -27,6 +27,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
   const query = queryWithMark(request.query);
   const fresh = now - Date.parse(request.receivedAt) < FRESH_MS;
   const label = `${request.method} ${path}${query}`;
+  const badgeCount = trustBadges(request).length;
 
   const onClick = (event: MouseEvent) => {
     // Shift-click marks rows for comparing, like selecting files.
@@ -71,22 +72,26 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
           </span>
           <RequestTime iso={request.receivedAt} now={now} className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" />
         </div>
-        <div className="mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
+        {/* An @container: the badges show as many as its width allows. The type takes only the room left over. */}
+        <div className="@container mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
-          {request.contentType && (
-            <>
-              <span aria-hidden="true">·</span>
-              <span className="truncate">{request.contentType}</span>
-            </>
-          )}
-          <span aria-hidden="true">·</span>
           {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
-          <span className="max-w-[11rem] shrink-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
+          <span className="max-w-[11rem] min-w-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
+            <span aria-hidden="true" className="font-sans">· </span>
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>
-          <span className="ml-auto pl-2">
-            <TrustBadges request={request} />
+          {/* Beside two or more badges there is no room for it: the Body tab says it. */}
+          {request.contentType && badgeCount < 2 ? (
+            <span className="min-w-0 flex-1 truncate" title={request.contentType}>
+              <span aria-hidden="true">· </span>
+              {request.contentType}
+            </span>
+          ) : (
+            <span className="flex-1" />
+          )}
+          <span className="shrink-0 pl-1">
+            <TrustBadges request={request} fit="row" />
           </span>
         </div>
       </div>
