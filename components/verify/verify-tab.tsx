@@ -3,6 +3,7 @@ import type { RequestDetail } from "@/lib/api-types";
 import { getVerification, listSignatureSchemes } from "@/lib/client/owner-api";
 import { useLoad } from "@/lib/client/owner-load";
 import type { Verification } from "@/lib/client/owner-types";
+import { isLoopback } from "@/lib/client/trust-words";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/owner-tools/alert";
 import { NotAvailable } from "@/components/owner-tools/not-available";
@@ -55,14 +56,33 @@ export function VerifyTab({ binId, token, detail, readOnly = false }: VerifyTabP
           {readOnly ? "The bin's owner can add the provider's signing secret to check it." : "Add the provider's signing secret under Settings → Secrets, then check again."}
         </p>
       )}
+      {verification.signature === "matches" && verification.freshness === "stale" && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          The bin&apos;s secret signed exactly these bytes, so this is by design a genuine delivery that arrived late or was sent again: a provider
+          retry after an outage, or someone replaying a captured request. A receiver that enforces the window would refuse it.
+        </p>
+      )}
       <Duplicate verification={verification} />
+      {verification.sourceFailure && (
+        <Alert tone="warning" title="Outside the sender allow-list">
+          {capitalize(verification.sourceFailure)}. Depending on the bin&apos;s setting the sender got a 403, or the request was only flagged.
+        </Alert>
+      )}
       {verification.authFailure && (
         <Alert tone="warning" title="Failed delivery auth">
           {capitalize(verification.authFailure)}. Depending on the bin&apos;s setting the sender got a 401, or the request was only flagged.
         </Alert>
       )}
-      {verification.details && <VerdictDetails details={verification.details} />}
-      {readOnly && verification.status === "invalid" && (
+      {verification.plainHttp && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">Arrived over plain HTTP</span>
+          {isLoopback(detail.remoteAddress)
+            ? " from this machine: fine for a local test, nothing crossed the network."
+            : ", not HTTPS: anyone on the way could read it, signature and all. Give the provider an https:// URL."}
+        </p>
+      )}
+      <VerdictDetails verification={verification} />
+      {readOnly && verification.signature === "mismatch" && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">Shared view: the signature Hookscope computed with the bin&apos;s secret is shown to the owner only.</p>
       )}
       <Button size="sm" onClick={verdict.reload}>
