@@ -11,19 +11,33 @@ import { GENERIC_DEFAULTS, genericOptions, GenericHmacFields, type GenericHmacFo
 interface AddSecretFormProps {
   binId: string;
   token: string;
+  /** The bin's capture URL as this server sees it: the example for a signed URL. */
+  captureUrl?: string;
   schemes: SignatureScheme[];
   onAdded(): void;
 }
 
-export function AddSecretForm({ binId, token, schemes, onAdded }: AddSecretFormProps) {
+/** Why a signed URL would be refused: it must be http(s), with no query or fragment (those come from the request). */
+function signedUrlProblem(text: string): string | null {
+  if (!URL.canParse(text)) return "The signed URL must be a full URL, such as https://hooks.example.com/h/<bin>.";
+  const url = new URL(text);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "The signed URL must start with https:// or http://.";
+  if (text.includes("?") || text.includes("#")) return "Leave the query out of the signed URL: the captured query is appended to it.";
+  return null;
+}
+
+export function AddSecretForm({ binId, token, captureUrl, schemes, onAdded }: AddSecretFormProps) {
   const [schemeId, setSchemeId] = useState(schemes[0]?.id ?? "");
   const [secret, setSecret] = useState("");
   const [tolerance, setTolerance] = useState("");
+  const [signedUrl, setSignedUrl] = useState("");
   const [generic, setGeneric] = useState<GenericHmacForm>(GENERIC_DEFAULTS);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const scheme = schemes.find((s) => s.id === schemeId);
   const isGeneric = isGenericScheme(schemeId);
+  // Schemes that sign the URL check it against the one the provider called; a proxy in between can change it.
+  const takesSignedUrl = !!scheme?.signsUrl || isGeneric;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +47,9 @@ export function AddSecretForm({ binId, token, schemes, onAdded }: AddSecretFormP
         ? "Tolerance is a whole number of seconds (0 turns the timestamp check off)."
         : isGeneric && !generic.header.trim()
           ? "Name the header that carries the signature."
-          : null;
+          : takesSignedUrl && signedUrl.trim()
+            ? signedUrlProblem(signedUrl.trim())
+            : null;
     if (problem) {
       setMessage({ tone: "error", text: problem });
       return;
@@ -41,11 +57,13 @@ export function AddSecretForm({ binId, token, schemes, onAdded }: AddSecretFormP
     const body: NewSecret = { scheme: schemeId, secret };
     if (tolerance.trim()) body.toleranceSeconds = Number(tolerance.trim());
     if (isGeneric) body.options = genericOptions(generic);
+    if (takesSignedUrl && signedUrl.trim()) body.signedUrl = signedUrl.trim();
     setBusy(true);
     setMessage(null);
     try {
       await addSecret(binId, token, body);
       setSecret("");
+      setSignedUrl("");
       setMessage({ tone: "success", text: `${scheme?.name ?? schemeId} secret added.` });
       onAdded();
     } catch (error) {
@@ -72,6 +90,24 @@ export function AddSecretForm({ binId, token, schemes, onAdded }: AddSecretFormP
           />
         </div>
         {isGeneric && <GenericHmacFields value={generic} onChange={setGeneric} />}
+        {takesSignedUrl && (
+          <TextField
+            label="Signed URL (the public URL the provider was given)"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            mono
+            value={signedUrl}
+            onValue={setSignedUrl}
+            placeholder={captureUrl ?? "https://hooks.example.com/h/<bin>"}
+            hint={
+              <>
+                Optional. {scheme?.signsUrl ? `${scheme.name} signs the URL it calls` : "What {url} stands for in the signed template"}: the captured subpath and
+                query are appended to it. Leave it empty to rebuild the URL from the request, which is right unless a proxy or tunnel changes the host or scheme.
+              </>
+            }
+          />
+        )}
         <TextField
           label="Timestamp tolerance (seconds, optional)"
           className="max-w-72"

@@ -11,7 +11,7 @@ import { FormSection } from "@/components/owner-tools/fields";
 import { NotAvailable } from "@/components/owner-tools/not-available";
 import { AddSecretForm } from "./add-secret-form";
 
-export function SecretsSection({ binId, token }: { binId: string; token: string }) {
+export function SecretsSection({ binId, token, captureUrl }: { binId: string; token: string; captureUrl?: string }) {
   const secrets = useLoad(`secrets:${binId}`, (signal) => listSecrets(binId, token, signal));
   const schemes = useLoad("schemes", (signal) => listSignatureSchemes(token, signal));
 
@@ -42,7 +42,7 @@ export function SecretsSection({ binId, token }: { binId: string; token: string 
         )}
       </FormSection>
       <hr className="border-zinc-200 dark:border-zinc-800" />
-      <AddSecretForm binId={binId} token={token} schemes={catalogue} onAdded={secrets.reload} />
+      <AddSecretForm binId={binId} token={token} captureUrl={captureUrl} schemes={catalogue} onAdded={secrets.reload} />
     </>
   );
 }
@@ -80,6 +80,11 @@ function SecretRow({ secret, scheme, onRemove }: { secret: StoredSecret; scheme:
           {secret.toleranceSeconds !== undefined && <> · tolerance {secret.toleranceSeconds} s</>}
           {options && <> · {options}</>}
         </p>
+        {secret.signedUrl && (
+          <p className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400" title={secret.signedUrl}>
+            Signed URL <span className="font-mono text-zinc-700 dark:text-zinc-300">{secret.signedUrl}</span>
+          </p>
+        )}
       </div>
       <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove the ${name} secret ${secret.masked}`}>
         <TrashIcon className="size-3.5" /> Remove
