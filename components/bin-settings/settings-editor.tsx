@@ -13,8 +13,9 @@ import { ResponseSection } from "./response-section";
 import { RulesSection } from "./rules-section";
 import { SaveBar, type SaveStatus } from "./save-bar";
 import { SecretsSection } from "./secrets-section";
+import { SendersSection } from "./senders-section";
 
-type Section = "response" | "rules" | "delivery" | "lifetime" | "secrets" | "auth";
+type Section = "response" | "rules" | "delivery" | "lifetime" | "secrets" | "auth" | "senders";
 
 const SECTIONS: { key: Section; label: string }[] = [
   { key: "response", label: "Response" },
@@ -23,9 +24,10 @@ const SECTIONS: { key: Section; label: string }[] = [
   { key: "lifetime", label: "Lifetime" },
   { key: "secrets", label: "Secrets" },
   { key: "auth", label: "Delivery auth" },
+  { key: "senders", label: "Senders" },
 ];
 
-/** Secrets and delivery auth save on their own; the other tabs share one form and one Save. */
+/** Secrets, delivery auth and senders save on their own; the other tabs share one form and one Save. */
 const FORM_SECTIONS: ReadonlySet<Section> = new Set(["response", "rules", "delivery", "lifetime"]);
 
 function sectionOfField(path: string): Section {
@@ -91,7 +93,7 @@ export function SettingsEditor({ binId, token, info, settings }: SettingsEditorP
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <Tabs<Section> label="Settings sections" items={SECTIONS} selected={section} onSelect={setSection}>
+      <Tabs<Section> label="Settings sections" dense items={SECTIONS} selected={section} onSelect={setSection}>
         {FORM_SECTIONS.has(section) ? (
           // The Save bar sits outside the scrolling panel and submits this form through its id.
           <form id={formId} noValidate onSubmit={save} aria-label="Bin settings" className="space-y-6 px-5 py-5">
@@ -110,7 +112,7 @@ export function SettingsEditor({ binId, token, info, settings }: SettingsEditorP
           </form>
         ) : (
           <div className="space-y-6 px-5 py-5">
-            {section === "secrets" && <SecretsSection binId={binId} token={token} />}
+            {section === "secrets" && <SecretsSection binId={binId} token={token} captureUrl={info.captureUrl} />}
             {section === "auth" && (
               <DeliveryAuthSection
                 binId={binId}
@@ -118,6 +120,14 @@ export function SettingsEditor({ binId, token, info, settings }: SettingsEditorP
                 captureUrl={info.captureUrl}
                 auth={saved.settings.auth}
                 onSaved={(auth) => setSaved((current) => ({ ...current, settings: { ...current.settings, auth } }))}
+              />
+            )}
+            {section === "senders" && (
+              <SendersSection
+                binId={binId}
+                token={token}
+                sources={saved.settings.sources}
+                onSaved={(sources) => setSaved((current) => ({ ...current, settings: { ...current.settings, sources } }))}
               />
             )}
           </div>

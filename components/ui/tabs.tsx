@@ -13,11 +13,13 @@ interface TabsProps<K extends string> {
   items: readonly TabItem<K>[];
   selected: K;
   onSelect(key: K): void;
+  /** Tighter tabs, for a row of many in a narrow panel (the bin settings drawer). */
+  dense?: boolean;
   children: ReactNode;
 }
 
 /** WAI-ARIA tabs with manual activation by click and arrow keys; one panel holds the selected content. */
-export function Tabs<K extends string>({ label, items, selected, onSelect, children }: TabsProps<K>) {
+export function Tabs<K extends string>({ label, items, selected, onSelect, dense = false, children }: TabsProps<K>) {
   const baseId = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const tabId = (key: K) => `${baseId}-tab-${key}`;
@@ -46,7 +48,7 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, child
         role="tablist"
         aria-label={label}
         onKeyDown={onKeyDown}
-        className="flex shrink-0 gap-1 overflow-x-auto border-b border-zinc-200 px-4 dark:border-zinc-800"
+        className={`flex shrink-0 overflow-x-auto border-b border-zinc-200 px-4 dark:border-zinc-800 ${dense ? "" : "gap-1"}`}
       >
         {items.map((item) => {
           const active = item.key === selected;
@@ -60,7 +62,7 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, child
               aria-controls={panelId}
               tabIndex={active ? 0 : -1}
               onClick={() => onSelect(item.key)}
-              className={`-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-[color] focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-indigo-500 ${
+              className={`-mb-px inline-flex items-center gap-1.5 border-b-2 ${dense ? "px-2" : "px-3"} py-2.5 text-sm font-medium whitespace-nowrap transition-[color] focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-indigo-500 ${
                 active
                   ? "border-indigo-600 text-zinc-900 dark:border-indigo-400 dark:text-white"
                   : "border-transparent text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
