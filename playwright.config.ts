@@ -25,8 +25,13 @@ function safeBundledPath(): string | undefined {
   }
 }
 
+// `npm run screenshots` (SCREENSHOTS=1) takes the pictures of every page to look at after a UI change:
+// they are not tests, so `npm test` leaves them out.
+const SCREENSHOTS = process.env.SCREENSHOTS === "1";
+
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: SCREENSHOTS ? "tests/screenshots" : "tests/e2e",
+  testMatch: SCREENSHOTS ? "**/*.shots.ts" : "**/*.spec.ts",
   // Per port, so that two suites running side by side do not wipe each other's screenshots.
   outputDir: `test-results/${PORT}`,
   forbidOnly: CI,

@@ -8,13 +8,20 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (args, env = {}) =>
   spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
-if (process.env.HOOKSCOPE_SKIP_BUILD !== "1") {
-  if (run(["scripts/build.mjs"]) !== 0) process.exit(1);
-}
+// `node scripts/test.mjs unit` (npm run test:unit): the unit suites only, no build, no servers.
+const unitOnly = process.argv.includes("unit");
 
-if (run(["node_modules/typescript/bin/tsc", "--noEmit"]) !== 0) {
-  console.error("Type errors: see above.");
-  process.exit(1);
+if (!unitOnly) {
+  if (run(["node_modules/eslint/bin/eslint.js", "."]) !== 0) {
+    console.error("Lint errors: see above.");
+    process.exit(1);
+  }
+  // The build skips itself when nothing it reads changed.
+  if (process.env.HOOKSCOPE_SKIP_BUILD !== "1" && run(["scripts/build.mjs"]) !== 0) process.exit(1);
+  if (run(["node_modules/typescript/bin/tsc", "--noEmit"]) !== 0) {
+    console.error("Type errors: see above.");
+    process.exit(1);
+  }
 }
 
 mkdirSync(`${root}/.tmp`, { recursive: true });
@@ -28,7 +35,7 @@ const testFiles = (dir) =>
         .sort()
     : [];
 const postgresOnly = (file) => file.includes("/postgres/");
-const sqliteSuites = ["tests/unit", "tests/http", "lib", "components"].flatMap(testFiles).filter((file) => !postgresOnly(file));
+const sqliteSuites = (unitOnly ? ["tests/unit", "lib", "components"] : ["tests/unit", "tests/http", "lib", "components"]).flatMap(testFiles).filter((file) => !postgresOnly(file));
 // Durability files run on their own below; runNodeTests passes --test-concurrency=2 to the rest.
 // The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
 const contractSuites = [
@@ -39,6 +46,8 @@ const contractSuites = [
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 function runNodeTests(label, files, env = {}, concurrency = label.startsWith("durability") ? 1 : 2) {
+  // node --test without files would go looking for tests everywhere.
+  if (files.length === 0) return 0;
   const tapFile = `${root}/.tmp/node-tests-${label}.tap`;
   console.log(`\n== ${label}: ${files.length} test files ==`);
   const status = run(
@@ -57,7 +66,9 @@ const sqliteStatus = runNodeTests("sqlite", sqliteSuites, { TEST_DB: "sqlite" })
 
 // PostgreSQL: CI installs and starts it (.ci/run); elsewhere it runs when TEST_POSTGRES_URL is set.
 let postgresStatus = 0;
-if (process.env.TEST_POSTGRES_URL) {
+if (unitOnly) {
+  // The PostgreSQL contract and durability suites need a built server: npm test runs them.
+} else if (process.env.TEST_POSTGRES_URL) {
   postgresStatus = runNodeTests("postgres", contractSuites, { TEST_DB: "postgres" });
 } else if (process.env.CI) {
   console.error("CI must run the PostgreSQL contract suite: set TEST_POSTGRES_URL (.ci/run does).");
@@ -66,7 +77,7 @@ if (process.env.TEST_POSTGRES_URL) {
   console.log("\n== postgres: not run (set TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/db to run the contract suite on PostgreSQL) ==");
 }
 // Durability: kills and restarts servers (and PostgreSQL itself), so it runs alone, one file at a time.
-const durability = testFiles("tests/durability");
+const durability = unitOnly ? [] : testFiles("tests/durability");
 let durabilityStatus = runNodeTests("durability-sqlite", durability.filter((file) => !postgresOnly(file)), { TEST_DB: "sqlite" });
 if (process.env.TEST_POSTGRES_URL) {
   durabilityStatus ||= runNodeTests("durability-postgres", durability, { TEST_DB: "postgres" });
@@ -74,7 +85,7 @@ if (process.env.TEST_POSTGRES_URL) {
 const nodeStatus = sqliteStatus || postgresStatus || durabilityStatus;
 
 const reportFile = `${root}/.tmp/playwright.json`;
-const skipE2e = process.env.HOOKSCOPE_SKIP_E2E === "1";
+const skipE2e = unitOnly || process.env.HOOKSCOPE_SKIP_E2E === "1";
 const e2eStatus = skipE2e ? 0 : run(["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
   HOOKSCOPE_SKIP_BUILD: "1",

@@ -2,7 +2,7 @@
 // 375x812, for a person to look at after layout changes (test-results/inspector-layout/).
 import type { Page, TestInfo } from "@playwright/test";
 import { gzipSync } from "node:zlib";
-import { captureBytes, createBinInUi, expect, requestRows, test } from "./fixtures";
+import { captureBytes, createBinInUi, expect, requestRows, test } from "../e2e/fixtures";
 
 const DIR = "test-results/inspector-layout";
 

@@ -2,7 +2,7 @@
 // to look at after UI changes (test-results/screenshots/).
 import type { Page, TestInfo } from "@playwright/test";
 import { gzipSync } from "node:zlib";
-import { captureBytes, createBinInUi, expect, makePng, requestRows, test } from "./fixtures";
+import { captureBytes, createBinInUi, expect, makePng, requestRows, test } from "../e2e/fixtures";
 
 const DIR = "test-results/screenshots";
 

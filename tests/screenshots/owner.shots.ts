@@ -1,8 +1,8 @@
 // Not assertions about pixels: screenshots of the owner's tools for a human to look at.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { startTarget } from "../helpers/target";
-import { captureRaw, createBinInUi, expect, requestRows, test } from "./fixtures";
-import { detailPane, openSettings, ownerToken } from "./owner-helpers";
+import { captureRaw, createBinInUi, expect, requestRows, test } from "../e2e/fixtures";
+import { detailPane, openSettings, ownerToken } from "../e2e/owner-helpers";
 
 const DIR = "test-results/screenshots";
 

@@ -1,6 +1,6 @@
 // Not assertions about pixels: screenshots for a human to look at after UI changes.
 import type { Page } from "@playwright/test";
-import { capture, captureRaw, createBinInUi, expect, liveIndicator, requestRows, test } from "./fixtures";
+import { capture, captureRaw, createBinInUi, expect, liveIndicator, requestRows, test } from "../e2e/fixtures";
 
 const DIR = "test-results/screenshots";
 

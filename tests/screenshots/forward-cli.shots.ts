@@ -3,9 +3,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { ForwarderInfo } from "@/lib/api-types";
 import { startTarget } from "../helpers/target";
-import { startForwardCli } from "./cli-process";
-import { captureRaw, createBinInUi, expect, requestRows, test } from "./fixtures";
-import { detailPane, ownerToken } from "./owner-helpers";
+import { startForwardCli } from "../e2e/cli-process";
+import { captureRaw, createBinInUi, expect, requestRows, test } from "../e2e/fixtures";
+import { detailPane, ownerToken } from "../e2e/owner-helpers";
 
 const DIR = "test-results/screenshots";
 
