@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import type { RequestDetail } from "@/lib/api-types";
 import { analyzeBody, VIEW_LABELS, type BodyViewKind } from "@/lib/body/analyze";
-import { parseContentEncoding } from "@/lib/body/encoding";
+import { contentCodings } from "@/lib/body/encoding";
 import { PREVIEW_BYTES } from "@/lib/body/limits";
 import { looksGzipped } from "@/lib/body/sniff";
 import { formatBytes } from "@/lib/client/format";
@@ -30,8 +30,7 @@ export function BodyPanel({ detail, token }: { detail: RequestDetail; token: str
   const bytes = body.status === "ready" ? body.bytes : null;
   const complete = body.status === "ready" && body.complete;
   const codings = useMemo(() => {
-    const header = detail.headers.findLast(([name]) => name.toLowerCase() === "content-encoding")?.[1];
-    const declared = parseContentEncoding(header);
+    const declared = contentCodings(detail.headers);
     if (declared) return declared;
     // A .gz upload without Content-Encoding still deserves a look inside.
     return bytes && looksGzipped(bytes) ? ["gzip"] : null;

@@ -1,6 +1,8 @@
 // Content-Encoding, undone in the browser with DecompressionStream (gzip and deflate everywhere;
 // Brotli only where the platform offers it).
 
+import { headerValues, type HeaderPairs } from "@/lib/requests/headers";
+
 export type Coding = "gzip" | "deflate" | "br" | "identity";
 
 export type DecodeResult =
@@ -9,6 +11,14 @@ export type DecodeResult =
 
 /** A decoded body is never allowed to grow past this: a tiny gzip can expand to gigabytes. */
 export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Codings in the order they were applied, from every Content-Encoding line of the request: several
+ * lines mean the same as one comma-joined line (RFC 9110 5.3), so `gzip` then `br` is `gzip, br`.
+ */
+export function contentCodings(headers: HeaderPairs): Coding[] | null {
+  return parseContentEncoding(headerValues(headers, "content-encoding").join(","));
+}
 
 /** Codings in the order they were applied, from `Content-Encoding: gzip, br`; null when none. */
 export function parseContentEncoding(value: string | null | undefined): Coding[] | null {

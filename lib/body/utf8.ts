@@ -59,3 +59,9 @@ function firstInvalidByte(bytes: Uint8Array): number {
   }
   return bytes.length;
 }
+
+/** The bytes as text when they are valid UTF-8 (a BOM kept as sent), else null. */
+export function utf8Text(bytes: Uint8Array): string | null {
+  const result = decodeUtf8(bytes);
+  return result.ok ? result.text : null;
+}

@@ -3,7 +3,7 @@ import type { Entry, Har, Response } from "har-format";
 import { z } from "zod";
 import type { PortableRequest } from "@/lib/exchange/model";
 import { headerValue } from "@/lib/requests/headers";
-import { decodeUtf8 } from "@/lib/requests/utf8";
+import { utf8Text } from "@/lib/body/utf8";
 
 function queryPairs(query: string): { name: string; value: string }[] {
   if (query === "") return [];
@@ -26,7 +26,7 @@ function queryPairs(query: string): { name: string; value: string }[] {
  * `postData` too. Both forms decode back to the exact bytes: valid UTF-8 re-encodes to itself.
  */
 function harBody(body: Uint8Array): { text: string; encoding?: "base64" } {
-  const text = decodeUtf8(body);
+  const text = utf8Text(body);
   return text !== null ? { text } : { text: Buffer.from(body).toString("base64"), encoding: "base64" };
 }
 

@@ -1,7 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
-
-/** Decoded output beyond this is refused: a small compressed body can expand enormously. */
-export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+import { contentCodings, MAX_DECODED_BYTES } from "@/lib/body/encoding";
+import type { HeaderPairs } from "@/lib/requests/headers";
 
 export type DecodeResult = { ok: true; bytes: Buffer; encodings: string[] } | { ok: false; message: string };
 
@@ -9,7 +8,6 @@ function decodeOne(encoding: string, input: Buffer): Buffer {
   const options = { maxOutputLength: MAX_DECODED_BYTES };
   switch (encoding) {
     case "gzip":
-    case "x-gzip":
       return gunzipSync(input, options);
     case "deflate":
       // "deflate" is zlib-wrapped by the spec, but some senders send raw deflate.
@@ -26,12 +24,9 @@ function decodeOne(encoding: string, input: Buffer): Buffer {
 }
 
 /** The body with its Content-Encoding undone, last applied first; a clear reason when it cannot be. */
-export function decodeContentEncoding(body: Uint8Array, contentEncoding: string | null): DecodeResult {
-  const encodings = (contentEncoding ?? "")
-    .split(",")
-    .map((part) => part.trim().toLowerCase())
-    .filter((part) => part !== "" && part !== "identity");
-  if (encodings.length === 0) return { ok: false, message: "The request has no Content-Encoding to undo." };
+export function decodeContentEncoding(body: Uint8Array, headers: HeaderPairs): DecodeResult {
+  const encodings = contentCodings(headers);
+  if (!encodings) return { ok: false, message: "The request has no Content-Encoding to undo." };
   let bytes: Buffer = Buffer.from(body);
   try {
     for (const encoding of [...encodings].reverse()) bytes = decodeOne(encoding, bytes);

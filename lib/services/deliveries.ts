@@ -11,7 +11,7 @@ import * as deliveries from "@/lib/queries/deliveries";
 import { getRequest } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { headerValue } from "@/lib/requests/headers";
-import { decodeUtf8 } from "@/lib/requests/utf8";
+import { utf8Text } from "@/lib/body/utf8";
 import { parseInput } from "@/lib/validation";
 
 const SEND_TIMEOUT_MS = 15_000;
@@ -45,7 +45,7 @@ function toAttemptInfo(attempt: deliveries.DeliveryAttemptRecord): DeliveryAttem
     status: attempt.status,
     responseHeaders: attempt.responseHeaders ? (JSON.parse(attempt.responseHeaders) as [string, string][]) : null,
     responseBodyBase64: body?.toString("base64") ?? null,
-    responseBodyText: body ? decodeUtf8(body) : null,
+    responseBodyText: body ? utf8Text(body) : null,
     responseTruncated: attempt.responseTruncated,
     error: attempt.errorCode ? { code: attempt.errorCode, message: attempt.errorMessage ?? "" } : null,
   };

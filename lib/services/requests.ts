@@ -1,7 +1,6 @@
 import type { RequestDetail, RequestPage, RequestSummary } from "@/lib/api-types";
 import { DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
 import { decodeContentEncoding } from "@/lib/requests/content-encoding";
-import { headerValue } from "@/lib/requests/headers";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import * as requests from "@/lib/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/hot-store";
@@ -71,8 +70,7 @@ export async function getRawBody(binId: string, requestId: string): Promise<Uint
 export async function getDecodedBody(binId: string, requestId: string): Promise<Buffer> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  const encoding = headerValue(JSON.parse(record.headers) as [string, string][], "content-encoding") ?? null;
-  const decoded = decodeContentEncoding(record.body, encoding);
+  const decoded = decodeContentEncoding(record.body, JSON.parse(record.headers) as [string, string][]);
   if (!decoded.ok) throw new DomainError("not_decodable", decoded.message, 422);
   return decoded.bytes;
 }

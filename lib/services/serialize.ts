@@ -1,6 +1,6 @@
 import type { RequestDetail, RequestSummary } from "@/lib/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
-import { decodeUtf8 } from "@/lib/requests/utf8";
+import { utf8Text } from "@/lib/body/utf8";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -38,7 +38,7 @@ export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL
     headers: JSON.parse(record.headers) as [string, string][],
     httpVersion: record.httpVersion,
     bodyBase64: omitted ? "" : body.toString("base64"),
-    bodyText: omitted ? null : decodeUtf8(body),
+    bodyText: omitted ? null : utf8Text(body),
     bodyOmitted: omitted,
   };
 }
