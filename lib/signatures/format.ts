@@ -21,7 +21,7 @@ export function shortExpected(signature: string): string {
 
 export function seconds(value: number): string {
   const rounded = Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded} s`;
+  return `${rounded.toLocaleString("en")} s`;
 }
 
 export function describeAge(ageSeconds: number): string {

@@ -124,7 +124,7 @@ function evaluate(original: RequestView, attempt: Attempt): Evaluation {
   const { module, secret } = attempt;
   const url = signedUrlOf(original, module, secret);
   const req = url.source === "configured" ? original.with({ url: url.url }) : original;
-  const urlDetails: VerdictDetails = module.signsUrl ? { signedUrl: url.url, signedUrlSource: url.source } : {};
+  const urlDetails: VerdictDetails = module.signsUrl || url.source === "configured" ? { signedUrl: url.url, signedUrlSource: url.source } : {};
   const which = attempt.of > 1 ? ` (secret ${attempt.position} of ${attempt.of})` : "";
   const noun = module.secret.kind === "token" ? "token" : "signature";
   const outcome = module.check(req, { secret });

@@ -45,7 +45,7 @@ test.describe("signature verification", () => {
     await requestRows(page).first().click();
     const detail = detailPane(page);
     await detail.getByRole("tab", { name: "Verify" }).click();
-    const verdict = detail.getByRole("status").filter({ hasText: "Signature invalid" });
+    const verdict = detail.getByRole("status").filter({ hasText: "Signature does not match" });
     await expect(verdict).toBeVisible();
     await expect(verdict).toContainText("GitHub");
   });

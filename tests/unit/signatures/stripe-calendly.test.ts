@@ -76,7 +76,7 @@ describe("stripe", () => {
 
   test("a custom window overrides the default, and 0 turns the check off", () => {
     const stale = stripeRequest(RECEIVED_S - 3600);
-    expectVerdict(check(stale, { ...stripeSecret, toleranceSeconds: 0 }), "valid", "3600 s old");
+    expectVerdict(check(stale, { ...stripeSecret, toleranceSeconds: 0 }), "valid", "3,600 s old");
     expectVerdict(check(stale, { ...stripeSecret, toleranceSeconds: 7200 }), "valid", "within 7200 s");
   });
 
