@@ -52,3 +52,8 @@ export class ConflictError extends DomainError {
     super(code, message, 409);
   }
 }
+
+/** What went wrong, in words, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

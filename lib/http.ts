@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ApiError } from "@/lib/api-types";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { DomainError, ValidationError, errorMessage } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 
@@ -77,6 +77,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ValidationError(`The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ValidationError(`The body is not valid JSON: ${errorMessage(error)}`);
   }
 }

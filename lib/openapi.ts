@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/requests/filter";
 import { BinSettingsSchema } from "@/lib/bins/settings";
-import { FRESHNESS_RESULTS, SIGNATURE_RESULTS } from "@/lib/signatures";
+import { CONTRACT_SCHEMAS } from "@/lib/contract/api";
+import { secretConfigSchema } from "@/lib/signatures";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/services/bins";
-import { CliReportSchema, ReplaySchema } from "@/lib/services/deliveries";
+import { ReplaySchema } from "@/lib/services/deliveries";
 import { FORWARDER_NAME, PushSchema } from "@/lib/services/forwarders";
 
 type Json = Record<string, unknown>;
@@ -13,7 +14,19 @@ const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: Json, example?: unknown): Json => ({ "application/json": example === undefined ? { schema } : { schema, example } });
 const reply = (description: string, schema?: Json): Json => (schema ? { description, content: jsonContent(schema) } : { description });
 const error = (description: string): Json => reply(description, ref("Error"));
-const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json => {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+/** The answers' schemas (lib/contract/api.ts), each under its id, referring to one another. */
+function contractComponents(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const schema of CONTRACT_SCHEMAS) registry.add(schema, { id: (schema.meta() as { id: string }).id });
+  const { schemas } = z.toJSONSchema(registry, { io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Json> };
+  // `id` is the registry's name for the schema (zod copies its meta), not a JSON Schema keyword.
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _draft, $id: _uri, id: _name, ...rest }]) => [name, rest]));
+}
 
 const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
 const deliveryIdParam = { name: "deliveryId", in: "path", required: true, schema: { type: "string" } };
@@ -23,34 +36,6 @@ const secured = [{ bearer: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
 const ownerOnly = error("The share token may only read.");
 
-const summaryProperties: Json = {
-  id: { type: "string" },
-  binId: { type: "string" },
-  method: { type: "string" },
-  path: { type: "string", description: "Subpath after the bin id, as sent." },
-  query: { type: "string", description: "Raw query string without '?'." },
-  contentType: { type: ["string", "null"] },
-  bodySize: { type: "integer" },
-  remoteAddress: { type: "string" },
-  receivedAt: { type: "string", format: "date-time" },
-  sequence: { type: "integer" },
-  responseStatus: { type: "integer", description: "0 when a hold rule sent no answer." },
-  responseRule: { type: ["string", "null"], description: "The failure rule that chose the answer, in words; null for the bin's configured response." },
-  verdict: { enum: ["valid", "invalid", "no_secret", "not_signed"], description: "`signature` and `freshness` in one word: valid is a matching signature that is not stale. The reason is at /verification." },
-  signature: {
-    enum: [...SIGNATURE_RESULTS, "pending"],
-    description: "The signature apart from time: `matches` the bin's secret, `mismatch` (forged, altered or another secret), `no_secret` for its scheme, `not_signed`, or `unsupported` (could not be checked: unreadable header, unusable key or configuration). `pending`: stored before this field existed, being checked again.",
-  },
-  freshness: {
-    enum: [...FRESHNESS_RESULTS, "pending"],
-    description: "The signed timestamp apart from the signature: `fresh` (within the window), `stale` (beyond it; by how much at /verification), `no_timestamp` (the scheme signs none), `window_off` (for the scheme or this secret), `not_checked` (no signature was checked).",
-  },
-  replaySuspected: { type: "boolean", description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match." },
-  duplicateOf: { type: ["string", "null"], description: "The first request of the bin carrying the same delivery." },
-  authFailure: { type: ["string", "null"], description: "Why the bin's delivery auth failed (401, or only flagged)." },
-  sourceFailure: { type: ["string", "null"], description: "Why the sender's address is outside the bin's allow-list (403, or only flagged)." },
-  plainHttp: { type: "boolean", description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." },
-};
 
 /** What each wait filter matches (lib/requests/filter.ts), and the values the docs' curl example uses. */
 const FILTER_DOCS: Record<string, { description: string; example?: string }> = {
@@ -113,97 +98,13 @@ export function openApiDocument(): Json {
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "The bin's owner token, or the share token (read-only)." } },
       schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } } },
-        },
-        CreatedBin: {
-          type: "object",
-          properties: { id: { type: "string" }, captureUrl: { type: "string" }, inspectUrl: { type: "string" }, shareUrl: { type: "string" }, ownerToken: { type: "string" }, ownerUrl: { type: "string" } },
-        },
-        BinInfo: {
-          type: "object",
-          properties: {
-            id: { type: "string" },
-            createdAt: { type: "string", format: "date-time" },
-            expiresAt: { type: ["string", "null"], format: "date-time" },
-            maxRequests: { type: "integer" },
-            requestCount: { type: "integer" },
-            pruned: { type: "integer", description: "Requests retention removed (the oldest, past maxRequests)." },
-            refused: {
-              type: "object",
-              description: "Senders refused: rate-limited (429), too large (413), overloaded (503), or rejected by delivery auth (401, still stored).",
-              properties: { rateLimited: { type: "integer" }, tooLarge: { type: "integer" }, overloaded: { type: "integer" }, unauthorized: { type: "integer" }, lastAt: { type: ["string", "null"], format: "date-time" } },
-            },
-            undeliveredDropped: { type: "integer", description: "Captures retention removed before a forwarder or auto-forward delivered them." },
-            captureUrl: { type: "string" },
-            role: { enum: ["owner", "viewer"] },
-            shareUrl: { type: "string", description: "Owner only." },
-          },
-        },
+        ...contractComponents(),
         BinSettings: toSchema(BinSettingsSchema),
         CreateBin: toSchema(CreateBinSchema, "input"),
         UpdateBin: toSchema(UpdateBinSchema, "input"),
         Replay: toSchema(ReplaySchema, "input"),
-        Delivery: {
-          type: "object",
-          description: "A replay, auto-forward or CLI delivery with its attempt log (each attempt: outcome, status, response headers and body, or the network error in plain words).",
-          properties: {
-            id: { type: "string" },
-            requestId: { type: "string" },
-            kind: { enum: ["replay", "forward", "cli"] },
-            targetUrl: { type: "string" },
-            status: { enum: ["pending", "sending", "succeeded", "dead"] },
-            attempts: { type: "integer" },
-            maxAttempts: { type: "integer" },
-            nextAttemptAt: { type: ["string", "null"], format: "date-time" },
-            lastError: { type: ["string", "null"] },
-            attemptLog: { type: "array", items: { type: "object" } },
-          },
-        },
-        DeliveryList: { type: "object", properties: { deliveries: { type: "array", items: ref("Delivery") } } },
-        Forwarder: {
-          type: "object",
-          description: "A named `hookscope forward` consumer of the bin and where it stands.",
-          properties: {
-            id: { type: "string" },
-            name: { type: "string" },
-            cursor: { type: "integer", description: "Every capture up to this sequence is delivered." },
-            backlog: { type: "integer", description: "Stored captures after the cursor: what it has yet to deliver." },
-            connected: { type: "boolean", description: "A CLI holds its stream now." },
-            responding: { type: "boolean", description: "Senders wait for its local app's answer (--respond)." },
-            lastSeenAt: { type: "string", format: "date-time" },
-            createdAt: { type: "string", format: "date-time" },
-            dropped: { type: "integer", description: "Captures retention removed before it delivered them (only past FORWARD_BACKLOG_MAX)." },
-            droppedAt: { type: ["string", "null"], format: "date-time" },
-          },
-        },
-        ForwarderList: {
-          type: "object",
-          properties: {
-            forwarders: { type: "array", items: ref("Forwarder") },
-            undeliveredDropped: {
-              type: "object",
-              description: "Captures of the bin retention removed before every forwarder had delivered them.",
-              properties: { count: { type: "integer" }, at: { type: ["string", "null"], format: "date-time" } },
-            },
-          },
-        },
         ForwarderPush: toSchema(PushSchema, "input"),
-        RequestSummary: { type: "object", properties: summaryProperties },
-        RequestPage: { type: "object", properties: { requests: { type: "array", items: ref("RequestSummary") }, nextBefore: { type: ["string", "null"] } } },
-        RequestDetail: {
-          type: "object",
-          properties: {
-            ...summaryProperties,
-            headers: { type: "array", items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }] }, description: "Ordered [name, value] pairs as received." },
-            httpVersion: { type: "string" },
-            bodyBase64: { type: "string" },
-            bodyText: { type: ["string", "null"], description: "The body when it is valid UTF-8." },
-            bodyOmitted: { type: "boolean", description: "True for bodies over 2 MiB: bodyBase64 is then empty and the bytes come from /raw (Range requests welcome)." },
-          },
-        },
+        NewSecret: toSchema(secretConfigSchema, "input"),
       },
     },
     paths: {
@@ -215,7 +116,7 @@ export function openApiDocument(): Json {
         get: {
           summary: "Health check for load balancers",
           description: "200 while the database answers a query, 503 otherwise. No token needed.",
-          responses: { "200": reply("The database answers."), "503": error("The database does not answer.") },
+          responses: { "200": reply("The database answers.", ref("Health")), "503": error("The database does not answer.") },
         },
       },
       "/api/openapi.json": {
@@ -270,7 +171,7 @@ export function openApiDocument(): Json {
             "The file's JSON as the body. Bodies come back byte for byte: a Hookscope JSON export carries them as base64, a HAR file as `postData.text` (with `encoding: \"base64\"` for binary bodies). HAR files from browsers and other tools work too. The new bin is yours: the answer carries its owner token.",
           "x-curl-options": ["-H 'Content-Type: application/json'", "--data-binary @hookscope-export.json"],
           requestBody: { required: true, content: jsonContent({ type: "object", description: "The export file's JSON." }) },
-          responses: { "201": reply("Created, with the imported requests; ownerToken is shown only here.", ref("CreatedBin")), "400": error("Not an export, or over the limits.") },
+          responses: { "201": reply("Created, with the imported requests; ownerToken is shown only here.", ref("ImportedBin")), "400": error("Not an export, or over the limits.") },
         },
       },
       "/api/bins/{binId}/export": {
@@ -299,7 +200,7 @@ export function openApiDocument(): Json {
             { name: "from", in: "query", schema: { type: "string", format: "date-time" }, description: "Start of the range (ISO 8601)." },
             { name: "to", in: "query", schema: { type: "string", format: "date-time" }, description: "End of the range (ISO 8601)." },
           ],
-          responses: { "200": reply("from, to, bucketMs and counts."), "404": notFound },
+          responses: { "200": reply("from, to, bucketMs and counts.", ref("Timeline")), "404": notFound },
         },
       },
       "/api/bins/{binId}/share/rotate": {
@@ -315,14 +216,14 @@ export function openApiDocument(): Json {
         get: {
           summary: "The signature schemes Hookscope verifies and the secret each needs",
           description: "Each scheme's id (the `scheme` of a secret), name, the secret it needs with an example, the headers it reads and its timestamp window. No token needed.",
-          responses: { "200": reply("The catalogue.") },
+          responses: { "200": reply("The catalogue.", ref("SignatureSchemeList")) },
         },
       },
       "/api/sender-presets": {
         get: {
           summary: "Providers whose published sending ranges a sender allow-list can include",
           description: "Each preset's id (for `settings.sources.presets`), name, where its ranges are published, the ranges, and the date the shipped list was checked. No token needed.",
-          responses: { "200": reply("{ checked, presets: [{ id, name, source, ranges }] }") },
+          responses: { "200": reply("The presets and when they were checked.", ref("SenderPresetCatalogue")) },
         },
       },
       "/api/bins/{binId}/secrets": {
@@ -331,7 +232,7 @@ export function openApiDocument(): Json {
           summary: "The bin's secrets, masked (owner)",
           description: "A secret is never sent back in full, not even to the owner: only its scheme and a masked hint.",
           security: secured,
-          responses: { "200": reply("{ secrets: [{ id, scheme, masked, ... }] }"), "403": ownerOnly, "404": notFound },
+          responses: { "200": reply("The secrets, masked.", ref("SecretList")), "403": ownerOnly, "404": notFound },
         },
         post: {
           summary: "Add a signature secret or the delivery token (owner); stored requests are re-checked",
@@ -341,11 +242,11 @@ export function openApiDocument(): Json {
           requestBody: {
             required: true,
             content: jsonContent(
-              { type: "object", required: ["scheme", "secret"], properties: { scheme: { type: "string" }, secret: { type: "string" }, toleranceSeconds: { type: "number" }, options: { type: "object" }, signedUrl: { type: "string", format: "uri" } } },
+              ref("NewSecret"),
               { scheme: "stripe", secret: "whsec_<signingSecret>" },
             ),
           },
-          responses: { "201": reply("Stored; answered masked."), "400": error("Invalid secret for the scheme."), "403": ownerOnly, "404": notFound },
+          responses: { "201": reply("Stored; answered masked.", ref("MaskedSecret")), "400": error("Invalid secret for the scheme."), "403": ownerOnly, "404": notFound },
         },
       },
       "/api/bins/{binId}/secrets/{secretId}": {
@@ -364,7 +265,7 @@ export function openApiDocument(): Json {
           description:
             "Checked now against the bin's current secrets: `status` (`valid`, `invalid`, `no_secret` or `not_signed`) and its two dimensions `signature` and `freshness` (as in the request summary; `details.staleBySeconds` says how far past the window), the reason, for URL-signing schemes the URL checked (`details.signedUrl`, `details.signedUrlSource`: `configured` or `rebuilt`), which header carried the signature, the signed bytes, the received signature, the timestamp's age against the scheme's window, and hints such as a re-serialised body. Also the earlier request it duplicates, any delivery-auth or sender allow-list failure, and whether it came over plain HTTP. The start of the signature Hookscope computed (`details.expected`) goes to the owner only; a share token gets everything else.",
           security: secured,
-          responses: { "200": reply("The verdict."), "404": notFound },
+          responses: { "200": reply("The verdict.", ref("Verification")), "404": notFound },
         },
       },
       "/api/bins/{binId}/settings": {
@@ -450,13 +351,6 @@ export function openApiDocument(): Json {
           description: "Each with its attempts: when, how long, the target's status, headers and body, or the network error in words.",
           security: secured,
           responses: { "200": reply("Newest first.", ref("DeliveryList")), "403": ownerOnly, "404": notFound },
-        },
-        post: {
-          summary: "Report a delivery made by `hookscope forward` (owner)",
-          description: "What the CLI's local target answered, so the inspector shows it beside replays and forwards. Nothing is sent from the server.",
-          security: secured,
-          requestBody: { required: true, content: jsonContent(toSchema(CliReportSchema, "input"), { targetUrl: "http://localhost:8080/webhooks", status: 200, durationMs: 12 }) },
-          responses: { "201": reply("Recorded.", ref("Delivery")), "400": error("Invalid report."), "403": ownerOnly, "404": notFound },
         },
       },
       "/api/bins/{binId}/replay": {
@@ -546,7 +440,7 @@ export function openApiDocument(): Json {
               },
             }),
           },
-          responses: { "200": reply("{ stored, cursor }: each key is stored once."), "400": error("Invalid batch."), "403": ownerOnly, "404": error("No such bin or forwarder.") },
+          responses: { "200": reply("Each key is stored once.", ref("ReportsResult")), "400": error("Invalid batch."), "403": ownerOnly, "404": error("No such bin or forwarder.") },
         },
       },
       "/api/bins/{binId}/forwarders/{name}/stream": {

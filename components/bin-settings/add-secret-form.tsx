@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { addSecret, errorMessage } from "@/lib/client/owner-api";
-import { isGenericScheme, type NewSecret, type SignatureScheme } from "@/lib/client/owner-types";
+import { GENERIC_HMAC_SCHEME, type NewSecret, type SignatureScheme } from "@/lib/client/owner-types";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Alert } from "@/components/owner-tools/alert";
@@ -35,7 +35,7 @@ export function AddSecretForm({ binId, token, captureUrl, schemes, onAdded }: Ad
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const scheme = schemes.find((s) => s.id === schemeId);
-  const isGeneric = isGenericScheme(schemeId);
+  const isGeneric = schemeId === GENERIC_HMAC_SCHEME;
   // Schemes that sign the URL check it against the one the provider called; a proxy in between can change it.
   const takesSignedUrl = !!scheme?.signsUrl || isGeneric;
 

@@ -6,7 +6,6 @@ import { DELIVERY_AUTH_SCHEME, type DeliveryAuthConfig, type DeliveryAuthMode } 
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/owner-tools/alert";
 import { FormSection, SelectField, TextField } from "@/components/owner-tools/fields";
-import { NotAvailable } from "@/components/owner-tools/not-available";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -21,13 +20,11 @@ interface DeliveryAuthSectionProps {
   binId: string;
   token: string;
   captureUrl: string;
-  /** From the bin's settings; undefined while the server does not support delivery auth. */
-  auth: DeliveryAuthConfig | undefined;
+  auth: DeliveryAuthConfig;
   onSaved(auth: DeliveryAuthConfig): void;
 }
 
 export function DeliveryAuthSection({ auth, ...props }: DeliveryAuthSectionProps) {
-  if (!auth) return <NotAvailable feature="Delivery auth" />;
   return <DeliveryAuthForm {...props} saved={auth} />;
 }
 
@@ -76,7 +73,7 @@ function DeliveryAuthForm({ binId, token, captureUrl, saved, onSaved }: Omit<Del
       // The credential first: switching the mode on before it exists would refuse every sender.
       // The server keeps one delivery credential per bin, so a new one replaces the old.
       if (mode !== "none" && typed) await addSecret(binId, token, { scheme: DELIVERY_AUTH_SCHEME, secret: typed });
-      const next: DeliveryAuthConfig = { mode, onFailure, ...(mode === "header" ? { headerName: headerName.trim() } : {}) };
+      const next: DeliveryAuthConfig = { mode, onFailure, headerName: mode === "header" ? headerName.trim() : saved.headerName };
       await updateBin(binId, token, { settings: { auth: next } });
       onSaved(next);
       setCredential("");

@@ -1,16 +1,17 @@
 "use client";
 import type { GenericHmacOptionsInput } from "@/lib/client/owner-types";
+import type { GenericHmacOptions } from "@/lib/signatures/types";
 import { SelectField, TextField } from "@/components/owner-tools/fields";
 
 export interface GenericHmacForm {
-  algorithm: GenericHmacOptionsInput["algorithm"];
+  algorithm: GenericHmacOptions["algorithm"];
   header: string;
   prefix: string;
-  encoding: GenericHmacOptionsInput["encoding"];
+  encoding: GenericHmacOptions["encoding"];
   template: string;
   timestampHeader: string;
   idHeader: string;
-  secretEncoding: "utf8" | "base64" | "hex";
+  secretEncoding: GenericHmacOptions["secretEncoding"];
 }
 
 export const GENERIC_DEFAULTS: GenericHmacForm = {

@@ -8,14 +8,12 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TrashIcon } from "@/components/ui/icons";
 import { Alert } from "@/components/owner-tools/alert";
 import { FormSection } from "@/components/owner-tools/fields";
-import { NotAvailable } from "@/components/owner-tools/not-available";
 import { AddSecretForm } from "./add-secret-form";
 
 export function SecretsSection({ binId, token, captureUrl }: { binId: string; token: string; captureUrl?: string }) {
   const secrets = useLoad(`secrets:${binId}`, (signal) => listSecrets(binId, token, signal));
   const schemes = useLoad("schemes", (signal) => listSignatureSchemes(token, signal));
 
-  if (secrets.state.status === "unavailable" || schemes.state.status === "unavailable") return <NotAvailable feature="Signature verification" />;
   if (secrets.state.status === "error") return <Alert tone="error" title="Could not load the secrets">{secrets.state.message}</Alert>;
   if (schemes.state.status === "error") return <Alert tone="error" title="Could not load the signature schemes">{schemes.state.message}</Alert>;
   if (secrets.state.status === "loading" || schemes.state.status === "loading") return <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading secrets…</p>;

@@ -7,7 +7,6 @@ import { parseAllowList } from "@/lib/client/trust-words";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/owner-tools/alert";
 import { Checkbox, FormSection, SelectField, TextAreaField } from "@/components/owner-tools/fields";
-import { NotAvailable } from "@/components/owner-tools/not-available";
 
 const MODES: { value: SendersMode; label: string }[] = [
   { value: "off", label: "Off: any address may send" },
@@ -18,13 +17,11 @@ const MODES: { value: SendersMode; label: string }[] = [
 interface SendersSectionProps {
   binId: string;
   token: string;
-  /** From the bin's settings; undefined while the server has no sender allow-list. */
-  sources: SendersConfig | undefined;
+  sources: SendersConfig;
   onSaved(sources: SendersConfig): void;
 }
 
 export function SendersSection({ sources, ...props }: SendersSectionProps) {
-  if (!sources) return <NotAvailable feature="The sender allow-list" />;
   return <SendersForm {...props} saved={sources} />;
 }
 
@@ -102,7 +99,7 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
         <fieldset className="min-w-0 space-y-2.5">
           <legend className="mb-2 text-xs font-medium text-zinc-600 dark:text-zinc-300">Ranges providers publish</legend>
           {catalogue.state.status === "loading" && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the providers…</p>}
-          {(catalogue.state.status === "error" || catalogue.state.status === "unavailable") && (
+          {catalogue.state.status === "error" && (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">This server offers no published ranges: list the addresses above.</p>
           )}
           {catalogue.state.status === "ready" && (

@@ -1,7 +1,6 @@
 "use client";
 import { useForwarders } from "@/lib/client/use-forwarders";
 import { Alert } from "@/components/owner-tools/alert";
-import { NotAvailable } from "@/components/owner-tools/not-available";
 import { DroppedWarning } from "./dropped-warning";
 import { ForwardCommand } from "./forward-command";
 import { ForwarderCard } from "./forwarder-card";
@@ -22,8 +21,6 @@ export function ForwardersPanel({ binId, token, origin }: ForwardersPanelProps) 
           <p className="text-sm text-zinc-500 dark:text-zinc-400" role="status">
             Loading…
           </p>
-        ) : state.status === "unavailable" ? (
-          <NotAvailable feature="The forwarders list" />
         ) : (
           <Alert tone="error" title="Could not load the forwarders">
             {state.message}

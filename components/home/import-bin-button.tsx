@@ -5,6 +5,7 @@ import { importBin } from "@/lib/client/api";
 import { saveOwnedBin } from "@/lib/client/bin-store";
 import { Button } from "@/components/ui/button";
 import { UploadIcon } from "@/components/ui/icons";
+import { errorMessage } from "@/lib/errors";
 
 /** A HAR or Hookscope JSON export becomes a new bin, owned by this browser. */
 export function ImportBinButton() {
@@ -24,7 +25,7 @@ export function ImportBinButton() {
       saveOwnedBin({ id: bin.id, ownerToken: bin.ownerToken, createdAt: new Date().toISOString() });
       router.push(`/bins/${encodeURIComponent(bin.id)}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };

@@ -18,6 +18,7 @@ import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
 import { ExportMenu } from "./export-menu";
 import { ownerRequestTabs, viewerRequestTabs } from "@/components/owner-tools/slots";
+import { errorMessage } from "@/lib/errors";
 
 type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */
@@ -130,7 +131,7 @@ function DetailHeader({ detail, token, canEdit, onDelete }: { detail: RequestDet
     try {
       await onDelete(detail.id);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import { RefreshIcon } from "@/components/ui/icons";
+import { errorMessage } from "@/lib/errors";
 
 interface ShareLinkFieldProps {
   info: BinInfo;
@@ -27,7 +28,7 @@ export function ShareLinkField({ info, token, onRotated }: ShareLinkFieldProps) 
       onRotated(await rotateShareLink(info.id, token));
       setOpen(false);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -58,8 +58,6 @@ export function ReplayTab({ binId, token, origin, detail }: ReplayTabProps) {
       detail={detail}
       lastTarget={lastTarget}
       connected={connectedForwarders(forwarders)}
-      // A server without forwarders has no CLI to offer.
-      offerCli={forwarders.status !== "unavailable"}
     />
   );
 }
@@ -74,10 +72,9 @@ function rememberedVia(binId: string, connected: readonly ForwarderInfo[]): Repl
 interface ReplayPanelProps extends ReplayTabProps {
   lastTarget: string | null;
   connected: readonly ForwarderInfo[];
-  offerCli: boolean;
 }
 
-function ReplayPanel({ binId, token, origin, detail, lastTarget, connected, offerCli }: ReplayPanelProps) {
+function ReplayPanel({ binId, token, origin, detail, lastTarget, connected }: ReplayPanelProps) {
   const [form, setForm] = useState<ReplayForm>(() => replayFormFor(detail, lastTarget));
   const [chosen, setChosen] = useState<ReplayVia | null>(() => rememberedVia(binId, connected));
   // Until the owner picks or types, a connected CLI is the target when no URL was ever used, also
@@ -194,7 +191,7 @@ function ReplayPanel({ binId, token, origin, detail, lastTarget, connected, offe
         </section>
       )}
       {attempt?.outcome === "blocked" && via.kind === "url" && first && <UseCliInstead name={first.name} onUse={() => setChosen({ kind: "cli", name: first.name })} />}
-      {offerCli && connected.length === 0 && via.kind === "url" && <ConnectCliHint binId={binId} token={token} origin={origin} />}
+      {connected.length === 0 && via.kind === "url" && <ConnectCliHint binId={binId} token={token} origin={origin} />}
       <details open={headersOpen} onToggle={(event) => setHeadersOpen(event.currentTarget.open)} className="rounded-lg border border-zinc-200 dark:border-zinc-800">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none">
           Headers <span className="font-normal text-zinc-500 dark:text-zinc-400">({form.headers.length}, as captured unless edited)</span>

@@ -6,7 +6,6 @@ import type { Verification } from "@/lib/client/owner-types";
 import { isLoopback } from "@/lib/client/trust-words";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/owner-tools/alert";
-import { NotAvailable } from "@/components/owner-tools/not-available";
 import { VerdictBanner } from "./verdict-banner";
 import { VerdictDetails } from "./verdict-details";
 
@@ -28,13 +27,6 @@ export function VerifyTab({ binId, token, detail, readOnly = false }: VerifyTabP
       <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400" role="status">
         Checking the signature…
       </p>
-    );
-  }
-  if (verdict.state.status === "unavailable") {
-    return (
-      <div className="p-4">
-        <NotAvailable feature="Signature verification" />
-      </div>
     );
   }
   if (verdict.state.status === "error") {

@@ -1,19 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import type { DeliveryAuth } from "@/lib/bins/settings";
 import { headerValue } from "@/lib/requests/headers";
-
-export const DeliveryAuthSchema = z.object({
-  /** none; query: `?auth=<token>`; basic: HTTP Basic `user:password`; header: a header carrying the token. */
-  mode: z.enum(["none", "query", "basic", "header"]).default("none"),
-  headerName: z
-    .string()
-    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "headerName is a header name without spaces")
-    .default("X-Webhook-Token"),
-  /** reject: answer 401 (the request is still listed, marked rejected); flag: accept and mark it. */
-  onFailure: z.enum(["reject", "flag"]).default("reject"),
-});
-
-export type DeliveryAuth = z.infer<typeof DeliveryAuthSchema>;
 
 // Hashing first makes the comparison constant-time whatever the lengths.
 function same(a: string, b: string): boolean {

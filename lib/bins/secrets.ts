@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { MaskedSecret } from "@/lib/api-types";
 import { secretConfigSchema, type SecretConfig } from "@/lib/signatures";
 
 /** The scheme name of the delivery-auth token (query token, Basic credentials or header token). */
@@ -15,15 +16,7 @@ export interface StoredSecret {
   signedUrl?: string;
 }
 
-/** What the owner sees of a secret: enough to recognise it, never enough to use it. */
-export interface MaskedSecret {
-  id: string;
-  scheme: string;
-  masked: string;
-  toleranceSeconds?: number;
-  options?: SecretConfig["options"];
-  signedUrl?: string;
-}
+export type { MaskedSecret };
 
 const DeliveryAuthSecretSchema = z.object({
   scheme: z.literal(DELIVERY_AUTH),

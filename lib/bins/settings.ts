@@ -1,12 +1,26 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { DeliveryAuthSchema } from "@/lib/bins/delivery-auth";
 import { SourcesSchema } from "@/lib/bins/sources";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers a bin may not set: they describe the message framing, which the server owns. */
 const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer", "te"]);
+
+// Here rather than beside the check (delivery-auth.ts): that module needs node:crypto, and the
+// settings schema is part of the API contract the browser reads too.
+export const DeliveryAuthSchema = z.object({
+  /** none; query: `?auth=<token>`; basic: HTTP Basic `user:password`; header: a header carrying the token. */
+  mode: z.enum(["none", "query", "basic", "header"]).default("none"),
+  headerName: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "headerName is a header name without spaces")
+    .default("X-Webhook-Token"),
+  /** reject: answer 401 (the request is still listed, marked rejected); flag: accept and mark it. */
+  onFailure: z.enum(["reject", "flag"]).default("reject"),
+});
+
+export type DeliveryAuth = z.infer<typeof DeliveryAuthSchema>;
 
 export const MAX_RESPONSE_BODY_BYTES = 256 * 1024;
 export const MAX_DELAY_MS = 30_000;

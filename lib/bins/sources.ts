@@ -5,7 +5,7 @@ import senderRanges from "@/lib/bins/sender-ranges.json";
 /** Providers that publish the addresses their webhooks come from, shipped as dated data (sender-ranges.json). */
 export const SENDER_PRESETS = senderRanges.providers;
 export type SenderPreset = keyof typeof SENDER_PRESETS;
-const PRESET_IDS = Object.keys(SENDER_PRESETS) as [SenderPreset, ...SenderPreset[]];
+export const PRESET_IDS = Object.keys(SENDER_PRESETS) as [SenderPreset, ...SenderPreset[]];
 export const SENDER_RANGES_CHECKED = senderRanges.checked;
 
 const RangeText = z

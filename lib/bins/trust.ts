@@ -6,6 +6,7 @@ import { sourceFailure } from "@/lib/bins/sources";
 import type { BinSettings } from "@/lib/bins/settings";
 import type { StoredVerdict } from "@/lib/queries/requests";
 import { deliveryId, detectScheme, SCHEMES, verifyRequest, type SecretConfig, type Verdict } from "@/lib/signatures";
+import { errorMessage } from "@/lib/errors";
 
 export interface TrustInput {
   method: string;
@@ -69,7 +70,7 @@ function verifySafely(request: TrustInput, secrets: SecretConfig[]): Verdict {
   try {
     return verifyRequest(request, secrets);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorMessage(error);
     return { status: "invalid", signature: "unsupported", freshness: "not_checked", scheme: null, reason: `The signature could not be checked (${why}); the request is stored unchanged.` };
   }
 }

@@ -2,6 +2,7 @@
 // Brotli only where the platform offers it).
 
 import { headerValues, type HeaderPairs } from "@/lib/requests/headers";
+import { errorMessage } from "@/lib/errors";
 
 export type Coding = "gzip" | "deflate" | "br" | "identity";
 
@@ -103,7 +104,7 @@ async function inflate(
 }
 
 function describe(err: unknown, produced: number): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const reason = /incorrect header|header check|invalid gzip header|unknown compression/i.test(message)
     ? "the data does not start with a valid header"
     : /unexpected end|truncated|premature/i.test(message)

@@ -1,6 +1,8 @@
 // Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
 // the server answers an unknown bin and a bad token with the same 404, and so do we.
-import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage } from "@/lib/api-types";
+import type { z } from "zod";
+import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage, Timeline } from "@/lib/api-types";
+import { BinInfoSchema, CreatedBinSchema, ImportedBinSchema, RequestDetailSchema, RequestPageSchema, TimelineSchema } from "@/lib/contract/api";
 import { filterSearchParams, type RequestFilter } from "./request-filter";
 
 /** Any non-2xx answer, carrying the API's `{ error: { code, message } }` envelope when there was one. */
@@ -59,9 +61,16 @@ async function toError(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, code, message);
 }
 
-export async function json<T>(path: string, options: CallOptions): Promise<T> {
+/**
+ * Calls the API and checks the answer against its schema in the contract (lib/contract/api.ts): a
+ * server that answers something else fails here, with the field named, not later in a component.
+ */
+export async function json<S extends z.ZodType>(schema: S, path: string, options: CallOptions): Promise<z.output<S>> {
   const response = await send(path, options);
-  return (await response.json()) as T;
+  const parsed = schema.safeParse(await response.json());
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ApiRequestError(response.status, "contract_mismatch", `The server's answer to ${path} is not what this page expects (${issue?.path.join(".") || "answer"}: ${issue?.message ?? "invalid"}). Reload the page: the server may have been updated.`);
 }
 
 export const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
@@ -69,11 +78,11 @@ export const requestPath = (binId: string, requestId: string) =>
   `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
 
 export function createBin(signal?: AbortSignal): Promise<CreatedBin> {
-  return json<CreatedBin>("/api/bins", { method: "POST", signal });
+  return json(CreatedBinSchema, "/api/bins", { method: "POST", signal });
 }
 
 export function getBin(binId: string, token: string, signal?: AbortSignal): Promise<BinInfo> {
-  return json<BinInfo>(binPath(binId), { token, signal });
+  return json(BinInfoSchema, binPath(binId), { token, signal });
 }
 
 export interface PageQuery {
@@ -94,7 +103,7 @@ export function listRequests(
   if (before) search.set("before", before);
   if (after) search.set("after", after);
   const qs = search.toString();
-  return json<RequestPage>(`${binPath(binId)}/requests${qs ? `?${qs}` : ""}`, { token, signal });
+  return json(RequestPageSchema, `${binPath(binId)}/requests${qs ? `?${qs}` : ""}`, { token, signal });
 }
 
 export function getRequest(
@@ -103,7 +112,7 @@ export function getRequest(
   requestId: string,
   signal?: AbortSignal,
 ): Promise<RequestDetail> {
-  return json<RequestDetail>(requestPath(binId, requestId), { token, signal });
+  return json(RequestDetailSchema, requestPath(binId, requestId), { token, signal });
 }
 
 /** The exact body bytes. Fetched rather than linked because the endpoint needs the Authorization header. */
@@ -144,19 +153,12 @@ export async function getDecodedBody(binId: string, token: string, requestId: st
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export interface Timeline {
-  from: string;
-  to: string;
-  bucketMs: number;
-  counts: number[];
-}
-
 export function getTimeline(binId: string, token: string, buckets: number, signal?: AbortSignal): Promise<Timeline> {
-  return json<Timeline>(`${binPath(binId)}/timeline?buckets=${buckets}`, { token, signal });
+  return json(TimelineSchema, `${binPath(binId)}/timeline?buckets=${buckets}`, { token, signal });
 }
 
 export function rotateShareLink(binId: string, token: string): Promise<BinInfo> {
-  return json<BinInfo>(`${binPath(binId)}/share/rotate`, { method: "POST", token });
+  return json(BinInfoSchema, `${binPath(binId)}/share/rotate`, { method: "POST", token });
 }
 
 export type ExportFormat = "har" | "json";
@@ -177,7 +179,7 @@ export async function exportRequests(
 
 /** A new bin holding the requests of a HAR or Hookscope JSON export. */
 export function importBin(fileText: string): Promise<CreatedBin> {
-  return json<CreatedBin>("/api/bins/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: fileText });
+  return json(ImportedBinSchema, "/api/bins/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: fileText });
 }
 
 function filenameFrom(disposition: string | null): string | null {

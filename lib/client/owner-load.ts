@@ -1,13 +1,11 @@
 "use client";
-// One owner-only resource fetched for a view: loading, ready, failed, or "not available" when the
-// server has no such route yet (features whose backend ships separately degrade to a notice).
+// One owner-only resource fetched for a view: loading, ready or failed.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { errorMessage, isNotAvailable } from "./owner-api";
+import { errorMessage } from "./owner-api";
 
 export type LoadState<T> =
   | { status: "loading" }
   | { status: "ready"; data: T }
-  | { status: "unavailable" }
   | { status: "error"; message: string };
 
 /** Loads again whenever `key` changes; `reload` refreshes in place (the old data stays until the new arrives). */
@@ -29,7 +27,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState(isNotAvailable(error) ? { status: "unavailable" } : { status: "error", message: errorMessage(error) });
+        setState({ status: "error", message: errorMessage(error) });
       },
     );
   }, []);

@@ -12,6 +12,8 @@ const settings: BinSettingsJson = {
   rulesBase: 0,
   cors: { enabled: false, allowOrigin: "*" },
   forward: { enabled: false, url: null, maxAttempts: 6 },
+  auth: { mode: "none", headerName: "X-Webhook-Token", onFailure: "reject" },
+  sources: { mode: "off", allow: [], presets: [] },
   lastReplayTarget: null,
 };
 const info = { expiresAt: "2030-01-08T00:00:00.000Z", maxRequests: 500 } as BinInfo;

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BinInfo } from "@/lib/api-types";
 import { BinNotFoundError, getBin } from "./api";
+import { errorMessage } from "@/lib/errors";
 
 export type BinInfoState =
   | { status: "loading" }
@@ -33,7 +34,7 @@ export function useBinInfo(binId: string, token: string, changeKey: string): Bin
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         if (err instanceof BinNotFoundError) setState({ status: "not-found" });
-        else setState({ status: "error", message: err instanceof Error ? err.message : String(err) });
+        else setState({ status: "error", message: errorMessage(err) });
       });
     return () => controller.abort();
   }, [binId, token, attempt]);

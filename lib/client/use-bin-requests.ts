@@ -8,6 +8,7 @@ import { BinNotFoundError, getBin, listRequests } from "./api";
 import { INITIAL_REQUEST_LIST, requestListReducer, type RequestListState } from "./request-list";
 import { isFilterActive, matchesSummary, type RequestFilter } from "./request-filter";
 import { useBinSocket, type LiveStatus } from "./use-bin-socket";
+import { errorMessage } from "@/lib/errors";
 
 /** First page: small, so the list shows at once. */
 export const PAGE_SIZE = 50;
@@ -35,7 +36,6 @@ export interface BinRequests extends RequestListState {
   clearLocally(): void;
 }
 
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const newer = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 
 export function useBinRequests(binId: string, token: string | null, filter: RequestFilter): BinRequests {

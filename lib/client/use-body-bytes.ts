@@ -6,6 +6,7 @@ import type { RequestDetail } from "@/lib/api-types";
 import { base64ToBytes } from "@/lib/body/bytes";
 import { PREVIEW_BYTES } from "@/lib/body/limits";
 import { getRawBytes } from "./api";
+import { errorMessage } from "@/lib/errors";
 
 export type BodyBytes =
   | { status: "loading" }
@@ -45,7 +46,7 @@ export function useBodyBytes(detail: RequestDetail, token: string): BodyBytesSta
       .then(({ bytes, complete }) => setFetched({ id: detail.id, all, body: { status: "ready", bytes, complete: complete || bytes.length >= size } }))
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setFetched({ id: detail.id, all, body: { status: "error", message: err instanceof Error ? err.message : String(err) } });
+        setFetched({ id: detail.id, all, body: { status: "error", message: errorMessage(err) } });
       });
     return () => controller.abort();
   }, [inline, all, detail.binId, detail.id, token, size]);

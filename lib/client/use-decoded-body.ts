@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { decodeBody, isKnownCoding, supportsCoding } from "@/lib/body/encoding";
 import { getDecodedBody } from "./api";
+import { errorMessage } from "@/lib/errors";
 
 export type DecodedBody =
   | { status: "idle" }
@@ -38,7 +39,7 @@ export function useDecodedBody(bytes: Uint8Array | null, codings: readonly strin
     } else {
       getDecodedBody(binId, token, requestId)
         .then((decoded) => done({ status: "ready", bytes: decoded, capped: false }))
-        .catch(() => done({ status: "unavailable", message: `Decoded view unavailable: this browser cannot decode "${key}" and the server does not offer a decoded copy yet.` }));
+        .catch((error: unknown) => done({ status: "unavailable", message: `Decoded view unavailable: this browser cannot decode "${key}", and the server could not either: ${errorMessage(error)}` }));
     }
     return () => {
       cancelled = true;

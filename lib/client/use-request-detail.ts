@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import type { RequestDetail } from "@/lib/api-types";
 import { ApiRequestError, getRequest } from "./api";
+import { errorMessage } from "@/lib/errors";
 
 export type RequestDetailState =
   | { status: "idle" }
@@ -46,7 +47,7 @@ export function useRequestDetail(binId: string, token: string | null, requestId:
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         if (err instanceof ApiRequestError && err.status === 404) setState({ status: "gone" });
-        else setState({ status: "error", message: err instanceof Error ? err.message : String(err) });
+        else setState({ status: "error", message: errorMessage(err) });
       });
     return () => controller.abort();
   }, [binId, token, requestId]);

@@ -1,5 +1,4 @@
 import ipaddr from "ipaddr.js";
-import { isIPv4, isIPv6 } from "node:net";
 
 /** A parsed IP address (ipaddr.js); `version` spares callers the library's `kind()` strings. */
 export interface IpAddress {
@@ -17,12 +16,13 @@ const wrap = (value: ipaddr.IPv4 | ipaddr.IPv6): IpAddress => ({ version: value.
 /**
  * Parses the numeric forms that resolvers return and the URL parser produces (dotted-quad IPv4,
  * any IPv6 spelling, optionally in brackets or with a zone). Odd IPv4 spellings (2130706433,
- * 0177.0.0.1, 127.1), which ipaddr.js would accept, are refused by node:net first: they must have
- * gone through the URL parser or a resolver, so the address checked is the one a socket would reach.
+ * 0177.0.0.1, 127.1), which ipaddr.parse would accept, are refused: they must have gone through the
+ * URL parser or a resolver, so the address checked is the one a socket would reach. No node:net, so
+ * the browser checks addresses exactly as the server does.
  */
 export function parseIp(text: string): IpAddress | null {
   const bare = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
-  if (!isIPv4(bare) && !isIPv6(bare)) return null;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(bare) && !(bare.includes(":") && ipaddr.IPv6.isValid(bare))) return null;
   return wrap(ipaddr.parse(bare.replace(/%.*$/, "")));
 }
 

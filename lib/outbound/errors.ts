@@ -1,3 +1,4 @@
+import { errorMessage } from "@/lib/errors";
 export type OutboundErrorCode =
   | "blocked_target"
   | "dns_failure"
@@ -40,7 +41,7 @@ export function describeConnectionError(error: unknown, where: string): Outbound
   if (code.startsWith("HPE_")) {
     return { code: "other", message: `${where} answered with something that is not valid HTTP${detail}.` };
   }
-  return { code: "other", message: `Sending to ${where} failed: ${errorMessage(error)}${detail}.` };
+  return { code: "other", message: `Sending to ${where} failed: ${firstLine(error)}${detail}.` };
 }
 
 export function errorCode(error: unknown): string {
@@ -57,7 +58,7 @@ function tlsReason(error: unknown): string {
   return OPENSSL_MESSAGE.exec(message)?.[1] ?? message;
 }
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n")[0] ?? "").trim().replace(/\.$/, "");
+/** The first line of the message, without its full stop: it goes inside a sentence of ours. */
+function firstLine(error: unknown): string {
+  return (errorMessage(error).split("\n")[0] ?? "").trim().replace(/\.$/, "");
 }

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import { contentCodings, MAX_DECODED_BYTES } from "@/lib/body/encoding";
 import type { HeaderPairs } from "@/lib/requests/headers";
+import { errorMessage } from "@/lib/errors";
 
 export type DecodeResult = { ok: true; bytes: Buffer; encodings: string[] } | { ok: false; message: string };
 
@@ -31,7 +32,7 @@ export function decodeContentEncoding(body: Uint8Array, headers: HeaderPairs): D
   try {
     for (const encoding of [...encodings].reverse()) bytes = decodeOne(encoding, bytes);
   } catch (error) {
-    const reason = error instanceof RangeError ? `it decodes to more than ${MAX_DECODED_BYTES} bytes` : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof RangeError ? `it decodes to more than ${MAX_DECODED_BYTES} bytes` : errorMessage(error);
     return { ok: false, message: `The body could not be decoded as ${encodings.join(", ")}: ${reason}.` };
   }
   return { ok: true, bytes, encodings };

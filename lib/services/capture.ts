@@ -4,7 +4,7 @@ import { parseStoredSettings, type BinSettings } from "@/lib/bins/settings";
 import { parseStoredSecrets } from "@/lib/bins/secrets";
 import { headerValue } from "@/lib/requests/headers";
 import { checkTrust, storedVerdict, trustInputOf } from "@/lib/bins/trust";
-import { BinNotFoundError, StorageUnavailableError } from "@/lib/errors";
+import { BinNotFoundError, StorageUnavailableError, errorMessage } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
 import type { CapturedRequestRecord } from "@/lib/queries/requests";
@@ -78,7 +78,7 @@ function pruneLater(binId: string, keep: number): void {
       if (undelivered > 0) publish("forwarder.dropped", { binId, count: undelivered });
       if (removed > 0) announceTally(binId);
     })
-    .catch((error: unknown) => console.error(`capture: pruning bin ${binId} failed:`, error instanceof Error ? error.message : error));
+    .catch((error: unknown) => console.error(`capture: pruning bin ${binId} failed:`, errorMessage(error)));
 }
 
 /**
@@ -164,7 +164,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
     committed = await writer.write({ record, headers, corsPreflight });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
-    console.error("capture: write failed:", error instanceof Error ? error.message : error);
+    console.error("capture: write failed:", errorMessage(error));
     throw new StorageUnavailableError();
   }
   // Waiting starts before anyone hears of the capture, so a fast answer cannot be missed.

@@ -12,7 +12,6 @@ import { getRequest } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { headerValue } from "@/lib/requests/headers";
 import { utf8Text } from "@/lib/body/utf8";
-import { parseInput } from "@/lib/validation";
 
 const SEND_TIMEOUT_MS = 15_000;
 const MAX_RESPONSE_BYTES = 256 * 1024;
@@ -189,66 +188,4 @@ export async function retryDeadDelivery(binId: string, deliveryId: string): Prom
   await deliveries.requeueDelivery(binId, deliveryId, new Date(), extra);
   publish("forward.queued", {});
   return getDeliveryDetail(binId, deliveryId);
-}
-
-export const CliReportSchema = z
-  .object({
-    targetUrl: z.string().min(1).max(2048),
-    status: z.number().int().min(100).max(599).nullable(),
-    durationMs: z.number().int().min(0).max(3_600_000),
-    error: z.object({ code: z.string().max(64), message: z.string().max(1000) }).nullable().default(null),
-  })
-  .strict()
-  .refine((report) => (report.status === null) !== (report.error === null), "give a status, or an error, not both");
-
-/**
- * Records what `hookscope forward` did with a request on the developer's machine, so the inspector
- * shows it beside replays and forwards. Nothing is sent from the server.
- */
-export async function recordCliDelivery(binId: string, requestId: string, input: unknown): Promise<DeliveryDetail> {
-  const report = parseInput(CliReportSchema, input);
-  const captured = await getRequest(binId, requestId);
-  if (!captured) throw new RequestNotFoundError();
-  const succeeded = report.status !== null && report.status < 400;
-  const now = new Date();
-  const delivery: deliveries.DeliveryRecord = {
-    id: newRequestId(),
-    binId,
-    requestId,
-    kind: "cli",
-    targetUrl: report.targetUrl,
-    method: captured.method,
-    headers: captured.headers,
-    body: new Uint8Array(0),
-    status: "sending",
-    attempts: 0,
-    maxAttempts: 1,
-    nextAttemptAt: null,
-    leaseUntil: null,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await deliveries.createDelivery(delivery);
-  const lastError = succeeded ? null : report.error?.message ?? `The target answered ${report.status}`;
-  await deliveries.recordAttempt(
-    {
-      id: newRequestId(),
-      deliveryId: delivery.id,
-      number: 1,
-      startedAt: new Date(now.getTime() - report.durationMs),
-      durationMs: report.durationMs,
-      outcome: succeeded ? "succeeded" : report.error ? "network_error" : "http_error",
-      status: report.status,
-      responseHeaders: null,
-      responseBody: null,
-      responseTruncated: false,
-      errorCode: report.error?.code ?? null,
-      errorMessage: report.error?.message ?? null,
-    },
-    { attempts: 1, status: succeeded ? "succeeded" : "dead", nextAttemptAt: null, lastError },
-  );
-  const detail = await getDeliveryDetail(binId, delivery.id);
-  publish("delivery.updated", detail);
-  return detail;
 }

@@ -4,6 +4,7 @@ import { getBin } from "@/lib/queries/bins";
 import * as deliveries from "@/lib/queries/deliveries";
 import { subscribe } from "@/lib/realtime/bus";
 import { runDueDelivery } from "@/lib/services/deliveries";
+import { errorMessage } from "@/lib/errors";
 
 const MATERIALIZE_BATCH = 100;
 const CONCURRENCY = 8;
@@ -77,7 +78,7 @@ export function startForwarder(pollMs: number): () => void {
     }
     running = true;
     forwardOnce()
-      .catch((error: unknown) => console.error("forwarder: pass failed:", error instanceof Error ? error.message : error))
+      .catch((error: unknown) => console.error("forwarder: pass failed:", errorMessage(error)))
       .finally(() => {
         running = false;
         if (again) {

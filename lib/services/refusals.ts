@@ -1,5 +1,6 @@
 import { addRefusals, type RefusalReason } from "@/lib/queries/bins";
 import { publish } from "@/lib/realtime/bus";
+import { errorMessage } from "@/lib/errors";
 
 // Refusals are counted in memory and written once a second: a flood of 429s must not turn into a
 // flood of writes, which is what the refusal protects against.
@@ -30,7 +31,7 @@ export async function flushRefusals(): Promise<void> {
       await addRefusals(binId, counts, at);
       announceTally(binId);
     } catch (error) {
-      console.error("refusals: could not count refusals:", error instanceof Error ? error.message : error);
+      console.error("refusals: could not count refusals:", errorMessage(error));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { deleteExpiredBins } from "@/lib/queries/bins";
 import { publish } from "@/lib/realtime/bus";
+import { errorMessage } from "@/lib/errors";
 
 const CHUNK = 100;
 
@@ -26,7 +27,7 @@ export function startSweeper(intervalMs: number): () => void {
     running = true;
     sweepExpiredBins()
       .then((ids) => ids.length > 0 && console.log(`sweeper: removed ${ids.length} expired bin(s)`))
-      .catch((error: unknown) => console.error("sweeper: failed:", error instanceof Error ? error.message : error))
+      .catch((error: unknown) => console.error("sweeper: failed:", errorMessage(error)))
       .finally(() => (running = false));
   }, intervalMs);
   timer.unref();

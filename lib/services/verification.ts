@@ -1,9 +1,10 @@
+import type { Verification } from "@/lib/api-types";
 import type { Verdict } from "@/lib/signatures";
 import { SCHEMES } from "@/lib/signatures";
 import { newSecretId, parseSecretInput, parseStoredSecrets, toMasked, type MaskedSecret, type StoredSecret } from "@/lib/bins/secrets";
 import { parseStoredSettings } from "@/lib/bins/settings";
 import { checkTrust, storedVerdict, trustInputOf } from "@/lib/bins/trust";
-import { BinNotFoundError, DomainError, RequestNotFoundError, ValidationError } from "@/lib/errors";
+import { BinNotFoundError, DomainError, RequestNotFoundError, ValidationError, errorMessage } from "@/lib/errors";
 import { REQUEST_ID_PATTERN } from "@/lib/ids";
 import { binsWithRecheckPending, clearRecheckPending, getBin, updateBin, type BinRecord } from "@/lib/queries/bins";
 import { getRequest, requestsForRecheck, setVerdict } from "@/lib/queries/requests";
@@ -42,18 +43,7 @@ export async function removeSecret(bin: BinRecord, secretId: string): Promise<vo
   await saveSecrets(bin.id, kept);
 }
 
-export interface RequestVerification {
-  status: Verdict["status"];
-  signature: Verdict["signature"];
-  freshness: Verdict["freshness"];
-  scheme: string | null;
-  reason: string;
-  details?: Verdict["details"];
-  duplicateOf: string | null;
-  authFailure: string | null;
-  sourceFailure: string | null;
-  plainHttp: boolean;
-}
+export type RequestVerification = Verification;
 
 /** The verdict of one stored request against the bin's current secrets; a viewer gets `forViewer` of it. */
 export async function verifyStoredRequest(bin: BinRecord, requestId: string, role: Role): Promise<RequestVerification> {
@@ -151,7 +141,7 @@ export function scheduleRecheck(binId: string): Promise<unknown> {
   const next = previous
     .catch(() => undefined)
     .then(() => recheckBinVerdicts(binId))
-    .catch((error: unknown) => console.error(`verification: re-check of bin ${binId} failed:`, error instanceof Error ? error.message : error))
+    .catch((error: unknown) => console.error(`verification: re-check of bin ${binId} failed:`, errorMessage(error)))
     .finally(() => {
       if (rechecks.get(binId) === next) rechecks.delete(binId);
     });

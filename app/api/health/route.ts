@@ -1,5 +1,6 @@
 import { errorResponse, json } from "@/lib/http";
 import { db } from "@/lib/db/client";
+import { errorMessage } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export async function GET(): Promise<Response> {
     await db().$queryRawUnsafe("SELECT 1");
     return json({ status: "ok" }, 200, { "Cache-Control": "no-store" });
   } catch (error) {
-    console.error("health: database check failed:", error instanceof Error ? error.message : error);
+    console.error("health: database check failed:", errorMessage(error));
     return errorResponse("storage_unavailable", "The database does not answer.", 503);
   }
 }
