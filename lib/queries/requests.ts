@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { headerValue } from "@/lib/requests/headers";
 
 export interface CapturedRequestRecord {
   id: string;
@@ -149,4 +150,41 @@ export async function setResponse(id: string, responseStatus: number, responseRu
 export async function lastSequences(binId: string, count: number): Promise<{ id: string; sequence: number }[]> {
   const rows = await db().capturedRequest.findMany({ where: { binId }, orderBy: { sequence: "desc" }, take: count, select: { id: true, sequence: true } });
   return rows.reverse();
+}
+
+/** What a request is as it arrives, before any check or answer has said more about it. */
+export interface ArrivedRequest {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+  remoteAddress: string;
+  httpVersion: string;
+  receivedAt: Date;
+  plainHttp: boolean;
+}
+
+/** A row for a request that has not been checked or answered yet: those columns start neutral. */
+export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
+  return {
+    ...request,
+    headers: JSON.stringify(request.headers),
+    contentType: headerValue(request.headers, "content-type") ?? null,
+    bodySize: request.body.length,
+    sequence: 0,
+    responseStatus: 0,
+    responseRule: null,
+    forwardPending: false,
+    verdict: "not_signed",
+    signature: "not_signed",
+    freshness: "not_checked",
+    replaySuspected: false,
+    deliveryKey: null,
+    duplicateOf: null,
+    authFailure: null,
+    sourceFailure: null,
+  };
 }

@@ -7,7 +7,7 @@ import { checkTrust, storedVerdict, trustInputOf } from "@/lib/bins/trust";
 import { BinNotFoundError, StorageUnavailableError, errorMessage } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/queries/hot-store";
-import type { CapturedRequestRecord } from "@/lib/queries/requests";
+import { arrivedRecord, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
 import { BatchWriter } from "@/lib/services/batch-writer";
 import { expectAnswer } from "@/lib/services/forward-answers";
@@ -131,33 +131,19 @@ const writer = new BatchWriter<PendingCapture, Committed>(commitBatch);
 /** Stores the request; resolves once it is committed, then announces it to live viewers. */
 export async function captureRequest(input: IncomingCapture): Promise<CaptureResult> {
   const headers = headerPairs(input.rawHeaders);
-  const record: CapturedRequestRecord = {
+  const record = arrivedRecord({
     id: newRequestId(input.receivedAt),
     binId: input.binId,
     method: input.method,
     path: input.path,
     query: input.query,
-    headers: JSON.stringify(headers),
-    contentType: headerValue(headers, "content-type") ?? null,
+    headers,
     body: input.body,
-    bodySize: input.body.length,
     remoteAddress: input.remoteAddress,
     httpVersion: input.httpVersion,
     receivedAt: new Date(input.receivedAt),
-    sequence: 0,
-    responseStatus: 0,
-    responseRule: null,
-    forwardPending: false,
-    verdict: "not_signed",
-    signature: "not_signed",
-    freshness: "not_checked",
-    replaySuspected: false,
-    deliveryKey: null,
-    duplicateOf: null,
-    authFailure: null,
-    sourceFailure: null,
     plainHttp: input.plainHttp,
-  };
+  });
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;

@@ -6,8 +6,7 @@ import { fromHar, HarSchema, toHar } from "@/lib/exchange/har";
 import { fromHookscopeJson, HookscopeExportSchema, toHookscopeJson } from "@/lib/exchange/hookscope-json";
 import type { PortableRequest } from "@/lib/exchange/model";
 import { newRequestId, REQUEST_ID_PATTERN } from "@/lib/ids";
-import { headerValue } from "@/lib/requests/headers";
-import { importRequests, listFullRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
+import { arrivedRecord, importRequests, listFullRequests, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { createNewBin } from "@/lib/services/bins";
 import { recheckBinVerdicts } from "@/lib/services/verification";
 import { binUrls } from "@/lib/urls";
@@ -65,31 +64,23 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
   const records = [...requests]
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
     .map((request, i): CapturedRequestRecord => ({
-      id: newRequestId(request.receivedAt.getTime()),
-      binId: created.id,
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      headers: JSON.stringify(request.headers),
-      contentType: headerValue(request.headers, "content-type") ?? null,
-      body: new Uint8Array(request.body),
-      bodySize: request.body.length,
-      remoteAddress: request.remoteAddress,
-      httpVersion: request.httpVersion,
-      receivedAt: request.receivedAt,
+      ...arrivedRecord({
+        id: newRequestId(request.receivedAt.getTime()),
+        binId: created.id,
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        headers: request.headers,
+        body: new Uint8Array(request.body),
+        remoteAddress: request.remoteAddress,
+        httpVersion: request.httpVersion,
+        receivedAt: request.receivedAt,
+        plainHttp: false,
+      }),
+      // What was stored and answered back then, kept; the trust checks run again below.
       sequence: i + 1,
       responseStatus: request.responseStatus,
       responseRule: request.responseRule,
-      forwardPending: false,
-      verdict: "not_signed",
-      signature: "not_signed",
-      freshness: "not_checked",
-      replaySuspected: false,
-      deliveryKey: null,
-      duplicateOf: null,
-      authFailure: null,
-      sourceFailure: null,
-      plainHttp: false,
     }));
   await importRequests(created.id, records);
   await recheckBinVerdicts(created.id);

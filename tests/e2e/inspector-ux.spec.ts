@@ -118,7 +118,7 @@ test.describe("inspector ux", () => {
 
   test("10,000 requests scroll smoothly: only the visible rows are in the DOM", async ({ page }) => {
     const { binId } = await createBinInUi(page);
-    const template = { binId, method: "POST", query: "", contentType: "application/json", bodySize: 42, remoteAddress: "127.0.0.1", responseStatus: 200, responseRule: null, verdict: "no_secret", replaySuspected: false, duplicateOf: null, authFailure: null };
+    const template = { binId, method: "POST", query: "", contentType: "application/json", bodySize: 42, remoteAddress: "127.0.0.1", responseStatus: 200, responseRule: null, verdict: "no_secret", signature: "no_secret", freshness: "not_checked", replaySuspected: false, duplicateOf: null, authFailure: null, sourceFailure: null, plainHttp: false };
     const requests = Array.from({ length: 10_000 }, (_, i) => {
       const n = 10_000 - i;
       return { ...template, id: `zzzzzzzzzzzz${String(n).padStart(10, "0")}`, path: `/row/${n}`, sequence: n, receivedAt: new Date(Date.now() - i * 1000).toISOString() };

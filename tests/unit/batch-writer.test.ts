@@ -4,7 +4,7 @@ import { useFreshDatabase } from "../helpers/db";
 
 await useFreshDatabase("batch");
 const { BatchWriter } = await import("@/lib/services/batch-writer");
-const { countRequests } = await import("@/lib/queries/requests");
+const { arrivedRecord, countRequests } = await import("@/lib/queries/requests");
 const { commitCaptureGroups } = await import("@/lib/queries/hot-store");
 const { createNewBin } = await import("@/lib/services/bins");
 const { newRequestId } = await import("@/lib/ids");
@@ -19,33 +19,19 @@ async function insertRequests(rows: Row[]): Promise<(true | Error)[]> {
 const binId = (await createNewBin("http://localhost")).id;
 
 function row(bin: string = binId): Row {
-  return {
+  return arrivedRecord({
     id: newRequestId(),
     binId: bin,
     method: "POST",
     path: "",
     query: "",
-    headers: "[]",
-    contentType: null,
+    headers: [],
     body: new Uint8Array([1, 2, 3]),
-    bodySize: 3,
     remoteAddress: "127.0.0.1",
     httpVersion: "1.1",
     receivedAt: new Date(),
-    sequence: 0,
-    responseStatus: 200,
-    responseRule: null,
-    forwardPending: false,
-    verdict: "not_signed",
-    signature: "not_signed",
-    freshness: "not_checked",
-    replaySuspected: false,
-    deliveryKey: null,
-    duplicateOf: null,
-    authFailure: null,
-    sourceFailure: null,
     plainHttp: false,
-  };
+  });
 }
 
 test("writes that arrive together share transactions, and all are committed", async () => {
