@@ -109,6 +109,8 @@ export interface HotStore {
   /** Stored requests per time bucket between `from` and `to` (ms). */
   bucketCounts(binId: string, from: number, to: number, bucketMs: number): Promise<{ bucket: number; n: number }[]>;
   oldestReceivedAt(binId: string): Promise<number | null>;
+  /** Answers when the connection capture writes through answers; throws otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

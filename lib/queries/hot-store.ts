@@ -57,6 +57,10 @@ export async function requestTimeline(binId: string, buckets: number, bounds: { 
   return { from, to, bucketMs, counts };
 }
 
+export function pingHotStore(): Promise<void> {
+  return store().ping();
+}
+
 export async function closeHotStore(): Promise<void> {
   const holder = globalThis as Holder;
   const current = holder[GLOBAL_KEY];

@@ -156,6 +156,9 @@ export function openPgStore(connectionString: string): HotStore {
       const result = await pool.query<{ at: Date | null }>(`SELECT min("receivedAt") AS at FROM "CapturedRequest" WHERE "binId" = $1`, [binId]);
       return result.rows[0]?.at?.getTime() ?? null;
     },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
     async close() {
       await pool.end();
     },

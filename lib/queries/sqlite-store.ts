@@ -154,6 +154,9 @@ export function openSqliteStore(file: string): HotStore {
         .all(bind([from, bucketMs, binId, to])),
     oldestReceivedAt: async (binId) =>
       database.prepare<[string], { at: number | null }>(`SELECT min("receivedAt") AS at FROM "CapturedRequest" WHERE "binId" = ?`).get(binId)?.at ?? null,
+    ping: async () => {
+      database.prepare("SELECT 1").get();
+    },
     close: async () => {
       database.close();
     },
