@@ -9,15 +9,10 @@ import { useModalDialog } from "@/components/ui/use-modal-dialog";
  * inert, focus moves in and Escape closes it. Closing goes through `onClose`, which steps Back.
  */
 export function DetailSheet({ open, onClose, children }: { open: boolean; onClose(): void; children: ReactNode }) {
-  const { ref, titleId } = useModalDialog(open);
+  const { dialogProps, titleId } = useModalDialog(open, onClose);
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       className="m-0 size-full max-h-none max-w-none bg-zinc-50 p-0 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
     >
       {open && (

@@ -14,13 +14,11 @@ export const SHORTCUTS: readonly [keys: string[], what: string][] = [
 
 /** The keyboard shortcuts, on the native <dialog> (Escape and focus handling come from the browser). */
 export function KeysHelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { ref, titleId } = useModalDialog(open);
+  const { dialogProps, titleId } = useModalDialog(open, onClose);
 
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
+      {...dialogProps}
       onClick={(event) => event.target === event.currentTarget && onClose()}
       className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-800"
     >

@@ -19,16 +19,11 @@ interface DrawerProps {
  * should not throw away what was typed.
  */
 export function Drawer({ open, title, description, footer, children, onClose }: DrawerProps) {
-  const { ref, titleId } = useModalDialog(open);
+  const { dialogProps, titleId } = useModalDialog(open, onClose);
 
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       className="m-0 ml-auto h-dvh max-h-none w-[min(44rem,100vw)] max-w-none overflow-hidden bg-white p-0 text-zinc-900 shadow-2xl ring-1 ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-800"
     >
       {open && (

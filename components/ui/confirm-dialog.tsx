@@ -16,16 +16,13 @@ interface ConfirmDialogProps {
 
 /** A modal confirmation on the native <dialog>: focus trap, Escape and backdrop come from the browser. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { ref, titleId } = useModalDialog(open);
+  const { dialogProps, titleId } = useModalDialog(open, () => {
+    if (!busy) onCancel();
+  });
 
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
+      {...dialogProps}
       onClick={(event) => {
         // A click on the backdrop targets the dialog element itself.
         if (event.target === event.currentTarget && !busy) onCancel();
