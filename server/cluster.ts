@@ -14,7 +14,23 @@ const RELAY_EVENT = "hookscope:bus";
  */
 export async function joinCluster(io: Server, connectionString: string): Promise<() => Promise<void>> {
   const pool = new pg.Pool({ connectionString, max: 2 });
-  pool.on("error", (error) => console.error("cluster: postgres client error:", error.message));
+  // The adapter keeps one client checked out for LISTEN. pg's pool watches idle clients only, so when
+  // PostgreSQL went away that client's error had no listener (an uncaught exception; only Next's
+  // catch-all kept the process alive), and the adapter, which reconnects when the client ends,
+  // dropped it without giving it back: the dead client kept one of the two slots for good, and
+  // pool.end() at shutdown waited for it until the forced exit. Every client gets its own error
+  // listener, and one that ends while checked out is given back, which removes it from the pool.
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_error, client) => checkedOut.delete(client));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("cluster: postgres connection lost:", error.message));
+    client.on("end", () => {
+      if (checkedOut.has(client)) client.release(new Error("connection ended"));
+    });
+  });
+  // An idle client's error reaches the pool as well, already logged by the client's own listener.
+  pool.on("error", () => undefined);
   // The adapter spills payloads over its NOTIFY size limit into this table; it does not create it.
   await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
   io.adapter(createAdapter(pool, { errorHandler: (error) => console.error("cluster: adapter error:", error.message) }));
