@@ -171,7 +171,8 @@ function toResult(outcome: LocalOutcome, answer: boolean): Pick<ForwarderReport,
  * cannot start or cannot go on.
  */
 export async function runForward(config: ForwardConfig, output: Output): Promise<void> {
-  const signalled = untilSignal();
+  const signal = untilSignal();
+  const signalled = signal.received;
   let stopping = false;
   let fail: (error: CliError) => void = () => {};
   const fatal = new Promise<never>((_, reject) => (fail = reject));
@@ -205,6 +206,7 @@ export async function runForward(config: ForwardConfig, output: Output): Promise
     stopping = true;
     const unsent = (await Promise.all(sessions.map((session) => session.stop()))).reduce((sum, n) => sum + n, 0);
     local.close();
+    signal.dispose();
     if (unsent > 0) output.notice(`${unsent} delivery report${unsent === 1 ? " was" : "s were"} not sent to the inspector; those requests will be forwarded again next time.`);
     if (summary.started) output.line(summary.text(config.name));
   }
@@ -223,9 +225,18 @@ async function startupCall<T>(api: BinApi, call: () => Promise<T>): Promise<T> {
   }
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-  });
+/** Ctrl+C or SIGTERM; `dispose` gives the signals back (main() may run again in the same process, as in tests). */
+function untilSignal(): { received: Promise<void>; dispose: () => void } {
+  let resolve: () => void = () => {};
+  const received = new Promise<void>((done) => (resolve = done));
+  const onSignal = () => resolve();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return {
+    received,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }

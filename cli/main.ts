@@ -1,13 +1,24 @@
 import packageJson from "@/package.json" with { type: "json" };
 import { parseForwardArgs } from "./args";
 import { CliError } from "./errors";
-import { runForward, type Output } from "./forward";
+import { runForward } from "./forward";
 import { FORWARD_HELP, MAIN_HELP } from "./help";
 
 const HELP = { forward: FORWARD_HELP } as Record<string, string | undefined>;
 
+/** Where a command's text goes: the process's stdout and stderr, or a test's buffers. */
+export interface Streams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const PROCESS_STREAMS: Streams = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
 /** Runs one command line; resolves with the exit code. */
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env, streams: Streams = PROCESS_STREAMS): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -17,20 +28,20 @@ export async function main(argv: string[], env: Record<string, string | undefine
       case "--help": {
         const topic = command === "help" ? rest[0] : undefined;
         if (topic !== undefined && HELP[topic] === undefined) throw new CliError(`Unknown command "${topic}".`, true);
-        process.stdout.write(topic === undefined ? MAIN_HELP : (HELP[topic] ?? MAIN_HELP));
+        streams.stdout(topic === undefined ? MAIN_HELP : (HELP[topic] ?? MAIN_HELP));
         return 0;
       }
       case "-v":
       case "--version":
-        process.stdout.write(`${packageJson.version}\n`);
+        streams.stdout(`${packageJson.version}\n`);
         return 0;
       case "forward": {
         const parsed = parseForwardArgs(rest, env);
         if (parsed.help) {
-          process.stdout.write(FORWARD_HELP);
+          streams.stdout(FORWARD_HELP);
           return 0;
         }
-        await runForward(parsed.config, consoleOutput);
+        await runForward(parsed.config, { line: (text) => streams.stdout(`${text}\n`), notice: (text) => streams.stderr(`${text}\n`) });
         return 0;
       }
       default:
@@ -39,12 +50,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     const advice = error.usage ? ` Run "hookscope ${command === "forward" ? "forward " : ""}--help" for usage.` : "";
-    process.stderr.write(`hookscope: ${error.message}${advice}\n`);
+    streams.stderr(`hookscope: ${error.message}${advice}\n`);
     return 1;
   }
 }
-
-const consoleOutput: Output = {
-  line: (text) => process.stdout.write(`${text}\n`),
-  notice: (text) => process.stderr.write(`${text}\n`),
-};

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import type { CreatedBin, DeliveryDetail, RequestDetail } from "@/lib/api-types";
 import { FORWARD_OPTIONS } from "@/cli/args";
 import { parseBinLink } from "@/cli/link";
+import { main } from "@/cli/main";
 import { ROOT_DIR } from "../helpers/db";
 import { spawnCli, type CliProcess } from "../helpers/cli";
 import { authorized, createBin, sendRaw } from "../helpers/http";
@@ -22,7 +23,10 @@ const clis: Cli[] = [];
 
 before(async () => {
   assert.ok(existsSync(path.join(ROOT_DIR, "dist", "cli.mjs")), "dist/cli.mjs is missing: run `npm run build` before the HTTP tests.");
-  [server, target] = await Promise.all([startServer(), startTarget()]);
+  // One after the other: when the server fails to start, after() still closes the target (with
+  // Promise.all it stayed open, unassigned, and the file never ended).
+  target = await startTarget();
+  server = await startServer();
 }, { timeout: 40_000 });
 after(async () => {
   clis.forEach((cli) => cli.child.exitCode === null && cli.child.kill("SIGKILL"));
@@ -43,14 +47,22 @@ function runCli(args: string[], env: Record<string, string> = {}): Cli {
 }
 
 /**
- * Runs a command that should finish by itself. The bound only stops a hung process: a dozen Node
- * processes starting at once on a loaded 2-core machine took over 10 s, which is slow, not wrong.
+ * Runs a command line in this process through main(), the function the binary runs, with the same
+ * environment the binary would get: the answer depends on the arguments only, not on how long a
+ * dozen Node processes take to start on a loaded machine.
  */
+async function runMain(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const streams = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text) };
+  const code = await main(args, { ...process.env, HOOKSCOPE_TOKEN: "", ...env }, streams);
+  return { code, stdout, stderr };
+}
+
+/** Runs the real binary to its end; a hang is caught by the test's own timeout. */
 async function runToEnd(args: string[], env: Record<string, string> = {}) {
   const cli = runCli(args, env);
-  const timer = setTimeout(() => cli.child.kill("SIGKILL"), 45_000);
   const code = await cli.exited;
-  clearTimeout(timer);
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
@@ -91,10 +103,10 @@ function receivedAt(prefix: string): Received[] {
 const forwardedHeaders = (pairs: [string, string][]) => pairs.filter(([name]) => !SET_BY_SENDER.has(name.toLowerCase()));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-test("help names every command and option", { timeout: 60_000 }, async () => {
-  const [main, forward, helpForward] = await Promise.all([runToEnd(["--help"]), runToEnd(["forward", "--help"]), runToEnd(["help", "forward"])]);
-  assert.equal(main.code, 0);
-  for (const word of ["forward", "help", "--help", "--version"]) assert.ok(main.stdout.includes(word), `hookscope --help names ${word}`);
+test("help names every command and option", async () => {
+  const [top, forward, helpForward] = await Promise.all([runMain(["--help"]), runMain(["forward", "--help"]), runMain(["help", "forward"])]);
+  assert.equal(top.code, 0);
+  for (const word of ["forward", "help", "--help", "--version"]) assert.ok(top.stdout.includes(word), `hookscope --help names ${word}`);
   assert.equal(forward.code, 0);
   for (const option of Object.keys(FORWARD_OPTIONS)) assert.ok(forward.stdout.includes(`--${option}`), `forward --help names --${option}`);
   for (const word of ["<link>", "#owner=", "HOOKSCOPE_TOKEN"]) assert.ok(forward.stdout.includes(word), `forward --help names ${word}`);
@@ -116,7 +128,7 @@ test("links: owner, share, inspect and capture forms name the bin; the token com
   }
 });
 
-test("configuration mistakes stop it with one clear sentence and exit code 1", { timeout: 60_000 }, async () => {
+test("configuration mistakes stop it with one clear sentence and exit code 1", async () => {
   const bin = await createBin(server.url);
   const shareToken = decodeURIComponent(bin.shareUrl.split("#share=")[1]!);
   const cases: [string[], Record<string, string>, RegExp][] = [
@@ -136,13 +148,23 @@ test("configuration mistakes stop it with one clear sentence and exit code 1", {
   ];
   await Promise.all(
     cases.map(async ([args, env, expected]) => {
-      const run = await runToEnd(args, env);
+      const run = await runMain(args, env);
       assert.equal(run.code, 1, `${args.join(" ")}\n${run.stderr}`);
       assert.match(run.stderr, expected, args.join(" "));
       assert.equal(run.stderr.trim().split("\n").length, 1, `one line: ${run.stderr}`);
       assert.equal(run.stdout, "");
     }),
   );
+});
+
+test("the hookscope binary exits with main's code and prints what main printed, nothing more", { timeout: 60_000 }, async () => {
+  const [help, mistake] = await Promise.all([runToEnd(["--help"]), runToEnd(["forward", "not-a-link", "--to", target.url])]);
+  assert.equal(help.code, 0, help.stderr);
+  assert.equal(help.stdout, (await runMain(["--help"])).stdout);
+  assert.equal(help.stderr, "");
+  assert.equal(mistake.code, 1, mistake.stderr);
+  assert.equal(mistake.stdout, "");
+  assert.equal(mistake.stderr, (await runMain(["forward", "not-a-link", "--to", target.url])).stderr);
 });
 
 test("every new capture reaches the target byte-exact, in order, with subpath, query and headers, and is reported back", { timeout: 20_000 }, async () => {
