@@ -10,6 +10,7 @@ import { handleForwardStream, matchStreamUrl } from "./forward-stream";
 import { endAllStreams } from "@/lib/services/forward-stream";
 import { flushRefusals } from "@/lib/services/refusals";
 import { attachRealtime } from "./realtime";
+import { answerUnparsable, refuseHttp09, watchAnswer } from "./unparsable";
 import { joinCluster } from "./cluster";
 import { runAsLeader } from "./leader";
 import { RateLimiter } from "@/lib/services/rate-limit";
@@ -51,6 +52,8 @@ const captureOptions = {
 };
 
 const server = createServer((req, res) => {
+  watchAnswer(req, res);
+  if (refuseHttp09(req, res)) return;
   const target = matchCaptureUrl(req.url);
   if (target) {
     void handleCapture(req, res, target, captureOptions);
@@ -66,6 +69,7 @@ const server = createServer((req, res) => {
 // Node keeps only the first 1,000 headers by default, silently; a 2xx must mean stored exactly. The
 // header size limit (431 past it) still bounds what a request can carry.
 server.maxHeadersCount = 0;
+answerUnparsable(server);
 const realtime = attachRealtime(server);
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
