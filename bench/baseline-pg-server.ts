@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import pg from "pg";
+import { errorMessage } from "@/lib/errors";
 
 const port = Number(process.env.PORT);
 const connectionString = process.env.BASELINE_DATABASE_URL;
@@ -85,7 +86,7 @@ const server = createServer((req, res) => {
           res.end(payload);
         },
         (error: unknown) => {
-          console.error("baseline-pg-server: insert failed:", error instanceof Error ? error.message : String(error));
+          console.error("baseline-pg-server: insert failed:", errorMessage(error));
           res.writeHead(500, { "Content-Type": "text/plain" });
           res.end("insert failed");
         },

@@ -1,6 +1,7 @@
 // What every benchmark entry point shares: settings from the environment, medians, and a main that
 // always ends with one JSON line and cleans up its processes.
 import { runAsyncCleanups } from "./processes";
+import { errorMessage } from "@/lib/errors";
 
 export function intSetting(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -30,7 +31,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const errorText = (error: unknown) => (errorMessage(error));
 
 /** Runs `main` and exits with its code; on a crash, still prints one parseable last line, so CI can tell "broke" from "slow". */
 export function runBench(bench: string, main: () => Promise<number>): void {

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { addAsyncCleanup, freePort, makeTempDir, startServer, type ServerProcess } from "./processes";
+import { errorMessage } from "@/lib/errors";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -125,7 +126,7 @@ export async function openPostgres(adminUrl: string, baselinePoolSize: number): 
     await admin.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL at ${redact(adminUrl)} is not reachable (${error instanceof Error ? error.message : String(error)}); ` +
+      `PostgreSQL at ${redact(adminUrl)} is not reachable (${errorMessage(error)}); ` +
         `set BENCH_PG_URL, or BENCH_DATABASES=sqlite to skip it`,
     );
   }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { errorMessage } from "@/lib/errors";
 
 // Children and temp dirs are tracked here so that every way out (normal end, thrown error,
 // Ctrl-C) kills the servers and removes their databases.
@@ -30,7 +31,7 @@ export function addAsyncCleanup(cleanup: () => Promise<void>): () => Promise<voi
 export async function runAsyncCleanups(timeoutMs = 15_000): Promise<void> {
   killChildren();
   const pending = [...asyncCleanups].map((cleanup) =>
-    cleanup().catch((error: unknown) => console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`)),
+    cleanup().catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`)),
   );
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);

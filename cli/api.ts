@@ -1,4 +1,5 @@
 import type { BinInfo, ForwarderReportBatch } from "@/lib/api-types";
+import { errorMessage } from "@/lib/errors";
 
 /** The server answered with an error status; `code` is from its `{ error: { code, message } }` body. */
 export class ApiError extends Error {
@@ -97,5 +98,5 @@ function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === "string") return cause.code;
   if (typeof cause?.message === "string") return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

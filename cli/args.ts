@@ -5,6 +5,7 @@ import { parseTargetUrl } from "@/lib/outbound/target-url";
 import { CliError } from "./errors";
 import { parseBinLink, type BinLink } from "./link";
 import { parseRoute, type Route } from "./routes";
+import { errorMessage } from "@/lib/errors";
 
 export interface ForwardConfig {
   bins: (BinLink & { token: string })[];
@@ -129,7 +130,7 @@ function parseOrExplain(argv: string[]) {
     });
   } catch (error) {
     // parseArgs' messages are clear but span lines, and their advice about "-XYZ" values rarely applies.
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorMessage(error);
     const message = text.split("\n").filter((line) => !line.startsWith("To specify")).join(" ").trim();
     throw new CliError(/[.?!]$/.test(message) ? message : `${message}.`, true);
   }

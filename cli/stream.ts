@@ -4,6 +4,7 @@ import type { StreamFrame } from "@/lib/api-types";
 import { ApiError, apiError, isTransient, UnreachableError, type BinApi } from "./api";
 import { CliError } from "./errors";
 import { FrameParser, type ParsedFrame } from "./frames";
+import { errorMessage } from "@/lib/errors";
 
 export interface StreamHandlers {
   onFrame(frame: ParsedFrame): void;
@@ -103,7 +104,7 @@ export class ForwarderStream {
         try {
           frames = parser.push(chunk);
         } catch (error) {
-          this.handlers.onFatal(new CliError(error instanceof Error ? error.message : String(error)));
+          this.handlers.onFatal(new CliError(errorMessage(error)));
           this.close();
           return;
         }

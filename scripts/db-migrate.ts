@@ -1,5 +1,6 @@
 import { databaseProvider } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
+import { errorMessage } from "@/lib/errors";
 
 const url = process.env.DATABASE_URL || "file:./data/hookscope.db";
 const provider = databaseProvider(url);
@@ -16,6 +17,6 @@ try {
     for (const name of applied) console.log(`  ${name}`);
   }
 } catch (error) {
-  console.error(`Migrating ${target} failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Migrating ${target} failed: ${errorMessage(error)}`);
   process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createMigration } from "@/lib/db/migrations";
 import type { DatabaseProvider } from "@/lib/db/schema-engine";
+import { errorMessage } from "@/lib/errors";
 
 // Both schemas hold the same models, so a change gets a migration for each database.
 // PostgreSQL diffs need a server to replay the existing migrations on: MIGRATION_POSTGRES_URL.
@@ -22,7 +23,7 @@ for (const { provider, url } of targets) {
     const created = await createMigration({ provider, url, schemaPath, migrationsDir, name });
     console.log(created === null ? `${provider}: no changes; ${migrationsDir} already matches ${schemaPath}.` : `${provider}: created ${path.relative(process.cwd(), created.dir)}/migration.sql`);
   } catch (error) {
-    console.error(`${provider}: creating the migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`${provider}: creating the migration failed: ${errorMessage(error)}`);
     process.exitCode = 1;
   }
 }

@@ -1,6 +1,6 @@
 import type { TLSSocket } from "node:tls";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError, PayloadTooLargeError } from "@/lib/errors";
+import { DomainError, PayloadTooLargeError, errorMessage } from "@/lib/errors";
 import type { ResponseDecision } from "@/lib/bins/respond";
 import type { BinSettings } from "@/lib/bins/settings";
 import type { ForwarderAnswer } from "@/lib/api-types";
@@ -217,7 +217,7 @@ async function respondWithForwarderAnswer(
     }
   }
   await recordAnswerStatus(requestId, status, "local app (hookscope forward --respond)").catch((error: unknown) =>
-    console.error("capture: recording the forwarded answer failed:", error instanceof Error ? error.message : error),
+    console.error("capture: recording the forwarded answer failed:", errorMessage(error)),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { DomainError, ValidationError, errorMessage } from "@/lib/errors";
 import { authorizeOwner } from "@/lib/services/access";
 import { runForwardStream, type FrameSink } from "@/lib/services/forward-stream";
 import { checkForwarderName } from "@/lib/services/forwarders";
@@ -75,7 +75,7 @@ export async function handleForwardStream(req: IncomingMessage, res: ServerRespo
     await runForwardStream(bin, name, options, sinkFor(res));
   } catch (error) {
     if (res.headersSent) {
-      console.error("forward stream: ended by an error:", error instanceof Error ? error.message : error);
+      console.error("forward stream: ended by an error:", errorMessage(error));
       res.destroy();
       return;
     }

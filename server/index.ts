@@ -19,6 +19,7 @@ import { startSweeper } from "@/lib/services/sweeper";
 import { startForwarder } from "@/lib/services/forwarder";
 import { resumePendingRechecks } from "@/lib/services/verification";
 import { policyFromEnv } from "@/lib/outbound/target-policy";
+import { errorMessage } from "@/lib/errors";
 
 // Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
 const rootDir = fileURLToPath(new URL("..", import.meta.url));
@@ -74,7 +75,7 @@ const realtime = attachRealtime(server);
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
   const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
-  resumePendingRechecks().catch((error: unknown) => console.error("verification: resuming re-checks failed:", error instanceof Error ? error.message : error));
+  resumePendingRechecks().catch((error: unknown) => console.error("verification: resuming re-checks failed:", errorMessage(error)));
   return () => {
     stopSweeper();
     stopForwarder();

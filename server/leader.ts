@@ -1,4 +1,5 @@
 import pg from "pg";
+import { errorMessage } from "@/lib/errors";
 
 // Any fixed number: every instance asks for the same advisory lock.
 const BACKGROUND_LOCK = 4_242_001;
@@ -39,7 +40,7 @@ export function runAsLeader(connectionString: string, start: () => () => void): 
       }
       await candidate.end();
     } catch (error) {
-      console.error("leader: could not take part in the election:", error instanceof Error ? error.message : error);
+      console.error("leader: could not take part in the election:", errorMessage(error));
       await candidate.end().catch(() => undefined);
     }
   };

@@ -9,7 +9,6 @@ import { gzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { CreatedBin, DeliveryDetail, DeliveryList } from "@/lib/api-types";
 import { spawnCli, type CliProcess } from "../helpers/cli";
-import { createBin } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil } from "../helpers/target";
 
