@@ -6,14 +6,21 @@ import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
 /** Modules that hold secrets, open databases or reach the network: never bundled for the browser. */
-const SERVER_ONLY = ["@/lib/db/*", "@/lib/queries/*", "@/lib/services/*", "@/lib/outbound/*", "@/lib/realtime/*", "@/lib/deliveries/*", "@/lib/env", "@/generated/*", "@/server/*"];
+const SERVER_ONLY = [
+  "@/lib/db/*",
+  "@/lib/queries/*",
+  "@/lib/services/*",
+  "@/lib/outbound/*",
+  "@/lib/realtime/*",
+  "@/lib/deliveries/*",
+  "@/lib/env",
+  "@/generated/*",
+  "@/server/*",
+];
 /** Browser modules: React state, DOM, fetch wrappers. */
 const BROWSER_ONLY = ["@/lib/client/*", "@/components/*", "@/app/*"];
 
-const restrict = (groups, message) => [
-  "error",
-  { patterns: [{ group: groups, message, allowTypeImports: true }] },
-];
+const restrict = (groups, message) => ["error", { patterns: [{ group: groups, message, allowTypeImports: true }] }];
 
 const REACT_CODE = ["app/**", "components/**", "lib/client/**"];
 
@@ -65,5 +72,15 @@ export default defineConfig([
     },
   },
   prettier,
-  globalIgnores(["node_modules/**", ".next/**", ".next-*/**", "dist/**", "generated/**", "test-results/**", "playwright-report/**", ".tmp/**", "next-env.d.ts"]),
+  globalIgnores([
+    "node_modules/**",
+    ".next/**",
+    ".next-*/**",
+    "dist/**",
+    "generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".tmp/**",
+    "next-env.d.ts",
+  ]),
 ]);

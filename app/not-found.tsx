@@ -7,8 +7,7 @@ export default function NotFound() {
       <p className="font-mono text-sm text-zinc-500 dark:text-zinc-400">404</p>
       <h1 className="mt-2 text-xl font-semibold tracking-tight">Page not found</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Capture URLs live under <code className="font-mono">/h/&lt;bin&gt;</code> and inspectors under{" "}
-        <code className="font-mono">/bins/&lt;bin&gt;</code>.
+        Capture URLs live under <code className="font-mono">/h/&lt;bin&gt;</code> and inspectors under <code className="font-mono">/bins/&lt;bin&gt;</code>.
       </p>
       <Link href="/" className={buttonClass("primary", "md", "mt-6")}>
         Back to Hookscope

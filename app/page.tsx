@@ -12,8 +12,7 @@ export default function HomePage() {
         </p>
         <h1 className="text-4xl font-semibold tracking-tight text-balance sm:text-5xl">See every webhook the moment it lands</h1>
         <p className="mx-auto mt-4 max-w-xl text-base text-pretty text-zinc-600 sm:text-lg dark:text-zinc-400">
-          Create a bin, point any service at its URL, and inspect each request&apos;s method, headers, query and body as it
-          arrives.
+          Create a bin, point any service at its URL, and inspect each request&apos;s method, headers, query and body as it arrives.
         </p>
         <div className="mt-8 flex flex-col items-center justify-center gap-3 sm:flex-row sm:items-start">
           <CreateBinButton />

@@ -176,7 +176,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function describeProblems(label: string, result: LoadResult): string[] {
   const problems: string[] = [];
   if (result.non2xx > 0) {
-    const hint = result.statusCodes["429"] ? ` — rate limited: the bench turns limits off with ${Object.keys(HOOKSCOPE_BENCH_ENV).join(", ")}; were they renamed?` : "";
+    const hint = result.statusCodes["429"]
+      ? ` — rate limited: the bench turns limits off with ${Object.keys(HOOKSCOPE_BENCH_ENV).join(", ")}; were they renamed?`
+      : "";
     problems.push(`${label}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)})${hint}`);
   }
   if (result.errors > 0) problems.push(`${label}: ${result.errors} connection errors (${result.timeouts} timeouts)`);
@@ -196,8 +198,20 @@ function fillVariant(matchEvery: number, rareEvery: number): (n: number) => { he
 
 // How Hookscope's stores spell the search in each dialect (lib/queries/*-store.ts), for EXPLAIN.
 const DIALECTS: Record<DatabaseKind, SearchDialect> = {
-  sqlite: { placeholder: (n) => `@p${n}`, ilike: "LIKE", bodyContains: (p) => `instr("body", ${p}) > 0`, time: (at) => at.getTime(), bytes: (text) => Buffer.from(text) },
-  postgres: { placeholder: (n) => `$${n}`, ilike: "ILIKE", bodyContains: (p) => `position(${p}::bytea in "body") > 0`, time: (at) => at, bytes: (text) => Buffer.from(text) },
+  sqlite: {
+    placeholder: (n) => `@p${n}`,
+    ilike: "LIKE",
+    bodyContains: (p) => `instr("body", ${p}) > 0`,
+    time: (at) => at.getTime(),
+    bytes: (text) => Buffer.from(text),
+  },
+  postgres: {
+    placeholder: (n) => `$${n}`,
+    ilike: "ILIKE",
+    bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
+    time: (at) => at,
+    bytes: (text) => Buffer.from(text),
+  },
 };
 
 interface ThroughputReport {
@@ -277,7 +291,9 @@ async function drainEvents(label: string, server: ServerProcess, settings: Setti
 async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<void> {
   await server.stop();
   if (server.child.exitCode !== 0) {
-    problems.push(`${server.name} did not exit cleanly (code ${server.child.exitCode}, signal ${server.child.signalCode}); its output ends:\n${server.output().slice(-2000)}`);
+    problems.push(
+      `${server.name} did not exit cleanly (code ${server.child.exitCode}, signal ${server.child.signalCode}); its output ends:\n${server.output().slice(-2000)}`,
+    );
   }
 }
 
@@ -332,7 +348,8 @@ async function checkRoundRows(label: string, db: BenchDatabase, rounds: RoundRes
     rowChecks[result.target].rows += measuredRows;
     rowChecks[result.target].ok2xx += result.measured.ok2xx;
     if (measuredRows !== result.measured.ok2xx) {
-      const hint = measuredRows < result.measured.ok2xx && result.target === "hookscope" ? ` (pruned? the bench sets BIN_MAX_REQUESTS=${MAX_ROWS_PER_BIN})` : "";
+      const hint =
+        measuredRows < result.measured.ok2xx && result.target === "hookscope" ? ` (pruned? the bench sets BIN_MAX_REQUESTS=${MAX_ROWS_PER_BIN})` : "";
       problems.push(`${label} round ${result.round} ${result.target}: ${measuredRows} rows stored for ${result.measured.ok2xx} 2xx answers${hint}`);
     }
     // The warm-up ends on a deadline, cutting up to one request per connection mid-flight; those
@@ -348,7 +365,16 @@ async function checkRoundRows(label: string, db: BenchDatabase, rounds: RoundRes
 
 async function runDatabase(db: BenchDatabase, settings: Settings, problems: string[]): Promise<DatabaseReport> {
   const label = db.kind;
-  const report: DatabaseReport = { kind: db.kind, load: { start: loadavg()[0] ?? Number.NaN, end: null }, throughput: null, latency: null, drainBeforeLatency: null, latencyRows: null, memory: null, reads: null };
+  const report: DatabaseReport = {
+    kind: db.kind,
+    load: { start: loadavg()[0] ?? Number.NaN, end: null },
+    throughput: null,
+    latency: null,
+    drainBeforeLatency: null,
+    latencyRows: null,
+    memory: null,
+    reads: null,
+  };
   console.log("");
   console.log(`== ${db.kind}: ${db.describe}`);
 
@@ -402,7 +428,8 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
     const latency = report.latency;
     if (latency && checked && latencyBinId) {
       report.latencyRows = checked.hookscopeRows.get(latencyBinId) ?? 0;
-      if (report.latencyRows !== latency.answered2xx) problems.push(`${label} latency: ${report.latencyRows} rows stored for ${latency.answered2xx} 2xx answers`);
+      if (report.latencyRows !== latency.answered2xx)
+        problems.push(`${label} latency: ${report.latencyRows} rows stored for ${latency.answered2xx} 2xx answers`);
     }
   }
   const latency = report.latency;
@@ -460,7 +487,9 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
     await stopAndCheck(fresh, problems);
   }
   report.load.end = loadavg()[0] ?? Number.NaN;
-  console.log(`  load average (1 min) ${report.load.start.toFixed(1)} at the start, ${report.load.end.toFixed(1)} at the end, on ${availableParallelism()} CPUs`);
+  console.log(
+    `  load average (1 min) ${report.load.start.toFixed(1)} at the start, ${report.load.end.toFixed(1)} at the end, on ${availableParallelism()} CPUs`,
+  );
   return report;
 }
 
@@ -501,7 +530,14 @@ async function measureBinReads(
     `  reads on ${fmtInt(binRows)} rows (${fmtInt(bodyMatches)} bodies hold "${NEEDLE}", ${fmtInt(rareMatches)} have x-kind: rare; deep cursor at depth ${fmtInt(depth)}), ` +
       `${settings.readCalls} sequential calls each:`,
   );
-  const results = await measureReads({ baseUrl: server.url, token: bin.ownerToken, series, calls: settings.readCalls, warmupCalls: 5, maxSeconds: settings.readMaxSeconds });
+  const results = await measureReads({
+    baseUrl: server.url,
+    token: bin.ownerToken,
+    series,
+    calls: settings.readCalls,
+    warmupCalls: 5,
+    maxSeconds: settings.readMaxSeconds,
+  });
   for (const result of results) {
     if (result.non200 > 0 || result.errors > 0) problems.push(`${label} reads ${result.name}: ${result.non200} non-200 answers, ${result.errors} errors`);
     if (result.expectedItems !== null && result.items !== result.expectedItems) {
@@ -546,7 +582,15 @@ function checkTargets(report: DatabaseReport, settings: Settings): TargetCheck[]
   const add = (name: string, value: number | null | undefined, limit: number, comparison: ">=" | "<", note?: string) => {
     const known = value !== null && value !== undefined && Number.isFinite(value);
     const ok = known && (comparison === ">=" ? value >= limit : value < limit);
-    checks.push({ database: report.kind, name, value: known ? (round3(value) ?? null) : null, limit, comparison, result: known ? (ok ? "PASS" : "WARN") : "n/a", ...(note ? { note } : {}) });
+    checks.push({
+      database: report.kind,
+      name,
+      value: known ? (round3(value) ?? null) : null,
+      limit,
+      comparison,
+      result: known ? (ok ? "PASS" : "WARN") : "n/a",
+      ...(note ? { note } : {}),
+    });
   };
   add("throughput ratio", report.throughput?.ratio, TARGETS.ratio, ">=");
   const latency = report.latency;
@@ -639,7 +683,15 @@ function jsonOf(report: DatabaseReport, settings: Settings) {
           series: Object.fromEntries(
             reads.results.map((r) => [
               r.name,
-              { calls: r.calls, p50Ms: round2(r.p50Ms), p99Ms: round2(r.p99Ms), maxMs: round2(r.maxMs), meanMs: round2(r.meanMs), items: r.items, truncated: r.truncated },
+              {
+                calls: r.calls,
+                p50Ms: round2(r.p50Ms),
+                p99Ms: round2(r.p99Ms),
+                maxMs: round2(r.maxMs),
+                meanMs: round2(r.meanMs),
+                items: r.items,
+                truncated: r.truncated,
+              },
             ]),
           ),
           plans: reads.plans,
@@ -662,7 +714,9 @@ async function main(): Promise<number> {
   }
 
   const startedAt = Date.now();
-  console.log(`Hookscope capture benchmark — Node ${process.version}, ${availableParallelism()} CPUs, databases: ${settings.databases.join(", ")}, Next build ${settings.distDir}`);
+  console.log(
+    `Hookscope capture benchmark — Node ${process.version}, ${availableParallelism()} CPUs, databases: ${settings.databases.join(", ")}, Next build ${settings.distDir}`,
+  );
   console.log(
     `  throughput: ${settings.connections} connections, POST ${Buffer.byteLength(BODY)}-byte JSON, warm-up ${settings.warmupSeconds} s + ` +
       `window ~${settings.seconds} s per run, ${settings.rounds} round(s) of baseline then hookscope` +
@@ -699,7 +753,9 @@ async function main(): Promise<number> {
       );
       for (const name of ["baseline", "hookscope"] as const) {
         const check = t.rowChecks[name];
-        console.log(`${report.kind.padEnd(8)} rows: ${name} stored ${fmtInt(check.rows)} rows for ${fmtInt(check.ok2xx)} 2xx answers → ${check.rows === check.ok2xx ? "OK" : "MISMATCH"}`);
+        console.log(
+          `${report.kind.padEnd(8)} rows: ${name} stored ${fmtInt(check.rows)} rows for ${fmtInt(check.ok2xx)} 2xx answers → ${check.rows === check.ok2xx ? "OK" : "MISMATCH"}`,
+        );
       }
     }
     const d = report.drainBeforeLatency;
@@ -722,7 +778,9 @@ async function main(): Promise<number> {
       console.log(
         `${report.kind.padEnd(8)} memory: RSS ${fmtMb(m.settled?.rssKb)} after ${fmtInt(m.fill.ok2xx)} captures (idle ${fmtMb(m.idle?.rssKb)}, right after the burst ${fmtMb(m.afterFill?.rssKb)}, ` +
           `after the reads ${fmtMb(m.afterReads?.rssKb)}, peak ${fmtMb((m.afterReads ?? m.settled)?.peakRssKb)}; fill ${fmtInt(m.fill.requestsPerSecond)} req/s` +
-          (m.drain ? `, live events ${m.drain.drained ? `caught up ${m.drain.seconds.toFixed(1)} s` : `still behind ${m.drain.seconds.toFixed(0)} s`} after it)` : ")"),
+          (m.drain
+            ? `, live events ${m.drain.drained ? `caught up ${m.drain.seconds.toFixed(1)} s` : `still behind ${m.drain.seconds.toFixed(0)} s`} after it)`
+            : ")"),
       );
     }
     for (const r of report.reads?.results ?? []) {

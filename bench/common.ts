@@ -15,7 +15,10 @@ export function intSetting(name: string, fallback: number, min: number, max: num
 
 /** A comma-separated choice among `allowed`, each at most once, in the order given; `fallback` when unset. */
 export function listSetting<T extends string>(name: string, allowed: readonly [T, T], fallback: string): T[] {
-  const chosen = (process.env[name] || fallback).split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const chosen = (process.env[name] || fallback)
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
   for (const item of chosen) {
     if (!(allowed as readonly string[]).includes(item)) throw new Error(`${name} lists "${item}": use ${allowed[0]}, ${allowed[1]} or both, comma-separated`);
   }
@@ -31,7 +34,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export const errorText = (error: unknown) => (errorMessage(error));
+export const errorText = (error: unknown) => errorMessage(error);
 
 /** Runs `main` and exits with its code; on a crash, still prints one parseable last line, so CI can tell "broke" from "slow". */
 export function runBench(bench: string, main: () => Promise<number>): void {

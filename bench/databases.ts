@@ -74,7 +74,8 @@ export function openSqlite(): BenchDatabase {
     },
     async idAtDepth(binId, depth) {
       return withDb(hookscopeFile, (db) => {
-        const row = db.prepare(`SELECT "id" FROM "CapturedRequest" WHERE "binId" = ? ORDER BY "id" DESC LIMIT 1 OFFSET ?`).get(binId, depth) as { id: string } | undefined;
+        const row = db.prepare(`SELECT "id" FROM "CapturedRequest" WHERE "binId" = ? ORDER BY "id" DESC LIMIT 1 OFFSET ?`).get(binId, depth) as
+          { id: string } | undefined;
         return row?.id ?? null;
       });
     },
@@ -125,10 +126,7 @@ export async function openPostgres(adminUrl: string, baselinePoolSize: number): 
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(
-      `PostgreSQL at ${redact(adminUrl)} is not reachable (${errorMessage(error)}); ` +
-        `set BENCH_PG_URL, or BENCH_DATABASES=sqlite to skip it`,
-    );
+    throw new Error(`PostgreSQL at ${redact(adminUrl)} is not reachable (${errorMessage(error)}); ` + `set BENCH_PG_URL, or BENCH_DATABASES=sqlite to skip it`);
   }
   const created: string[] = [];
   const drop = addAsyncCleanup(async () => {
@@ -170,11 +168,16 @@ export async function openPostgres(adminUrl: string, baselinePoolSize: number): 
     },
     async countRows(which) {
       const { table, binColumn } = tableOf(which);
-      const result = await pools[which].query<{ bin: string; n: string }>(`SELECT "${binColumn}" AS bin, COUNT(*) AS n FROM "${table}" GROUP BY "${binColumn}"`);
+      const result = await pools[which].query<{ bin: string; n: string }>(
+        `SELECT "${binColumn}" AS bin, COUNT(*) AS n FROM "${table}" GROUP BY "${binColumn}"`,
+      );
       return new Map(result.rows.map((row) => [row.bin, Number(row.n)]));
     },
     async idAtDepth(binId, depth) {
-      const result = await pools.hookscope.query<{ id: string }>(`SELECT "id" FROM "CapturedRequest" WHERE "binId" = $1 ORDER BY "id" DESC LIMIT 1 OFFSET $2`, [binId, depth]);
+      const result = await pools.hookscope.query<{ id: string }>(`SELECT "id" FROM "CapturedRequest" WHERE "binId" = $1 ORDER BY "id" DESC LIMIT 1 OFFSET $2`, [
+        binId,
+        depth,
+      ]);
       return result.rows[0]?.id ?? null;
     },
     async countMatching(binId, match) {

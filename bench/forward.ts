@@ -233,7 +233,16 @@ function nextId(phase: Phase): string {
 function post(receiver: Receiver, agent: Agent, url: URL, phase: Phase): Promise<void> {
   const id = nextId(phase);
   const body = bodyFor(id);
-  const entry: Tracked = { phase, sentAt: performance.now(), answeredAt: Number.NaN, status: 0, error: null, arrivals: 0, firstArrivalAt: Number.NaN, mismatched: 0 };
+  const entry: Tracked = {
+    phase,
+    sentAt: performance.now(),
+    answeredAt: Number.NaN,
+    status: 0,
+    error: null,
+    arrivals: 0,
+    firstArrivalAt: Number.NaN,
+    mismatched: 0,
+  };
   receiver.tracked.set(id, entry);
   phase.ids.push(id);
   return new Promise<void>((resolve) => {
@@ -405,7 +414,9 @@ function supervise(name: SystemName, describe: string, captureUrl: URL, procs: P
         if (dead.has(proc.name)) continue;
         await proc.stop();
         if (proc.child.exitCode !== 0) {
-          stopProblems.push(`${proc.name} did not exit cleanly when stopped (code ${proc.child.exitCode}, signal ${proc.child.signalCode}); its output ends:\n${proc.output().slice(-2000)}`);
+          stopProblems.push(
+            `${proc.name} did not exit cleanly when stopped (code ${proc.child.exitCode}, signal ${proc.child.signalCode}); its output ends:\n${proc.output().slice(-2000)}`,
+          );
         }
       }
     },
@@ -416,7 +427,13 @@ function supervise(name: SystemName, describe: string, captureUrl: URL, procs: P
  * Until `handle` prints a "Forwarding" line, or, from PROBE_AFTER_MS on, a probe request sent every
  * PROBE_EVERY_MS arrives at the receiver.
  */
-async function waitUntilForwarding(receiver: Receiver, handle: ChildHandle, captureUrl: URL, system: SystemName, settings: Settings): Promise<"line" | "probe"> {
+async function waitUntilForwarding(
+  receiver: Receiver,
+  handle: ChildHandle,
+  captureUrl: URL,
+  system: SystemName,
+  settings: Settings,
+): Promise<"line" | "probe"> {
   const started = performance.now();
   const deadline = started + settings.readySeconds * 1000;
   let lineSeen = false;
@@ -432,8 +449,10 @@ async function waitUntilForwarding(receiver: Receiver, handle: ChildHandle, capt
     for (;;) {
       if (lineSeen) return "line";
       if (probes.ids.some((id) => (receiver.tracked.get(id)?.arrivals ?? 0) > 0)) return "probe";
-      if (!handle.running()) throw lineError instanceof Error ? lineError : new Error(`${handle.name} exited before forwarding:\n${handle.output().slice(-2000)}`);
-      if (performance.now() > deadline) throw new Error(`${handle.name} did not start forwarding within ${settings.readySeconds} s; its output ends:\n${handle.output().slice(-2000)}`);
+      if (!handle.running())
+        throw lineError instanceof Error ? lineError : new Error(`${handle.name} exited before forwarding:\n${handle.output().slice(-2000)}`);
+      if (performance.now() > deadline)
+        throw new Error(`${handle.name} did not start forwarding within ${settings.readySeconds} s; its output ends:\n${handle.output().slice(-2000)}`);
       if (performance.now() >= nextProbeAt) {
         void post(receiver, agent, captureUrl, probes);
         nextProbeAt += PROBE_EVERY_MS;
@@ -466,7 +485,13 @@ async function startBaseline(receiver: Receiver, settings: Settings, problems: s
   });
   const captureUrl = new URL(`${server.url}/${channel}${SUBPATH}`);
   // The client stops first: its deliveries in flight would otherwise fail against a closed server.
-  const base = supervise("baseline", `SSE relay on ${server.url} (pid ${server.child.pid}), client pid ${client.child.pid}`, captureUrl, [client, server], problems);
+  const base = supervise(
+    "baseline",
+    `SSE relay on ${server.url} (pid ${server.child.pid}), client pid ${client.child.pid}`,
+    captureUrl,
+    [client, server],
+    problems,
+  );
   try {
     const started = performance.now();
     const readyBy = await waitUntilForwarding(receiver, client, captureUrl, "baseline", settings);
@@ -506,11 +531,25 @@ async function startHookscope(receiver: Receiver, settings: Settings, problems: 
     const response = await fetch(`${server.url}/api/bins`, { method: "POST", signal: AbortSignal.timeout(10_000) });
     if (response.status !== 201) throw new Error(`POST /api/bins answered ${response.status}: ${await response.text()}`);
     const bin = (await response.json()) as CreatedBin;
-    const args = [path.join(ROOT_DIR, "bin", "hookscope.mjs"), "forward", bin.ownerUrl, "--to", `http://127.0.0.1:${receiver.port}${RECEIVER_PATH}`, "--quiet", ...settings.cliArgs];
+    const args = [
+      path.join(ROOT_DIR, "bin", "hookscope.mjs"),
+      "forward",
+      bin.ownerUrl,
+      "--to",
+      `http://127.0.0.1:${receiver.port}${RECEIVER_PATH}`,
+      "--quiet",
+      ...settings.cliArgs,
+    ];
     cli = spawnChild({ name: "hookscope forward (CLI)", args, cwd: ROOT_DIR, env: {} });
     const captureUrl = new URL(`${bin.captureUrl.replace(/\/+$/, "")}${SUBPATH}`);
     // The CLI stops first: it reports its last deliveries to the server on the way out.
-    const base = supervise("hookscope", `server ${server.url} (pid ${server.child.pid}), bin ${bin.id}, CLI pid ${cli.child.pid}: forward … --quiet ${settings.cliArgs.join(" ")}`.trimEnd(), captureUrl, [cli, server], problems);
+    const base = supervise(
+      "hookscope",
+      `server ${server.url} (pid ${server.child.pid}), bin ${bin.id}, CLI pid ${cli.child.pid}: forward … --quiet ${settings.cliArgs.join(" ")}`.trimEnd(),
+      captureUrl,
+      [cli, server],
+      problems,
+    );
     try {
       const started = performance.now();
       const readyBy = await waitUntilForwarding(receiver, cli, captureUrl, "hookscope", settings);
@@ -635,7 +674,10 @@ function summarize(receiver: Receiver, phase: Phase): PhaseSummary {
 function phaseLine(s: PhaseSummary): string {
   const lossText = `lost ${s.lost}, duplicates ${s.duplicates}${s.mismatched > 0 ? `, ALTERED ${s.mismatched}` : ""}`;
   const answers = `${fmtInt(s.answered2xx)}/${fmtInt(s.sent)} answered 2xx${s.non2xx > 0 ? `, non-2xx ${s.non2xx} ${JSON.stringify(s.statusCodes)}` : ""}${s.errors > 0 ? `, errors ${s.errors} (${s.firstError})` : ""}`;
-  const drained = s.drained === false ? `; NOT drained (${s.drainCut}) after ${s.drainWaitSeconds.toFixed(1)} s` : `; drained ${s.drainWaitSeconds.toFixed(2)} s after the last answer`;
+  const drained =
+    s.drained === false
+      ? `; NOT drained (${s.drainCut}) after ${s.drainWaitSeconds.toFixed(1)} s`
+      : `; drained ${s.drainWaitSeconds.toFixed(2)} s after the last answer`;
   if (s.kind === "latency") {
     return (
       `latency    achieved ${s.achievedRate.toFixed(0)} req/s: send→arrival p50 ${fmtMs(s.latencyMs.p50)}, p99 ${fmtMs(s.latencyMs.p99)}, max ${fmtMs(s.latencyMs.max)}; ` +
@@ -656,7 +698,10 @@ function phaseProblems(s: PhaseSummary): string[] {
   if (s.errors > 0) problems.push(`${label}: ${s.errors} sender errors (first: ${s.firstError})`);
   if (s.hitTimeLimit) problems.push(`${label}: sending stopped at its time limit`);
   if (s.mismatched > 0) problems.push(`${label}: ${s.mismatched} deliveries differ from what was sent (method, path or body)`);
-  if (s.system === "hookscope" && s.lost > 0) problems.push(`${label}: ${s.lost} requests answered 2xx never arrived${s.drainCut === "timeout" ? " (the drain timed out: raise BENCH_FORWARD_DRAIN_SECONDS if they were only slow)" : ""}`);
+  if (s.system === "hookscope" && s.lost > 0)
+    problems.push(
+      `${label}: ${s.lost} requests answered 2xx never arrived${s.drainCut === "timeout" ? " (the drain timed out: raise BENCH_FORWARD_DRAIN_SECONDS if they were only slow)" : ""}`,
+    );
   if (s.system === "hookscope" && s.duplicates > 0) problems.push(`${label}: ${s.duplicates} duplicate deliveries`);
   return problems;
 }
@@ -816,7 +861,9 @@ async function main(): Promise<number> {
 
   const startedAt = Date.now();
   const loadStart = loadavg()[0] ?? Number.NaN;
-  console.log(`Hookscope forwarding benchmark — Node ${process.version}, ${availableParallelism()} CPUs, systems: ${settings.systems.join(", ")}, 1-min load ${loadStart.toFixed(2)}`);
+  console.log(
+    `Hookscope forwarding benchmark — Node ${process.version}, ${availableParallelism()} CPUs, systems: ${settings.systems.join(", ")}, 1-min load ${loadStart.toFixed(2)}`,
+  );
   console.log(
     `  per round: warm-up ${settings.warmup}; throughput ${fmtInt(settings.count)} × POST ${Buffer.byteLength(bodyFor("baseline-r1-throughput-1"))}-byte JSON from ${settings.connections} senders; ` +
       `latency ${settings.rate} req/s × ${settings.seconds} s; drain ≤ ${settings.drainSeconds} s; ${settings.rounds} round(s)` +
@@ -834,7 +881,9 @@ async function main(): Promise<number> {
       try {
         const system = name === "baseline" ? await startBaseline(receiver, settings, problems) : await startHookscope(receiver, settings, problems);
         systems.push(system);
-        console.log(`  ${name}: ${system.describe}; forwarding after ${system.readySeconds.toFixed(1)} s (seen by ${system.readyBy === "line" ? 'its "Forwarding" line' : "a probe's delivery: it printed no \"Forwarding\" line"})`);
+        console.log(
+          `  ${name}: ${system.describe}; forwarding after ${system.readySeconds.toFixed(1)} s (seen by ${system.readyBy === "line" ? 'its "Forwarding" line' : 'a probe\'s delivery: it printed no "Forwarding" line'})`,
+        );
       } catch (error) {
         problems.push(`${name}: could not start: ${errorText(error)}`);
         console.log(`  ${name}: FAILED to start — ${errorText(error).split("\n")[0]}`);
@@ -857,8 +906,12 @@ async function main(): Promise<number> {
   const final = phases.map((phase) => summarize(receiver, phase));
   for (const s of final) {
     problems.push(...phaseProblems(s));
-    if (s.drainCut === "timeout") warnings.push(`${s.system} round ${s.round} ${s.kind}: deliveries still missing ${s.drainWaitSeconds.toFixed(0)} s after the last answer (the next phase ran with them queued)`);
-    if (s.system === "baseline" && (s.lost > 0 || s.duplicates > 0)) warnings.push(`baseline round ${s.round} ${s.kind}: lost ${s.lost}, duplicates ${s.duplicates} (its design has no delivery guarantee)`);
+    if (s.drainCut === "timeout")
+      warnings.push(
+        `${s.system} round ${s.round} ${s.kind}: deliveries still missing ${s.drainWaitSeconds.toFixed(0)} s after the last answer (the next phase ran with them queued)`,
+      );
+    if (s.system === "baseline" && (s.lost > 0 || s.duplicates > 0))
+      warnings.push(`baseline round ${s.round} ${s.kind}: lost ${s.lost}, duplicates ${s.duplicates} (its design has no delivery guarantee)`);
   }
   if (receiver.unexpected > 0) problems.push(`${receiver.unexpected} deliveries carried no id this run sent`);
 

@@ -30,9 +30,7 @@ export function addAsyncCleanup(cleanup: () => Promise<void>): () => Promise<voi
 /** Kills the servers, then runs every pending asynchronous cleanup (bounded in time). */
 export async function runAsyncCleanups(timeoutMs = 15_000): Promise<void> {
   killChildren();
-  const pending = [...asyncCleanups].map((cleanup) =>
-    cleanup().catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`)),
-  );
+  const pending = [...asyncCleanups].map((cleanup) => cleanup().catch((error: unknown) => console.error(`cleanup failed: ${errorMessage(error)}`)));
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);

@@ -36,7 +36,9 @@ function forward(event: RelayedRequest): void {
     .then((response) => response.arrayBuffer())
     .catch((error: unknown) => {
       failures++;
-      console.error(`delivery failed (${failures} so far): ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`);
+      console.error(
+        `delivery failed (${failures} so far): ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`,
+      );
     });
 }
 

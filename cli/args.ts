@@ -58,7 +58,8 @@ export function parseForwardArgs(argv: string[], env: Record<string, string | un
   if (positionals.length === 0) throw new CliError("Missing the bin link: hookscope forward <link> --to <url>.", true);
 
   const routes = (values.route ?? []).map(parseRoute);
-  if (values.to === undefined && routes.length === 0) throw new CliError("Missing --to <url> (or --route PATTERN=URL): where should requests be forwarded?", true);
+  if (values.to === undefined && routes.length === 0)
+    throw new CliError("Missing --to <url> (or --route PATTERN=URL): where should requests be forwarded?", true);
   let to: string | null = null;
   if (values.to !== undefined) {
     const parsed = parseTargetUrl(values.to);
@@ -70,7 +71,10 @@ export function parseForwardArgs(argv: string[], env: Record<string, string | un
     const link = parseBinLink(raw);
     const token = values.token || link.token || env.HOOKSCOPE_TOKEN || "";
     if (token === "") {
-      throw new CliError(`No owner token for bin ${link.binId}: pass its owner link (${link.origin}/bins/${link.binId}#owner=<token>), --token <token> or HOOKSCOPE_TOKEN.`, true);
+      throw new CliError(
+        `No owner token for bin ${link.binId}: pass its owner link (${link.origin}/bins/${link.binId}#owner=<token>), --token <token> or HOOKSCOPE_TOKEN.`,
+        true,
+      );
     }
     if (!values.token && link.tokenKind === "share") throw shareTokenError();
     return { ...link, token };
@@ -83,7 +87,8 @@ export function parseForwardArgs(argv: string[], env: Record<string, string | un
   }
 
   const name = values.name ?? defaultName(to, routes);
-  if (!NAME.test(name)) throw new CliError(`--name must be 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit; not "${name}".`, true);
+  if (!NAME.test(name))
+    throw new CliError(`--name must be 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit; not "${name}".`, true);
   const respond = values.respond ?? false;
   if (!respond && values["respond-timeout"] !== undefined) throw new CliError("--respond-timeout goes with --respond.", true);
 
@@ -109,7 +114,11 @@ export function parseForwardArgs(argv: string[], env: Record<string, string | un
  * stopped; another machine or other targets get their own place.
  */
 export function defaultName(to: string | null, routes: readonly Route[]): string {
-  const host = hostname().replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 60) || "cli";
+  const host =
+    hostname()
+      .replace(/[^A-Za-z0-9._-]/g, "-")
+      .replace(/^[^A-Za-z0-9]+/, "")
+      .slice(0, 60) || "cli";
   const targets = [to ?? "", ...routes.map((route) => `${route.pattern}${route.prefix ? "/*" : ""}=${route.target}`)].join("\n");
   return `${host}-${createHash("sha256").update(targets).digest("hex").slice(0, 8)}`;
 }
@@ -131,7 +140,11 @@ function parseOrExplain(argv: string[]) {
   } catch (error) {
     // parseArgs' messages are clear but span lines, and their advice about "-XYZ" values rarely applies.
     const text = errorMessage(error);
-    const message = text.split("\n").filter((line) => !line.startsWith("To specify")).join(" ").trim();
+    const message = text
+      .split("\n")
+      .filter((line) => !line.startsWith("To specify"))
+      .join(" ")
+      .trim();
     throw new CliError(/[.?!]$/.test(message) ? message : `${message}.`, true);
   }
 }
@@ -166,6 +179,7 @@ function integerOption(name: string, raw: string, min: number, max: number): num
 /** A number of seconds, as milliseconds. */
 function seconds(name: string, raw: string, max: number): number {
   const value = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max) throw new CliError(`${name} must be a number of seconds above 0 and at most ${max}, not "${raw}".`, true);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max)
+    throw new CliError(`${name} must be a number of seconds above 0 and at most ${max}, not "${raw}".`, true);
   return Math.max(1, Math.round(value * 1000));
 }

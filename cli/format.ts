@@ -1,7 +1,12 @@
 import type { LocalOutcome } from "./local-target";
 
 /** `12:03:04.123  POST   /stripe/events?x=1  → 200  14 ms  1.2 KB`: one line per delivery. */
-export function deliveryLine(request: { method: string; path: string; query: string; size: number }, outcome: LocalOutcome, note = "", at: Date = new Date()): string {
+export function deliveryLine(
+  request: { method: string; path: string; query: string; size: number },
+  outcome: LocalOutcome,
+  note = "",
+  at: Date = new Date(),
+): string {
   const result = outcome.ok ? String(outcome.status) : `failed: ${outcome.error.message.replace(/\.$/, "")}${hint(outcome.error.code)}`;
   return `${clock(at)}  ${request.method.padEnd(6)} ${displayPath(request)}  → ${result}  ${Math.round(outcome.durationMs)} ms  ${formatBytes(request.size)}${note}`;
 }

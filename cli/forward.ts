@@ -131,7 +131,8 @@ class BinSession {
       const now = Date.now();
       if (this.refusingSince === null) {
         this.refusingSince = now;
-        if (this.config.retryForMs > 0) this.notice(`Waiting for ${url.origin}: ${outcome.error.message} Retrying for up to ${this.config.retryForMs / 1000} s.`);
+        if (this.config.retryForMs > 0)
+          this.notice(`Waiting for ${url.origin}: ${outcome.error.message} Retrying for up to ${this.config.retryForMs / 1000} s.`);
       }
       // The window counts from when the app started refusing, not per request: once it has passed,
       // each request fails at once (and is reported) until the app answers again.
@@ -158,7 +159,12 @@ class BinSession {
 function toResult(outcome: LocalOutcome, answer: boolean): Pick<ForwarderReport, "status" | "durationMs" | "error" | "response"> {
   const durationMs = Math.min(3_600_000, Math.max(0, Math.round(outcome.durationMs)));
   if (outcome.ok && outcome.status >= 100 && outcome.status <= 599) {
-    return { status: outcome.status, durationMs, error: null, ...(answer ? { response: { headers: outcome.headers, bodyBase64: (outcome.body ?? Buffer.alloc(0)).toString("base64") } } : {}) };
+    return {
+      status: outcome.status,
+      durationMs,
+      error: null,
+      ...(answer ? { response: { headers: outcome.headers, bodyBase64: (outcome.body ?? Buffer.alloc(0)).toString("base64") } } : {}),
+    };
   }
   const error = outcome.ok
     ? { code: "invalid_status", message: `The target answered with status ${outcome.status}, which is not valid HTTP.` }
@@ -181,7 +187,17 @@ export async function runForward(config: ForwardConfig, output: Output): Promise
   const summary = new Summary();
   const several = config.bins.length > 1;
   const sessions = config.bins.map(
-    (bin) => new BinSession(bin, config, local, summary, output, several ? `[${bin.binId}] ` : "", (error) => fail(error), () => stopping),
+    (bin) =>
+      new BinSession(
+        bin,
+        config,
+        local,
+        summary,
+        output,
+        several ? `[${bin.binId}] ` : "",
+        (error) => fail(error),
+        () => stopping,
+      ),
   );
   try {
     const started = await Promise.race([Promise.all(sessions.map((session) => session.start())).then(() => true), signalled.then(() => false), fatal]);
@@ -197,7 +213,9 @@ export async function runForward(config: ForwardConfig, output: Output): Promise
       if (behind > 0) output.line(`Catching up first: ${behind} capture${behind === 1 ? "" : "s"} arrived since "${hello.name}" last delivered.`);
       if (config.replayLast > 0) output.line(`Re-sending the last ${config.replayLast} captures first.`);
       if (hello.dropped > 0) {
-        output.notice(`WARNING: retention has removed ${hello.dropped} capture${hello.dropped === 1 ? "" : "s"} before "${hello.name}" delivered them (last at ${hello.droppedAt}).`);
+        output.notice(
+          `WARNING: retention has removed ${hello.dropped} capture${hello.dropped === 1 ? "" : "s"} before "${hello.name}" delivered them (last at ${hello.droppedAt}).`,
+        );
       }
     }
     summary.start();
@@ -207,7 +225,10 @@ export async function runForward(config: ForwardConfig, output: Output): Promise
     const unsent = (await Promise.all(sessions.map((session) => session.stop()))).reduce((sum, n) => sum + n, 0);
     local.close();
     signal.dispose();
-    if (unsent > 0) output.notice(`${unsent} delivery report${unsent === 1 ? " was" : "s were"} not sent to the inspector; those requests will be forwarded again next time.`);
+    if (unsent > 0)
+      output.notice(
+        `${unsent} delivery report${unsent === 1 ? " was" : "s were"} not sent to the inspector; those requests will be forwarded again next time.`,
+      );
     if (summary.started) output.line(summary.text(config.name));
   }
 }

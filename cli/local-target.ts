@@ -45,7 +45,11 @@ export class LocalTarget {
         try {
           const body = await readAnswer(response, request.keepAnswer);
           if (body === "too_large") {
-            return failed(started, { code: "other", message: `${where} answered with more than ${MAX_ANSWER_BYTES} bytes, more than Hookscope relays to a sender.` }, false);
+            return failed(
+              started,
+              { code: "other", message: `${where} answered with more than ${MAX_ANSWER_BYTES} bytes, more than Hookscope relays to a sender.` },
+              false,
+            );
           }
           const headers = request.keepAnswer ? pairs(response.rawHeaders) : [];
           return { ok: true, status: response.statusCode ?? 0, headers, body, durationMs: performance.now() - started };
@@ -87,7 +91,9 @@ export class LocalTarget {
         return;
       }
       const where = `${request.url.hostname}:${targetPort(request.url)}`;
-      client.setTimeout(request.timeoutMs, () => client.destroy(new TimeoutError({ code: "timeout", message: `No answer from ${where} within ${request.timeoutMs} ms.` })));
+      client.setTimeout(request.timeoutMs, () =>
+        client.destroy(new TimeoutError({ code: "timeout", message: `No answer from ${where} within ${request.timeoutMs} ms.` })),
+      );
       client.once("response", (response) => resolve({ response, reused: client.reusedSocket }));
       client.on("error", (error) => reject({ error, reused: client.reusedSocket }));
       client.end(request.body);

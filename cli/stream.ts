@@ -83,7 +83,11 @@ export class ForwarderStream {
     const url = new URL(this.api.streamUrl(this.options.forwarder, query));
     const transport = url.protocol === "https:" ? https : http;
     const parser = new FrameParser();
-    const request = transport.request(url, { method: "GET", agent: false, headers: { Authorization: `Bearer ${this.api.token}`, Accept: "application/vnd.hookscope.stream" } });
+    const request = transport.request(url, {
+      method: "GET",
+      agent: false,
+      headers: { Authorization: `Bearer ${this.api.token}`, Accept: "application/vnd.hookscope.stream" },
+    });
     this.request = request;
     request.setNoDelay(true);
     request.on("response", (response) => {

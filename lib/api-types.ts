@@ -86,9 +86,7 @@ export interface ReplayEdits {
 }
 
 /** What a forwarder's local target answered (or why it could not be reached), relayed to whoever waits for it. */
-export type ForwarderAnswer =
-  | { ok: true; status: number; headers: [string, string][]; bodyBase64: string }
-  | { ok: false; code: string; message: string };
+export type ForwarderAnswer = { ok: true; status: number; headers: [string, string][]; bodyBase64: string } | { ok: false; code: string; message: string };
 
 /**
  * `GET /api/bins/<binId>/forwarders/<name>/stream`: a long-lived response of frames, each one line of

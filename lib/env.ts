@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const flag = z
-  .enum(["", "0", "1", "true", "false", "yes", "no"])
-  .transform((value) => value === "1" || value === "true" || value === "yes");
+const flag = z.enum(["", "0", "1", "true", "false", "yes", "no"]).transform((value) => value === "1" || value === "true" || value === "yes");
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,7 +9,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite URL such as file:./data/hookscope.db or postgres://user:password@host:5432/db")
     .default("file:./data/hookscope.db"),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** Honour X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host: only behind a proxy that sets them. */
   TRUST_PROXY: flag.default(false),
   /** Origin used in the URLs the API hands out, e.g. https://hooks.example.com; defaults to the Host header. */
@@ -29,10 +31,18 @@ const EnvSchema = z.object({
   /** Captures accepted but not yet answered (reading or committing); past it, capture answers 503. */
   MAX_INFLIGHT_CAPTURES: z.coerce.number().int().min(1).default(4000),
   /** Body bytes capture may hold in memory at once; past it, capture answers 503. */
-  MAX_INFLIGHT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  MAX_INFLIGHT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
   /** Of those, what one source address may hold at once: one sender cannot take every slot. */
   MAX_INFLIGHT_PER_ADDRESS: z.coerce.number().int().min(1).default(400),
-  MAX_INFLIGHT_BYTES_PER_ADDRESS: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  MAX_INFLIGHT_BYTES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   /** Answers held back on purpose (a bin's delay or hold rule), counted apart from capture slots. */
   MAX_HELD_ANSWERS: z.coerce.number().int().min(0).default(1000),
   /** An upload that sends no bytes for this long gets 408 and nothing is stored. */
@@ -57,9 +67,7 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 function readEnv(): Env {
-  const raw = Object.fromEntries(
-    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -23,19 +23,26 @@ const toSchema = (schema: z.ZodType, io: "input" | "output" = "output"): Json =>
 function contractComponents(): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
   for (const schema of CONTRACT_SCHEMAS) registry.add(schema, { id: (schema.meta() as { id: string }).id });
-  const { schemas } = z.toJSONSchema(registry, { io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Json> };
+  const { schemas } = z.toJSONSchema(registry, { io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, Json>;
+  };
   // `id` is the registry's name for the schema (zod copies its meta), not a JSON Schema keyword.
   return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _draft, $id: _uri, id: _name, ...rest }]) => [name, rest]));
 }
 
 const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
 const deliveryIdParam = { name: "deliveryId", in: "path", required: true, schema: { type: "string" } };
-const forwarderNameParam = { name: "name", in: "path", required: true, schema: { type: "string", pattern: FORWARDER_NAME.source }, description: "The forwarder's name (`hookscope forward --name`)." };
+const forwarderNameParam = {
+  name: "name",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: FORWARDER_NAME.source },
+  description: "The forwarder's name (`hookscope forward --name`).",
+};
 const requestIdParam = { name: "requestId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-z]{22}$" } };
 const secured = [{ bearer: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
 const ownerOnly = error("The share token may only read.");
-
 
 /** What each wait filter matches (lib/requests/filter.ts), and the values the docs' curl example uses. */
 const FILTER_DOCS: Record<string, { description: string; example?: string }> = {
@@ -45,11 +52,13 @@ const FILTER_DOCS: Record<string, { description: string; example?: string }> = {
   headerValue: { description: "With `header`: the exact value one occurrence of it has." },
   bodyContains: { description: "Text the body contains (as UTF-8, case-sensitive)." },
   jsonPath: {
-    description: "Where to look in a JSON body: `type`, `data.object.id` or `$.data.object.id`, `items[0].sku`, `[\"key.with dots\"]`. No wildcards, filters or `..`. Goes with `jsonEquals`.",
+    description:
+      'Where to look in a JSON body: `type`, `data.object.id` or `$.data.object.id`, `items[0].sku`, `["key.with dots"]`. No wildcards, filters or `..`. Goes with `jsonEquals`.',
     example: "$.data.object.status",
   },
   jsonEquals: {
-    description: "The value at `jsonPath`: JSON (`42`, `true`, `null`, `\"paid\"`, objects with their keys in the same order) is compared as JSON, so `42` does not match the string `\"42\"`; anything else (`paid`) matches a string equal to it.",
+    description:
+      'The value at `jsonPath`: JSON (`42`, `true`, `null`, `"paid"`, objects with their keys in the same order) is compared as JSON, so `42` does not match the string `"42"`; anything else (`paid`) matches a string equal to it.',
     example: "succeeded",
   },
 };
@@ -73,7 +82,9 @@ function captureOperation(method: (typeof CAPTURE_METHODS)[number]): Json {
     summary: "Capture a request: any method, at /h/{binId} and any subpath below it",
     description:
       "The URL to give senders. Any method (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ...) and any subpath (`/h/{binId}/stripe/events?x=1`) is stored exactly as received: body bytes, headers in order with duplicates and case, raw query, source address and HTTP version. The answer comes once the request is committed: 200 `{ ok, id }` by default, or what the bin's response settings and failure rules say; it always carries `X-Hookscope-Request-Id`. No token: knowing the bin id lets a sender send, not read.",
-    ...(method === "get" || method === "head" || method === "options" ? {} : { requestBody: { required: false, content: { "*/*": { schema: {}, example: { event: "ping" } } } } }),
+    ...(method === "get" || method === "head" || method === "options"
+      ? {}
+      : { requestBody: { required: false, content: { "*/*": { schema: {}, example: { event: "ping" } } } } }),
     responses: {
       "200": reply("Stored; the X-Hookscope-Request-Id header names it. Status, headers and body follow the bin's response settings and rules."),
       "401": error("The bin's delivery auth is set to reject and the token is missing or wrong; the request is still stored, marked rejected."),
@@ -132,14 +143,19 @@ export function openApiDocument(): Json {
           description:
             "Anyone may create a bin. The answer holds the capture URL to give senders, the inspector URL, a read-only share link and the owner token: keep it, it is shown only here and every owner call needs it. A name makes the capture URL readable (`/h/stripe-staging`).",
           requestBody: { required: false, content: jsonContent(ref("CreateBin"), { name: "stripe-staging" }) },
-          responses: { "201": reply("Created; ownerToken is shown only here.", ref("CreatedBin")), "400": error("Invalid name."), "409": error("The name is taken.") },
+          responses: {
+            "201": reply("Created; ownerToken is shown only here.", ref("CreatedBin")),
+            "400": error("Invalid name."),
+            "409": error("The name is taken."),
+          },
         },
       },
       "/api/bins/{binId}": {
         parameters: [binIdParam],
         get: {
           summary: "The bin's metadata",
-          description: "Expiry, retention limit, how many requests are stored, how many retention removed and how many senders were refused. `role` says what the token allows; only the owner gets `shareUrl`.",
+          description:
+            "Expiry, retention limit, how many requests are stored, how many retention removed and how many senders were refused. `role` says what the token allows; only the owner gets `shareUrl`.",
           security: secured,
           responses: { "200": reply("Metadata.", ref("BinInfo")), "404": notFound },
         },
@@ -152,7 +168,10 @@ export function openApiDocument(): Json {
             required: true,
             content: jsonContent(ref("UpdateBin"), {
               maxRequests: 500,
-              settings: { response: { status: 202, body: '{"received":true}' }, rules: [{ name: "every 3rd fails", when: { kind: "every_nth", n: 3 }, action: { kind: "status", status: 503, body: null } }] },
+              settings: {
+                response: { status: 202, body: '{"received":true}' },
+                rules: [{ name: "every 3rd fails", when: { kind: "every_nth", n: 3 }, action: { kind: "status", status: 503, body: null } }],
+              },
             }),
           },
           responses: { "200": reply("Updated.", ref("BinInfo")), "400": error("Invalid settings."), "403": ownerOnly, "404": notFound },
@@ -168,10 +187,13 @@ export function openApiDocument(): Json {
         post: {
           summary: "Create a bin from a HAR 1.2 or Hookscope JSON export",
           description:
-            "The file's JSON as the body. Bodies come back byte for byte: a Hookscope JSON export carries them as base64, a HAR file as `postData.text` (with `encoding: \"base64\"` for binary bodies). HAR files from browsers and other tools work too. The new bin is yours: the answer carries its owner token.",
+            'The file\'s JSON as the body. Bodies come back byte for byte: a Hookscope JSON export carries them as base64, a HAR file as `postData.text` (with `encoding: "base64"` for binary bodies). HAR files from browsers and other tools work too. The new bin is yours: the answer carries its owner token.',
           "x-curl-options": ["-H 'Content-Type: application/json'", "--data-binary @hookscope-export.json"],
           requestBody: { required: true, content: jsonContent({ type: "object", description: "The export file's JSON." }) },
-          responses: { "201": reply("Created, with the imported requests; ownerToken is shown only here.", ref("ImportedBin")), "400": error("Not an export, or over the limits.") },
+          responses: {
+            "201": reply("Created, with the imported requests; ownerToken is shown only here.", ref("ImportedBin")),
+            "400": error("Not an export, or over the limits."),
+          },
         },
       },
       "/api/bins/{binId}/export": {
@@ -215,14 +237,16 @@ export function openApiDocument(): Json {
       "/api/signature-schemes": {
         get: {
           summary: "The signature schemes Hookscope verifies and the secret each needs",
-          description: "Each scheme's id (the `scheme` of a secret), name, the secret it needs with an example, the headers it reads and its timestamp window. No token needed.",
+          description:
+            "Each scheme's id (the `scheme` of a secret), name, the secret it needs with an example, the headers it reads and its timestamp window. No token needed.",
           responses: { "200": reply("The catalogue.", ref("SignatureSchemeList")) },
         },
       },
       "/api/sender-presets": {
         get: {
           summary: "Providers whose published sending ranges a sender allow-list can include",
-          description: "Each preset's id (for `settings.sources.presets`), name, where its ranges are published, the ranges, and the date the shipped list was checked. No token needed.",
+          description:
+            "Each preset's id (for `settings.sources.presets`), name, where its ranges are published, the ranges, and the date the shipped list was checked. No token needed.",
           responses: { "200": reply("The presets and when they were checked.", ref("SenderPresetCatalogue")) },
         },
       },
@@ -241,12 +265,14 @@ export function openApiDocument(): Json {
           security: secured,
           requestBody: {
             required: true,
-            content: jsonContent(
-              ref("NewSecret"),
-              { scheme: "stripe", secret: "whsec_<signingSecret>" },
-            ),
+            content: jsonContent(ref("NewSecret"), { scheme: "stripe", secret: "whsec_<signingSecret>" }),
           },
-          responses: { "201": reply("Stored; answered masked.", ref("MaskedSecret")), "400": error("Invalid secret for the scheme."), "403": ownerOnly, "404": notFound },
+          responses: {
+            "201": reply("Stored; answered masked.", ref("MaskedSecret")),
+            "400": error("Invalid secret for the scheme."),
+            "403": ownerOnly,
+            "404": notFound,
+          },
         },
       },
       "/api/bins/{binId}/secrets/{secretId}": {
@@ -281,7 +307,8 @@ export function openApiDocument(): Json {
         parameters: [binIdParam],
         get: {
           summary: "Request summaries, newest first",
-          description: "A page of summaries (no bodies or headers: read one request for those). Filters search everything stored, not only the page; pass `nextBefore` as `before` for the next page.",
+          description:
+            "A page of summaries (no bodies or headers: read one request for those). Filters search everything stored, not only the page; pass `nextBefore` as `before` for the next page.",
           security: secured,
           parameters: [
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 }, example: 50 },
@@ -295,7 +322,11 @@ export function openApiDocument(): Json {
             { name: "from", in: "query", schema: { type: "string", format: "date-time" }, description: "Received at or after (ISO 8601)." },
             { name: "to", in: "query", schema: { type: "string", format: "date-time" }, description: "Received at or before (ISO 8601)." },
           ],
-          responses: { "200": reply("A page of the matching requests, over everything stored.", ref("RequestPage")), "400": error("Invalid parameters."), "404": notFound },
+          responses: {
+            "200": reply("A page of the matching requests, over everything stored.", ref("RequestPage")),
+            "400": error("Invalid parameters."),
+            "404": notFound,
+          },
         },
         delete: {
           summary: "Delete every request of the bin (owner)",
@@ -309,21 +340,38 @@ export function openApiDocument(): Json {
         get: {
           summary: "Wait for a matching request",
           description:
-            "For tests: trigger the sender, then call this. It answers as soon as a request matching every given filter is captured (within `timeout` seconds, else 408), with the request in full, body included whatever its size. Only requests captured after the call count, unless `after` names the last request you saw: then those stored since count too, so a webhook that arrived before the call is not missed. `jsonPath` reads a JSON body: `data.object.id` or `$.data.object.id` (dot-separated keys), `items[0].sku` (array index), `[\"key.with dots\"]` (a key with dots or brackets); no wildcards, filters or `..`. `jsonEquals` is the value found there: JSON (`42`, `true`, `null`, `\"paid\"`) compared as JSON, or plain text compared with a string value.",
+            'For tests: trigger the sender, then call this. It answers as soon as a request matching every given filter is captured (within `timeout` seconds, else 408), with the request in full, body included whatever its size. Only requests captured after the call count, unless `after` names the last request you saw: then those stored since count too, so a webhook that arrived before the call is not missed. `jsonPath` reads a JSON body: `data.object.id` or `$.data.object.id` (dot-separated keys), `items[0].sku` (array index), `["key.with dots"]` (a key with dots or brackets); no wildcards, filters or `..`. `jsonEquals` is the value found there: JSON (`42`, `true`, `null`, `"paid"`) compared as JSON, or plain text compared with a string value.',
           security: secured,
           parameters: [
             ...filterParameters,
-            { name: "after", in: "query", schema: { type: "string" }, description: "A request id: requests stored after it count too (no gap between two waits). Without it, only requests captured after the call." },
-            { name: "timeout", in: "query", schema: { type: "number", minimum: 0, maximum: 60, default: 30 }, description: "Seconds to wait before answering 408.", example: 30 },
+            {
+              name: "after",
+              in: "query",
+              schema: { type: "string" },
+              description: "A request id: requests stored after it count too (no gap between two waits). Without it, only requests captured after the call.",
+            },
+            {
+              name: "timeout",
+              in: "query",
+              schema: { type: "number", minimum: 0, maximum: 60, default: 30 },
+              description: "Seconds to wait before answering 408.",
+              example: 30,
+            },
           ],
-          responses: { "200": reply("The first match.", ref("RequestDetail")), "400": error("Invalid filter."), "404": notFound, "408": error("Nothing matched in time.") },
+          responses: {
+            "200": reply("The first match.", ref("RequestDetail")),
+            "400": error("Invalid filter."),
+            "404": notFound,
+            "408": error("Nothing matched in time."),
+          },
         },
       },
       "/api/bins/{binId}/requests/{requestId}": {
         parameters: [binIdParam, requestIdParam],
         get: {
           summary: "One request in full",
-          description: "Headers in their order with duplicates and original case, the raw query, HTTP version, source address, the answer Hookscope gave, and the body as base64 (plus as text when it is UTF-8). Bodies over 2 MiB are left out (`bodyOmitted: true`): read them from `/raw`.",
+          description:
+            "Headers in their order with duplicates and original case, the raw query, HTTP version, source address, the answer Hookscope gave, and the body as base64 (plus as text when it is UTF-8). Bodies over 2 MiB are left out (`bodyOmitted: true`): read them from `/raw`.",
           security: secured,
           responses: { "200": reply("The request.", ref("RequestDetail")), "404": notFound },
         },
@@ -338,10 +386,16 @@ export function openApiDocument(): Json {
         parameters: [binIdParam, requestIdParam],
         post: {
           summary: "Re-send the request to a target, optionally edited (owner)",
-          description: "Same method, headers (hop-by-hop ones, Host and Content-Length replaced) and exact body bytes. Internal targets are refused unless the operator allows them.",
+          description:
+            "Same method, headers (hop-by-hop ones, Host and Content-Length replaced) and exact body bytes. Internal targets are refused unless the operator allows them.",
           security: secured,
           requestBody: { required: true, content: jsonContent(ref("Replay"), { targetUrl: "https://staging.example.com/webhooks/stripe" }) },
-          responses: { "200": reply("The outcome, also when the target failed or was refused.", ref("Delivery")), "400": error("Invalid target or edits."), "403": ownerOnly, "404": notFound },
+          responses: {
+            "200": reply("The outcome, also when the target failed or was refused.", ref("Delivery")),
+            "400": error("Invalid target or edits."),
+            "403": ownerOnly,
+            "404": notFound,
+          },
         },
       },
       "/api/bins/{binId}/requests/{requestId}/deliveries": {
@@ -362,11 +416,20 @@ export function openApiDocument(): Json {
           requestBody: {
             required: true,
             content: jsonContent(
-              { type: "object", required: ["targetUrl", "requestIds"], properties: { targetUrl: { type: "string" }, requestIds: { type: "array", items: { type: "string" } } } },
+              {
+                type: "object",
+                required: ["targetUrl", "requestIds"],
+                properties: { targetUrl: { type: "string" }, requestIds: { type: "array", items: { type: "string" } } },
+              },
               { targetUrl: "https://staging.example.com/webhooks", requestIds: ["<requestId>", "<requestId>"] },
             ),
           },
-          responses: { "200": reply("One outcome per request, oldest first.", ref("DeliveryList")), "400": error("Invalid input."), "403": ownerOnly, "404": notFound },
+          responses: {
+            "200": reply("One outcome per request, oldest first.", ref("DeliveryList")),
+            "400": error("Invalid input."),
+            "403": ownerOnly,
+            "404": notFound,
+          },
         },
       },
       "/api/bins/{binId}/deliveries": {
@@ -385,14 +448,20 @@ export function openApiDocument(): Json {
           summary: "Send a delivery that gave up again (owner)",
           description: "Queues a dead delivery for one more round of attempts.",
           security: secured,
-          responses: { "202": reply("Queued again.", ref("Delivery")), "403": ownerOnly, "404": error("No such delivery."), "409": error("The delivery has not given up.") },
+          responses: {
+            "202": reply("Queued again.", ref("Delivery")),
+            "403": ownerOnly,
+            "404": error("No such delivery."),
+            "409": error("The delivery has not given up."),
+          },
         },
       },
       "/api/bins/{binId}/forwarders": {
         parameters: [binIdParam],
         get: {
           summary: "The bin's `hookscope forward` forwarders: connected, backlog, dropped (owner)",
-          description: "Every named forwarder that has read this bin: whether a CLI is connected now, how far it has delivered, and what retention removed before it could.",
+          description:
+            "Every named forwarder that has read this bin: whether a CLI is connected now, how far it has delivered, and what retention removed before it could.",
           security: secured,
           responses: { "200": reply("Oldest first.", ref("ForwarderList")), "403": ownerOnly, "404": notFound },
         },
@@ -410,7 +479,8 @@ export function openApiDocument(): Json {
         parameters: [binIdParam, forwarderNameParam],
         post: {
           summary: "Send a captured request, optionally edited, through a connected `hookscope forward` to its local target (owner)",
-          description: "Reaches the developer's own machine (localhost) without the server reaching private addresses. Waits for the CLI's report of what the local app answered.",
+          description:
+            "Reaches the developer's own machine (localhost) without the server reaching private addresses. Waits for the CLI's report of what the local app answered.",
           security: secured,
           requestBody: { required: true, content: jsonContent(ref("ForwarderPush"), { requestId: "<requestId>" }) },
           responses: {
@@ -427,7 +497,8 @@ export function openApiDocument(): Json {
         parameters: [binIdParam, forwarderNameParam],
         post: {
           summary: "Report a batch of deliveries and move the cursor (owner; `hookscope forward` only)",
-          description: "The CLI's side of the stream: what it delivered and how far. Each report has a key the server stores once, so a batch sent twice is not counted twice.",
+          description:
+            "The CLI's side of the stream: what it delivered and how far. Each report has a key the server stores once, so a batch sent twice is not counted twice.",
           security: secured,
           requestBody: {
             required: true,
@@ -436,11 +507,23 @@ export function openApiDocument(): Json {
               required: ["cursor", "reports"],
               properties: {
                 cursor: { type: ["integer", "null"], description: "Every capture up to this sequence is delivered." },
-                reports: { type: "array", maxItems: 1000, items: { type: "object", description: "key, requestId, kind, targetUrl, status or error, durationMs, and the local answer when the frame asked for it." } },
+                reports: {
+                  type: "array",
+                  maxItems: 1000,
+                  items: {
+                    type: "object",
+                    description: "key, requestId, kind, targetUrl, status or error, durationMs, and the local answer when the frame asked for it.",
+                  },
+                },
               },
             }),
           },
-          responses: { "200": reply("Each key is stored once.", ref("ReportsResult")), "400": error("Invalid batch."), "403": ownerOnly, "404": error("No such bin or forwarder.") },
+          responses: {
+            "200": reply("Each key is stored once.", ref("ReportsResult")),
+            "400": error("Invalid batch."),
+            "403": ownerOnly,
+            "404": error("No such bin or forwarder."),
+          },
         },
       },
       "/api/bins/{binId}/forwarders/{name}/stream": {
@@ -453,11 +536,24 @@ export function openApiDocument(): Json {
           "x-curl-options": ["-N"],
           security: secured,
           parameters: [
-            { name: "replayLast", in: "query", schema: { type: "integer", minimum: 0, maximum: 1000, default: 0 }, description: "First re-send the bin's last N captures." },
-            { name: "respondTimeoutMs", in: "query", schema: { type: "integer", minimum: 0, maximum: 60000, default: 0 }, description: "> 0: senders wait this long for the local app's answer (--respond)." },
+            {
+              name: "replayLast",
+              in: "query",
+              schema: { type: "integer", minimum: 0, maximum: 1000, default: 0 },
+              description: "First re-send the bin's last N captures.",
+            },
+            {
+              name: "respondTimeoutMs",
+              in: "query",
+              schema: { type: "integer", minimum: 0, maximum: 60000, default: 0 },
+              description: "> 0: senders wait this long for the local app's answer (--respond).",
+            },
           ],
           responses: {
-            "200": { description: "Frames until the CLI disconnects or an end frame.", content: { "application/vnd.hookscope.stream": { schema: { type: "string", format: "binary" } } } },
+            "200": {
+              description: "Frames until the CLI disconnects or an end frame.",
+              content: { "application/vnd.hookscope.stream": { schema: { type: "string", format: "binary" } } },
+            },
             "400": error("Invalid name or parameters."),
             "403": ownerOnly,
             "404": notFound,
@@ -471,18 +567,28 @@ export function openApiDocument(): Json {
           description: "For bodies sent compressed: the bytes after undoing each listed coding in turn. 422 says why when it cannot.",
           security: secured,
           "x-curl-options": ["-o body.decoded"],
-          responses: { "200": { description: "The decoded body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "404": notFound, "422": error("Not encoded, or not decodable: the message says why.") },
+          responses: {
+            "200": { description: "The decoded body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+            "404": notFound,
+            "422": error("Not encoded, or not decodable: the message says why."),
+          },
         },
       },
       "/api/bins/{binId}/requests/{requestId}/raw": {
         parameters: [binIdParam, requestIdParam],
         get: {
           summary: "The body bytes exactly as received, as a download (one byte range on request)",
-          description: "Always `application/octet-stream` with `nosniff`, so a browser never renders a captured body. `Range: bytes=start-end` reads part of a large body (206).",
+          description:
+            "Always `application/octet-stream` with `nosniff`, so a browser never renders a captured body. `Range: bytes=start-end` reads part of a large body (206).",
           security: secured,
           "x-curl-options": ["-o body.bin"],
           parameters: [{ name: "Range", in: "header", schema: { type: "string" }, description: "bytes=start-end", example: "bytes=0-1023" }],
-          responses: { "200": { description: "The body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, "206": reply("The requested range."), "404": notFound, "416": error("The range starts past the end.") },
+          responses: {
+            "200": { description: "The body.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+            "206": reply("The requested range."),
+            "404": notFound,
+            "416": error("The range starts past the end."),
+          },
         },
       },
     },

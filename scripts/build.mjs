@@ -8,12 +8,19 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const run = (command, args, extraEnv = {}) =>
-  execFileSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+const run = (command, args, extraEnv = {}) => execFileSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const INPUT_DIRS = ["app", "components", "lib", "server", "cli", "prisma", "public"];
-const INPUT_FILES = ["next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "prisma.config.ts", "scripts/build.mjs", "scripts/prisma-generate.mjs"];
+const INPUT_FILES = [
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "prisma.config.ts",
+  "scripts/build.mjs",
+  "scripts/prisma-generate.mjs",
+];
 
 /** A digest of every file the build reads, and of where it writes the Next app. */
 function inputsDigest() {

@@ -21,7 +21,11 @@ for (const { provider, url } of targets) {
   const migrationsDir = `prisma/${folder}/migrations`;
   try {
     const created = await createMigration({ provider, url, schemaPath, migrationsDir, name });
-    console.log(created === null ? `${provider}: no changes; ${migrationsDir} already matches ${schemaPath}.` : `${provider}: created ${path.relative(process.cwd(), created.dir)}/migration.sql`);
+    console.log(
+      created === null
+        ? `${provider}: no changes; ${migrationsDir} already matches ${schemaPath}.`
+        : `${provider}: created ${path.relative(process.cwd(), created.dir)}/migration.sql`,
+    );
   } catch (error) {
     console.error(`${provider}: creating the migration failed: ${errorMessage(error)}`);
     process.exitCode = 1;

@@ -13,7 +13,9 @@ function platformOf(name) {
   const suffix = name.split("/").pop();
   const os = ["darwin", "win32", "linux", "android", "freebsd"].find((candidate) => suffix.includes(`-${candidate}-`));
   if (suffix.includes("wasm32")) return { cpu: ["wasm32"] };
-  const cpu = ["arm64", "x64", "ia32", "arm"].find((candidate) => new RegExp(`-${candidate}(-|$)`).test(suffix.replace(/^.*?-(darwin|win32|linux|android|freebsd)/, "")));
+  const cpu = ["arm64", "x64", "ia32", "arm"].find((candidate) =>
+    new RegExp(`-${candidate}(-|$)`).test(suffix.replace(/^.*?-(darwin|win32|linux|android|freebsd)/, "")),
+  );
   return os && cpu ? { os: [os], cpu: [cpu] } : null;
 }
 

@@ -28,7 +28,11 @@ let status = 0;
 if (nodeFiles.length) status ||= run(["--import", "tsx", "--test", ...nodeFiles]);
 const shots = browserFiles.filter((file) => file.endsWith(".shots.ts"));
 const specs = browserFiles.filter((file) => file.endsWith(".spec.ts"));
-const playwright = (list, env) => run(["node_modules/@playwright/test/cli.js", "test", ...list.map((file) => file.replace(/^tests\/(e2e|screenshots)\//, ""))], { HOOKSCOPE_SKIP_BUILD: "1", ...env });
+const playwright = (list, env) =>
+  run(["node_modules/@playwright/test/cli.js", "test", ...list.map((file) => file.replace(/^tests\/(e2e|screenshots)\//, ""))], {
+    HOOKSCOPE_SKIP_BUILD: "1",
+    ...env,
+  });
 if (specs.length) status ||= playwright(specs, {});
 if (shots.length) status ||= playwright(shots, { SCREENSHOTS: "1" });
 process.exit(status);

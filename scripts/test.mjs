@@ -5,8 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const run = (args, env = {}) =>
-  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const run = (args, env = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
 // `node scripts/test.mjs unit` (npm run test:unit): the unit suites only, no build, no servers.
 const unitOnly = process.argv.includes("unit");
@@ -14,6 +13,10 @@ const unitOnly = process.argv.includes("unit");
 if (!unitOnly) {
   if (run(["node_modules/eslint/bin/eslint.js", "."]) !== 0) {
     console.error("Lint errors: see above.");
+    process.exit(1);
+  }
+  if (run(["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level=warn", "."]) !== 0) {
+    console.error("Files not formatted: run npm run format.");
     process.exit(1);
   }
   // The build skips itself when nothing it reads changed.
@@ -35,7 +38,9 @@ const testFiles = (dir) =>
         .sort()
     : [];
 const postgresOnly = (file) => file.includes("/postgres/");
-const sqliteSuites = (unitOnly ? ["tests/unit", "lib", "components"] : ["tests/unit", "tests/http", "lib", "components"]).flatMap(testFiles).filter((file) => !postgresOnly(file));
+const sqliteSuites = (unitOnly ? ["tests/unit", "lib", "components"] : ["tests/unit", "tests/http", "lib", "components"])
+  .flatMap(testFiles)
+  .filter((file) => !postgresOnly(file));
 // Durability files run on their own below; runNodeTests passes --test-concurrency=2 to the rest.
 // The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
 const contractSuites = [
@@ -51,7 +56,17 @@ function runNodeTests(label, files, env = {}, concurrency = label.startsWith("du
   const tapFile = `${root}/.tmp/node-tests-${label}.tap`;
   console.log(`\n== ${label}: ${files.length} test files ==`);
   const status = run(
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      "--import",
+      "tsx",
+      "--test",
+      `--test-concurrency=${concurrency}`,
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=tap",
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     env,
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
@@ -78,7 +93,11 @@ if (unitOnly) {
 }
 // Durability: kills and restarts servers (and PostgreSQL itself), so it runs alone, one file at a time.
 const durability = unitOnly ? [] : testFiles("tests/durability");
-let durabilityStatus = runNodeTests("durability-sqlite", durability.filter((file) => !postgresOnly(file)), { TEST_DB: "sqlite" });
+let durabilityStatus = runNodeTests(
+  "durability-sqlite",
+  durability.filter((file) => !postgresOnly(file)),
+  { TEST_DB: "sqlite" },
+);
 if (process.env.TEST_POSTGRES_URL) {
   durabilityStatus ||= runNodeTests("durability-postgres", durability, { TEST_DB: "postgres" });
 }
@@ -86,10 +105,12 @@ const nodeStatus = sqliteStatus || postgresStatus || durabilityStatus;
 
 const reportFile = `${root}/.tmp/playwright.json`;
 const skipE2e = unitOnly || process.env.HOOKSCOPE_SKIP_E2E === "1";
-const e2eStatus = skipE2e ? 0 : run(["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
-  HOOKSCOPE_SKIP_BUILD: "1",
-});
+const e2eStatus = skipE2e
+  ? 0
+  : run(["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+      HOOKSCOPE_SKIP_BUILD: "1",
+    });
 let e2e = { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
 if (!skipE2e) {
   try {

@@ -151,7 +151,14 @@ function corsHeaders(req: IncomingMessage, settings: BinSettings): Record<string
 }
 
 /** Answers as the bin's settings decided: after the configured delay, or never (hold). */
-function respond(req: IncomingMessage, res: ServerResponse, requestId: string, decision: ResponseDecision, settings: BinSettings, options: CaptureOptions): void {
+function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  decision: ResponseDecision,
+  settings: BinSettings,
+  options: CaptureOptions,
+): void {
   const waits = decision.hold || decision.delayMs > 0;
   if (waits && !options.admission.hold()) {
     // Stored already; what cannot be rehearsed right now is the wait, and the sender is told so.
@@ -203,10 +210,25 @@ async function respondWithForwarderAnswer(
   let status: number;
   if (answer === null) {
     status = 504;
-    send(res, status, { error: { code: "forwarder_timeout", message: `The request was stored (${requestId}), but the connected hookscope forward --respond did not report its local answer within ${timeoutMs / 1000} s.` } }, extra);
+    send(
+      res,
+      status,
+      {
+        error: {
+          code: "forwarder_timeout",
+          message: `The request was stored (${requestId}), but the connected hookscope forward --respond did not report its local answer within ${timeoutMs / 1000} s.`,
+        },
+      },
+      extra,
+    );
   } else if (!answer.ok) {
     status = 502;
-    send(res, status, { error: { code: answer.code, message: `The request was stored (${requestId}); forwarding it to the local app failed: ${answer.message}` } }, extra);
+    send(
+      res,
+      status,
+      { error: { code: answer.code, message: `The request was stored (${requestId}); forwarding it to the local app failed: ${answer.message}` } },
+      extra,
+    );
   } else {
     status = answer.status;
     const body = Buffer.from(answer.bodyBase64, "base64");
@@ -225,12 +247,7 @@ async function respondWithForwarderAnswer(
  * The hot path, in plain node:http: it never reaches Next. A 2xx is sent only after the request is
  * committed; an aborted upload or a refused one leaves nothing behind.
  */
-export async function handleCapture(
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: CaptureTarget,
-  options: CaptureOptions,
-): Promise<void> {
+export async function handleCapture(req: IncomingMessage, res: ServerResponse, target: CaptureTarget, options: CaptureOptions): Promise<void> {
   const receivedAt = Date.now();
   const remoteAddress = clientAddress(req, options.trustProxy);
   const retryAfter = options.addressLimiter.take(remoteAddress, receivedAt) || options.binLimiter.take(target.binId, receivedAt);

@@ -84,7 +84,11 @@ export async function handleForwardStream(req: IncomingMessage, res: ServerRespo
     const body = JSON.stringify({
       error: known ? { code: error.code, message: error.message } : { code: "internal_error", message: "The forward stream could not be opened." },
     });
-    res.writeHead(known ? error.status : 500, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+    res.writeHead(known ? error.status : 500, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(body),
+      "Cache-Control": "no-store",
+    });
     res.end(body);
   }
 }

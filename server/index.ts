@@ -85,10 +85,12 @@ const startBackgroundWork = () => {
 // background work runs on one elected instance. SQLite means one instance, which does it all.
 const clustered = databaseProvider(config.DATABASE_URL) === "postgresql";
 const leaveCluster = clustered ? await joinCluster(realtime.io, config.DATABASE_URL) : async () => undefined;
-const stopBackgroundWork = clustered ? runAsLeader(config.DATABASE_URL, startBackgroundWork) : (() => {
-  const stop = startBackgroundWork();
-  return async () => stop();
-})();
+const stopBackgroundWork = clustered
+  ? runAsLeader(config.DATABASE_URL, startBackgroundWork)
+  : (() => {
+      const stop = startBackgroundWork();
+      return async () => stop();
+    })();
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();

@@ -43,7 +43,10 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown; data: 
 }
 
 /** socket.io on the app's own port; events carry summaries only, never bodies. */
-export function attachRealtime(httpServer: HttpServer): { io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>; close(): Promise<void> } {
+export function attachRealtime(httpServer: HttpServer): {
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>;
+  close(): Promise<void>;
+} {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,

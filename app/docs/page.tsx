@@ -34,14 +34,14 @@ export default function DocsPage() {
           </p>
           <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-zinc-600 dark:text-zinc-400">
             <li>
-              Calls marked <em>Bearer token</em> send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>: the bin&apos;s owner token,
-              or the share token from a share link (read-only). Calls marked <em>(owner)</em> need <code className="font-mono">&lt;ownerToken&gt;</code>. A
-              wrong token and an unknown bin both answer 404.
+              Calls marked <em>Bearer token</em> send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>: the bin&apos;s owner token, or the
+              share token from a share link (read-only). Calls marked <em>(owner)</em> need <code className="font-mono">&lt;ownerToken&gt;</code>. A wrong token
+              and an unknown bin both answer 404.
             </li>
             <li>
-              In the examples, replace <code className="font-mono">&lt;binId&gt;</code>, <code className="font-mono">&lt;requestId&gt;</code> and the
-              tokens with yours: <code className="font-mono">POST /api/bins</code> answers with the bin id and the owner token, and the inspector&apos;s
-              Owner link carries both (<code className="font-mono">/bins/&lt;binId&gt;#owner=&lt;ownerToken&gt;</code>).
+              In the examples, replace <code className="font-mono">&lt;binId&gt;</code>, <code className="font-mono">&lt;requestId&gt;</code> and the tokens
+              with yours: <code className="font-mono">POST /api/bins</code> answers with the bin id and the owner token, and the inspector&apos;s Owner link
+              carries both (<code className="font-mono">/bins/&lt;binId&gt;#owner=&lt;ownerToken&gt;</code>).
             </li>
             <li>
               Every error is JSON: <code className="font-mono">{'{ "error": { "code", "message" } }'}</code>, with the message in plain words.
@@ -80,7 +80,11 @@ export default function DocsPage() {
             Schemas
           </h2>
           {doc.schemas.map(([name, schema]) => (
-            <details key={name} id={`schema-${name}`} className="scroll-mt-20 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60">
+            <details
+              key={name}
+              id={`schema-${name}`}
+              className="scroll-mt-20 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60"
+            >
               <summary className="cursor-pointer px-4 py-2.5 font-mono text-sm font-semibold select-none">{name}</summary>
               <pre className="max-h-[32rem] overflow-auto border-t border-zinc-200 p-4 font-mono text-[12.5px] leading-5 dark:border-zinc-800">
                 {prettySchema(schema)}

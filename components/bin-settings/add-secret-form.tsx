@@ -102,8 +102,9 @@ export function AddSecretForm({ binId, token, captureUrl, schemes, onAdded }: Ad
             placeholder={captureUrl ?? "https://hooks.example.com/h/<bin>"}
             hint={
               <>
-                Optional. {scheme?.signsUrl ? `${scheme.name} signs the URL it calls` : "What {url} stands for in the signed template"}: the captured subpath and
-                query are appended to it. Leave it empty to rebuild the URL from the request, which is right unless a proxy or tunnel changes the host or scheme.
+                Optional. {scheme?.signsUrl ? `${scheme.name} signs the URL it calls` : "What {url} stands for in the signed template"}: the captured subpath
+                and query are appended to it. Leave it empty to rebuild the URL from the request, which is right unless a proxy or tunnel changes the host or
+                scheme.
               </>
             }
           />

@@ -59,10 +59,10 @@ function DeliveryAuthForm({ binId, token, captureUrl, saved, onSaved }: Omit<Del
           : typed && typed.length < 8
             ? "Use at least 8 characters: the credential is all that stands between the capture URL and anyone who knows it."
             : mode !== "none" && !typed && stored.length === 0
-            ? mode === "basic"
-              ? "Set the user name and password senders must use."
-              : "Set the token senders must send."
-            : null;
+              ? mode === "basic"
+                ? "Set the user name and password senders must use."
+                : "Set the token senders must send."
+              : null;
     if (problem) {
       setMessage({ tone: "error", text: problem });
       return;
@@ -78,7 +78,13 @@ function DeliveryAuthForm({ binId, token, captureUrl, saved, onSaved }: Omit<Del
       onSaved(next);
       setCredential("");
       setUser("");
-      setMessage({ tone: "success", text: mode === "none" ? "Delivery auth is off." : `Saved. Requests without the credential are now ${onFailure === "reject" ? "refused with 401" : "flagged"}.` });
+      setMessage({
+        tone: "success",
+        text:
+          mode === "none"
+            ? "Delivery auth is off."
+            : `Saved. Requests without the credential are now ${onFailure === "reject" ? "refused with 401" : "flagged"}.`,
+      });
       secrets.reload();
     } catch (error) {
       setMessage({ tone: "error", text: errorMessage(error) });
@@ -103,7 +109,15 @@ function DeliveryAuthForm({ binId, token, captureUrl, saved, onSaved }: Omit<Del
             mono
             value={credential}
             onValue={setCredential}
-            hint={stored[0] ? <>Stored: <span className="font-mono">{stored[0].masked}</span>. Leave empty to keep it.</> : "Not set yet."}
+            hint={
+              stored[0] ? (
+                <>
+                  Stored: <span className="font-mono">{stored[0].masked}</span>. Leave empty to keep it.
+                </>
+              ) : (
+                "Not set yet."
+              )
+            }
           />
         )}
         {mode !== "none" && (

@@ -64,7 +64,14 @@ export function GenericHmacFields({ value, onChange }: { value: GenericHmacForm;
         onValue={(encoding) => set({ encoding })}
       />
       <TextField label="Signature header" mono value={value.header} onValue={(header) => set({ header })} placeholder="X-Signature" />
-      <TextField label="Prefix" mono value={value.prefix} onValue={(prefix) => set({ prefix })} placeholder="sha256=" hint="Text before the signature, if any." />
+      <TextField
+        label="Prefix"
+        mono
+        value={value.prefix}
+        onValue={(prefix) => set({ prefix })}
+        placeholder="sha256="
+        hint="Text before the signature, if any."
+      />
       <TextField
         label="Signed template"
         className="sm:col-span-2"
@@ -74,7 +81,14 @@ export function GenericHmacFields({ value, onChange }: { value: GenericHmacForm;
         placeholder="{timestamp}.{body}"
         hint="What is signed: {body} (raw bytes), {timestamp}, {id}, {method}, {url}."
       />
-      <TextField label="Timestamp header" mono value={value.timestampHeader} onValue={(timestampHeader) => set({ timestampHeader })} placeholder="X-Timestamp" hint="Needed for {timestamp}." />
+      <TextField
+        label="Timestamp header"
+        mono
+        value={value.timestampHeader}
+        onValue={(timestampHeader) => set({ timestampHeader })}
+        placeholder="X-Timestamp"
+        hint="Needed for {timestamp}."
+      />
       <TextField label="Id header" mono value={value.idHeader} onValue={(idHeader) => set({ idHeader })} placeholder="X-Webhook-Id" hint="Needed for {id}." />
       <SelectField
         label="Secret is"

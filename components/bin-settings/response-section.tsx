@@ -4,7 +4,13 @@ import { MAX_DELAY_MS } from "@/lib/client/owner-settings-form";
 import { Checkbox, FormSection, TextAreaField, TextField } from "@/components/owner-tools/fields";
 import { HeaderListEditor } from "@/components/owner-tools/header-list-editor";
 
-const CONTENT_TYPES = ["application/json; charset=utf-8", "text/plain; charset=utf-8", "application/xml", "text/html; charset=utf-8", "application/x-www-form-urlencoded"];
+const CONTENT_TYPES = [
+  "application/json; charset=utf-8",
+  "text/plain; charset=utf-8",
+  "application/xml",
+  "text/html; charset=utf-8",
+  "application/x-www-form-urlencoded",
+];
 
 /** Errors under `response.headers.<rowKey>`, keyed by row. */
 function headerErrors(errors: FormErrors): Record<string, string> {
@@ -17,7 +23,15 @@ export function ResponseSection({ value, errors, onChange }: { value: ResponseFo
   return (
     <FormSection title="Response" description="What every sender gets back, unless a rule on the Failure rules tab answers instead.">
       <div className="grid gap-4 sm:grid-cols-[8rem_minmax(0,1fr)_9rem]">
-        <TextField label="Status" inputMode="numeric" mono value={value.status} onValue={(status) => set({ status })} error={errors["response.status"]} hint="200 to 599" />
+        <TextField
+          label="Status"
+          inputMode="numeric"
+          mono
+          value={value.status}
+          onValue={(status) => set({ status })}
+          error={errors["response.status"]}
+          hint="200 to 599"
+        />
         <TextField
           label="Content type"
           list="hookscope-content-types"
@@ -62,7 +76,9 @@ export function ResponseSection({ value, errors, onChange }: { value: ResponseFo
           </>
         }
       />
-      {value.customBody && <TextAreaField label="Response body" value={value.body} onValue={(body) => set({ body })} error={errors["response.body"]} rows={6} />}
+      {value.customBody && (
+        <TextAreaField label="Response body" value={value.body} onValue={(body) => set({ body })} error={errors["response.body"]} rows={6} />
+      )}
     </FormSection>
   );
 }

@@ -60,13 +60,29 @@ export function RuleCard({ rule, index, count, errors, onChange, onMove, onRemov
             <TextField label="n" className="w-20" inputMode="numeric" mono value={rule.n} onValue={(n) => set({ n })} error={error("n")} />
           )}
           {rule.when === "percent" && (
-            <TextField label="Percent" className="w-24" inputMode="decimal" mono value={rule.percent} onValue={(percent) => set({ percent })} error={error("percent")} />
+            <TextField
+              label="Percent"
+              className="w-24"
+              inputMode="decimal"
+              mono
+              value={rule.percent}
+              onValue={(percent) => set({ percent })}
+              error={error("percent")}
+            />
           )}
         </div>
         <div className="flex gap-2">
           <SelectField label="Then" className="flex-1" value={rule.action} options={ACTION_OPTIONS} onValue={(action) => set({ action })} />
           {rule.action === "status" && (
-            <TextField label="Status" className="w-20" inputMode="numeric" mono value={rule.status} onValue={(status) => set({ status })} error={error("status")} />
+            <TextField
+              label="Status"
+              className="w-20"
+              inputMode="numeric"
+              mono
+              value={rule.status}
+              onValue={(status) => set({ status })}
+              error={error("status")}
+            />
           )}
           {rule.action === "rate_limit" && (
             <TextField

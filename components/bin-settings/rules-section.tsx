@@ -12,8 +12,8 @@ export function RulesSection({ rules, errors, onChange }: { rules: RuleForm[]; e
       title="Failure rehearsal"
       description={
         <>
-          Rules are tried in order; the first that matches answers instead of the response. Requests are counted from when the rules are
-          saved: the 1st request after saving is n = 1, and every save starts the count again.
+          Rules are tried in order; the first that matches answers instead of the response. Requests are counted from when the rules are saved: the 1st request
+          after saving is n = 1, and every save starts the count again.
         </>
       }
     >

@@ -14,9 +14,20 @@ export function SecretsSection({ binId, token, captureUrl }: { binId: string; to
   const secrets = useLoad(`secrets:${binId}`, (signal) => listSecrets(binId, token, signal));
   const schemes = useLoad("schemes", (signal) => listSignatureSchemes(token, signal));
 
-  if (secrets.state.status === "error") return <Alert tone="error" title="Could not load the secrets">{secrets.state.message}</Alert>;
-  if (schemes.state.status === "error") return <Alert tone="error" title="Could not load the signature schemes">{schemes.state.message}</Alert>;
-  if (secrets.state.status === "loading" || schemes.state.status === "loading") return <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading secrets…</p>;
+  if (secrets.state.status === "error")
+    return (
+      <Alert tone="error" title="Could not load the secrets">
+        {secrets.state.message}
+      </Alert>
+    );
+  if (schemes.state.status === "error")
+    return (
+      <Alert tone="error" title="Could not load the signature schemes">
+        {schemes.state.message}
+      </Alert>
+    );
+  if (secrets.state.status === "loading" || schemes.state.status === "loading")
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading secrets…</p>;
 
   const catalogue = schemes.state.data;
   // The delivery-auth credential is stored alongside, but managed in its own tab.
@@ -34,7 +45,12 @@ export function SecretsSection({ binId, token, captureUrl }: { binId: string; to
         ) : (
           <ul aria-label="Signing secrets" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {signing.map((secret) => (
-              <SecretRow key={secret.id} secret={secret} scheme={catalogue.find((s) => s.id === secret.scheme)} onRemove={() => deleteSecret(binId, token, secret.id).then(secrets.reload)} />
+              <SecretRow
+                key={secret.id}
+                secret={secret}
+                scheme={catalogue.find((s) => s.id === secret.scheme)}
+                onRemove={() => deleteSecret(binId, token, secret.id).then(secrets.reload)}
+              />
             ))}
           </ul>
         )}
@@ -48,7 +64,9 @@ export function SecretsSection({ binId, token, captureUrl }: { binId: string; to
 function describeOptions(secret: StoredSecret): string | null {
   const o = secret.options;
   if (!o) return null;
-  return [o.algorithm && `HMAC-${String(o.algorithm).toUpperCase()}`, o.header && `in ${o.header}`, o.encoding, o.template && `over ${o.template}`].filter(Boolean).join(", ");
+  return [o.algorithm && `HMAC-${String(o.algorithm).toUpperCase()}`, o.header && `in ${o.header}`, o.encoding, o.template && `over ${o.template}`]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function SecretRow({ secret, scheme, onRemove }: { secret: StoredSecret; scheme: SignatureScheme | undefined; onRemove(): Promise<void> }) {
@@ -96,8 +114,7 @@ function SecretRow({ secret, scheme, onRemove }: { secret: StoredSecret; scheme:
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       >
-        Requests are no longer verified with <span className="font-mono">{secret.masked}</span>. To verify again you need the secret value
-        from the provider.
+        Requests are no longer verified with <span className="font-mono">{secret.masked}</span>. To verify again you need the secret value from the provider.
       </ConfirmDialog>
     </li>
   );

@@ -45,7 +45,8 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
 
-  const togglePreset = (id: SenderPresetId, on: boolean) => setPresets((current) => (on ? [...current.filter((p) => p !== id), id] : current.filter((p) => p !== id)));
+  const togglePreset = (id: SenderPresetId, on: boolean) =>
+    setPresets((current) => (on ? [...current.filter((p) => p !== id), id] : current.filter((p) => p !== id)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +71,10 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
       setAllowText(ranges.join("\n"));
       setMessage({
         tone: "success",
-        text: mode === "off" ? "Saved. The allow-list is off: every address may send." : `Saved. Requests from other addresses are now ${mode === "reject" ? "refused with 403" : "flagged"}.`,
+        text:
+          mode === "off"
+            ? "Saved. The allow-list is off: every address may send."
+            : `Saved. Requests from other addresses are now ${mode === "reject" ? "refused with 403" : "flagged"}.`,
       });
     } catch (error) {
       setMessage({ tone: "error", text: errorMessage(error) });
@@ -81,7 +85,10 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
 
   return (
     <form noValidate onSubmit={submit} aria-label="Senders">
-      <FormSection title="Senders" description="Accept requests only from the addresses your provider sends from. Requests from elsewhere are still listed, marked.">
+      <FormSection
+        title="Senders"
+        description="Accept requests only from the addresses your provider sends from. Requests from elsewhere are still listed, marked."
+      >
         <SelectField<SendersMode> label="Sender allow-list" className="max-w-md" value={mode} options={MODES} onValue={setMode} />
         <TextAreaField
           label="Allowed addresses and ranges, one per line"
@@ -113,7 +120,12 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
                   hint={
                     <>
                       {preset.ranges.length} {preset.ranges.length === 1 ? "range" : "ranges"}, published at{" "}
-                      <a href={preset.source} target="_blank" rel="noreferrer" className="font-mono break-all underline underline-offset-2 hover:text-zinc-800 dark:hover:text-zinc-200">
+                      <a
+                        href={preset.source}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="font-mono break-all underline underline-offset-2 hover:text-zinc-800 dark:hover:text-zinc-200"
+                      >
                         {shortSource(preset.source)}
                       </a>
                     </>
@@ -127,8 +139,8 @@ function SendersForm({ binId, token, saved, onSaved }: Omit<SendersSectionProps,
           )}
         </fieldset>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          The address checked is the connection&apos;s (the socket&apos;s), or the last <span className="font-mono">X-Forwarded-For</span> entry when the
-          server runs with <span className="font-mono">TRUST_PROXY</span> behind a reverse proxy.
+          The address checked is the connection&apos;s (the socket&apos;s), or the last <span className="font-mono">X-Forwarded-For</span> entry when the server
+          runs with <span className="font-mono">TRUST_PROXY</span> behind a reverse proxy.
         </p>
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <Button type="submit" variant="primary" disabled={busy}>

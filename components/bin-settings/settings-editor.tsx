@@ -36,8 +36,7 @@ function sectionOfField(path: string): Section {
 }
 
 /** Content only, keys aside: a row added and removed again is not a change. */
-const signature = (form: SettingsForm) =>
-  JSON.stringify(form, (name, value: unknown) => (name === "key" ? undefined : value));
+const signature = (form: SettingsForm) => JSON.stringify(form, (name, value: unknown) => (name === "key" ? undefined : value));
 
 interface SettingsEditorProps {
   binId: string;
@@ -107,7 +106,12 @@ export function SettingsEditor({ binId, token, info, settings }: SettingsEditorP
               </>
             )}
             {section === "lifetime" && (
-              <LifetimeSection value={form.lifetime} savedExpiresAt={saved.form.lifetime.expiresAt} errors={errors} onChange={(lifetime) => edit({ ...form, lifetime })} />
+              <LifetimeSection
+                value={form.lifetime}
+                savedExpiresAt={saved.form.lifetime.expiresAt}
+                errors={errors}
+                onChange={(lifetime) => edit({ ...form, lifetime })}
+              />
             )}
           </form>
         ) : (

@@ -71,7 +71,12 @@ export function BodyPanel({ detail, token }: { detail: RequestDetail; token: str
             onChange={setSource}
           />
         )}
-        <Segmented<BodyViewKind> label="Body view" options={analysis.views.map((key) => ({ key, label: VIEW_LABELS[key] }))} value={view} onChange={setChosen} />
+        <Segmented<BodyViewKind>
+          label="Body view"
+          options={analysis.views.map((key) => ({ key, label: VIEW_LABELS[key] }))}
+          value={view}
+          onChange={setChosen}
+        />
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {formatBytes(detail.bodySize)}
           {useDecoded && ` → ${formatBytes(shown.length)} decoded`}

@@ -35,7 +35,11 @@ export function FormView({ text }: { text: string }) {
                 <span className="min-w-0 flex-1 break-all whitespace-pre-wrap">
                   {field.hasValue ? field.value : <span className="font-sans text-xs text-zinc-400 italic">no value (flag)</span>}
                 </span>
-                <CopyButton text={field.value} label={`Copy value of ${field.name}`} className="-my-0.5 h-6 px-1.5 opacity-0 group-hover:opacity-100 focus-visible:opacity-100 max-sm:opacity-100" />
+                <CopyButton
+                  text={field.value}
+                  label={`Copy value of ${field.name}`}
+                  className="-my-0.5 h-6 px-1.5 opacity-0 group-hover:opacity-100 focus-visible:opacity-100 max-sm:opacity-100"
+                />
               </div>
               {field.problems.map((problem) => (
                 <p key={problem} className="mt-0.5 font-sans text-xs text-amber-700 dark:text-amber-300">

@@ -23,7 +23,10 @@ export function JsonPrettyView({ text }: { text: string }) {
         <CopyButton text={formatted} label="Copy pretty JSON" showText />
       </div>
       {tokens ? (
-        <pre aria-label="Pretty JSON" className="pr-20 font-mono text-[13px] leading-relaxed whitespace-pre-wrap text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">
+        <pre
+          aria-label="Pretty JSON"
+          className="pr-20 font-mono text-[13px] leading-relaxed whitespace-pre-wrap text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300"
+        >
           {tokens.map((token, index) =>
             TOKEN_CLASS[token.kind] ? (
               <span key={index} className={TOKEN_CLASS[token.kind]}>

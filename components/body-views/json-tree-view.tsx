@@ -85,7 +85,10 @@ const TreeNode = memo(function TreeNode({ node, path, label, depth, duplicate }:
 
   return (
     <li data-path={path}>
-      <div className="group relative flex min-w-0 items-start gap-1 rounded pr-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/50" style={{ paddingLeft: depth * 16 }}>
+      <div
+        className="group relative flex min-w-0 items-start gap-1 rounded pr-1 hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+        style={{ paddingLeft: depth * 16 }}
+      >
         {container && count > 0 ? (
           <button
             type="button"
@@ -147,9 +150,9 @@ function Children({ node, path, depth }: { node: JsonNode; path: string; depth: 
               duplicate={entry.duplicate}
             />
           ))
-        : node.items.slice(0, shown).map((item, index) => (
-            <TreeNode key={index} node={item} path={childPath(path, index)} label={index} depth={depth + 1} duplicate={false} />
-          ))}
+        : node.items
+            .slice(0, shown)
+            .map((item, index) => <TreeNode key={index} node={item} path={childPath(path, index)} label={index} depth={depth + 1} duplicate={false} />)}
       {total > shown && (
         <li style={{ paddingLeft: (depth + 1) * 16 + 20 }}>
           <Button size="sm" variant="ghost" onClick={() => tree.showMore(path)}>

@@ -89,6 +89,10 @@ function savePart(part: MultipartPart, index: number) {
 
 function safeFilename(name: string | null): string | null {
   if (!name) return null;
-  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f]/g, "") ?? "";
+  const base =
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[\u0000-\u001f]/g, "") ?? "";
   return base && base !== "." && base !== ".." ? base : null;
 }

@@ -24,8 +24,8 @@ export function XmlView({ text }: { text: string }) {
     <div className="relative">
       {pretty.problem && (
         <Note>
-          Not well-formed XML: {pretty.problem.message} at line {pretty.problem.line}, column {pretty.problem.column}. The indentation
-          below is a best effort; the Text view has the body as received.
+          Not well-formed XML: {pretty.problem.message} at line {pretty.problem.line}, column {pretty.problem.column}. The indentation below is a best effort;
+          the Text view has the body as received.
         </Note>
       )}
       <div className="absolute right-0" style={{ top: pretty.problem ? undefined : 0 }}>

@@ -18,11 +18,21 @@ export function AttemptTable({ attempts }: { attempts: readonly DeliveryAttemptI
         <caption className="sr-only">Attempts</caption>
         <thead className="text-xs text-zinc-500 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="w-7 py-1 pr-3 font-medium">#</th>
-            <th scope="col" className="w-52 py-1 pr-3 font-medium">Time</th>
-            <th scope="col" className="w-32 py-1 pr-3 font-medium">Outcome</th>
-            <th scope="col" className="w-20 py-1 pr-3 font-medium">Status</th>
-            <th scope="col" className="w-16 py-1 pr-3 text-right font-medium">ms</th>
+            <th scope="col" className="w-7 py-1 pr-3 font-medium">
+              #
+            </th>
+            <th scope="col" className="w-52 py-1 pr-3 font-medium">
+              Time
+            </th>
+            <th scope="col" className="w-32 py-1 pr-3 font-medium">
+              Outcome
+            </th>
+            <th scope="col" className="w-20 py-1 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="w-16 py-1 pr-3 text-right font-medium">
+              ms
+            </th>
             {/* Takes the spare width, so the figures stay together on the left. */}
             <td />
           </tr>

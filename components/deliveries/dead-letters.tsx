@@ -63,7 +63,12 @@ export function DeadLetters({ binId, token }: { binId: string; token: string }) 
       ) : (
         <ol aria-label="Dead letters" className="space-y-3">
           {state.deliveries.map((delivery) => (
-            <DeliveryCard key={delivery.id} delivery={delivery} showRequest actions={<RetryButton binId={binId} token={token} delivery={delivery} onRetried={onRetried} />} />
+            <DeliveryCard
+              key={delivery.id}
+              delivery={delivery}
+              showRequest
+              actions={<RetryButton binId={binId} token={token} delivery={delivery} onRetried={onRetried} />}
+            />
           ))}
         </ol>
       )}
@@ -71,7 +76,17 @@ export function DeadLetters({ binId, token }: { binId: string; token: string }) 
   );
 }
 
-function RetryButton({ binId, token, delivery, onRetried }: { binId: string; token: string; delivery: DeliveryDetail; onRetried(delivery: DeliveryDetail): void }) {
+function RetryButton({
+  binId,
+  token,
+  delivery,
+  onRetried,
+}: {
+  binId: string;
+  token: string;
+  delivery: DeliveryDetail;
+  onRetried(delivery: DeliveryDetail): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const retry = async () => {

@@ -24,15 +24,10 @@ export function ForgetForwarderButton({ binId, token, forwarder, onForgotten }: 
       <Button size="sm" variant="ghost" onClick={ask} aria-label={`Forget forwarder ${forwarder.name}`}>
         <TrashIcon className="size-3.5" /> Forget
       </Button>
-      <ConfirmDialog
-        {...dialog}
-        title={`Forget "${forwarder.name}"?`}
-        confirmLabel="Forget forwarder"
-      >
+      <ConfirmDialog {...dialog} title={`Forget "${forwarder.name}"?`} confirmLabel="Forget forwarder">
         {forwarder.connected ? "The hookscope forward connected under this name is stopped. " : ""}
         Retention no longer keeps captures it has not delivered
-        {forwarder.backlog > 0 ? ` (${forwarder.backlog} waiting now)` : ""}. Started again under the same name, it begins with the
-        next capture.
+        {forwarder.backlog > 0 ? ` (${forwarder.backlog} waiting now)` : ""}. Started again under the same name, it begins with the next capture.
       </ConfirmDialog>
     </>
   );

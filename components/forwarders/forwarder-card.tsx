@@ -21,7 +21,10 @@ export function ForwarderCard({ binId, token, forwarder, onForgotten }: Forwarde
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm text-zinc-600 dark:text-zinc-300">
         <ConnectionState forwarder={forwarder} />
         {forwarder.responding && (
-          <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-400/10 dark:text-indigo-300" title="Senders get the local app's answer">
+          <span
+            className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-400/10 dark:text-indigo-300"
+            title="Senders get the local app's answer"
+          >
             responding (--respond)
           </span>
         )}

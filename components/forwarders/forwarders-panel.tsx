@@ -34,8 +34,8 @@ export function ForwardersPanel({ binId, token, origin }: ForwardersPanelProps) 
     <div className="min-h-0 flex-1 space-y-4 overflow-auto p-5">
       {undeliveredDropped.count > 0 && (
         <DroppedWarning count={undeliveredDropped.count} at={undeliveredDropped.at} before="they were forwarded (by auto-forward or a hookscope forward)">
-          The backlog outgrew what this server keeps for undelivered captures (FORWARD_BACKLOG_MAX past the bin&apos;s limit); they cannot be
-          delivered any more.
+          The backlog outgrew what this server keeps for undelivered captures (FORWARD_BACKLOG_MAX past the bin&apos;s limit); they cannot be delivered any
+          more.
         </DroppedWarning>
       )}
       {forwarders.length === 0 ? (

@@ -34,10 +34,7 @@ export function MyBinRow({ bin }: { bin: OwnedBin }) {
         {gone ? (
           <span className="font-mono text-sm text-zinc-400 line-through dark:text-zinc-500">{bin.id}</span>
         ) : (
-          <Link
-            href={`/bins/${encodeURIComponent(bin.id)}`}
-            className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-          >
+          <Link href={`/bins/${encodeURIComponent(bin.id)}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
             {bin.id}
           </Link>
         )}
@@ -61,8 +58,7 @@ export function MyBinRow({ bin }: { bin: OwnedBin }) {
         onConfirm={() => forgetOwnedBin(bin.id)}
         onCancel={() => setConfirming(false)}
       >
-        The bin keeps capturing, but this browser forgets its owner key: you will no longer be able to open it as owner,
-        delete requests or delete the bin.
+        The bin keeps capturing, but this browser forgets its owner key: you will no longer be able to open it as owner, delete requests or delete the bin.
       </ConfirmDialog>
     </li>
   );

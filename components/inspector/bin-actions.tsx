@@ -91,13 +91,8 @@ function DeleteBinButton({ onDeleteBin }: { onDeleteBin(): Promise<void> }) {
       <Button variant="ghost" size="sm" onClick={ask}>
         <TrashIcon className="size-3.5" /> Delete bin
       </Button>
-      <ConfirmDialog
-        {...dialog}
-        title="Delete this bin?"
-        confirmLabel="Delete bin"
-      >
-        Every captured request is deleted and the capture URL stops accepting requests. Share links stop working. This
-        cannot be undone.
+      <ConfirmDialog {...dialog} title="Delete this bin?" confirmLabel="Delete bin">
+        Every captured request is deleted and the capture URL stops accepting requests. Share links stop working. This cannot be undone.
       </ConfirmDialog>
     </>
   );

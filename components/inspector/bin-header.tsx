@@ -40,7 +40,10 @@ export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin
   const detailsId = useId();
 
   return (
-    <section aria-label="Bin" className="relative shrink-0 rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      aria-label="Bin"
+      className="relative shrink-0 rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       <div className="flex min-w-0 items-center gap-x-2 gap-y-2 sm:gap-x-3">
         <h1 className={expanded ? "min-w-0 text-base font-semibold tracking-tight break-all" : "sr-only"}>
           Bin <span className="font-mono">{info.id}</span>

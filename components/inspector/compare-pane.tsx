@@ -38,7 +38,11 @@ export function ComparePane({ binId, token, leftId, rightId, onClose }: CompareP
           <Comparison left={left.detail} right={right.detail} />
         ) : (
           <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
-            {left.status === "gone" || right.status === "gone" ? "One of these requests was deleted." : left.status === "error" || right.status === "error" ? "Could not load both requests." : "Loading…"}
+            {left.status === "gone" || right.status === "gone"
+              ? "One of these requests was deleted."
+              : left.status === "error" || right.status === "error"
+                ? "Could not load both requests."
+                : "Loading…"}
           </p>
         )}
       </div>
@@ -128,7 +132,9 @@ function HeaderDiffTable({ rows }: { rows: HeaderDiffRow[] }) {
             <tr key={row.name.toLowerCase()} data-diff={row.status} className={`align-top ${STATUS_CLASS[row.status]}`}>
               <th scope="row" className="py-1 pr-2 font-medium break-all text-sky-800 dark:text-sky-300">
                 {row.name}
-                {row.status !== "same" && <span className="ml-1.5 font-sans text-[10px] font-medium text-amber-700 uppercase dark:text-amber-300">{STATUS_LABEL[row.status]}</span>}
+                {row.status !== "same" && (
+                  <span className="ml-1.5 font-sans text-[10px] font-medium text-amber-700 uppercase dark:text-amber-300">{STATUS_LABEL[row.status]}</span>
+                )}
               </th>
               <td className="py-1 pr-2 break-all whitespace-pre-wrap">{row.left.join("\n") || <Missing />}</td>
               <td className="py-1 break-all whitespace-pre-wrap">{row.right.join("\n") || <Missing />}</td>
@@ -177,7 +183,7 @@ function BodyDiff({ left, right }: { left: RequestDetail; right: RequestDetail }
 /** Pairs removed and added runs into rows, so a changed line sits next to its replacement. */
 function toRows(ops: DiffOp[]): { left: DiffOp | null; right: DiffOp | null }[] {
   const rows: { left: DiffOp | null; right: DiffOp | null }[] = [];
-  for (let i = 0; i < ops.length; ) {
+  for (let i = 0; i < ops.length;) {
     const op = ops[i] as DiffOp;
     if (op.kind === "same") {
       rows.push({ left: op, right: op });
@@ -210,7 +216,9 @@ function SideBySide({ ops }: { ops: DiffOp[] }) {
         <tbody>
           {rows.map((row, index) => (
             <tr key={index} data-diff={row.left?.kind === "same" ? "same" : "changed"}>
-              <td className={`w-1/2 border-r border-zinc-200 px-2 break-all whitespace-pre-wrap dark:border-zinc-800 ${row.left ? CELL[row.left.kind] : ""}`}>{row.left?.text}</td>
+              <td className={`w-1/2 border-r border-zinc-200 px-2 break-all whitespace-pre-wrap dark:border-zinc-800 ${row.left ? CELL[row.left.kind] : ""}`}>
+                {row.left?.text}
+              </td>
               <td className={`w-1/2 px-2 break-all whitespace-pre-wrap ${row.right ? CELL[row.right.kind] : ""}`}>{row.right?.text}</td>
             </tr>
           ))}

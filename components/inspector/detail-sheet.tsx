@@ -11,10 +11,7 @@ import { useModalDialog } from "@/components/ui/use-modal-dialog";
 export function DetailSheet({ open, onClose, children }: { open: boolean; onClose(): void; children: ReactNode }) {
   const { dialogProps, titleId } = useModalDialog(open, onClose);
   return (
-    <dialog
-      {...dialogProps}
-      className="m-0 size-full max-h-none max-w-none bg-zinc-50 p-0 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
-    >
+    <dialog {...dialogProps} className="m-0 size-full max-h-none max-w-none bg-zinc-50 p-0 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       {open && (
         <div className="flex h-full flex-col">
           <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-2 dark:border-zinc-800 dark:bg-zinc-900">

@@ -13,8 +13,7 @@ export function EmptyState({ captureUrl }: { captureUrl: string }) {
       </div>
       <h2 className="text-lg font-semibold tracking-tight">Waiting for the first request</h2>
       <p className="mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        Point a webhook at the capture URL, or paste this into a terminal. The request shows up here the moment it
-        arrives; no reload needed.
+        Point a webhook at the capture URL, or paste this into a terminal. The request shows up here the moment it arrives; no reload needed.
       </p>
       <div className="mt-5 w-full max-w-2xl text-left">
         <CurlSnippet captureUrl={captureUrl} label="Try it" />

@@ -85,10 +85,22 @@ export function FilterBar({ filter, onChange, searchRef }: FilterBarProps) {
             </select>
           </Field>
           <Field label="Path">
-            <input value={draft.path} onChange={(event) => set({ path: event.target.value })} placeholder="/orders*" spellCheck={false} className={`${INPUT} font-mono`} />
+            <input
+              value={draft.path}
+              onChange={(event) => set({ path: event.target.value })}
+              placeholder="/orders*"
+              spellCheck={false}
+              className={`${INPUT} font-mono`}
+            />
           </Field>
           <Field label="Header name">
-            <input value={draft.header} onChange={(event) => set({ header: event.target.value })} placeholder="X-Signature" spellCheck={false} className={`${INPUT} font-mono`} />
+            <input
+              value={draft.header}
+              onChange={(event) => set({ header: event.target.value })}
+              placeholder="X-Signature"
+              spellCheck={false}
+              className={`${INPUT} font-mono`}
+            />
           </Field>
           <Field label="Header value">
             <input

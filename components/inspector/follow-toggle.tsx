@@ -17,7 +17,10 @@ export function FollowToggle() {
       }`}
     >
       {/* A small switch: the state reads at a glance, and aria-pressed says it to screen readers. */}
-      <span aria-hidden="true" className={`relative h-3 w-5 rounded-full transition-colors ${follow ? "bg-indigo-600 dark:bg-indigo-400" : "bg-zinc-300 dark:bg-zinc-600"}`}>
+      <span
+        aria-hidden="true"
+        className={`relative h-3 w-5 rounded-full transition-colors ${follow ? "bg-indigo-600 dark:bg-indigo-400" : "bg-zinc-300 dark:bg-zinc-600"}`}
+      >
         <span className={`absolute top-0.5 size-2 rounded-full bg-white transition-[left] ${follow ? "left-2.5" : "left-0.5"}`} />
       </span>
       <span>

@@ -167,12 +167,16 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
                   <TimelineChart
                     timeline={timeline}
                     // The inputs hold whole seconds: widen the bucket outwards so none of its requests fall off.
-                    onPickRange={(from, to) => setFilter((prev) => ({ ...prev, from: toLocalInput(from), to: toLocalInput(new Date(Math.ceil(to.getTime() / 1000) * 1000)) }))}
+                    onPickRange={(from, to) =>
+                      setFilter((prev) => ({ ...prev, from: toLocalInput(from), to: toLocalInput(new Date(Math.ceil(to.getTime() / 1000) * 1000)) }))
+                    }
                   />
                 )}
               </>
             }
-            markedBar={<MarkedBar binId={binId} token={token} canEdit={canEdit} marked={[...marked]} onCompare={compareMarked} onClear={() => setMarked(new Set())} />}
+            markedBar={
+              <MarkedBar binId={binId} token={token} canEdit={canEdit} marked={[...marked]} onCompare={compareMarked} onClear={() => setMarked(new Set())} />
+            }
           />
           {comparing ? (
             <ComparePane binId={binId} token={token} leftId={comparing[0]} rightId={comparing[1]} onClose={() => setComparing(null)} />
@@ -201,7 +205,10 @@ function toLocalInput(date: Date): string {
 
 function LoadError({ message, onRetry }: { message: string | null; onRetry(): void }) {
   return (
-    <div role="alert" className="rounded-xl border border-rose-200 bg-rose-50 p-6 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200">
+    <div
+      role="alert"
+      className="rounded-xl border border-rose-200 bg-rose-50 p-6 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
+    >
       <p className="font-medium">Could not load requests.</p>
       {message && <p className="mt-1 opacity-80">{message}</p>}
       <button type="button" onClick={onRetry} className="mt-3 font-medium underline underline-offset-2">

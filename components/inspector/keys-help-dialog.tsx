@@ -31,7 +31,10 @@ export function KeysHelpDialog({ open, onClose }: { open: boolean; onClose(): vo
             <div key={what} className="contents">
               <dt className="flex gap-1">
                 {keys.map((key) => (
-                  <kbd key={key} className="min-w-6 rounded border border-zinc-300 bg-zinc-50 px-1.5 text-center font-mono text-xs leading-5 dark:border-zinc-700 dark:bg-zinc-800">
+                  <kbd
+                    key={key}
+                    className="min-w-6 rounded border border-zinc-300 bg-zinc-50 px-1.5 text-center font-mono text-xs leading-5 dark:border-zinc-700 dark:bg-zinc-800"
+                  >
                     {key}
                   </kbd>
                 ))}

@@ -29,7 +29,13 @@ export function OwnerLinkField({ binId, ownerToken, origin }: { binId: string; o
           onFocus={(event) => revealed && event.currentTarget.select()}
           className="min-w-0 flex-1 truncate bg-transparent font-mono text-sm text-zinc-800 outline-none dark:text-zinc-200"
         />
-        <Button size="sm" variant="ghost" aria-pressed={revealed} onClick={() => setRevealed((v) => !v)} title={revealed ? "Hide the owner link" : "Reveal the owner link"}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-pressed={revealed}
+          onClick={() => setRevealed((v) => !v)}
+          title={revealed ? "Hide the owner link" : "Reveal the owner link"}
+        >
           <EyeIcon className="size-3.5" /> {revealed ? "Hide" : "Reveal"}
         </Button>
         <CopyButton text={link} label="Copy owner link" />

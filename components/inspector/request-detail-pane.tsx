@@ -46,10 +46,7 @@ export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit
   const [tab, setTab] = useState<TabKey>("overview");
 
   return (
-    <section
-      aria-label="Request detail"
-      className={`flex flex-col overflow-hidden bg-white dark:bg-zinc-900/60 ${LAYOUT[layout]}`}
-    >
+    <section aria-label="Request detail" className={`flex flex-col overflow-hidden bg-white dark:bg-zinc-900/60 ${LAYOUT[layout]}`}>
       {state.status === "ready" ? (
         <>
           <DetailHeader detail={state.detail} token={token} canEdit={canEdit} onDelete={onDelete} />

@@ -39,7 +39,21 @@ interface RequestListPaneProps {
 /** Rows from the end at which the next older page is fetched. */
 const PREFETCH_ROWS = 20;
 
-export function RequestListPane({ binId, token, list, total, info, selectedId, onOpen, onMove, marked, onToggleMark, canEdit, filterBar, markedBar }: RequestListPaneProps) {
+export function RequestListPane({
+  binId,
+  token,
+  list,
+  total,
+  info,
+  selectedId,
+  onOpen,
+  onMove,
+  marked,
+  onToggleMark,
+  canEdit,
+  filterBar,
+  markedBar,
+}: RequestListPaneProps) {
   const now = useNow(5_000);
   const listId = useId();
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -75,11 +89,15 @@ export function RequestListPane({ binId, token, list, total, info, selectedId, o
     }
     const index = selectedIndex;
     const target =
-      event.key === "ArrowDown" ? requests[Math.min(index + 1, requests.length - 1)]
-      : event.key === "ArrowUp" ? requests[Math.max(index - 1, 0)]
-      : event.key === "Home" ? requests[0]
-      : event.key === "End" ? requests[requests.length - 1]
-      : undefined;
+      event.key === "ArrowDown"
+        ? requests[Math.min(index + 1, requests.length - 1)]
+        : event.key === "ArrowUp"
+          ? requests[Math.max(index - 1, 0)]
+          : event.key === "Home"
+            ? requests[0]
+            : event.key === "End"
+              ? requests[requests.length - 1]
+              : undefined;
     if (!target) return;
     event.preventDefault();
     onMove(target.id);
@@ -105,9 +123,7 @@ export function RequestListPane({ binId, token, list, total, info, selectedId, o
         </h2>
         <FollowToggle />
         <TimeFormatToggle />
-        {canEdit && requests.length > 0 && !list.filtered && (
-          <ClearAllButton onClear={() => clearRequests(binId, token).then(list.clearLocally)} />
-        )}
+        {canEdit && requests.length > 0 && !list.filtered && <ClearAllButton onClear={() => clearRequests(binId, token).then(list.clearLocally)} />}
       </div>
       <BinTally info={info} />
       {filterBar}
@@ -211,11 +227,7 @@ function ClearAllButton({ onClear }: { onClear(): Promise<void> }) {
       <Button variant="ghost" size="sm" onClick={ask}>
         Clear all
       </Button>
-      <ConfirmDialog
-        {...dialog}
-        title="Clear all requests?"
-        confirmLabel="Clear all"
-      >
+      <ConfirmDialog {...dialog} title="Clear all requests?" confirmLabel="Clear all">
         Every request captured in this bin is deleted for everyone viewing it. The bin and its URLs stay.
       </ConfirmDialog>
     </>

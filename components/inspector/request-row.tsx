@@ -77,7 +77,9 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
           {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
           <span className="max-w-[11rem] min-w-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
-            <span aria-hidden="true" className="font-sans">· </span>
+            <span aria-hidden="true" className="font-sans">
+              ·{" "}
+            </span>
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>

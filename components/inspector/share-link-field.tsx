@@ -47,7 +47,15 @@ export function ShareLinkField({ info, token, onRotated }: ShareLinkFieldProps) 
           </Button>
         }
       />
-      <ConfirmDialog open={open} title="Rotate the share link?" confirmLabel="Rotate link" busy={busy} error={error} onConfirm={rotate} onCancel={() => setOpen(false)}>
+      <ConfirmDialog
+        open={open}
+        title="Rotate the share link?"
+        confirmLabel="Rotate link"
+        busy={busy}
+        error={error}
+        onConfirm={rotate}
+        onCancel={() => setOpen(false)}
+      >
         A new read-only link replaces this one. Anyone viewing through the old link loses access immediately.
       </ConfirmDialog>
     </>

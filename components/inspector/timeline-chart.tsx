@@ -36,7 +36,15 @@ export function TimelineChart({ timeline, onPickRange }: TimelineChartProps) {
         preserveAspectRatio="none"
         className="block h-9 w-full overflow-visible"
       >
-        <line x1={0} x2={width} y1={HEIGHT - 0.25} y2={HEIGHT - 0.25} strokeWidth={0.5} vectorEffect="non-scaling-stroke" className="stroke-zinc-200 dark:stroke-zinc-700" />
+        <line
+          x1={0}
+          x2={width}
+          y1={HEIGHT - 0.25}
+          y2={HEIGHT - 0.25}
+          strokeWidth={0.5}
+          vectorEffect="non-scaling-stroke"
+          className="stroke-zinc-200 dark:stroke-zinc-700"
+        />
         {counts.map((count, index) => {
           const from = new Date(start + index * bucketMs);
           const to = new Date(start + (index + 1) * bucketMs);
@@ -45,7 +53,13 @@ export function TimelineChart({ timeline, onPickRange }: TimelineChartProps) {
             <g key={index} className="group cursor-pointer" onClick={() => count > 0 && onPickRange(from, to)}>
               {/* Full-height hit area so thin bars are easy to point at. */}
               <rect x={index} y={0} width={1} height={HEIGHT} className="fill-transparent group-hover:fill-indigo-500/10" />
-              <rect x={index + 0.12} y={HEIGHT - height} width={0.76} height={height} className="fill-indigo-500 group-hover:fill-indigo-400 dark:fill-indigo-400" />
+              <rect
+                x={index + 0.12}
+                y={HEIGHT - height}
+                width={0.76}
+                height={height}
+                className="fill-indigo-500 group-hover:fill-indigo-400 dark:fill-indigo-400"
+              />
               <title>{`${formatTimestamp(from.toISOString())} – ${formatTimestamp(to.toISOString()).slice(11)}: ${count} ${count === 1 ? "request" : "requests"}`}</title>
             </g>
           );

@@ -23,14 +23,23 @@ function signatureBadge(request: RequestSummary): Badge | null {
       return request.freshness === "stale"
         ? {
             label: "signed, late",
-            title: "The signature matches this bin's secret, but its timestamp is outside the scheme's window. By design a genuine delivery that arrived late or was resent (a provider retry, or a replay): see Verify.",
+            title:
+              "The signature matches this bin's secret, but its timestamp is outside the scheme's window. By design a genuine delivery that arrived late or was resent (a provider retry, or a replay): see Verify.",
             tone: "warn",
           }
         : { label: "signed ✓", title: "The signature verifies with this bin's secret.", tone: "good" };
     case "mismatch":
-      return { label: "bad signature", title: "The signature does not match: forged, altered on the way, or signed with another secret. See Verify.", tone: "bad" };
+      return {
+        label: "bad signature",
+        title: "The signature does not match: forged, altered on the way, or signed with another secret. See Verify.",
+        tone: "bad",
+      };
     case "unsupported":
-      return { label: "can't verify", title: "Signed, but the signature could not be checked (unreadable header, unusable key or configuration): see Verify.", tone: "warn" };
+      return {
+        label: "can't verify",
+        title: "Signed, but the signature could not be checked (unreadable header, unusable key or configuration): see Verify.",
+        tone: "warn",
+      };
     case "no_secret":
       return { label: "signed", title: "Signed, but this bin has no secret for the scheme: add one in Settings.", tone: "muted" };
     case "pending":
@@ -53,7 +62,8 @@ export function trustBadges(request: RequestSummary): Badge[] {
       tone: "bad",
     });
   }
-  if (request.authFailure) badges.push({ label: request.responseStatus === 401 ? "rejected" : "auth failed", title: `Delivery auth: ${request.authFailure}.`, tone: "bad" });
+  if (request.authFailure)
+    badges.push({ label: request.responseStatus === 401 ? "rejected" : "auth failed", title: `Delivery auth: ${request.authFailure}.`, tone: "bad" });
   // Local curl tests come over plain HTTP too: only senders from elsewhere are worth a badge.
   if (request.plainHttp && !isLoopback(request.remoteAddress)) {
     badges.push({ label: "plain HTTP", title: "Arrived over plain HTTP, not HTTPS: anyone on the way could read it, signature included.", tone: "muted" });
@@ -62,7 +72,11 @@ export function trustBadges(request: RequestSummary): Badge[] {
   const rejectedAlready = (request.responseStatus === 401 && request.authFailure) || (request.responseStatus === 403 && request.sourceFailure);
   if (request.responseStatus === 0) badges.push({ label: "held", title: "A hold rule sent no answer.", tone: "muted" });
   else if (request.responseStatus >= 300 && !rejectedAlready) {
-    badges.push({ label: `→ ${request.responseStatus}`, title: `Answered ${request.responseStatus}${request.responseRule ? ` (${request.responseRule})` : ""}.`, tone: "muted" });
+    badges.push({
+      label: `→ ${request.responseStatus}`,
+      title: `Answered ${request.responseStatus}${request.responseRule ? ` (${request.responseRule})` : ""}.`,
+      tone: "muted",
+    });
   }
   return badges;
 }

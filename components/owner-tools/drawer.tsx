@@ -45,9 +45,7 @@ export function Drawer({ open, title, description, footer, children, onClose }: 
             </button>
           </header>
           <div className="flex min-h-0 flex-1 flex-col">{children}</div>
-          {footer && (
-            <footer className="shrink-0 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-950/50">{footer}</footer>
-          )}
+          {footer && <footer className="shrink-0 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-950/50">{footer}</footer>}
         </div>
       )}
     </dialog>

@@ -121,7 +121,19 @@ export function SelectField<V extends string>({ label, value, options, onValue, 
   );
 }
 
-export function Checkbox({ label, checked, onChecked, hint, disabled }: { label: string; checked: boolean; onChecked(checked: boolean): void; hint?: ReactNode; disabled?: boolean }) {
+export function Checkbox({
+  label,
+  checked,
+  onChecked,
+  hint,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChecked(checked: boolean): void;
+  hint?: ReactNode;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="flex items-start gap-2.5">

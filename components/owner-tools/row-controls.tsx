@@ -3,7 +3,17 @@ import type { SVGProps } from "react";
 import { XIcon } from "@/components/ui/icons";
 
 const ArrowIcon = ({ up, ...props }: SVGProps<SVGSVGElement> & { up: boolean }) => (
-  <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4" {...props}>
+  <svg
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={1.8}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+    className="size-4"
+    {...props}
+  >
     <path d={up ? "M12 19V5m0 0-6 6m6-6 6 6" : "M12 5v14m0 0-6-6m6 6 6-6"} />
   </svg>
 );
@@ -23,13 +33,33 @@ interface RowControlsProps {
 export function RowControls({ what, index, count, onMove, onRemove }: RowControlsProps) {
   return (
     <div className="flex shrink-0 items-center">
-      <button type="button" className={ICON_BUTTON} aria-label={`Move ${what} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+      <button
+        type="button"
+        className={ICON_BUTTON}
+        aria-label={`Move ${what} up`}
+        title="Move up"
+        disabled={index === 0}
+        onClick={() => onMove(index, index - 1)}
+      >
         <ArrowIcon up />
       </button>
-      <button type="button" className={ICON_BUTTON} aria-label={`Move ${what} down`} title="Move down" disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+      <button
+        type="button"
+        className={ICON_BUTTON}
+        aria-label={`Move ${what} down`}
+        title="Move down"
+        disabled={index === count - 1}
+        onClick={() => onMove(index, index + 1)}
+      >
         <ArrowIcon up={false} />
       </button>
-      <button type="button" className={`${ICON_BUTTON} hover:text-rose-600 dark:hover:text-rose-400`} aria-label={`Remove ${what}`} title="Remove" onClick={() => onRemove(index)}>
+      <button
+        type="button"
+        className={`${ICON_BUTTON} hover:text-rose-600 dark:hover:text-rose-400`}
+        aria-label={`Remove ${what}`}
+        title="Remove"
+        onClick={() => onRemove(index)}
+      >
         <XIcon />
       </button>
     </div>

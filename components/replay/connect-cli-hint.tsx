@@ -8,8 +8,8 @@ export function ConnectCliHint({ binId, token, origin }: { binId: string; token:
   return (
     <section aria-label="Replay to your machine" className="space-y-2 rounded-lg border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-700">
       <p className="text-zinc-600 dark:text-zinc-300">
-        <span className="font-medium text-zinc-900 dark:text-zinc-100">Replaying to localhost?</span> Run hookscope forward on your machine: it
-        appears here as a target and hands the request to your local app.
+        <span className="font-medium text-zinc-900 dark:text-zinc-100">Replaying to localhost?</span> Run hookscope forward on your machine: it appears here as
+        a target and hands the request to your local app.
       </p>
       <ForwardCommand binId={binId} token={token} origin={origin} />
     </section>

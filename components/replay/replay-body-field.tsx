@@ -17,9 +17,7 @@ export function ReplayBodyField({ detail, form, onChange }: ReplayBodyFieldProps
   if (form.bodyMode === "captured") {
     return (
       <div className="flex flex-wrap items-center gap-3 rounded-md border border-dashed border-zinc-300 px-3 py-2.5 text-sm dark:border-zinc-700">
-        <p className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-300">
-          Binary body ({formatBytes(detail.bodySize)}): sent as captured, byte for byte.
-        </p>
+        <p className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-300">Binary body ({formatBytes(detail.bodySize)}): sent as captured, byte for byte.</p>
         <Button size="sm" onClick={() => onChange({ bodyMode: "text", bodyText: "" })}>
           Replace with text
         </Button>
@@ -34,10 +32,21 @@ export function ReplayBodyField({ detail, form, onChange }: ReplayBodyFieldProps
         rows={Math.min(14, Math.max(4, form.bodyText.split("\n").length + 1))}
         value={form.bodyText}
         onValue={(bodyText) => onChange({ bodyText })}
-        hint={edited ? "Edited: this text is sent as UTF-8." : detail.bodySize === 0 ? "The capture had no body." : "Unchanged: the captured bytes are sent exactly."}
+        hint={
+          edited
+            ? "Edited: this text is sent as UTF-8."
+            : detail.bodySize === 0
+              ? "The capture had no body."
+              : "Unchanged: the captured bytes are sent exactly."
+        }
       />
       {(binary || edited) && (
-        <Button size="sm" variant="ghost" className="mt-1" onClick={() => onChange({ bodyMode: binary ? "captured" : "text", bodyText: detail.bodyText ?? "" })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="mt-1"
+          onClick={() => onChange({ bodyMode: binary ? "captured" : "text", bodyText: detail.bodyText ?? "" })}
+        >
           {binary ? "Send the captured bytes instead" : "Undo body edits"}
         </Button>
       )}

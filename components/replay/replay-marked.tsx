@@ -51,15 +51,29 @@ export function ReplayMarked({ binId, token, requestIds }: { binId: string; toke
         void send();
       }}
     >
-      <input aria-label="Replay target URL" className={inputClass(false, "min-w-48 flex-1 font-mono text-xs")} placeholder="https://example.com/webhooks" value={target} onChange={(event) => setTarget(event.target.value)} />
+      <input
+        aria-label="Replay target URL"
+        className={inputClass(false, "min-w-48 flex-1 font-mono text-xs")}
+        placeholder="https://example.com/webhooks"
+        value={target}
+        onChange={(event) => setTarget(event.target.value)}
+      />
       <Button size="sm" variant="primary" type="submit" disabled={busy || target.trim() === ""}>
         {busy ? "Sending…" : `Send ${requestIds.length}`}
       </Button>
       <Button size="sm" variant="ghost" type="button" onClick={() => setOpen(false)}>
         Cancel
       </Button>
-      {outcome && <p role="status" className="w-full text-zinc-700 dark:text-zinc-200">Sent in order: {outcome}</p>}
-      {error && <p role="alert" className="w-full text-rose-600 dark:text-rose-400">{error}</p>}
+      {outcome && (
+        <p role="status" className="w-full text-zinc-700 dark:text-zinc-200">
+          Sent in order: {outcome}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="w-full text-rose-600 dark:text-rose-400">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

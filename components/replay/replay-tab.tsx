@@ -50,16 +50,7 @@ export function ReplayTab({ binId, token, origin, detail }: ReplayTabProps) {
   }
   // Without the hint the form still works: the owner types the target.
   const lastTarget = hint.state.status === "ready" ? hint.state.data : null;
-  return (
-    <ReplayPanel
-      binId={binId}
-      token={token}
-      origin={origin}
-      detail={detail}
-      lastTarget={lastTarget}
-      connected={connectedForwarders(forwarders)}
-    />
-  );
+  return <ReplayPanel binId={binId} token={token} origin={origin} detail={detail} lastTarget={lastTarget} connected={connectedForwarders(forwarders)} />;
 }
 
 /** The choice of the last replay in this page, while it is still possible. */
@@ -190,9 +181,15 @@ function ReplayPanel({ binId, token, origin, detail, lastTarget, connected }: Re
           <AttemptOutcome attempt={attempt} targetUrl={result.targetUrl} />
         </section>
       )}
-      {attempt?.outcome === "blocked" && via.kind === "url" && first && <UseCliInstead name={first.name} onUse={() => setChosen({ kind: "cli", name: first.name })} />}
+      {attempt?.outcome === "blocked" && via.kind === "url" && first && (
+        <UseCliInstead name={first.name} onUse={() => setChosen({ kind: "cli", name: first.name })} />
+      )}
       {connected.length === 0 && via.kind === "url" && <ConnectCliHint binId={binId} token={token} origin={origin} />}
-      <details open={headersOpen} onToggle={(event) => setHeadersOpen(event.currentTarget.open)} className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <details
+        open={headersOpen}
+        onToggle={(event) => setHeadersOpen(event.currentTarget.open)}
+        className="rounded-lg border border-zinc-200 dark:border-zinc-800"
+      >
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none">
           Headers <span className="font-normal text-zinc-500 dark:text-zinc-400">({form.headers.length}, as captured unless edited)</span>
         </summary>

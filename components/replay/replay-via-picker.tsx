@@ -19,7 +19,14 @@ export function ReplayViaPicker({ via, connected, onChange }: ReplayViaPickerPro
     <fieldset className="min-w-0">
       <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-300">Send to</legend>
       <div className="flex flex-wrap gap-2">
-        <Option group={name} checked={via.kind === "url"} onSelect={() => onChange({ kind: "url" })} title="A URL" note="sent by this Hookscope server" grow={false} />
+        <Option
+          group={name}
+          checked={via.kind === "url"}
+          onSelect={() => onChange({ kind: "url" })}
+          title="A URL"
+          note="sent by this Hookscope server"
+          grow={false}
+        />
         {connected.map((forwarder) => (
           <Option
             key={forwarder.id}
@@ -30,7 +37,15 @@ export function ReplayViaPicker({ via, connected, onChange }: ReplayViaPickerPro
             note="sends to what that CLI forwards to (its --to URL), plus this request's subpath and query"
           />
         ))}
-        {gone && <Option group={name} checked onSelect={() => undefined} title={<CliTitle name={gone} connected={false} />} note="not connected now: start it again to send" />}
+        {gone && (
+          <Option
+            group={name}
+            checked
+            onSelect={() => undefined}
+            title={<CliTitle name={gone} connected={false} />}
+            note="not connected now: start it again to send"
+          />
+        )}
       </div>
     </fieldset>
   );
@@ -45,11 +60,27 @@ function CliTitle({ name, connected }: { name: string; connected: boolean }) {
   );
 }
 
-function Option({ group, checked, onSelect, title, note, grow = true }: { group: string; checked: boolean; onSelect(): void; title: ReactNode; note: string; grow?: boolean }) {
+function Option({
+  group,
+  checked,
+  onSelect,
+  title,
+  note,
+  grow = true,
+}: {
+  group: string;
+  checked: boolean;
+  onSelect(): void;
+  title: ReactNode;
+  note: string;
+  grow?: boolean;
+}) {
   return (
     <label
       className={`flex min-w-0 cursor-pointer ${grow ? "flex-[1_1_18rem]" : "flex-[1_0_auto] sm:flex-[0_1_auto]"} items-start gap-2.5 rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${
-        checked ? "bg-indigo-50/70 ring-indigo-500 dark:bg-indigo-500/10 dark:ring-indigo-400" : "ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-800 dark:hover:bg-zinc-800/50"
+        checked
+          ? "bg-indigo-50/70 ring-indigo-500 dark:bg-indigo-500/10 dark:ring-indigo-400"
+          : "ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-800 dark:hover:bg-zinc-800/50"
       }`}
     >
       <input type="radio" name={group} checked={checked} onChange={onSelect} className="mt-0.5 accent-indigo-600 dark:accent-indigo-400" />

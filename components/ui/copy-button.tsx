@@ -26,13 +26,7 @@ export function CopyButton({ text, label, showText = false, className = "" }: Co
   const caption = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy";
 
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-label={label}
-      title={label}
-      className={buttonClass(showText ? "secondary" : "ghost", "sm", className)}
-    >
+    <button type="button" onClick={onClick} aria-label={label} title={label} className={buttonClass(showText ? "secondary" : "ghost", "sm", className)}>
       {state === "copied" ? <CheckIcon className="size-4 text-emerald-600 dark:text-emerald-400" /> : <CopyIcon />}
       {showText && <span>{caption}</span>}
       {/* Announces the outcome to screen readers without moving focus. */}

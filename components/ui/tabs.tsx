@@ -29,11 +29,19 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, dense
     const index = items.findIndex((item) => item.key === selected);
     const last = items.length - 1;
     const nextIndex =
-      event.key === "ArrowRight" ? (index >= last ? 0 : index + 1)
-      : event.key === "ArrowLeft" ? (index <= 0 ? last : index - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? index >= last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index <= 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     const next = nextIndex === null ? undefined : items[nextIndex];
     if (!next) return;
     event.preventDefault();

@@ -43,7 +43,16 @@ export function ThemeToggle() {
 }
 
 function ThemeIcon({ choice }: { choice: ThemeChoice }) {
-  const common = { viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 1.8, strokeLinecap: "round" as const, strokeLinejoin: "round" as const, "aria-hidden": true, className: "size-4" };
+  const common = {
+    viewBox: "0 0 24 24",
+    fill: "none",
+    stroke: "currentColor",
+    strokeWidth: 1.8,
+    strokeLinecap: "round" as const,
+    strokeLinejoin: "round" as const,
+    "aria-hidden": true,
+    className: "size-4",
+  };
   if (choice === "light") {
     return (
       <svg {...common}>

@@ -32,7 +32,9 @@ export function VerdictDetails({ verification }: { verification: Verification })
         {signedUrl !== undefined && (
           <Row term="Checked URL">
             <span className="font-mono break-all">{signedUrl}</span>{" "}
-            <span className={muted}>{signedUrlSource === "configured" ? "(the configured public URL, plus the captured subpath and query)" : "(rebuilt from the request)"}</span>
+            <span className={muted}>
+              {signedUrlSource === "configured" ? "(the configured public URL, plus the captured subpath and query)" : "(rebuilt from the request)"}
+            </span>
           </Row>
         )}
         {header !== undefined && (

@@ -39,19 +39,24 @@ export function VerifyTab({ binId, token, detail, readOnly = false }: VerifyTabP
     );
   }
   const verification = verdict.state.data;
-  const schemeName = verification.scheme && schemes.state.status === "ready" ? (schemes.state.data.find((s) => s.id === verification.scheme)?.name ?? verification.scheme) : verification.scheme;
+  const schemeName =
+    verification.scheme && schemes.state.status === "ready"
+      ? (schemes.state.data.find((s) => s.id === verification.scheme)?.name ?? verification.scheme)
+      : verification.scheme;
   return (
     <div className="space-y-4 p-4">
       <VerdictBanner verification={verification} schemeName={schemeName} />
       {verification.status === "no_secret" && (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          {readOnly ? "The bin's owner can add the provider's signing secret to check it." : "Add the provider's signing secret under Settings → Secrets, then check again."}
+          {readOnly
+            ? "The bin's owner can add the provider's signing secret to check it."
+            : "Add the provider's signing secret under Settings → Secrets, then check again."}
         </p>
       )}
       {verification.signature === "matches" && verification.freshness === "stale" && (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          The bin&apos;s secret signed exactly these bytes, so this is by design a genuine delivery that arrived late or was sent again: a provider
-          retry after an outage, or someone replaying a captured request. A receiver that enforces the window would refuse it.
+          The bin&apos;s secret signed exactly these bytes, so this is by design a genuine delivery that arrived late or was sent again: a provider retry after
+          an outage, or someone replaying a captured request. A receiver that enforces the window would refuse it.
         </p>
       )}
       <Duplicate verification={verification} />
@@ -75,7 +80,9 @@ export function VerifyTab({ binId, token, detail, readOnly = false }: VerifyTabP
       )}
       <VerdictDetails verification={verification} />
       {readOnly && verification.signature === "mismatch" && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Shared view: the signature Hookscope computed with the bin&apos;s secret is shown to the owner only.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Shared view: the signature Hookscope computed with the bin&apos;s secret is shown to the owner only.
+        </p>
       )}
       <Button size="sm" onClick={verdict.reload}>
         Check again
@@ -88,7 +95,8 @@ function Duplicate({ verification }: { verification: Verification }) {
   if (!verification.duplicateOf) return null;
   return (
     <Alert tone="warning" title="Seen before">
-      Request <span className="font-mono">{verification.duplicateOf}</span> carried the same delivery (same delivery id, or the same body and signature): a retry by the provider, or a replay.
+      Request <span className="font-mono">{verification.duplicateOf}</span> carried the same delivery (same delivery id, or the same body and signature): a
+      retry by the provider, or a replay.
     </Alert>
   );
 }

@@ -1,7 +1,23 @@
 import { z } from "zod";
 
 /** Words that would read as part of the app's own URLs (/bins/<name>, /h/<name>). */
-const RESERVED_NAMES = new Set(["api", "app", "bins", "bin", "h", "new", "import", "health", "admin", "settings", "docs", "static", "socket-io", "next", "www"]);
+const RESERVED_NAMES = new Set([
+  "api",
+  "app",
+  "bins",
+  "bin",
+  "h",
+  "new",
+  "import",
+  "health",
+  "admin",
+  "settings",
+  "docs",
+  "static",
+  "socket-io",
+  "next",
+  "www",
+]);
 
 export const BinNameSchema = z
   .string()

@@ -16,7 +16,7 @@ export interface ResponseDecision {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 
@@ -105,7 +105,9 @@ export function decideResponse(
       rule: `${check === "auth" ? "delivery auth" : "sender allow-list"}: ${reason}`,
       headers: check === "auth" && settings.auth.mode === "basic" ? [["WWW-Authenticate", 'Basic realm="Hookscope bin"']] : [],
       contentType: JSON_TYPE,
-      body: JSON.stringify({ error: { code: check === "auth" ? "unauthorized" : "forbidden_source", message: `Rejected: ${reason}. The request is listed as rejected.` } }),
+      body: JSON.stringify({
+        error: { code: check === "auth" ? "unauthorized" : "forbidden_source", message: `Rejected: ${reason}. The request is listed as rejected.` },
+      }),
       delayMs: 0,
       hold: false,
     };

@@ -71,5 +71,11 @@ export function toMasked(secret: StoredSecret): MaskedSecret {
 export function signatureSecrets(secrets: StoredSecret[]): SecretConfig[] {
   return secrets
     .filter((secret) => secret.scheme !== DELIVERY_AUTH)
-    .map((secret) => ({ scheme: secret.scheme as SecretConfig["scheme"], secret: secret.secret, options: secret.options, toleranceSeconds: secret.toleranceSeconds, signedUrl: secret.signedUrl }));
+    .map((secret) => ({
+      scheme: secret.scheme as SecretConfig["scheme"],
+      secret: secret.secret,
+      options: secret.options,
+      toleranceSeconds: secret.toleranceSeconds,
+      signedUrl: secret.signedUrl,
+    }));
 }

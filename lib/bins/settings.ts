@@ -36,8 +36,14 @@ const HeaderPair = z.tuple([
   z
     .string()
     .regex(HEADER_NAME, "a header name may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)")
-    .refine((name) => !FRAMING_HEADERS.has(name.toLowerCase()), "Content-Length, Transfer-Encoding, Connection and other framing headers are set by the server"),
-  z.string().max(8192, "a header value may be at most 8192 characters").refine((value) => !/[\r\n\0]/.test(value), "a header value may not contain line breaks"),
+    .refine(
+      (name) => !FRAMING_HEADERS.has(name.toLowerCase()),
+      "Content-Length, Transfer-Encoding, Connection and other framing headers are set by the server",
+    ),
+  z
+    .string()
+    .max(8192, "a header value may be at most 8192 characters")
+    .refine((value) => !/[\r\n\0]/.test(value), "a header value may not contain line breaks"),
 ]);
 
 export const ResponseSchema = z.object({
@@ -173,4 +179,3 @@ export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, c
     lastReplayTarget: current.lastReplayTarget,
   });
 }
-

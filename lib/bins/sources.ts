@@ -11,7 +11,9 @@ export const SENDER_RANGES_CHECKED = senderRanges.checked;
 const RangeText = z
   .string()
   .max(64)
-  .refine((text) => parseRange(text.trim()) !== null, { error: (issue) => `${JSON.stringify(issue.input)} is not an IP address or CIDR range (e.g. 192.0.2.0/24, 2001:db8::/32)` });
+  .refine((text) => parseRange(text.trim()) !== null, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not an IP address or CIDR range (e.g. 192.0.2.0/24, 2001:db8::/32)`,
+  });
 
 export const SourcesSchema = z.object({
   /** off; flag: accept and mark requests from elsewhere; reject: answer 403 (still listed, marked rejected). */

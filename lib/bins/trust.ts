@@ -71,7 +71,13 @@ function verifySafely(request: TrustInput, secrets: SecretConfig[]): Verdict {
     return verifyRequest(request, secrets);
   } catch (error) {
     const why = errorMessage(error);
-    return { status: "invalid", signature: "unsupported", freshness: "not_checked", scheme: null, reason: `The signature could not be checked (${why}); the request is stored unchanged.` };
+    return {
+      status: "invalid",
+      signature: "unsupported",
+      freshness: "not_checked",
+      scheme: null,
+      reason: `The signature could not be checked (${why}); the request is stored unchanged.`,
+    };
   }
 }
 

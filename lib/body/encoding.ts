@@ -7,8 +7,7 @@ import { errorMessage } from "@/lib/errors";
 export type Coding = "gzip" | "deflate" | "br" | "identity";
 
 export type DecodeResult =
-  | { ok: true; bytes: Uint8Array; /** output was cut at the size limit */ capped: boolean }
-  | { ok: false; error: string; unsupported: boolean };
+  { ok: true; bytes: Uint8Array; /** output was cut at the size limit */ capped: boolean } | { ok: false; error: string; unsupported: boolean };
 
 /** A decoded body is never allowed to grow past this: a tiny gzip can expand to gigabytes. */
 export const MAX_DECODED_BYTES = 64 * 1024 * 1024;

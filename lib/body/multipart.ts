@@ -22,8 +22,7 @@ export interface MultipartPart {
 }
 
 export type MultipartResult =
-  | { ok: true; parts: MultipartPart[]; boundary: string; warnings: string[] }
-  | { ok: false; error: string; parts: MultipartPart[]; boundary: string | null };
+  { ok: true; parts: MultipartPart[]; boundary: string; warnings: string[] } | { ok: false; error: string; parts: MultipartPart[]; boundary: string | null };
 
 const CR = 0x0d;
 const LF = 0x0a;

@@ -70,12 +70,15 @@ export async function json<S extends z.ZodType>(schema: S, path: string, options
   const parsed = schema.safeParse(await response.json());
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new ApiRequestError(response.status, "contract_mismatch", `The server's answer to ${path} is not what this page expects (${issue?.path.join(".") || "answer"}: ${issue?.message ?? "invalid"}). Reload the page: the server may have been updated.`);
+  throw new ApiRequestError(
+    response.status,
+    "contract_mismatch",
+    `The server's answer to ${path} is not what this page expects (${issue?.path.join(".") || "answer"}: ${issue?.message ?? "invalid"}). Reload the page: the server may have been updated.`,
+  );
 }
 
 export const binPath = (binId: string) => `/api/bins/${encodeURIComponent(binId)}`;
-export const requestPath = (binId: string, requestId: string) =>
-  `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
+export const requestPath = (binId: string, requestId: string) => `${binPath(binId)}/requests/${encodeURIComponent(requestId)}`;
 
 export function createBin(signal?: AbortSignal): Promise<CreatedBin> {
   return json(CreatedBinSchema, "/api/bins", { method: "POST", signal });
@@ -92,12 +95,7 @@ export interface PageQuery {
   filter?: RequestFilter;
 }
 
-export function listRequests(
-  binId: string,
-  token: string,
-  { limit, before, after, filter }: PageQuery = {},
-  signal?: AbortSignal,
-): Promise<RequestPage> {
+export function listRequests(binId: string, token: string, { limit, before, after, filter }: PageQuery = {}, signal?: AbortSignal): Promise<RequestPage> {
   const search = filter ? filterSearchParams(filter) : new URLSearchParams();
   if (limit !== undefined) search.set("limit", String(limit));
   if (before) search.set("before", before);
@@ -106,21 +104,12 @@ export function listRequests(
   return json(RequestPageSchema, `${binPath(binId)}/requests${qs ? `?${qs}` : ""}`, { token, signal });
 }
 
-export function getRequest(
-  binId: string,
-  token: string,
-  requestId: string,
-  signal?: AbortSignal,
-): Promise<RequestDetail> {
+export function getRequest(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<RequestDetail> {
   return json(RequestDetailSchema, requestPath(binId, requestId), { token, signal });
 }
 
 /** The exact body bytes. Fetched rather than linked because the endpoint needs the Authorization header. */
-export async function getRawBody(
-  binId: string,
-  token: string,
-  requestId: string,
-): Promise<{ blob: Blob; filename: string }> {
+export async function getRawBody(binId: string, token: string, requestId: string): Promise<{ blob: Blob; filename: string }> {
   const response = await send(`${requestPath(binId, requestId)}/raw`, { token });
   // Force a neutral type: a text/html blob opened in a tab would run under our origin.
   const blob = new Blob([await response.arrayBuffer()], { type: "application/octet-stream" });
@@ -164,12 +153,7 @@ export function rotateShareLink(binId: string, token: string): Promise<BinInfo> 
 export type ExportFormat = "har" | "json";
 
 /** A HAR or Hookscope JSON export of the bin, or of the given requests only. */
-export async function exportRequests(
-  binId: string,
-  token: string,
-  format: ExportFormat,
-  ids?: readonly string[],
-): Promise<{ blob: Blob; filename: string }> {
+export async function exportRequests(binId: string, token: string, format: ExportFormat, ids?: readonly string[]): Promise<{ blob: Blob; filename: string }> {
   const search = new URLSearchParams({ format });
   if (ids && ids.length > 0) search.set("ids", ids.join(","));
   const response = await send(`${binPath(binId)}/export?${search}`, { token });

@@ -3,11 +3,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { getOwnerToken, subscribeOwnedBins } from "./bin-store";
 
-export type BinAccess =
-  | { kind: "pending" }
-  | { kind: "none" }
-  | { kind: "share"; token: string }
-  | { kind: "owner"; token: string };
+export type BinAccess = { kind: "pending" } | { kind: "none" } | { kind: "share"; token: string } | { kind: "owner"; token: string };
 
 function fragmentParam(hash: string, name: string): string | null {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;

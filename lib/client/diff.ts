@@ -45,10 +45,13 @@ export function diffHeaders(left: readonly (readonly [string, string])[], right:
   add(right, "right");
   for (const row of rows.values()) {
     row.status =
-      row.left.length === 0 ? "right-only"
-      : row.right.length === 0 ? "left-only"
-      : row.left.length === row.right.length && row.left.every((v, i) => v === row.right[i]) ? "same"
-      : "changed";
+      row.left.length === 0
+        ? "right-only"
+        : row.right.length === 0
+          ? "left-only"
+          : row.left.length === row.right.length && row.left.every((v, i) => v === row.right[i])
+            ? "same"
+            : "changed";
   }
   return [...rows.values()];
 }

@@ -6,10 +6,7 @@ import type { DeliveryDetail, DeliverySummary } from "@/lib/api-types";
 import { errorMessage } from "./owner-api";
 import { useOwnerEvents } from "./owner-events";
 
-export type DeliveryListState =
-  | { status: "loading" }
-  | { status: "ready"; deliveries: DeliveryDetail[] }
-  | { status: "error"; message: string };
+export type DeliveryListState = { status: "loading" } | { status: "ready"; deliveries: DeliveryDetail[] } | { status: "error"; message: string };
 
 interface Options {
   binId: string;

@@ -3,10 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "./owner-api";
 
-export type LoadState<T> =
-  | { status: "loading" }
-  | { status: "ready"; data: T }
-  | { status: "error"; message: string };
+export type LoadState<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "error"; message: string };
 
 /** Loads again whenever `key` changes; `reload` refreshes in place (the old data stays until the new arrives). */
 export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): { state: LoadState<T>; reload(): void } {

@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { BinInfo } from "@/lib/api-types";
 import type { BinSettingsJson } from "./owner-types";
-import { buildSettingsPatch, describeRule, endOfPickedDay, extendExpiry, newRule, sectionOfServerMessage, settingsToForm, type SettingsForm } from "./owner-settings-form";
+import {
+  buildSettingsPatch,
+  describeRule,
+  endOfPickedDay,
+  extendExpiry,
+  newRule,
+  sectionOfServerMessage,
+  settingsToForm,
+  type SettingsForm,
+} from "./owner-settings-form";
 
 const NOW = Date.parse("2030-01-01T00:00:00Z");
 

@@ -86,7 +86,18 @@ export function pairsToRows(pairs: readonly HeaderPair[]): PairRow[] {
 }
 
 export function newRule(): RuleForm {
-  return { key: newRowKey(), name: "", when: "nth", n: "1", percent: "50", action: "status", status: "503", customBody: false, body: "", retryAfterSeconds: "30" };
+  return {
+    key: newRowKey(),
+    name: "",
+    when: "nth",
+    n: "1",
+    percent: "50",
+    action: "status",
+    status: "503",
+    customBody: false,
+    body: "",
+    retryAfterSeconds: "30",
+  };
 }
 
 function ruleToForm(rule: ResponseRule): RuleForm {
@@ -193,7 +204,8 @@ function collectWhen(c: Collector, rule: RuleForm): RuleWhen {
   if (rule.when === "always") return { kind: "always" };
   if (rule.when === "percent") {
     const percent = Number(rule.percent.trim());
-    if (rule.percent.trim() === "" || !Number.isFinite(percent) || percent < 0 || percent > 100) c.add(`${path}.percent`, "Percent must be a number from 0 to 100");
+    if (rule.percent.trim() === "" || !Number.isFinite(percent) || percent < 0 || percent > 100)
+      c.add(`${path}.percent`, "Percent must be a number from 0 to 100");
     return { kind: "percent", percent };
   }
   return { kind: rule.when, n: c.whole(`${path}.n`, rule.n, 1, 1_000_000_000, "n") ?? 1 };
@@ -327,15 +339,22 @@ const ordinal = (n: number) => {
 export function describeRule(rule: RuleForm): string {
   const n = wholeNumber(rule.n) ?? 0;
   const when =
-    rule.when === "always" ? "every request"
-    : rule.when === "nth" ? `the ${ordinal(n)} request after saving`
-    : rule.when === "every_nth" ? `every ${n === 1 ? "" : `${ordinal(n)} `}request`
-    : rule.when === "after" ? `every request after the ${ordinal(n)}`
-    : `${rule.percent || "?"}% of requests at random`;
+    rule.when === "always"
+      ? "every request"
+      : rule.when === "nth"
+        ? `the ${ordinal(n)} request after saving`
+        : rule.when === "every_nth"
+          ? `every ${n === 1 ? "" : `${ordinal(n)} `}request`
+          : rule.when === "after"
+            ? `every request after the ${ordinal(n)}`
+            : `${rule.percent || "?"}% of requests at random`;
   const action =
-    rule.action === "status" ? `answer ${rule.status || "?"}`
-    : rule.action === "rate_limit" ? `429 with Retry-After: ${rule.retryAfterSeconds || "?"}`
-    : rule.action === "gone" ? "410 Gone"
-    : "hold the connection without answering";
+    rule.action === "status"
+      ? `answer ${rule.status || "?"}`
+      : rule.action === "rate_limit"
+        ? `429 with Retry-After: ${rule.retryAfterSeconds || "?"}`
+        : rule.action === "gone"
+          ? "410 Gone"
+          : "hold the connection without answering";
   return `${when[0]?.toUpperCase() ?? ""}${when.slice(1)}: ${action}`;
 }

@@ -20,7 +20,10 @@ const summary = {
 
 test("filterSearchParams sends only what is set, normalised", () => {
   assert.equal(filterSearchParams(EMPTY_FILTER).toString(), "");
-  assert.equal(filterSearchParams({ ...EMPTY_FILTER, method: "post", path: "orders*", header: "X-Sig", headerValue: "abc", q: " a b" }).toString(), "method=POST&path=%2Forders*&header=X-Sig&headerValue=abc&q=+a+b");
+  assert.equal(
+    filterSearchParams({ ...EMPTY_FILTER, method: "post", path: "orders*", header: "X-Sig", headerValue: "abc", q: " a b" }).toString(),
+    "method=POST&path=%2Forders*&header=X-Sig&headerValue=abc&q=+a+b",
+  );
   // A header value alone means nothing to the server.
   assert.equal(filterSearchParams({ ...EMPTY_FILTER, headerValue: "abc" }).toString(), "");
   assert.equal(isFilterActive(EMPTY_FILTER), false);

@@ -1,15 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { RequestPage, RequestSummary } from "@/lib/api-types";
-import {
-  INITIAL_REQUEST_LIST,
-  MAX_KEPT_REQUESTS,
-  mergeRequests,
-  newArrival,
-  nextSelection,
-  requestListReducer,
-  type RequestListState,
-} from "./request-list";
+import { INITIAL_REQUEST_LIST, MAX_KEPT_REQUESTS, mergeRequests, newArrival, nextSelection, requestListReducer, type RequestListState } from "./request-list";
 
 const summary = (id: string): RequestSummary => ({
   id,
@@ -40,7 +32,10 @@ const ready = (list: string[], nextBefore: string | null = null) =>
 
 test("mergeRequests de-duplicates by id and sorts newest first", () => {
   const merged = mergeRequests([summary("03"), summary("01")], [summary("02"), summary("03"), summary("04")]);
-  assert.deepEqual(merged.map((r) => r.id), ["04", "03", "02", "01"]);
+  assert.deepEqual(
+    merged.map((r) => r.id),
+    ["04", "03", "02", "01"],
+  );
 });
 
 test("catch-up after a reconnect fills the gap without duplicating live rows", () => {
@@ -110,8 +105,14 @@ test("newArrival names the new top row, never the rows of a first load", () => {
 
 test("retention: rows past the bin's limit leave the list, and older stored ones can load again", () => {
   const rows = ["r5", "r4", "r3", "r2", "r1"].map((id) => summary(id));
-  const state = requestListReducer({ ...INITIAL_REQUEST_LIST, status: "ready", requests: rows, nextBefore: null, newestId: "r5" }, { type: "retained", keep: 3 });
-  assert.deepEqual(state.requests.map((r) => r.id), ["r5", "r4", "r3"]);
+  const state = requestListReducer(
+    { ...INITIAL_REQUEST_LIST, status: "ready", requests: rows, nextBefore: null, newestId: "r5" },
+    { type: "retained", keep: 3 },
+  );
+  assert.deepEqual(
+    state.requests.map((r) => r.id),
+    ["r5", "r4", "r3"],
+  );
   assert.equal(state.nextBefore, "r3");
   assert.equal(requestListReducer(state, { type: "retained", keep: 3 }), state, "nothing to drop: same state");
 });

@@ -117,11 +117,7 @@ export function requestListReducer(state: RequestListState, action: RequestListA
  * that was never a row (opened by its URL, older than the loaded pages) is kept until the list is
  * emptied (cleared, or reset for a new search).
  */
-export function nextSelection(
-  previous: readonly RequestSummary[],
-  current: readonly RequestSummary[],
-  selectedId: string | null,
-): string | null {
+export function nextSelection(previous: readonly RequestSummary[], current: readonly RequestSummary[], selectedId: string | null): string | null {
   if (selectedId !== null && current.some((r) => r.id === selectedId)) return selectedId;
   const first = current[0]?.id ?? null;
   if (selectedId === null) return first;

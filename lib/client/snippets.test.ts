@@ -98,15 +98,34 @@ test("diffLines aligns changed lines and diffHeaders matches names case-insensit
   const many = (prefix: string) => Array.from({ length: 2000 }, (_, i) => `${prefix}${i}`);
   assert.equal(diffLines(many("a"), many("b")), null, "past 1,000 edits the diff gives up");
   const long = many("line ");
-  assert.deepEqual(diffLines(long, [...long.slice(0, 1500), "changed", ...long.slice(1501)])?.filter((op) => op.kind !== "same"), [
-    { kind: "removed", text: "line 1500" },
-    { kind: "added", text: "changed" },
-  ]);
-  const rows = diffHeaders(
-    [["Content-Type", "a"], ["X-Sig", "1"], ["X-Old", "o"]],
-    [["content-type", "a"], ["X-Sig", "2"], ["X-New", "n"]],
+  assert.deepEqual(
+    diffLines(long, [...long.slice(0, 1500), "changed", ...long.slice(1501)])?.filter((op) => op.kind !== "same"),
+    [
+      { kind: "removed", text: "line 1500" },
+      { kind: "added", text: "changed" },
+    ],
   );
-  assert.deepEqual(rows.map((r) => [r.name, r.status]), [["Content-Type", "same"], ["X-Sig", "changed"], ["X-Old", "left-only"], ["X-New", "right-only"]]);
+  const rows = diffHeaders(
+    [
+      ["Content-Type", "a"],
+      ["X-Sig", "1"],
+      ["X-Old", "o"],
+    ],
+    [
+      ["content-type", "a"],
+      ["X-Sig", "2"],
+      ["X-New", "n"],
+    ],
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.status]),
+    [
+      ["Content-Type", "same"],
+      ["X-Sig", "changed"],
+      ["X-Old", "left-only"],
+      ["X-New", "right-only"],
+    ],
+  );
   assert.equal(firstDifference(enc("abc"), enc("abd")), 2);
   assert.equal(firstDifference(enc("ab"), enc("ab")), -1);
   assert.equal(firstDifference(enc("ab"), enc("abc")), 2);

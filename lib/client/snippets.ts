@@ -117,7 +117,8 @@ function fetchSnippet(request: SnippetRequest): Snippet {
     }
     names.add(lower);
   }
-  if (hasBody(request) && /^(GET|HEAD)$/i.test(request.method)) caveats.push(`fetch refuses a body on ${request.method.toUpperCase()}; use curl or HTTPie for this one.`);
+  if (hasBody(request) && /^(GET|HEAD)$/i.test(request.method))
+    caveats.push(`fetch refuses a body on ${request.method.toUpperCase()}; use curl or HTTPie for this one.`);
   const headers = kept.map(([name, value]) => `    [${JSON.stringify(name)}, ${JSON.stringify(value)}],`);
   const text = hasBody(request) ? inlineText(request) : null;
   let bodyFile: string | null = null;

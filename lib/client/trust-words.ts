@@ -43,7 +43,14 @@ export function rangeProblem(text: string): string | null {
 
 /** The textarea's lines as the list the server takes (blank lines and repeats dropped), and what is wrong with it. */
 export function parseAllowList(text: string): { ranges: string[]; problems: string[] } {
-  const ranges = [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  const ranges = [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
   const problems = ranges.map(rangeProblem).filter((problem): problem is string => problem !== null);
   if (ranges.length > MAX_RANGES) problems.push(`At most ${MAX_RANGES} addresses and ranges (there are ${ranges.length}).`);
   return { ranges, problems };
@@ -60,11 +67,15 @@ export function ageWords(seconds: number): string {
   const abs = Math.abs(seconds);
   const exact = `${formatSeconds(abs)} ${seconds < 0 ? "in the future" : "old"}`;
   const [value, unit] =
-    abs >= 2 * 365 * 86_400 ? [abs / (365 * 86_400), "years"]
-    : abs >= 2 * 86_400 ? [abs / 86_400, "days"]
-    : abs >= 2 * 3600 ? [abs / 3600, "hours"]
-    : abs >= 120 ? [abs / 60, "minutes"]
-    : [0, ""];
+    abs >= 2 * 365 * 86_400
+      ? [abs / (365 * 86_400), "years"]
+      : abs >= 2 * 86_400
+        ? [abs / 86_400, "days"]
+        : abs >= 2 * 3600
+          ? [abs / 3600, "hours"]
+          : abs >= 120
+            ? [abs / 60, "minutes"]
+            : [0, ""];
   return unit ? `${exact} (about ${Math.round(value)} ${unit})` : exact;
 }
 
@@ -93,7 +104,10 @@ export function timestampWords(freshness: FreshnessResult | "pending", details: 
     case "fresh":
       return `fresh${age !== undefined ? `: ${ageWords(age)}` : ""}${window !== undefined ? `, within ${formatSeconds(window)}` : ""}`;
     case "stale": {
-      const beyond = staleBySeconds !== undefined ? `${formatSeconds(staleBySeconds)} beyond the ${window !== undefined ? `${formatSeconds(window)} ` : ""}window` : "outside the window";
+      const beyond =
+        staleBySeconds !== undefined
+          ? `${formatSeconds(staleBySeconds)} beyond the ${window !== undefined ? `${formatSeconds(window)} ` : ""}window`
+          : "outside the window";
       return `stale: ${beyond}${age !== undefined ? `; ${ageWords(age)}` : ""}`;
     }
     case "no_timestamp":

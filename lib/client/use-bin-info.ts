@@ -4,11 +4,7 @@ import type { BinInfo } from "@/lib/api-types";
 import { BinNotFoundError, getBin } from "./api";
 import { errorMessage } from "@/lib/errors";
 
-export type BinInfoState =
-  | { status: "loading" }
-  | { status: "ready"; info: BinInfo }
-  | { status: "not-found" }
-  | { status: "error"; message: string };
+export type BinInfoState = { status: "loading" } | { status: "ready"; info: BinInfo } | { status: "not-found" } | { status: "error"; message: string };
 
 /** While requests keep arriving, the counts are re-read at most this often. */
 const REFRESH_MS = 1_000;

@@ -39,7 +39,12 @@ export function useDecodedBody(bytes: Uint8Array | null, codings: readonly strin
     } else {
       getDecodedBody(binId, token, requestId)
         .then((decoded) => done({ status: "ready", bytes: decoded, capped: false }))
-        .catch((error: unknown) => done({ status: "unavailable", message: `Decoded view unavailable: this browser cannot decode "${key}", and the server could not either: ${errorMessage(error)}` }));
+        .catch((error: unknown) =>
+          done({
+            status: "unavailable",
+            message: `Decoded view unavailable: this browser cannot decode "${key}", and the server could not either: ${errorMessage(error)}`,
+          }),
+        );
     }
     return () => {
       cancelled = true;

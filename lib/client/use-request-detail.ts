@@ -7,11 +7,7 @@ import { ApiRequestError, getRequest } from "./api";
 import { errorMessage } from "@/lib/errors";
 
 export type RequestDetailState =
-  | { status: "idle" }
-  | { status: "loading" }
-  | { status: "ready"; detail: RequestDetail }
-  | { status: "gone" }
-  | { status: "error"; message: string };
+  { status: "idle" } | { status: "loading" } | { status: "ready"; detail: RequestDetail } | { status: "gone" } | { status: "error"; message: string };
 
 const cache = new Map<string, RequestDetail>();
 const CACHE_LIMIT = 200;

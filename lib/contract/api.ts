@@ -8,9 +8,13 @@ import { PRESET_IDS } from "@/lib/bins/sources";
 import { FRESHNESS_RESULTS, SCHEME_IDS, SIGNATURE_RESULTS, type GenericHmacOptions } from "@/lib/signatures/types";
 
 const timestamp = z.iso.datetime();
-const headerPairs = z.array(z.tuple([z.string(), z.string()])).meta({ description: "Ordered [name, value] pairs exactly as received: case, order and duplicates kept." });
+const headerPairs = z
+  .array(z.tuple([z.string(), z.string()]))
+  .meta({ description: "Ordered [name, value] pairs exactly as received: case, order and duplicates kept." });
 
-export const ApiErrorSchema = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) }).meta({ id: "Error", description: "Every API error." });
+export const ApiErrorSchema = z
+  .strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) })
+  .meta({ id: "Error", description: "Every API error." });
 
 export const CreatedBinSchema = z
   .strictObject({
@@ -19,11 +23,15 @@ export const CreatedBinSchema = z
     inspectUrl: z.string(),
     shareUrl: z.string(),
     ownerToken: z.string().meta({ description: "Shown only here: every owner call needs it." }),
-    ownerUrl: z.string().meta({ description: "The inspector with the owner token in the fragment: opens the bin as owner in another browser, or for `hookscope forward`." }),
+    ownerUrl: z
+      .string()
+      .meta({ description: "The inspector with the owner token in the fragment: opens the bin as owner in another browser, or for `hookscope forward`." }),
   })
   .meta({ id: "CreatedBin" });
 
-export const ImportedBinSchema = CreatedBinSchema.extend({ imported: z.number().int().meta({ description: "How many requests the file held." }) }).meta({ id: "ImportedBin" });
+export const ImportedBinSchema = CreatedBinSchema.extend({ imported: z.number().int().meta({ description: "How many requests the file held." }) }).meta({
+  id: "ImportedBin",
+});
 
 export const RefusalTallySchema = z
   .strictObject({
@@ -76,10 +84,20 @@ export const RequestSummarySchema = z
       description:
         "The signed timestamp apart from the signature: `fresh` (within the window), `stale` (beyond it; by how much at /verification), `no_timestamp` (the scheme signs none), `window_off` (for the scheme or this secret), `not_checked` (no signature was checked).",
     }),
-    replaySuspected: z.boolean().meta({ description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match." }),
-    duplicateOf: z.string().nullable().meta({ description: "The first request of this bin carrying the same delivery (same delivery id, or same body and signature)." }),
+    replaySuspected: z
+      .boolean()
+      .meta({
+        description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match.",
+      }),
+    duplicateOf: z
+      .string()
+      .nullable()
+      .meta({ description: "The first request of this bin carrying the same delivery (same delivery id, or same body and signature)." }),
     authFailure: z.string().nullable().meta({ description: "Why the bin's delivery auth failed (rejected with 401, or only flagged)." }),
-    sourceFailure: z.string().nullable().meta({ description: "Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged)." }),
+    sourceFailure: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged)." }),
     plainHttp: z.boolean().meta({ description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
@@ -123,7 +141,9 @@ export const DeliverySummarySchema = z
     requestId: z.string(),
     kind: z.enum(["replay", "forward", "cli"]),
     targetUrl: z.string(),
-    status: z.enum(["pending", "sending", "succeeded", "dead"]).meta({ description: "pending: waiting for its next attempt; sending: in flight; succeeded; dead: gave up." }),
+    status: z
+      .enum(["pending", "sending", "succeeded", "dead"])
+      .meta({ description: "pending: waiting for its next attempt; sending: in flight; succeeded; dead: gave up." }),
     attempts: z.number().int(),
     maxAttempts: z.number().int(),
     nextAttemptAt: timestamp.nullable(),

@@ -5,10 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export type {
@@ -28,10 +25,7 @@ export interface DatabaseTarget {
 }
 
 /** The engine calls we rely on; the package is internal to Prisma, so keep the surface small. */
-export type MigrationEngine = Pick<
-  SchemaEngine,
-  "applyMigrations" | "createMigration" | "diagnoseMigrationHistory" | "diff"
->;
+export type MigrationEngine = Pick<SchemaEngine, "applyMigrations" | "createMigration" | "diagnoseMigrationHistory" | "diff">;
 
 type EngineBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -50,9 +44,7 @@ function findPackageDir(): string {
       if (path.dirname(dir) === dir) break;
     }
   }
-  throw new Error(
-    `Cannot find ${PACKAGE_DIR}/${WASM_FILE} from ${starts.join(" or ")}: run npm install.`,
-  );
+  throw new Error(`Cannot find ${PACKAGE_DIR}/${WASM_FILE} from ${starts.join(" or ")}: run npm install.`);
 }
 
 let bindings: Promise<EngineBindings> | undefined;
@@ -62,9 +54,7 @@ let bindings: Promise<EngineBindings> | undefined;
 function loadBindings(): Promise<EngineBindings> {
   bindings ??= (async () => {
     const dir = findPackageDir();
-    const glue = (await import(
-      pathToFileURL(path.join(dir, "schema_engine_bg.js")).href
-    )) as EngineBindings;
+    const glue = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as EngineBindings;
     const bytes = await readFile(path.join(dir, WASM_FILE));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
@@ -110,9 +100,7 @@ function createAdapterFactory({ provider, url }: DatabaseTarget): SqlMigrationAw
 // The engine replays whole migration scripts on the shadow database through `executeRaw`,
 // which better-sqlite3 prepares as one statement and rejects ("more than one statement").
 // Route exactly those calls to `executeScript`, which runs a script.
-function splitMultiStatementRaw(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-): SqlMigrationAwareDriverAdapterFactory {
+function splitMultiStatementRaw(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const patch = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.executeRaw = async (query) => {
@@ -160,21 +148,13 @@ export interface EngineOptions {
 }
 
 /** Runs `use` with a fresh engine connected to `target`, then frees it and its connections. */
-export async function withSchemaEngine<T>(
-  target: DatabaseTarget,
-  use: (engine: MigrationEngine) => Promise<T>,
-  options: EngineOptions = {},
-): Promise<T> {
+export async function withSchemaEngine<T>(target: DatabaseTarget, use: (engine: MigrationEngine) => Promise<T>, options: EngineOptions = {}): Promise<T> {
   const glue = await loadBindings();
   const { tracked, closeAll } = trackConnections(createAdapterFactory(target));
   const log = options.log ?? (() => {});
   let engine: SchemaEngine | undefined;
   try {
-    engine = await glue.SchemaEngine.new(
-      { datamodels: undefined },
-      log,
-      bindMigrationAwareSqlAdapterFactory(tracked),
-    );
+    engine = await glue.SchemaEngine.new({ datamodels: undefined }, log, bindMigrationAwareSqlAdapterFactory(tracked));
     return await use(engine);
   } finally {
     engine?.free();

@@ -11,7 +11,11 @@ function portable(body: Uint8Array, over: Partial<PortableRequest> = {}): Portab
     method: "POST",
     path: "/upload",
     query: "a=1&a=2",
-    headers: [["Content-Type", "application/octet-stream"], ["X-Dup", "1"], ["x-dup", "2"]],
+    headers: [
+      ["Content-Type", "application/octet-stream"],
+      ["X-Dup", "1"],
+      ["x-dup", "2"],
+    ],
     body,
     remoteAddress: "203.0.113.9",
     httpVersion: "1.1",
@@ -22,7 +26,10 @@ function portable(body: Uint8Array, over: Partial<PortableRequest> = {}): Portab
   };
 }
 
-type HarEntry = { request: { postData?: Record<string, unknown> }; response: { status: number; statusText: string; headers: { name: string; value: string }[]; comment: string } };
+type HarEntry = {
+  request: { postData?: Record<string, unknown> };
+  response: { status: number; statusText: string; headers: { name: string; value: string }[]; comment: string };
+};
 
 /** Through JSON text, as a file would go: nothing survives that JSON cannot carry. */
 function roundTrip(requests: (PortableRequest & { id: string })[]): { entries: HarEntry[]; back: PortableRequest[] } {
@@ -38,7 +45,11 @@ test("a binary body is HAR 1.2 base64 content and comes back byte for byte", () 
   assert.equal(postData.text, Buffer.from(bytes).toString("base64"));
   assert.equal(postData._bodyBase64, undefined, "no more non-standard field");
   assert.deepEqual(back[0]!.body, bytes);
-  assert.deepEqual(back[0]!.headers, [["Content-Type", "application/octet-stream"], ["X-Dup", "1"], ["x-dup", "2"]]);
+  assert.deepEqual(back[0]!.headers, [
+    ["Content-Type", "application/octet-stream"],
+    ["X-Dup", "1"],
+    ["x-dup", "2"],
+  ]);
   assert.equal(back[0]!.query, "a=1&a=2");
   assert.equal(back[0]!.path, "/upload");
 });
@@ -53,7 +64,7 @@ test("text bodies stay readable text, BOM and all, and empty bodies stay empty",
   assert.equal(back[1]!.body.length, 0);
 });
 
-test("exports made before HAR base64 (text \"\" beside _bodyBase64) still import byte for byte", () => {
+test('exports made before HAR base64 (text "" beside _bodyBase64) still import byte for byte', () => {
   const bytes = Uint8Array.from([0, 255, 0x80, 0xc3, 0x28, 10]);
   const old = {
     log: {
@@ -97,9 +108,12 @@ test("the response is what Hookscope answered, as far as it is stored", () => {
   assert.equal(held!.status, 0);
   assert.deepEqual(held!.headers, []);
   assert.match(held!.comment, /No answer/);
-  assert.deepEqual(back.map((request) => [request.responseStatus, request.responseRule]), [
-    [503, "Stripe outage drill"],
-    [200, null],
-    [0, "rule 1: hold the connection on every request"],
-  ]);
+  assert.deepEqual(
+    back.map((request) => [request.responseStatus, request.responseRule]),
+    [
+      [503, "Stripe outage drill"],
+      [200, null],
+      [0, "rule 1: hold the connection on every request"],
+    ],
+  );
 });

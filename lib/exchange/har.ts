@@ -104,7 +104,10 @@ export const HarSchema = z.object({
             .optional(),
         }),
         response: z.object({ status: z.number().int() }).partial().optional(),
-        _hookscope: z.object({ remoteAddress: z.string().optional(), responseRule: z.string().max(512).nullable().optional() }).partial().optional(),
+        _hookscope: z
+          .object({ remoteAddress: z.string().optional(), responseRule: z.string().max(512).nullable().optional() })
+          .partial()
+          .optional(),
       }),
     ),
   }),
@@ -114,14 +117,15 @@ export const HarSchema = z.object({
 export function fromHar(document: z.infer<typeof HarSchema>): PortableRequest[] {
   return document.log.entries.map((entry) => {
     const url = new URL(entry.request.url, "http://imported.invalid");
-    const rawQuery = entry.request.url.includes("?") ? entry.request.url.slice(entry.request.url.indexOf("?") + 1).split("#")[0] ?? "" : "";
+    const rawQuery = entry.request.url.includes("?") ? (entry.request.url.slice(entry.request.url.indexOf("?") + 1).split("#")[0] ?? "") : "";
     const capturePath = /^\/h\/[^/]+(\/.*)?$/.exec(url.pathname);
     const postData = entry.request.postData;
-    const body = postData?._bodyBase64 !== undefined
-      ? Buffer.from(postData._bodyBase64, "base64")
-      : postData?.encoding === "base64"
-        ? Buffer.from(postData.text ?? "", "base64")
-        : Buffer.from(postData?.text ?? "", "utf8");
+    const body =
+      postData?._bodyBase64 !== undefined
+        ? Buffer.from(postData._bodyBase64, "base64")
+        : postData?.encoding === "base64"
+          ? Buffer.from(postData.text ?? "", "base64")
+          : Buffer.from(postData?.text ?? "", "utf8");
     const receivedAt = new Date(entry.startedDateTime);
     return {
       method: entry.request.method.toUpperCase(),

@@ -1,16 +1,7 @@
 import { embeddedIpv4, formatIp, mustRange, rangeContains, type IpAddress, type IpRange } from "@/lib/net/ip";
 
 export type AddressKind =
-  | "public"
-  | "loopback"
-  | "private"
-  | "shared"
-  | "link_local"
-  | "cloud_metadata"
-  | "unspecified"
-  | "multicast"
-  | "broadcast"
-  | "reserved";
+  "public" | "loopback" | "private" | "shared" | "link_local" | "cloud_metadata" | "unspecified" | "multicast" | "broadcast" | "reserved";
 
 export interface AddressClass {
   kind: AddressKind;
@@ -31,8 +22,7 @@ export const KIND_LABELS: Record<Exclude<AddressKind, "public">, string> = {
   reserved: "a reserved address",
 };
 
-const table = (rows: [string, AddressKind][]): { range: IpRange; kind: AddressKind }[] =>
-  rows.map(([text, kind]) => ({ range: mustRange(text), kind }));
+const table = (rows: [string, AddressKind][]): { range: IpRange; kind: AddressKind }[] => rows.map(([text, kind]) => ({ range: mustRange(text), kind }));
 
 // First match wins, so single addresses come before the ranges holding them.
 const IPV4 = table([

@@ -17,16 +17,16 @@ export type AllowEntry =
 
 export class AllowListError extends Error {
   constructor(entry: string) {
-    super(
-      `OUTBOUND_ALLOW_LIST entry "${entry}" is not a hostname, *.domain, IP address or CIDR range ` +
-        `(optionally followed by :port).`,
-    );
+    super(`OUTBOUND_ALLOW_LIST entry "${entry}" is not a hostname, *.domain, IP address or CIDR range ` + `(optionally followed by :port).`);
     this.name = "AllowListError";
   }
 }
 
 export function parseAllowList(entries: readonly string[]): AllowEntry[] {
-  return entries.map((entry) => entry.trim()).filter((entry) => entry !== "").map(parseAllowEntry);
+  return entries
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map(parseAllowEntry);
 }
 
 export function parseAllowEntry(text: string): AllowEntry {

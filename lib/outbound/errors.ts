@@ -1,14 +1,6 @@
 import { errorMessage } from "@/lib/errors";
 export type OutboundErrorCode =
-  | "blocked_target"
-  | "dns_failure"
-  | "connection_refused"
-  | "timeout"
-  | "tls_error"
-  | "connection_reset"
-  | "invalid_url"
-  | "too_many_redirects"
-  | "other";
+  "blocked_target" | "dns_failure" | "connection_refused" | "timeout" | "tls_error" | "connection_reset" | "invalid_url" | "too_many_redirects" | "other";
 
 export interface OutboundError {
   code: OutboundErrorCode;

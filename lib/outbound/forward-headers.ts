@@ -26,13 +26,10 @@ export function buildForwardHeaders(
 ): HeaderPair[] {
   const url = new URL(targetUrl);
   const nominated = new Set(
-    captured
-      .filter(([name]) => name.toLowerCase() === "connection")
-      .flatMap(([, value]) => value.split(",").map((token) => token.trim().toLowerCase())),
+    captured.filter(([name]) => name.toLowerCase() === "connection").flatMap(([, value]) => value.split(",").map((token) => token.trim().toLowerCase())),
   );
   const hadFraming = captured.some(([name]) => FRAMING.has(name.toLowerCase()));
-  const needsLength =
-    bodyLength > 0 || hadFraming || (method !== undefined && !BODYLESS_BY_DEFAULT.has(method.toUpperCase()));
+  const needsLength = bodyLength > 0 || hadFraming || (method !== undefined && !BODYLESS_BY_DEFAULT.has(method.toUpperCase()));
   const authorization = basicAuthorization(url);
 
   const out: HeaderPair[] = [];
@@ -50,13 +47,7 @@ export function buildForwardHeaders(
     } else if (lower === "authorization" && authorization !== null) {
       if (!placedAuthorization) out.push([name, authorization]);
       placedAuthorization = true;
-    } else if (
-      !HOP_BY_HOP.has(lower) &&
-      !nominated.has(lower) &&
-      !lower.startsWith("proxy-") &&
-      lower !== "expect" &&
-      !lower.startsWith(":")
-    ) {
+    } else if (!HOP_BY_HOP.has(lower) && !nominated.has(lower) && !lower.startsWith("proxy-") && lower !== "expect" && !lower.startsWith(":")) {
       out.push([name, value]);
     }
   }
@@ -87,9 +78,7 @@ function percentDecode(text: string): string {
  */
 export function answerHeaders(received: readonly (readonly [string, string])[]): HeaderPair[] {
   const nominated = new Set(
-    received
-      .filter(([name]) => name.toLowerCase() === "connection")
-      .flatMap(([, value]) => value.split(",").map((token) => token.trim().toLowerCase())),
+    received.filter(([name]) => name.toLowerCase() === "connection").flatMap(([, value]) => value.split(",").map((token) => token.trim().toLowerCase())),
   );
   return received
     .filter(([name]) => {

@@ -41,7 +41,11 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
     const usable = addresses.filter((entry) => family === 0 || entry.family === family);
     const first = usable[0];
     if (!first) callback(notFound(hostname), "", 0);
-    else if (options.all) callback(null, usable.map((entry) => ({ ...entry })));
+    else if (options.all)
+      callback(
+        null,
+        usable.map((entry) => ({ ...entry })),
+      );
     else callback(null, first.address, first.family);
   };
 }

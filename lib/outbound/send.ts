@@ -57,14 +57,7 @@ export interface SendFailure {
 export type SendResult = SendSuccess | SendFailure;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const BODY_HEADERS = new Set([
-  "content-type",
-  "content-encoding",
-  "content-language",
-  "content-location",
-  "content-length",
-  "transfer-encoding",
-]);
+const BODY_HEADERS = new Set(["content-type", "content-encoding", "content-language", "content-location", "content-length", "transfer-encoding"]);
 // What fetch drops when a redirect leaves the origin, plus Cookie as curl does.
 const ORIGIN_BOUND_HEADERS = new Set(["authorization", "cookie"]);
 
@@ -77,9 +70,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SendResu
   try {
     const outcome = await send(options, controller.signal, redirects);
     const durationMs = Math.round(performance.now() - started);
-    return "error" in outcome
-      ? { ok: false, error: outcome.error, durationMs, redirects }
-      : { ...outcome, durationMs, redirects };
+    return "error" in outcome ? { ok: false, error: outcome.error, durationMs, redirects } : { ...outcome, durationMs, redirects };
   } finally {
     clearTimeout(timer);
   }
@@ -103,9 +94,7 @@ async function send(options: SendRequestOptions, signal: AbortSignal, redirects:
   for (;;) {
     const where = `${url.hostname}:${targetPort(url)}`;
     const hopFailure = (error: OutboundError): Outcome =>
-      redirects.length === 0
-        ? { error }
-        : { error: { ...error, message: `The target redirected to ${redactUrl(url)}. ${error.message}` } };
+      redirects.length === 0 ? { error } : { error: { ...error, message: `The target redirected to ${redactUrl(url)}. ${error.message}` } };
 
     const admission = await untilAborted(admitTarget(url, options.policy, options.resolve ?? systemResolver), signal);
     if (admission === null) return hopFailure(timeout(where));
@@ -137,9 +126,7 @@ async function send(options: SendRequestOptions, signal: AbortSignal, redirects:
         return {
           error: {
             code: "too_many_redirects",
-            message:
-              `Stopped after ${maxRedirects} redirect${maxRedirects === 1 ? "" : "s"}: ` +
-              `${where} redirected again, to ${redactUrl(next.url)}.`,
+            message: `Stopped after ${maxRedirects} redirect${maxRedirects === 1 ? "" : "s"}: ` + `${where} redirected again, to ${redactUrl(next.url)}.`,
           },
         };
       }

@@ -125,7 +125,9 @@ export async function requeueDelivery(binId: string, deliveryId: string, now: Da
 }
 
 /** Captures flagged for auto-forwarding that have no delivery yet. */
-export async function pendingForwards(limit: number): Promise<{ id: string; binId: string; method: string; path: string; query: string; headers: string; body: Uint8Array<ArrayBuffer> }[]> {
+export async function pendingForwards(
+  limit: number,
+): Promise<{ id: string; binId: string; method: string; path: string; query: string; headers: string; body: Uint8Array<ArrayBuffer> }[]> {
   return db().capturedRequest.findMany({
     where: { forwardPending: true },
     orderBy: { id: "asc" },

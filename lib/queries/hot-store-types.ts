@@ -118,9 +118,31 @@ export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "conte
   "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp"`;
 
 export const CAPTURE_COLUMNS = [
-  "id", "binId", "method", "path", "query", "headers", "contentType", "body", "bodySize", "remoteAddress", "httpVersion",
-  "receivedAt", "sequence", "responseStatus", "responseRule", "forwardPending", "verdict", "replaySuspected", "deliveryKey",
-  "duplicateOf", "authFailure", "signature", "freshness", "sourceFailure", "plainHttp",
+  "id",
+  "binId",
+  "method",
+  "path",
+  "query",
+  "headers",
+  "contentType",
+  "body",
+  "bodySize",
+  "remoteAddress",
+  "httpVersion",
+  "receivedAt",
+  "sequence",
+  "responseStatus",
+  "responseRule",
+  "forwardPending",
+  "verdict",
+  "replaySuspected",
+  "deliveryKey",
+  "duplicateOf",
+  "authFailure",
+  "signature",
+  "freshness",
+  "sourceFailure",
+  "plainHttp",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** How one SQL dialect spells the parts of a search that differ. */
@@ -208,14 +230,28 @@ export const TAIL_COLUMNS = `"id", "sequence", "method", "path", "query", "heade
  * still exist; its method is copied, its headers are not (nothing reads a CLI delivery's headers, and
  * copying them was a third of what a report cost).
  */
-export const INSERT_CLI_DELIVERY_SQL = (p: Placeholder, emptyBody: string) => `INSERT INTO "Delivery" ("id", "binId", "requestId", "kind", "targetUrl", "method", "headers", "body",
+export const INSERT_CLI_DELIVERY_SQL = (
+  p: Placeholder,
+  emptyBody: string,
+) => `INSERT INTO "Delivery" ("id", "binId", "requestId", "kind", "targetUrl", "method", "headers", "body",
   "status", "attempts", "maxAttempts", "lastError", "createdAt", "updatedAt")
   SELECT ${p(1)}, r."binId", r."id", 'cli', ${p(2)}, r."method", '[]', ${emptyBody}, ${p(3)}, 1, 1, ${p(4)}, ${p(5)}, ${p(5)}
   FROM "CapturedRequest" r WHERE r."id" = ${p(6)} AND r."binId" = ${p(7)}
   ON CONFLICT ("id") DO NOTHING`;
 
 export const ATTEMPT_COLUMNS = [
-  "id", "deliveryId", "number", "startedAt", "durationMs", "outcome", "status", "responseHeaders", "responseBody", "responseTruncated", "errorCode", "errorMessage",
+  "id",
+  "deliveryId",
+  "number",
+  "startedAt",
+  "durationMs",
+  "outcome",
+  "status",
+  "responseHeaders",
+  "responseBody",
+  "responseTruncated",
+  "errorCode",
+  "errorMessage",
 ] as const;
 
 export const INSERT_ATTEMPT_SQL = (p: Placeholder) =>
@@ -223,8 +259,18 @@ export const INSERT_ATTEMPT_SQL = (p: Placeholder) =>
 
 export function attemptValues(report: ReportRow, time: (at: Date) => unknown, flag: (value: boolean) => unknown): unknown[] {
   return [
-    `${report.key}-1`, report.key, 1, time(report.startedAt), report.durationMs, report.outcome, report.httpStatus, report.responseHeaders,
-    report.responseBody, flag(report.responseTruncated), report.errorCode, report.errorMessage,
+    `${report.key}-1`,
+    report.key,
+    1,
+    time(report.startedAt),
+    report.durationMs,
+    report.outcome,
+    report.httpStatus,
+    report.responseHeaders,
+    report.responseBody,
+    flag(report.responseTruncated),
+    report.errorCode,
+    report.errorMessage,
   ];
 }
 

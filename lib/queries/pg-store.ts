@@ -23,7 +23,9 @@ import {
 const positional = (n: number) => `$${n}`;
 
 // Integers and timestamps as the rest of the code expects them: numbers and Dates.
-const COUNT_TYPES = { getTypeParser: (oid: number, format?: string) => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text")) };
+const COUNT_TYPES = {
+  getTypeParser: (oid: number, format?: string) => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text")),
+};
 
 function insertSql(rows: number): string {
   const values: string[] = [];
@@ -34,7 +36,9 @@ function insertSql(rows: number): string {
 }
 
 function values(record: CapturedRequestRecord): unknown[] {
-  return CAPTURE_COLUMNS.map((column) => (column === "body" ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) : record[column]));
+  return CAPTURE_COLUMNS.map((column) =>
+    column === "body" ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) : record[column],
+  );
 }
 
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
@@ -61,7 +65,14 @@ export function openPgStore(connectionString: string): HotStore {
       return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
-          const reserved = await client.query<{ captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: Date | null; responderTimeoutMs: number }>(RESERVE_SQL(positional), [rows.length, binId]);
+          const reserved = await client.query<{
+            captureCount: number;
+            settings: string;
+            secrets: string;
+            maxRequests: number;
+            responderUntil: Date | null;
+            responderTimeoutMs: number;
+          }>(RESERVE_SQL(positional), [rows.length, binId]);
           const row = reserved.rows[0];
           if (!row) {
             reservations.push(null);
@@ -101,7 +112,11 @@ export function openPgStore(connectionString: string): HotStore {
           for (const { forwarderId, n } of drops.rows) {
             if (n > 0) await client.query(`UPDATE "Forwarder" SET "dropped" = "dropped" + $1, "droppedAt" = $2 WHERE "id" = $3`, [n, now, forwarderId]);
           }
-          await client.query(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + $1, "undeliveredDroppedAt" = $2 WHERE "id" = $3`, [undelivered, now, binId]);
+          await client.query(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + $1, "undeliveredDroppedAt" = $2 WHERE "id" = $3`, [
+            undelivered,
+            now,
+            binId,
+          ]);
           removed += (await client.query(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(positional)}`, [binId, cap])).rowCount ?? 0;
         }
         removed += (await client.query(PRUNE_DELIVERED_SQL(positional), [binId, keep, lowest])).rowCount ?? 0;
@@ -126,19 +141,42 @@ export function openPgStore(connectionString: string): HotStore {
         let stored = 0;
         for (const report of reports) {
           const inserted = await client.query(INSERT_CLI_DELIVERY_SQL(positional, "'\\x'::bytea"), [
-            report.key, report.targetUrl, report.status, report.lastError, now, report.requestId, report.binId,
+            report.key,
+            report.targetUrl,
+            report.status,
+            report.lastError,
+            now,
+            report.requestId,
+            report.binId,
           ]);
           if ((inserted.rowCount ?? 0) === 0) continue;
-          await client.query(INSERT_ATTEMPT_SQL(positional), attemptValues(report, (at) => at, (value) => value));
+          await client.query(
+            INSERT_ATTEMPT_SQL(positional),
+            attemptValues(
+              report,
+              (at) => at,
+              (value) => value,
+            ),
+          );
           stored++;
         }
-        await client.query(`UPDATE "Forwarder" SET "cursor" = GREATEST("cursor", coalesce($1::int, "cursor")), "lastSeenAt" = $2 WHERE "id" = $3`, [cursor, now, forwarderId]);
+        await client.query(`UPDATE "Forwarder" SET "cursor" = GREATEST("cursor", coalesce($1::int, "cursor")), "lastSeenAt" = $2 WHERE "id" = $3`, [
+          cursor,
+          now,
+          forwarderId,
+        ]);
         return stored;
       });
     },
     async search(binId, search) {
       const { sql, params } = searchSql(
-        { placeholder: positional, ilike: "ILIKE", bodyContains: (p) => `position(${p}::bytea in "body") > 0`, time: (at) => at, bytes: (text) => Buffer.from(text) },
+        {
+          placeholder: positional,
+          ilike: "ILIKE",
+          bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
+          time: (at) => at,
+          bytes: (text) => Buffer.from(text),
+        },
         binId,
         search,
       );

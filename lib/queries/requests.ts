@@ -125,7 +125,20 @@ export async function requestsForRecheck(binId: string, afterId: string, limit: 
     where: { binId, id: { gt: afterId } },
     orderBy: { id: "asc" },
     take: limit,
-    select: { id: true, method: true, path: true, query: true, headers: true, body: true, receivedAt: true, remoteAddress: true, verdict: true, signature: true, freshness: true, replaySuspected: true },
+    select: {
+      id: true,
+      method: true,
+      path: true,
+      query: true,
+      headers: true,
+      body: true,
+      receivedAt: true,
+      remoteAddress: true,
+      verdict: true,
+      signature: true,
+      freshness: true,
+      replaySuspected: true,
+    },
   });
 }
 

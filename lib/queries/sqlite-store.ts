@@ -29,7 +29,11 @@ const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => 
 
 type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
 type TailDbRow = Omit<TailRow, "receivedAt"> & { receivedAt: number };
-type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & { receivedAt: number; replaySuspected: number; plainHttp: number };
+type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
+  receivedAt: number;
+  replaySuspected: number;
+  plainHttp: number;
+};
 
 function toRow(record: CapturedRequestRecord): Record<string, unknown> {
   return {
@@ -88,9 +92,19 @@ export function openSqliteStore(file: string): HotStore {
   const recordReports = database.transaction((forwarderId: string, cursor: number | null, reports: ReportRow[], now: Date) => {
     let stored = 0;
     for (const report of reports) {
-      const inserted = insertCliDelivery.run(bind([report.key, report.targetUrl, report.status, report.lastError, now.getTime(), report.requestId, report.binId]));
+      const inserted = insertCliDelivery.run(
+        bind([report.key, report.targetUrl, report.status, report.lastError, now.getTime(), report.requestId, report.binId]),
+      );
       if (inserted.changes === 0) continue;
-      insertAttempt.run(bind(attemptValues(report, (at) => at.getTime(), (value) => (value ? 1 : 0))));
+      insertAttempt.run(
+        bind(
+          attemptValues(
+            report,
+            (at) => at.getTime(),
+            (value) => (value ? 1 : 0),
+          ),
+        ),
+      );
       stored++;
     }
     advanceCursor.run(bind([cursor, now.getTime(), forwarderId]));

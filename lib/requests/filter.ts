@@ -5,11 +5,17 @@ import { headerValues } from "@/lib/requests/headers";
 /** What the wait API (and later search) matches a request against; every given part must hold. */
 export const RequestFilterSchema = z
   .object({
-    method: z.string().regex(/^[A-Za-z]+$/, "method is a word such as POST").optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
+      .optional(),
     /** The subpath after the bin id, exactly; a trailing `*` matches any rest. */
     path: z.string().max(2048).optional(),
     /** A header that must be present (any case)... */
-    header: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "header is a header name without spaces").optional(),
+    header: z
+      .string()
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "header is a header name without spaces")
+      .optional(),
     /** ...and, when given, the exact value one of its occurrences has. */
     headerValue: z.string().optional(),
     /** Text the body contains (as UTF-8). */

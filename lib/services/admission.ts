@@ -16,9 +16,7 @@ export class CaptureAdmission {
   private readonly byAddress = new Map<string, Load>();
   private held = 0;
 
-  constructor(
-    private readonly limits: { requests: number; bytes: number; requestsPerAddress: number; bytesPerAddress: number; held: number },
-  ) {}
+  constructor(private readonly limits: { requests: number; bytes: number; requestsPerAddress: number; bytesPerAddress: number; held: number }) {}
 
   /** Takes a slot for one request; each "admitted" must be matched by `leave`. */
   enter(address: string): Admission {

@@ -110,13 +110,22 @@ export async function runDueDelivery(deliveryId: string, now: Date = new Date())
   return true;
 }
 
-export const HeaderPairs = z.array(z.tuple([z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "a header name may not contain spaces or colons"), z.string().refine((v) => !/[\r\n\0]/.test(v), "a header value may not contain line breaks")]));
+export const HeaderPairs = z.array(
+  z.tuple([
+    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "a header name may not contain spaces or colons"),
+    z.string().refine((v) => !/[\r\n\0]/.test(v), "a header value may not contain line breaks"),
+  ]),
+);
 
 export const ReplaySchema = z
   .object({
     targetUrl: TargetUrl,
     /** Edits before sending; what is not given is sent as captured. */
-    method: z.string().regex(/^[A-Za-z]+$/, "method is a word such as POST").max(20).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
+      .max(20)
+      .optional(),
     headers: HeaderPairs.max(200).optional(),
     bodyBase64: z.string().optional(),
     bodyText: z.string().optional(),
@@ -138,7 +147,11 @@ export async function replayRequest(binId: string, requestId: string, replay: Re
   const captured = await getRequest(binId, requestId);
   if (!captured) throw new RequestNotFoundError();
   const body =
-    replay.bodyBase64 !== undefined ? decodeBase64(replay.bodyBase64) : replay.bodyText !== undefined ? new Uint8Array(Buffer.from(replay.bodyText)) : captured.body;
+    replay.bodyBase64 !== undefined
+      ? decodeBase64(replay.bodyBase64)
+      : replay.bodyText !== undefined
+        ? new Uint8Array(Buffer.from(replay.bodyText))
+        : captured.body;
   const delivery: deliveries.DeliveryRecord = {
     id: newRequestId(),
     binId,
@@ -183,7 +196,12 @@ export async function retryDeadDelivery(binId: string, deliveryId: string): Prom
   if (!record) throw new DomainError("delivery_not_found", "No delivery with that id in this bin.", 404);
   if (record.status !== "dead") throw new DomainError("not_dead", `Only a delivery that gave up can be retried; this one is ${record.status}.`, 409);
   // The server never sent it: it went from a developer's machine, which is where it can be sent again.
-  if (record.kind === "cli") throw new DomainError("cli_delivery", "This delivery was made by hookscope forward on a developer's machine; send the request again from the Replay tab through that CLI.", 409);
+  if (record.kind === "cli")
+    throw new DomainError(
+      "cli_delivery",
+      "This delivery was made by hookscope forward on a developer's machine; send the request again from the Replay tab through that CLI.",
+      409,
+    );
   const extra = Math.min(MAX_FORWARD_ATTEMPTS, Math.max(1, record.maxAttempts));
   await deliveries.requeueDelivery(binId, deliveryId, new Date(), extra);
   publish("forward.queued", {});

@@ -34,12 +34,22 @@ function toPortable(record: CapturedRequestRecord): PortableRequest & { id: stri
 }
 
 /** The bin's requests (or the chosen ones) as a HAR 1.2 or Hookscope JSON document. */
-export async function exportRequests(binId: string, shareToken: string, origin: string, format: ExportFormat, ids?: string[]): Promise<{ filename: string; document: unknown }> {
+export async function exportRequests(
+  binId: string,
+  shareToken: string,
+  origin: string,
+  format: ExportFormat,
+  ids?: string[],
+): Promise<{ filename: string; document: unknown }> {
   if (ids?.some((id) => !REQUEST_ID_PATTERN.test(id))) throw new ValidationError("ids: a comma-separated list of request ids");
   const records = await listFullRequests(binId, ids, MAX_EXPORT_REQUESTS);
   const bytes = records.reduce((total, record) => total + record.bodySize, 0);
   if (bytes > MAX_EXPORT_BYTES) {
-    throw new DomainError("export_too_large", `These requests hold ${bytes} bytes of bodies, more than one export may carry (${MAX_EXPORT_BYTES}); export a selection.`, 413);
+    throw new DomainError(
+      "export_too_large",
+      `These requests hold ${bytes} bytes of bodies, more than one export may carry (${MAX_EXPORT_BYTES}); export a selection.`,
+      413,
+    );
   }
   const portable = records.map(toPortable);
   const { captureUrl } = binUrls(origin, binId, shareToken);

@@ -104,16 +104,18 @@ class ForwardStream {
     try {
       // Any other connection of this forwarder, here or on another instance, lets go.
       publish("forwarder.takeover", { forwarderId: this.forwarder.id, connectionId: this.connectionId });
-      this.send(frame({
-        t: "hello",
-        forwarderId: this.forwarder.id,
-        name: this.forwarder.name,
-        cursor: this.forwarder.cursor,
-        newest: this.bin.captureCount,
-        dropped: this.forwarder.dropped,
-        droppedAt: this.forwarder.droppedAt?.toISOString() ?? null,
-        size: 0,
-      }));
+      this.send(
+        frame({
+          t: "hello",
+          forwarderId: this.forwarder.id,
+          name: this.forwarder.name,
+          cursor: this.forwarder.cursor,
+          newest: this.bin.captureCount,
+          dropped: this.forwarder.dropped,
+          droppedAt: this.forwarder.droppedAt?.toISOString() ?? null,
+          size: 0,
+        }),
+      );
       await this.heartbeat();
       publish("forwarder.changed", { binId: this.bin.id });
       await this.replayLast();
@@ -248,7 +250,9 @@ class ForwardStream {
       if (this.sink.closed) return;
       const row = await getRequest(this.bin.id, id);
       if (!row) continue;
-      const full = !this.send(requestFrame({ ...row, body: Buffer.from(row.body) }, "replay", forwarderKey(this.forwarder.id, `replay-${this.connectionId}-${id}`), false));
+      const full = !this.send(
+        requestFrame({ ...row, body: Buffer.from(row.body) }, "replay", forwarderKey(this.forwarder.id, `replay-${this.connectionId}-${id}`), false),
+      );
       if (full) await this.sink.drained();
     }
   }

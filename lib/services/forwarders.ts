@@ -24,7 +24,9 @@ export function forwarderKey(forwarderId: string, suffix: string): string {
 
 export function checkForwarderName(name: string): string {
   if (!FORWARDER_NAME.test(name)) {
-    throw new ValidationError(`A forwarder name is 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit; not "${name.slice(0, 120)}".`);
+    throw new ValidationError(
+      `A forwarder name is 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit; not "${name.slice(0, 120)}".`,
+    );
   }
   return name;
 }
@@ -157,7 +159,11 @@ export async function recordReports(binId: string, name: string, input: unknown)
 export const PushSchema = z
   .object({
     requestId: z.string().regex(REQUEST_ID_PATTERN, "a request id"),
-    method: z.string().regex(/^[A-Za-z]+$/, "method is a word such as POST").max(20).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
+      .max(20)
+      .optional(),
     headers: HeaderPairs.max(200).optional(),
     bodyBase64: z.string().optional(),
     bodyText: z.string().optional(),
@@ -191,7 +197,11 @@ export async function pushToForwarder(binId: string, name: string, input: unknow
   const answered = expectAnswer(key, PUSH_TIMEOUT_MS);
   publish("forwarder.push", { forwarderId: forwarder.id, key, requestId, edits });
   if (!(await answered)) {
-    throw new DomainError("forwarder_timeout", `hookscope forward "${forwarder.name}" did not report within ${PUSH_TIMEOUT_MS / 1000} s; it may have stopped.`, 504);
+    throw new DomainError(
+      "forwarder_timeout",
+      `hookscope forward "${forwarder.name}" did not report within ${PUSH_TIMEOUT_MS / 1000} s; it may have stopped.`,
+      504,
+    );
   }
   return getDeliveryDetail(binId, key);
 }

@@ -43,10 +43,7 @@ export async function listRequestPage(binId: string, query: PageQuery): Promise<
 }
 
 /** What a live client missed since `after`, oldest first, as the socket join answers it. */
-export async function listMissedRequests(
-  binId: string,
-  after: string | null | undefined,
-): Promise<{ missed: RequestSummary[]; truncated: boolean }> {
+export async function listMissedRequests(binId: string, after: string | null | undefined): Promise<{ missed: RequestSummary[]; truncated: boolean }> {
   if (!after) return { missed: [], truncated: false };
   checkCursor("after", after);
   const rows = await requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" });

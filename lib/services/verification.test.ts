@@ -35,7 +35,13 @@ const shown = (signature: string) => signature.slice(0, 12);
 test("a viewer's verdict keeps the reason, the header and the received signature, without the expected one", () => {
   const expected = signatureOf("sha256", GITHUB_SECRET);
   const received = `sha256=${"0".repeat(64)}`;
-  const owner = verification(capture([["X-Hub-Signature-256", received], ["X-GitHub-Event", "pull_request"]]), [{ scheme: "github", secret: GITHUB_SECRET }]);
+  const owner = verification(
+    capture([
+      ["X-Hub-Signature-256", received],
+      ["X-GitHub-Event", "pull_request"],
+    ]),
+    [{ scheme: "github", secret: GITHUB_SECRET }],
+  );
   // The owner's reason quotes the start of the expected signature; the viewer's must not.
   assert.equal(owner.status, "invalid");
   assert.ok(owner.reason.includes(shown(expected)), owner.reason);
@@ -67,7 +73,10 @@ test("a hint that repeats another secret's mismatch loses its expected signature
   const viewer = forViewer(owner);
   const text = JSON.stringify(viewer);
   assert.ok(!text.includes(shown(expected)) && !text.includes(intercomSecret), text);
-  assert.ok(viewer.details?.hints?.some((hint) => hint.includes("did not verify")), "the hint itself stays");
+  assert.ok(
+    viewer.details?.hints?.some((hint) => hint.includes("did not verify")),
+    "the hint itself stays",
+  );
 });
 
 test("verdicts without details, and valid ones, pass through unchanged but for the expected signature", () => {

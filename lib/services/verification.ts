@@ -95,7 +95,9 @@ const withoutExpected = (text: string) => text.replace(QUOTED_EXPECTED, "");
 export function forViewer(verification: RequestVerification): RequestVerification {
   const { details, reason, ...rest } = verification;
   if (!details) return { ...rest, reason: withoutExpected(reason) };
-  const kept = Object.fromEntries(VIEWER_DETAILS.flatMap((key) => (details[key] === undefined ? [] : [[key, details[key]]]))) as NonNullable<Verdict["details"]>;
+  const kept = Object.fromEntries(VIEWER_DETAILS.flatMap((key) => (details[key] === undefined ? [] : [[key, details[key]]]))) as NonNullable<
+    Verdict["details"]
+  >;
   if (kept.hints) kept.hints = kept.hints.map(withoutExpected);
   return { ...rest, reason: withoutExpected(reason), details: kept };
 }
@@ -113,7 +115,11 @@ export async function recheckBinVerdicts(binId: string): Promise<number> {
     for (const record of chunk) {
       const headers = JSON.parse(record.headers) as [string, string][];
       const stored = storedVerdict(checkTrust(trustInputOf(binId, record, headers), settings, secrets).verdict);
-      const same = stored.verdict === record.verdict && stored.signature === record.signature && stored.freshness === record.freshness && stored.replaySuspected === record.replaySuspected;
+      const same =
+        stored.verdict === record.verdict &&
+        stored.signature === record.signature &&
+        stored.freshness === record.freshness &&
+        stored.replaySuspected === record.replaySuspected;
       if (!same) {
         await setVerdict(record.id, stored);
         changed++;

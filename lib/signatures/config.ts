@@ -24,9 +24,7 @@ export const genericHmacOptionsSchema = z
       .default("{body}"),
     timestampHeader: headerName("timestampHeader").optional(),
     idHeader: headerName("idHeader").optional(),
-    secretEncoding: z
-      .enum(["utf8", "base64", "hex"], { error: "secretEncoding must be utf8, base64 or hex" })
-      .default("utf8"),
+    secretEncoding: z.enum(["utf8", "base64", "hex"], { error: "secretEncoding must be utf8, base64 or hex" }).default("utf8"),
     toleranceSeconds: z
       .number({ error: "toleranceSeconds must be a number" })
       .int("toleranceSeconds must be a whole number")
@@ -78,9 +76,7 @@ export const secretConfigSchema = z
   .object({
     scheme: z.enum(SCHEME_IDS, {
       error: (issue) =>
-        issue.input === undefined
-          ? "scheme is required"
-          : `unknown scheme ${JSON.stringify(issue.input)}; expected one of ${SCHEME_IDS.join(", ")}`,
+        issue.input === undefined ? "scheme is required" : `unknown scheme ${JSON.stringify(issue.input)}; expected one of ${SCHEME_IDS.join(", ")}`,
     }),
     secret: z.string({ error: "secret must be text" }).max(8192, "secret is longer than 8192 characters"),
     options: genericHmacOptionsSchema.optional(),
@@ -93,13 +89,19 @@ export const secretConfigSchema = z
     signedUrl: z
       .string({ error: "signedUrl must be text" })
       .max(2048, "signedUrl is longer than 2048 characters")
-      .refine(isPlainHttpUrl, "signedUrl is the public http(s) URL the provider was given for this bin, without query or fragment (the captured subpath and query are appended)")
+      .refine(
+        isPlainHttpUrl,
+        "signedUrl is the public http(s) URL the provider was given for this bin, without query or fragment (the captured subpath and query are appended)",
+      )
       .optional(),
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (config.signedUrl !== undefined && !getScheme(config.scheme).signsUrl && config.scheme !== "generic-hmac") {
-      issue("signedUrl", `signedUrl only applies to schemes that sign the URL (${SCHEME_IDS.filter((id) => getScheme(id).signsUrl).join(", ")}, generic-hmac), not to ${config.scheme}`);
+      issue(
+        "signedUrl",
+        `signedUrl only applies to schemes that sign the URL (${SCHEME_IDS.filter((id) => getScheme(id).signsUrl).join(", ")}, generic-hmac), not to ${config.scheme}`,
+      );
     }
     if (config.secret.trim() === "") {
       issue("secret", "secret is empty");

@@ -6,10 +6,7 @@ const decoder = new TextDecoder("utf-8");
 export { headerValue, headerValues } from "@/lib/requests/headers";
 
 /** The first of `names` that is present, with its value: providers renamed headers over time. */
-export function firstHeader(
-  headers: readonly (readonly [string, string])[],
-  names: readonly string[],
-): { name: string; value: string } | undefined {
+export function firstHeader(headers: readonly (readonly [string, string])[], names: readonly string[]): { name: string; value: string } | undefined {
   for (const name of names) {
     const value = headerValue(headers, name);
     if (value !== undefined) return { name, value };

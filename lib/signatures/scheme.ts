@@ -91,15 +91,8 @@ export function toleranceOf(secret: SecretConfig, fallback: number | null): numb
   return secret.toleranceSeconds === 0 ? null : secret.toleranceSeconds;
 }
 
-export function freshness(
-  ageSeconds: number,
-  toleranceSeconds: number | null,
-  direction: "past" | "both",
-  source: string,
-): Freshness {
-  const ok =
-    toleranceSeconds === null ||
-    (direction === "past" ? ageSeconds <= toleranceSeconds : Math.abs(ageSeconds) <= toleranceSeconds);
+export function freshness(ageSeconds: number, toleranceSeconds: number | null, direction: "past" | "both", source: string): Freshness {
+  const ok = toleranceSeconds === null || (direction === "past" ? ageSeconds <= toleranceSeconds : Math.abs(ageSeconds) <= toleranceSeconds);
   return { ageSeconds, toleranceSeconds, direction, ok, source };
 }
 

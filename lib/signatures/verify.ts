@@ -38,7 +38,12 @@ export function verifyRequest(request: CapturedRequest, secrets: readonly Secret
     .filter((attempt) => attempt.module.present(req, attempt.secret))
     .sort((a, b) => (order.get(a.module.id) ?? ranked.length) - (order.get(b.module.id) ?? ranked.length));
 
-  if (applicable.length === 0) return unverifiable(req, ranked.map((entry) => entry.module), attempts);
+  if (applicable.length === 0)
+    return unverifiable(
+      req,
+      ranked.map((entry) => entry.module),
+      attempts,
+    );
 
   const results = applicable.map((attempt) => evaluate(req, attempt));
   const valid = results.find((result) => result.verdict.status === "valid");
@@ -175,10 +180,14 @@ function evaluate(original: RequestView, attempt: Attempt): Evaluation {
     );
   }
   const explanation = explainMismatch(req, module, secret, outcome);
-  const staleText = time.result === "stale" ? ` Its timestamp (${fresh!.source}) is also ${describeAge(fresh!.ageSeconds)}, ${time.words}; with a signature that does not match, this is not a late genuine delivery.` : "";
-  const compared = outcome.expected !== undefined
-    ? `expected ${quote(shortExpected(outcome.expected), 20)}, received ${quote(outcome.received)}`
-    : `received ${quote(outcome.received)}`;
+  const staleText =
+    time.result === "stale"
+      ? ` Its timestamp (${fresh!.source}) is also ${describeAge(fresh!.ageSeconds)}, ${time.words}; with a signature that does not match, this is not a late genuine delivery.`
+      : "";
+  const compared =
+    outcome.expected !== undefined
+      ? `expected ${quote(shortExpected(outcome.expected), 20)}, received ${quote(outcome.received)}`
+      : `received ${quote(outcome.received)}`;
   return verdict({
     status: "invalid",
     signature: "mismatch",
@@ -199,7 +208,10 @@ interface FreshnessJudgement {
 function judgeFreshness(fresh: Freshness | undefined, secret: SecretConfig): FreshnessJudgement {
   if (!fresh) return { result: "no_timestamp", words: "" };
   if (fresh.toleranceSeconds === null) {
-    return { result: "window_off", words: secret.toleranceSeconds === 0 ? "not checked: the window is turned off for this secret" : "not checked: this scheme sets no window" };
+    return {
+      result: "window_off",
+      words: secret.toleranceSeconds === 0 ? "not checked: the window is turned off for this secret" : "not checked: this scheme sets no window",
+    };
   }
   const window = `${fresh.toleranceSeconds} s${fresh.direction === "both" ? " either way" : ""}`;
   if (fresh.ok) return { result: "fresh", words: `within ${window}` };
@@ -293,9 +305,7 @@ function urlAlternatives(url: string): { url: string; label: string }[] {
   const path = query === -1 ? url : url.slice(0, query);
   const rest = query === -1 ? "" : url.slice(query);
   out.push(
-    path.endsWith("/")
-      ? { url: path.slice(0, -1) + rest, label: "without the trailing slash" }
-      : { url: `${path}/${rest}`, label: "with a trailing slash" },
+    path.endsWith("/") ? { url: path.slice(0, -1) + rest, label: "without the trailing slash" } : { url: `${path}/${rest}`, label: "with a trailing slash" },
   );
   return out;
 }
@@ -304,12 +314,7 @@ function urlAlternatives(url: string): { url: string; label: string }[] {
  * Tries the readings of the request that commonly explain a mismatch. Only a reading that really
  * verifies is reported as the cause; otherwise the reader gets a list of things to check.
  */
-function explainMismatch(
-  req: RequestView,
-  module: SchemeModule,
-  secret: SecretConfig,
-  outcome: Checked,
-): { lead: string; hints: string[] } {
+function explainMismatch(req: RequestView, module: SchemeModule, secret: SecretConfig, outcome: Checked): { lead: string; hints: string[] } {
   const keyHint = matchingKeyAlternative(req, module, secret);
   if (keyHint) return { lead: keyHint, hints: [keyHint] };
 
@@ -345,4 +350,3 @@ function explainMismatch(
   }
   return { lead: "", hints };
 }
-

@@ -48,7 +48,9 @@ test("SIGKILL under load: every request that got a 2xx is stored byte-exact, non
 
   const second = await startServer({ BIN_MAX_REQUESTS: "100000" }, { databaseUrl: first.databaseUrl });
   servers.push(second);
-  const exported = (await (await fetch(`${second.url}/api/bins/${bin.id}/export?format=json`, authorized(bin.ownerToken))).json()) as { requests: { bodyBase64: string }[] };
+  const exported = (await (await fetch(`${second.url}/api/bins/${bin.id}/export?format=json`, authorized(bin.ownerToken))).json()) as {
+    requests: { bodyBase64: string }[];
+  };
   const stored = exported.requests.map((request) => Buffer.from(request.bodyBase64, "base64").toString());
   const storedSet = new Set(stored);
   assert.equal(storedSet.size, stored.length, "a request is stored twice");

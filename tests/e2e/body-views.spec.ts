@@ -62,7 +62,9 @@ test.describe("body views", () => {
     });
     const detail = await openRequestTab(page, "/xml", /Body/);
     await expect(detail.getByRole("button", { name: "XML", exact: true })).toHaveAttribute("aria-pressed", "true");
-    await expect(detail.getByLabel("Pretty XML", { exact: true })).toHaveText(['<?xml version="1.0"?>', '<order id="7">', '<item sku="x">Tea &amp; cake</item>', "<note/>", "</order>"].join(""));
+    await expect(detail.getByLabel("Pretty XML", { exact: true })).toHaveText(
+      ['<?xml version="1.0"?>', '<order id="7">', '<item sku="x">Tea &amp; cake</item>', "<note/>", "</order>"].join(""),
+    );
     await expect(detail.getByLabel("Pretty XML", { exact: true }).getByText('<item sku="x">Tea &amp; cake</item>')).toHaveCSS("padding-left", /^[1-9]/);
   });
 
@@ -147,7 +149,8 @@ test.describe("body views", () => {
       throw new Error(`unexpected dialog: ${dialog.message()}`);
     });
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=2</script><circle r="5"/></svg>';
-    const html = '<!doctype html><html><body><script>window.__pwned=3</script><img src=x onerror="window.__pwned=4"><iframe srcdoc="<script>parent.__pwned=5</script>"></iframe></body></html>';
+    const html =
+      '<!doctype html><html><body><script>window.__pwned=3</script><img src=x onerror="window.__pwned=4"><iframe srcdoc="<script>parent.__pwned=5</script>"></iframe></body></html>';
     await captureBytes(binId, { path: "/svg", headers: { "Content-Type": "image/svg+xml" }, body: svg });
     await captureBytes(binId, { path: "/html", headers: { "Content-Type": "text/html" }, body: html });
     let detail = await openRequestTab(page, "/svg", /Body/);
@@ -158,7 +161,7 @@ test.describe("body views", () => {
     await expect(detail.getByLabel("Body text")).toHaveText(html);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    await expect(page.locator("main img, main iframe, main object, main embed, main circle[r=\"5\"]")).toHaveCount(0);
+    await expect(page.locator('main img, main iframe, main object, main embed, main circle[r="5"]')).toHaveCount(0);
   });
 
   test("binary bodies get a hex dump with offsets and an ASCII column", async ({ page }) => {
@@ -175,7 +178,11 @@ test.describe("body views", () => {
 
   test("a gzip or br body offers a decoded view next to the raw bytes; a broken one says why", async ({ page }) => {
     const { binId } = await createBinInUi(page);
-    await captureBytes(binId, { path: "/gz", headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" }, body: gzipSync('{"compressed":true,"n":42}') });
+    await captureBytes(binId, {
+      path: "/gz",
+      headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+      body: gzipSync('{"compressed":true,"n":42}'),
+    });
     await captureBytes(binId, { path: "/broken-gz", headers: { "Content-Type": "text/plain", "Content-Encoding": "gzip" }, body: "this is not gzip at all" });
     await captureBytes(binId, { path: "/br", headers: { "Content-Type": "text/plain", "Content-Encoding": "br" }, body: brotliCompressSync("hello brotli") });
 

@@ -72,7 +72,10 @@ test("the wait parameters are explained, and the capture and wait examples work 
   const matches: string[] = [];
   await expect
     .poll(async () => {
-      if (!answered) matches.push(await capture(request, created.id, { headers: { "Content-Type": "application/json" }, body: '{"data":{"object":{"status":"succeeded"}}}' }));
+      if (!answered)
+        matches.push(
+          await capture(request, created.id, { headers: { "Content-Type": "application/json" }, body: '{"data":{"object":{"status":"succeeded"}}}' }),
+        );
       return answered;
     })
     .toBe(true);
@@ -125,7 +128,9 @@ for (const [name, options] of [
       await page.screenshot({ path: `${DIR}/docs-${name}.png` });
       // The card's own anchor, as the sidebar links to it (below the sticky header).
       await page.goto("/docs#get-api-bins-binid-requests-wait");
-      await expect(page.getByRole("article", { name: "GET /api/bins/{binId}/requests/wait", exact: true }).getByText("Wait for a matching request")).toBeInViewport();
+      await expect(
+        page.getByRole("article", { name: "GET /api/bins/{binId}/requests/wait", exact: true }).getByText("Wait for a matching request"),
+      ).toBeInViewport();
       await page.screenshot({ path: `${DIR}/docs-wait-${name}.png` });
       if (name !== "mobile") return;
       // No room for the sidebar: the routes fold into a list above the first route.

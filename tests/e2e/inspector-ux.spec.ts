@@ -76,12 +76,22 @@ test.describe("inspector ux", () => {
 
   test("compare two requests: a differing header and body lines are highlighted", async ({ page }) => {
     const { binId } = await createBinInUi(page);
-    await captureBytes(binId, { path: "/cmp/a", headers: { "Content-Type": "application/json", "X-Sig": "sig-a", "X-Only-A": "1" }, body: '{"id":1,"status":"pending","total":10}' });
-    await captureBytes(binId, { path: "/cmp/b", headers: { "Content-Type": "application/json", "X-Sig": "sig-b" }, body: '{"id":1,"status":"paid","total":10}' });
+    await captureBytes(binId, {
+      path: "/cmp/a",
+      headers: { "Content-Type": "application/json", "X-Sig": "sig-a", "X-Only-A": "1" },
+      body: '{"id":1,"status":"pending","total":10}',
+    });
+    await captureBytes(binId, {
+      path: "/cmp/b",
+      headers: { "Content-Type": "application/json", "X-Sig": "sig-b" },
+      body: '{"id":1,"status":"paid","total":10}',
+    });
     await expect(requestRows(page)).toHaveCount(2);
     await requestRows(page).filter({ hasText: "/cmp/a" }).getByRole("checkbox").check();
     // Shift-click marks too.
-    await requestRows(page).filter({ hasText: "/cmp/b" }).click({ modifiers: ["Shift"] });
+    await requestRows(page)
+      .filter({ hasText: "/cmp/b" })
+      .click({ modifiers: ["Shift"] });
     const bar = page.getByRole("toolbar", { name: "Marked requests" });
     await expect(bar).toContainText("2 marked");
     await bar.getByRole("button", { name: "Compare" }).click();
@@ -105,7 +115,11 @@ test.describe("inspector ux", () => {
   test("at 375 px wide everything fits without sideways scrolling", async ({ page, request }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     const { binId } = await createBinInUi(page);
-    await capture(request, binId, { path: "/mobile/a/rather/long/path/that/could/overflow?with=query&and=more", headers: { "Content-Type": "application/json" }, body: '{"long":"' + "x".repeat(200) + '"}' });
+    await capture(request, binId, {
+      path: "/mobile/a/rather/long/path/that/could/overflow?with=query&and=more",
+      headers: { "Content-Type": "application/json" },
+      body: '{"long":"' + "x".repeat(200) + '"}',
+    });
     await requestRows(page).first().click();
     await page.getByRole("region", { name: "Request detail" }).getByRole("tab", { name: /Body/ }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -118,10 +132,33 @@ test.describe("inspector ux", () => {
 
   test("10,000 requests scroll smoothly: only the visible rows are in the DOM", async ({ page }) => {
     const { binId } = await createBinInUi(page);
-    const template = { binId, method: "POST", query: "", contentType: "application/json", bodySize: 42, remoteAddress: "127.0.0.1", responseStatus: 200, responseRule: null, verdict: "no_secret", signature: "no_secret", freshness: "not_checked", replaySuspected: false, duplicateOf: null, authFailure: null, sourceFailure: null, plainHttp: false };
+    const template = {
+      binId,
+      method: "POST",
+      query: "",
+      contentType: "application/json",
+      bodySize: 42,
+      remoteAddress: "127.0.0.1",
+      responseStatus: 200,
+      responseRule: null,
+      verdict: "no_secret",
+      signature: "no_secret",
+      freshness: "not_checked",
+      replaySuspected: false,
+      duplicateOf: null,
+      authFailure: null,
+      sourceFailure: null,
+      plainHttp: false,
+    };
     const requests = Array.from({ length: 10_000 }, (_, i) => {
       const n = 10_000 - i;
-      return { ...template, id: `zzzzzzzzzzzz${String(n).padStart(10, "0")}`, path: `/row/${n}`, sequence: n, receivedAt: new Date(Date.now() - i * 1000).toISOString() };
+      return {
+        ...template,
+        id: `zzzzzzzzzzzz${String(n).padStart(10, "0")}`,
+        path: `/row/${n}`,
+        sequence: n,
+        receivedAt: new Date(Date.now() - i * 1000).toISOString(),
+      };
     });
     // The list API answers with all 10,000 at once: the point is the rendering, not the paging.
     await page.route(new RegExp(`/api/bins/${binId}/requests(\\?|$)`), (route: Route) => route.fulfill({ json: { requests, nextBefore: null } }));

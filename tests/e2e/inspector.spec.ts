@@ -88,9 +88,7 @@ test.describe("inspector", () => {
     await detail.getByRole("tab", { name: /Body/ }).click();
     // The bytes start like a PNG, so the image view comes first; the dump is one click away.
     await detail.getByRole("button", { name: "Hex", exact: true }).click();
-    await expect(detail.getByLabel("Hex dump")).toHaveText(
-      "00000000  89 50 4e 47 0d 0a 1a 0a  00 ff fe 41              |.PNG.......A|",
-    );
+    await expect(detail.getByLabel("Hex dump")).toHaveText("00000000  89 50 4e 47 0d 0a 1a 0a  00 ff fe 41              |.PNG.......A|");
     const downloadPromise = page.waitForEvent("download");
     await detail.getByRole("button", { name: "Download raw" }).click();
     const download = await downloadPromise;

@@ -9,7 +9,10 @@ test.describe("signature verification", () => {
   test("a secret added in Settings verifies a signed request in the Verify tab", async ({ page, request }) => {
     const { binId } = await createBinInUi(page);
     const signature = `sha256=${createHmac("sha256", SECRET).update(PAYLOAD).digest("hex")}`;
-    await capture(request, binId, { headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "X-GitHub-Event": "pull_request" }, body: PAYLOAD });
+    await capture(request, binId, {
+      headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "X-GitHub-Event": "pull_request" },
+      body: PAYLOAD,
+    });
     await requestRows(page).first().click();
     const detail = detailPane(page);
     await detail.getByRole("tab", { name: "Verify" }).click();

@@ -70,7 +70,10 @@ test.describe("search", () => {
     await expect(chart).toBeVisible();
     await expect(chart.locator("g")).toHaveCount(60);
     // Clicking a bar that holds part of the burst narrows the list to its time range.
-    const busy = chart.locator("g").filter({ hasText: /: [1-9]\d* requests?$/ }).first();
+    const busy = chart
+      .locator("g")
+      .filter({ hasText: /: [1-9]\d* requests?$/ })
+      .first();
     const inBar = Number(/: (\d+) request/.exec((await busy.textContent()) ?? "")?.[1]);
     await busy.click({ force: true });
     await expect(page.getByRole("button", { name: /^Filters/ })).toContainText("2");

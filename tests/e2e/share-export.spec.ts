@@ -115,7 +115,9 @@ test.describe("copy as", () => {
     const token = await ownerToken(page, binId);
     const list = await (await request.get(`/api/bins/${binId}/requests`, { headers: { Authorization: `Bearer ${token}` } })).json();
     const [replayed, original] = await Promise.all(
-      list.requests.map(async (r: { id: string }) => (await request.get(`/api/bins/${binId}/requests/${r.id}`, { headers: { Authorization: `Bearer ${token}` } })).json()),
+      list.requests.map(async (r: { id: string }) =>
+        (await request.get(`/api/bins/${binId}/requests/${r.id}`, { headers: { Authorization: `Bearer ${token}` } })).json(),
+      ),
     );
     expect(replayed.method).toBe("PATCH");
     expect(replayed.query).toBe(original.query);
@@ -133,7 +135,8 @@ test.describe("export and import", () => {
       "/binary": Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x80, 0x41]),
       "/empty": Buffer.alloc(0),
     };
-    for (const [path, body] of Object.entries(bodies)) await captureBytes(binId, { path, headers: { "Content-Type": "application/octet-stream", "X-Dup": ["a", "b"] }, body });
+    for (const [path, body] of Object.entries(bodies))
+      await captureBytes(binId, { path, headers: { "Content-Type": "application/octet-stream", "X-Dup": ["a", "b"] }, body });
     await expect(requestRows(page)).toHaveCount(3);
 
     await page.getByRole("button", { name: "Export bin" }).click();
@@ -170,7 +173,9 @@ test.describe("export and import", () => {
 
   test("an unreadable import file is refused with a message", async ({ page }) => {
     await page.goto("/");
-    await page.getByLabel("HAR or JSON export file").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from('{"not":"an export"}') });
+    await page
+      .getByLabel("HAR or JSON export file")
+      .setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from('{"not":"an export"}') });
     await expect(page.getByText(/^Could not import: /)).toBeVisible();
   });
 });

@@ -16,7 +16,10 @@ test("signature, duplicate and answer badges in the list; a new secret turns the
   await expect(rows.nth(1)).not.toContainText("duplicate");
   await expect(rows.first()).toContainText("signed");
 
-  const added = await request.post(`/api/bins/${binId}/secrets`, { headers: { Authorization: `Bearer ${token}` }, data: { scheme: "github", secret: "badge-secret" } });
+  const added = await request.post(`/api/bins/${binId}/secrets`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { scheme: "github", secret: "badge-secret" },
+  });
   expect(added.status()).toBe(201);
   await expect(rows.first()).toContainText("signed ✓");
   await expect(rows.nth(1)).toContainText("signed ✓");

@@ -155,7 +155,10 @@ test("a late genuine delivery is 'signed, late', a tampered one a 'bad signature
   await expect(row(page, "/stripe/blocked")).toContainText("rejected");
   await expect(row(page, "/stripe/blocked")).toContainText("signed ✓");
   await expect(row(page, "/stripe/blocked")).not.toContainText("403");
-  await expect(row(page, "/stripe/blocked").getByText("rejected")).toHaveAttribute("title", /127\.0\.0\.1 is not in the sender allow-list \(127\.0\.0\.2\/32\) \(refused with 403\)/);
+  await expect(row(page, "/stripe/blocked").getByText("rejected")).toHaveAttribute(
+    "title",
+    /127\.0\.0\.1 is not in the sender allow-list \(127\.0\.0\.2\/32\) \(refused with 403\)/,
+  );
   await expectBadgesInside(page);
   await page.screenshot({ path: `${DIR}/list-1440.png` });
 

@@ -26,13 +26,20 @@ async function seed(page: Page, request: APIRequestContext): Promise<Seeded> {
   // Read while the bin is empty: once requests arrive its card folds and the share link is a click away.
   const shareUrl = await page.getByRole("textbox", { name: "Share link", exact: true }).inputValue();
   const auth = { Authorization: `Bearer ${token}` };
-  for (const [scheme, secret] of [["github", GITHUB_SECRET], ["stripe", STRIPE_SECRET]]) {
+  for (const [scheme, secret] of [
+    ["github", GITHUB_SECRET],
+    ["stripe", STRIPE_SECRET],
+  ]) {
     expect((await request.post(`/api/bins/${binId}/secrets`, { headers: auth, data: { scheme, secret } })).status()).toBe(201);
   }
   // Signed an hour ago with the right secret: a replay, flagged by its timestamp.
   const signedAt = Math.floor(Date.now() / 1000) - 3600;
   const stripeSignature = createHmac("sha256", STRIPE_SECRET).update(`${signedAt}.${PAYLOAD}`).digest("hex");
-  await capture(request, binId, { path: "/stripe", headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${signedAt},v1=${stripeSignature}` }, body: PAYLOAD });
+  await capture(request, binId, {
+    path: "/stripe",
+    headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${signedAt},v1=${stripeSignature}` },
+    body: PAYLOAD,
+  });
   const invalidId = await capture(request, binId, {
     path: "/github",
     headers: { "Content-Type": "application/json", "X-Hub-Signature-256": `sha256=${"0".repeat(64)}`, "X-GitHub-Event": "pull_request" },
@@ -111,7 +118,10 @@ for (const [name, options] of [
     const { shareUrl } = await seed(page, request);
     const { context, viewer } = await openAsViewer(browser, shareUrl, options);
     try {
-      for (const [row, file] of [["/github", "verify-viewer"], ["/stripe", "verify-viewer-replay"]] as const) {
+      for (const [row, file] of [
+        ["/github", "verify-viewer"],
+        ["/stripe", "verify-viewer-replay"],
+      ] as const) {
         const detail = await openVerify(viewer, row);
         const title = row === "/stripe" ? "Signed, but late" : "Signature does not match";
         await expect(detail.getByRole("status").filter({ hasText: title })).toContainText(row === "/stripe" ? "Stripe" : "GitHub");

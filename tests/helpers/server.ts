@@ -28,10 +28,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built production server (dist/server.mjs) on a free port with its own SQLite file. */
-export async function startServer(
-  extraEnv: Record<string, string> = {},
-  options: { databaseUrl?: string; port?: number } = {},
-): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: { databaseUrl?: string; port?: number } = {}): Promise<RunningServer> {
   const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
   if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` before the HTTP tests.");
   const port = options.port ?? (await freePort());

@@ -57,10 +57,14 @@ export function stalledUpload(url: string, headers: Record<string, string> = {})
  */
 export async function fillSlots(slots: number, open: () => StalledUpload, probe: () => Promise<number>): Promise<StalledUpload[]> {
   const uploads: StalledUpload[] = [];
-  await waitUntil(async () => {
-    const holding = uploads.filter((upload) => upload.answer() === null).length;
-    for (let i = holding; i < slots; i++) uploads.push(open());
-    return (await probe()) === 503;
-  }, 30_000, `${slots} slots to fill`);
+  await waitUntil(
+    async () => {
+      const holding = uploads.filter((upload) => upload.answer() === null).length;
+      for (let i = holding; i < slots; i++) uploads.push(open());
+      return (await probe()) === 503;
+    },
+    30_000,
+    `${slots} slots to fill`,
+  );
   return uploads.filter((upload) => upload.answer() === null);
 }

@@ -10,18 +10,21 @@ import { waitUntil } from "../helpers/target";
 
 let server: RunningServer;
 
-before(async () => {
-  // TRUST_PROXY: the tests speak for several source addresses through X-Forwarded-For.
-  server = await startServer({
-    MAX_INFLIGHT_CAPTURES: "8",
-    MAX_INFLIGHT_PER_ADDRESS: "4",
-    MAX_HELD_ANSWERS: "3",
-    BODY_IDLE_SECONDS: "1",
-    TRUST_PROXY: "1",
-    RATE_LIMIT_PER_BIN: "0",
-    RATE_LIMIT_PER_ADDRESS: "0",
-  });
-}, { timeout: 40_000 });
+before(
+  async () => {
+    // TRUST_PROXY: the tests speak for several source addresses through X-Forwarded-For.
+    server = await startServer({
+      MAX_INFLIGHT_CAPTURES: "8",
+      MAX_INFLIGHT_PER_ADDRESS: "4",
+      MAX_HELD_ANSWERS: "3",
+      BODY_IDLE_SECONDS: "1",
+      TRUST_PROXY: "1",
+      RATE_LIMIT_PER_BIN: "0",
+      RATE_LIMIT_PER_ADDRESS: "0",
+    });
+  },
+  { timeout: 40_000 },
+);
 after(() => server?.stop());
 
 function send(url: string, from: string, body = "x") {
@@ -36,17 +39,24 @@ test("one address filling its share gets 503, another address is still served; q
   const bin = await createBin(server.url);
   const probe = await createBin(server.url);
   let refusal = "";
-  const stalled = await fillSlots(4, () => stalledUpload(bin.captureUrl, { "X-Forwarded-For": "10.0.0.1" }), async () => {
-    const response = await send(probe.captureUrl, "10.0.0.1");
-    refusal = await response.text();
-    return response.status;
-  });
+  const stalled = await fillSlots(
+    4,
+    () => stalledUpload(bin.captureUrl, { "X-Forwarded-For": "10.0.0.1" }),
+    async () => {
+      const response = await send(probe.captureUrl, "10.0.0.1");
+      refusal = await response.text();
+      return response.status;
+    },
+  );
   assert.match(refusal, /This address has more requests in flight than one sender may/);
   assert.equal((await send(bin.captureUrl, "10.0.0.2", "other sender")).status, 200, "another address is not starved");
 
   stalled.forEach((upload) => upload.goQuiet());
   const answers = await Promise.all(stalled.map((upload) => upload.answered));
-  assert.deepEqual(answers.map((a) => a.status), [408, 408, 408, 408]);
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    [408, 408, 408, 408],
+  );
   assert.match(answers[0]!.body, /No body bytes arrived for 1 s; nothing was stored/);
   assert.equal(await stored(bin), 1, "only the other sender's capture");
   assert.equal((await send(bin.captureUrl, "10.0.0.1")).status, 200, "the address is served again once its uploads are gone");
@@ -55,7 +65,11 @@ test("one address filling its share gets 503, another address is still served; q
 test("answers held back by a hold rule take no capture slots, and past their own limit the sender is told", { timeout: 60_000 }, async () => {
   const held = await createBin(server.url);
   const rules = { rules: [{ when: { kind: "always" }, action: { kind: "hold" } }] };
-  const patched = await fetch(`${server.url}/api/bins/${held.id}`, { method: "PATCH", headers: authorized(held.ownerToken).headers, body: JSON.stringify({ settings: rules }) });
+  const patched = await fetch(`${server.url}/api/bins/${held.id}`, {
+    method: "PATCH",
+    headers: authorized(held.ownerToken).headers,
+    body: JSON.stringify({ settings: rules }),
+  });
   assert.equal(patched.status, 200, await patched.text());
 
   const controller = new AbortController();
@@ -76,7 +90,10 @@ test("answers held back by a hold rule take no capture slots, and past their own
   // 10 stored captures, 3 of them still held, against 8 slots: had the held ones kept theirs, these would be refused.
   const other = await createBin(server.url);
   const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => send(other.captureUrl, `10.0.2.${i}`)));
-  assert.deepEqual(burst.map((r) => r.status), new Array(8).fill(200));
+  assert.deepEqual(
+    burst.map((r) => r.status),
+    new Array(8).fill(200),
+  );
   assert.equal(await stored(held), 10, "every one is stored, held or not");
   controller.abort();
   await Promise.all(pending);

@@ -70,19 +70,35 @@ describe("who may do what", () => {
 describe("reading", () => {
   test("summaries come newest first, paginated with before", async () => {
     const first = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=2`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(first.requests.map((r) => r.id), [captured[4], captured[3]]);
+    assert.deepEqual(
+      first.requests.map((r) => r.id),
+      [captured[4], captured[3]],
+    );
     assert.equal(first.nextBefore, captured[3]);
     assert.equal("body" in first.requests[0]!, false);
-    const second = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=2&before=${first.nextBefore}`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(second.requests.map((r) => r.id), [captured[2], captured[1]]);
-    const last = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=2&before=${second.nextBefore}`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(last.requests.map((r) => r.id), [captured[0]]);
+    const second = (await (
+      await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=2&before=${first.nextBefore}`, authorized(bin.ownerToken))
+    ).json()) as RequestPage;
+    assert.deepEqual(
+      second.requests.map((r) => r.id),
+      [captured[2], captured[1]],
+    );
+    const last = (await (
+      await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=2&before=${second.nextBefore}`, authorized(bin.ownerToken))
+    ).json()) as RequestPage;
+    assert.deepEqual(
+      last.requests.map((r) => r.id),
+      [captured[0]],
+    );
     assert.equal(last.nextBefore, null);
   });
 
   test("after= returns only newer requests", async () => {
     const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests?after=${captured[2]}`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(page.requests.map((r) => r.id), [captured[4], captured[3]]);
+    assert.deepEqual(
+      page.requests.map((r) => r.id),
+      [captured[4], captured[3]],
+    );
   });
 
   test("bad query parameters and unknown requests get JSON errors", async () => {

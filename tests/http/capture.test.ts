@@ -40,7 +40,13 @@ describe("capture", () => {
   });
 
   test("random binary bodies round-trip byte-exact through /raw, any method", async () => {
-    const cases: [string, number][] = [["POST", 0], ["PUT", 1], ["PATCH", 4096], ["DELETE", 65_537], ["POST", 1_500_000]];
+    const cases: [string, number][] = [
+      ["POST", 0],
+      ["PUT", 1],
+      ["PATCH", 4096],
+      ["DELETE", 65_537],
+      ["POST", 1_500_000],
+    ];
     for (const [method, size] of cases) {
       const body = randomBytes(size);
       const response = await fetch(`${bin.captureUrl}/bytes`, { method, body, headers: { "Content-Type": "application/octet-stream" } });
@@ -111,9 +117,10 @@ describe("capture", () => {
     const huge = Array.from({ length: 3000 }, (_, i) => `x-big${i}: ${"v".repeat(20)}\r\n`).join("");
     // Node answers 431 and closes at once; with our header bytes still unread, the close can turn into
     // a reset that loses the answer on the way. Either way nothing may be stored.
-    const refused = await sendRaw(server.port, `POST /h/${bin.id}/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${huge}Content-Length: 0\r\nConnection: close\r\n\r\n`).catch(
-      (error: NodeJS.ErrnoException) => ({ status: error.code === "ECONNRESET" ? 0 : -1 }),
-    );
+    const refused = await sendRaw(
+      server.port,
+      `POST /h/${bin.id}/huge HTTP/1.1\r\nHost: 127.0.0.1\r\n${huge}Content-Length: 0\r\nConnection: close\r\n\r\n`,
+    ).catch((error: NodeJS.ErrnoException) => ({ status: error.code === "ECONNRESET" ? 0 : -1 }));
     assert.ok([431, 0].includes(refused.status), `431 or a reset, not ${refused.status}`);
     assert.equal(await count(), before, "nothing stored");
   });

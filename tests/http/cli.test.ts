@@ -21,18 +21,24 @@ let server: RunningServer;
 let target: Awaited<ReturnType<typeof startTarget>>;
 const clis: Cli[] = [];
 
-before(async () => {
-  assert.ok(existsSync(path.join(ROOT_DIR, "dist", "cli.mjs")), "dist/cli.mjs is missing: run `npm run build` before the HTTP tests.");
-  // One after the other: when the server fails to start, after() still closes the target (with
-  // Promise.all it stayed open, unassigned, and the file never ended).
-  target = await startTarget();
-  server = await startServer();
-}, { timeout: 40_000 });
-after(async () => {
-  clis.forEach((cli) => cli.child.exitCode === null && cli.child.kill("SIGKILL"));
-  await server?.stop();
-  await target?.close();
-}, { timeout: 15_000 });
+before(
+  async () => {
+    assert.ok(existsSync(path.join(ROOT_DIR, "dist", "cli.mjs")), "dist/cli.mjs is missing: run `npm run build` before the HTTP tests.");
+    // One after the other: when the server fails to start, after() still closes the target (with
+    // Promise.all it stayed open, unassigned, and the file never ended).
+    target = await startTarget();
+    server = await startServer();
+  },
+  { timeout: 40_000 },
+);
+after(
+  async () => {
+    clis.forEach((cli) => cli.child.exitCode === null && cli.child.kill("SIGKILL"));
+    await server?.stop();
+    await target?.close();
+  },
+  { timeout: 15_000 },
+);
 
 interface Cli extends CliProcess {
   /** stdout lines after the start-up line(s). */
@@ -41,7 +47,14 @@ interface Cli extends CliProcess {
 
 function runCli(args: string[], env: Record<string, string> = {}): Cli {
   const spawned = spawnCli(args, env);
-  const cli: Cli = { ...spawned, deliveryLines: () => spawned.stdout().split("\n").filter((line) => /^\d\d:\d\d:\d\d\.\d{3}  /.test(line)) };
+  const cli: Cli = {
+    ...spawned,
+    deliveryLines: () =>
+      spawned
+        .stdout()
+        .split("\n")
+        .filter((line) => /^\d\d:\d\d:\d\d\.\d{3}  /.test(line)),
+  };
   clis.push(cli);
   return cli;
 }
@@ -137,13 +150,21 @@ test("configuration mistakes stop it with one clear sentence and exit code 1", a
     [["forward", ownerLink(server.url, bin)], {}, /Missing --to/],
     [["forward", ownerLink(server.url, bin), "--to", "localhost:3000"], {}, /--to: Only http: and https:/],
     [["forward", ownerLink(server.url, bin), "--to", target.url, "--replay-last", "lots"], {}, /--replay-last must be a whole number/],
-    [["forward", `${server.url}/bins/${bin.id}#owner=wrong`, "--to", target.url], {}, new RegExp(`Bin ${bin.id} was not found at ${escape(server.url)}, or the token is wrong`)],
+    [
+      ["forward", `${server.url}/bins/${bin.id}#owner=wrong`, "--to", target.url],
+      {},
+      new RegExp(`Bin ${bin.id} was not found at ${escape(server.url)}, or the token is wrong`),
+    ],
     [["forward", `${server.url}/bins/nosuchbin`, "--to", target.url], { HOOKSCOPE_TOKEN: bin.ownerToken }, /Bin nosuchbin was not found/],
     // Tokens are base64url: one starting with a dash is still a value, not an option.
     [["forward", `${server.url}/bins/${bin.id}`, "--token", "-wrong", "--to", target.url], {}, /was not found at .*, or the token is wrong/],
     [["forward", bin.shareUrl, "--to", target.url], {}, /share token, which can only read/],
     [["forward", `${server.url}/bins/${bin.id}`, "--token", shareToken, "--to", target.url], {}, /share token, which can only read/],
-    [["forward", `http://127.0.0.1:${await freePort()}/bins/${bin.id}#owner=x`, "--to", target.url], {}, /Cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/],
+    [
+      ["forward", `http://127.0.0.1:${await freePort()}/bins/${bin.id}#owner=x`, "--to", target.url],
+      {},
+      /Cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/,
+    ],
     [["frobnicate"], {}, /Unknown command "frobnicate"/],
   ];
   await Promise.all(
@@ -201,7 +222,11 @@ test("every new capture reaches the target byte-exact, in order, with subpath, q
   const expectedUrls = ["/local/github/push?delivery=1&x=%20y", "/local/stripe/events?a=1&b=%2F", "/local", "/local/items/7?force", "/local/?ping=1"];
   await waitUntil(() => cli.deliveryLines().length >= 5, 10_000, "five deliveries");
   const got = target.received.filter((r) => expectedUrls.includes(r.url));
-  assert.deepEqual(got.map((r) => r.url), expectedUrls, "in capture order, each once");
+  assert.deepEqual(
+    got.map((r) => r.url),
+    expectedUrls,
+    "in capture order, each once",
+  );
   assert.equal(receivedAt("/local/before-start").length, 0, "only requests captured after the start are forwarded");
 
   assert.equal(got[0]!.method, "POST");
@@ -213,11 +238,17 @@ test("every new capture reaches the target byte-exact, in order, with subpath, q
   for (const [i, id] of ids.entries()) {
     const detail = await api<RequestDetail>(server, bin, `/requests/${id}`);
     assert.deepEqual(forwardedHeaders(got[i]!.rawHeaders), forwardedHeaders(detail.headers), `${detail.method}: captured headers, in order`);
-    assert.deepEqual(got[i]!.rawHeaders.find(([name]) => name.toLowerCase() === "host"), [i === 0 ? "Host" : "host", `127.0.0.1:${target.port}`]);
+    assert.deepEqual(
+      got[i]!.rawHeaders.find(([name]) => name.toLowerCase() === "host"),
+      [i === 0 ? "Host" : "host", `127.0.0.1:${target.port}`],
+    );
   }
   assert.deepEqual(
     got[0]!.rawHeaders.filter(([name]) => name.toLowerCase() === "x-dup"),
-    [["x-dup", "one"], ["X-Dup", "two"]],
+    [
+      ["x-dup", "one"],
+      ["X-Dup", "two"],
+    ],
   );
 
   const lines = cli.deliveryLines();
@@ -229,10 +260,14 @@ test("every new capture reaches the target byte-exact, in order, with subpath, q
   });
 
   for (const [i, id] of ids.entries()) {
-    const deliveries = await waitUntil(async () => {
-      const list = await deliveriesOf(server, bin, id);
-      return list.length > 0 && list;
-    }, 5000, "the report");
+    const deliveries = await waitUntil(
+      async () => {
+        const list = await deliveriesOf(server, bin, id);
+        return list.length > 0 && list;
+      },
+      5000,
+      "the report",
+    );
     assert.equal(deliveries.length, 1);
     assert.equal(deliveries[0]!.kind, "cli");
     assert.equal(deliveries[0]!.status, "succeeded");
@@ -324,7 +359,10 @@ test("requests captured while the connection is down are forwarded after it come
     await capture(bin, "/6", { method: "POST", body: "6" });
     await waitUntil(() => receivedAt("/drop/").length >= 6, 5000, "a live one after the reconnect");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepEqual(receivedAt("/drop/").map((r) => r.url), ["/drop/1", "/drop/2", "/drop/3", "/drop/4", "/drop/5", "/drop/6"]);
+    assert.deepEqual(
+      receivedAt("/drop/").map((r) => r.url),
+      ["/drop/1", "/drop/2", "/drop/3", "/drop/4", "/drop/5", "/drop/6"],
+    );
     assert.match(cli.stderr(), /Connected again after [\d.]+ s; catching up on what arrived meanwhile/);
     assert.equal(cli.deliveryLines().length, 6);
   } finally {
@@ -342,8 +380,14 @@ test("--replay-last N re-sends the last N captures first, oldest first, then for
   await waitUntil(() => receivedAt("/replay/").length >= 4, 5000, "three replays and one new");
   await new Promise((resolve) => setTimeout(resolve, 200));
   const got = receivedAt("/replay/");
-  assert.deepEqual(got.map((r) => r.url), ["/replay/3", "/replay/4", "/replay/5", "/replay/6"]);
-  assert.deepEqual(got.map((r) => r.body.toString()), ["body 3", "body 4", "body 5", "body 6"]);
+  assert.deepEqual(
+    got.map((r) => r.url),
+    ["/replay/3", "/replay/4", "/replay/5", "/replay/6"],
+  );
+  assert.deepEqual(
+    got.map((r) => r.body.toString()),
+    ["body 3", "body 4", "body 5", "body 6"],
+  );
   assert.equal(cli.deliveryLines().length, 4);
   await stopForward(cli);
 });
@@ -361,13 +405,23 @@ test("across a server restart on the same port and database, every request is fo
 
   await waitUntil(() => receivedAt("/restart/").length >= 4, 10_000, "the three after the restart");
   await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.deepEqual(receivedAt("/restart/").map((r) => r.url), ["/restart/a", "/restart/b", "/restart/c", "/restart/d"]);
+  assert.deepEqual(
+    receivedAt("/restart/").map((r) => r.url),
+    ["/restart/a", "/restart/b", "/restart/c", "/restart/d"],
+  );
   for (const id of ids) {
-    const deliveries = await waitUntil(async () => {
-      const list = await deliveriesOf(server, bin, id);
-      return list.length > 0 && list;
-    }, 5000, "the report");
-    assert.deepEqual(deliveries.map((d) => [d.kind, d.status]), [["cli", "succeeded"]]);
+    const deliveries = await waitUntil(
+      async () => {
+        const list = await deliveriesOf(server, bin, id);
+        return list.length > 0 && list;
+      },
+      5000,
+      "the report",
+    );
+    assert.deepEqual(
+      deliveries.map((d) => [d.kind, d.status]),
+      [["cli", "succeeded"]],
+    );
   }
   await stopForward(cli);
 });

@@ -27,12 +27,15 @@ let cli: CliProcess | undefined;
 let document: Document;
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 
-before(async () => {
-  target = await startTarget();
-  server = await startServer({ OUTBOUND_ALLOW_LIST: "127.0.0.1", FORWARD_POLL_MS: "50", FORWARD_RETRY_BASE_MS: "50" });
-  document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Document;
-  ajv.addSchema({ $id: "doc", components: document.components });
-}, { timeout: 40_000 });
+before(
+  async () => {
+    target = await startTarget();
+    server = await startServer({ OUTBOUND_ALLOW_LIST: "127.0.0.1", FORWARD_POLL_MS: "50", FORWARD_RETRY_BASE_MS: "50" });
+    document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Document;
+    ajv.addSchema({ $id: "doc", components: document.components });
+  },
+  { timeout: 40_000 },
+);
 after(async () => {
   if (cli && cli.child.exitCode === null) cli.child.kill("SIGKILL");
   await server?.stop();
@@ -70,7 +73,11 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/signature-schemes", "/api/signature-schemes", { expect: 200 });
   await call("get", "/api/sender-presets", "/api/sender-presets", { expect: 200 });
 
-  const created = await call("post", "/api/bins", "/api/bins", { expect: 201, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: `contract-${Date.now()}` }) });
+  const created = await call("post", "/api/bins", "/api/bins", {
+    expect: 201,
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: `contract-${Date.now()}` }),
+  });
   const bin = (await created.json()) as CreatedBin;
   const base = `/api/bins/${bin.id}`;
   const h = `/h/${bin.id}`;
@@ -79,7 +86,10 @@ test("every operation of the OpenAPI document answers what the document says", {
   let firstId = "";
   for (const method of ["get", "post", "put", "patch", "delete", "head", "options"]) {
     const body = ["get", "head", "options"].includes(method) ? undefined : JSON.stringify({ method });
-    const captured = await call(method, "/h/{binId}", `${h}/contract?m=${method}`, { expect: 200, ...(body ? { body, headers: { "Content-Type": "application/json" } } : {}) });
+    const captured = await call(method, "/h/{binId}", `${h}/contract?m=${method}`, {
+      expect: 200,
+      ...(body ? { body, headers: { "Content-Type": "application/json" } } : {}),
+    });
     firstId ||= captured.headers.get("x-hookscope-request-id")!;
   }
   const secret = "whsec_contract_0123456789abcdefghij";
@@ -88,21 +98,36 @@ test("every operation of the OpenAPI document answers what the document says", {
   const signed = await fetch(`${server.url}${h}/stripe`, {
     method: "POST",
     body: gzipSync(payload),
-    headers: { "Content-Type": "application/json", "Content-Encoding": "gzip", "Stripe-Signature": `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${payload}`).digest("hex")}` },
+    headers: {
+      "Content-Type": "application/json",
+      "Content-Encoding": "gzip",
+      "Stripe-Signature": `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${payload}`).digest("hex")}`,
+    },
   });
   const requestId = signed.headers.get("x-hookscope-request-id")!;
   const r = `${base}/requests/${requestId}`;
 
   await call("get", "/api/bins/{binId}", base, { expect: 200, headers: owner(bin) });
-  await call("patch", "/api/bins/{binId}", base, { expect: 200, headers: asJson(bin), body: JSON.stringify({ maxRequests: 500, settings: { response: { status: 202 } } }) });
+  await call("patch", "/api/bins/{binId}", base, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ maxRequests: 500, settings: { response: { status: 202 } } }),
+  });
   await call("get", "/api/bins/{binId}/settings", `${base}/settings`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/timeline", `${base}/timeline?buckets=10`, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/share/rotate", `${base}/share/rotate`, { expect: 200, headers: owner(bin) });
 
-  const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, { expect: 201, headers: asJson(bin), body: JSON.stringify({ scheme: "stripe", secret }) });
+  const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, {
+    expect: 201,
+    headers: asJson(bin),
+    body: JSON.stringify({ scheme: "stripe", secret }),
+  });
   await call("get", "/api/bins/{binId}/secrets", `${base}/secrets`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/requests/{requestId}/verification", `${r}/verification`, { expect: 200, headers: owner(bin) });
-  await call("delete", "/api/bins/{binId}/secrets/{secretId}", `${base}/secrets/${((await added.json()) as { id: string }).id}`, { expect: 204, headers: owner(bin) });
+  await call("delete", "/api/bins/{binId}/secrets/{secretId}", `${base}/secrets/${((await added.json()) as { id: string }).id}`, {
+    expect: 204,
+    headers: owner(bin),
+  });
 
   await call("get", "/api/bins/{binId}/requests", `${base}/requests?limit=5`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/requests/{requestId}", r, { expect: 200, headers: owner(bin) });
@@ -111,19 +136,35 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/bins/{binId}/requests/wait", `${base}/requests/wait?path=/stripe&after=${firstId}&timeout=5`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/export", `${base}/export?format=json`, { expect: 200, headers: owner(bin) });
 
-  const replayed = await call("post", "/api/bins/{binId}/requests/{requestId}/replay", `${r}/replay`, { expect: 200, headers: asJson(bin), body: JSON.stringify({ targetUrl: `${target.url}/replay` }) });
+  const replayed = await call("post", "/api/bins/{binId}/requests/{requestId}/replay", `${r}/replay`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ targetUrl: `${target.url}/replay` }),
+  });
   assert.equal(((await replayed.json()) as DeliveryDetail).status, "succeeded");
-  await call("post", "/api/bins/{binId}/replay", `${base}/replay`, { expect: 200, headers: asJson(bin), body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [requestId] }) });
+  await call("post", "/api/bins/{binId}/replay", `${base}/replay`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [requestId] }),
+  });
   await call("get", "/api/bins/{binId}/requests/{requestId}/deliveries", `${r}/deliveries`, { expect: 200, headers: owner(bin) });
 
   // A forward to a closed port with one attempt gives up: a dead delivery to retry.
   const closed = await freePort();
-  await fetch(`${server.url}${base}`, { method: "PATCH", headers: asJson(bin), body: JSON.stringify({ settings: { forward: { enabled: true, url: `http://127.0.0.1:${closed}/gone`, maxAttempts: 1 } } }) });
+  await fetch(`${server.url}${base}`, {
+    method: "PATCH",
+    headers: asJson(bin),
+    body: JSON.stringify({ settings: { forward: { enabled: true, url: `http://127.0.0.1:${closed}/gone`, maxAttempts: 1 } } }),
+  });
   await fetch(`${server.url}${h}/forwarded`, { method: "POST", body: "{}" });
-  const dead = await waitUntil(async () => {
-    const list = (await (await fetch(`${server.url}${base}/deliveries?status=dead`, { headers: owner(bin) })).json()) as DeliveryList;
-    return list.deliveries[0];
-  }, 20_000, "a dead forward delivery");
+  const dead = await waitUntil(
+    async () => {
+      const list = (await (await fetch(`${server.url}${base}/deliveries?status=dead`, { headers: owner(bin) })).json()) as DeliveryList;
+      return list.deliveries[0];
+    },
+    20_000,
+    "a dead forward delivery",
+  );
   await fetch(`${server.url}${base}`, { method: "PATCH", headers: asJson(bin), body: JSON.stringify({ settings: { forward: { enabled: false } } }) });
   await call("get", "/api/bins/{binId}/deliveries", `${base}/deliveries?status=dead`, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/deliveries/{deliveryId}/retry", `${base}/deliveries/${dead.id}/retry`, { expect: 202, headers: owner(bin) });
@@ -134,7 +175,11 @@ test("every operation of the OpenAPI document answers what the document says", {
   await waitUntil(() => cli!.stdout().includes("Forwarding new requests") || cli!.child.exitCode !== null, 15_000, "the CLI's start-up line");
   assert.equal(cli.child.exitCode, null, cli.stderr());
   await call("get", "/api/bins/{binId}/forwarders", `${base}/forwarders`, { expect: 200, headers: owner(bin) });
-  await call("post", "/api/bins/{binId}/forwarders/{name}/send", `${base}/forwarders/contract/send`, { expect: 200, headers: asJson(bin), body: JSON.stringify({ requestId }) });
+  await call("post", "/api/bins/{binId}/forwarders/{name}/send", `${base}/forwarders/contract/send`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ requestId }),
+  });
   cli.child.kill("SIGTERM");
   await cli.exited;
   const stream = await call("get", "/api/bins/{binId}/forwarders/{name}/stream", `${base}/forwarders/by-hand/stream`, { expect: 200, headers: owner(bin) });
@@ -142,7 +187,11 @@ test("every operation of the OpenAPI document answers what the document says", {
   const hello = JSON.parse(new TextDecoder().decode((await reader.read()).value).split("\n")[0]!) as { t: string; cursor: number };
   assert.equal(hello.t, "hello");
   await reader.cancel();
-  await call("post", "/api/bins/{binId}/forwarders/{name}/reports", `${base}/forwarders/by-hand/reports`, { expect: 200, headers: asJson(bin), body: JSON.stringify({ cursor: hello.cursor, reports: [] }) });
+  await call("post", "/api/bins/{binId}/forwarders/{name}/reports", `${base}/forwarders/by-hand/reports`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ cursor: hello.cursor, reports: [] }),
+  });
   await call("delete", "/api/bins/{binId}/forwarders/{name}", `${base}/forwarders/by-hand`, { expect: 204, headers: owner(bin) });
 
   const exported = await (await fetch(`${server.url}${base}/export?format=json`, { headers: owner(bin) })).text();
@@ -160,7 +209,11 @@ test("every operation of the OpenAPI document answers what the document says", {
       .filter((method) => method !== "parameters")
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
-  assert.deepEqual(documented.filter((key) => !checked.has(key)), [], "operations the contract test did not call");
+  assert.deepEqual(
+    documented.filter((key) => !checked.has(key)),
+    [],
+    "operations the contract test did not call",
+  );
 });
 
 test("a field the contract lists but the answer lacks, or an extra one, fails validation", () => {

@@ -21,17 +21,23 @@ let server: RunningServer;
 let target: Awaited<ReturnType<typeof startTarget>>;
 const children: ChildProcess[] = [];
 
-before(async () => {
-  [server, target] = await Promise.all([
-    startServer({ BIN_MAX_REQUESTS: String(KEEP), FORWARD_BACKLOG_MAX: String(BACKLOG_CAP), RATE_LIMIT_PER_BIN: "0", RATE_LIMIT_PER_ADDRESS: "0" }),
-    startTarget(),
-  ]);
-}, { timeout: 40_000 });
-after(async () => {
-  children.forEach((child) => child.exitCode === null && child.kill("SIGKILL"));
-  await server?.stop();
-  await target?.close();
-}, { timeout: 15_000 });
+before(
+  async () => {
+    [server, target] = await Promise.all([
+      startServer({ BIN_MAX_REQUESTS: String(KEEP), FORWARD_BACKLOG_MAX: String(BACKLOG_CAP), RATE_LIMIT_PER_BIN: "0", RATE_LIMIT_PER_ADDRESS: "0" }),
+      startTarget(),
+    ]);
+  },
+  { timeout: 40_000 },
+);
+after(
+  async () => {
+    children.forEach((child) => child.exitCode === null && child.kill("SIGKILL"));
+    await server?.stop();
+    await target?.close();
+  },
+  { timeout: 15_000 },
+);
 
 async function forward(args: string[]): Promise<CliProcess> {
   const cli = spawnCli(["forward", ...args]);
@@ -92,79 +98,97 @@ function countsByUrl(prefix: string): Map<string, number> {
 }
 
 for (const signal of ["SIGTERM", "SIGKILL"] as const) {
-  test(`stopped by ${signal} mid-stream and started again with the same command: nothing lost${signal === "SIGTERM" ? ", nothing twice" : ", repeats only of what was delivered just before the kill"}`, { timeout: 60_000 }, async () => {
-    const bin = await createBin(server.url);
-    const prefix = `/${signal.toLowerCase()}/`;
-    const args = [ownerLink(bin), "--to", target.url];
-    // A slow app keeps deliveries in flight, so the signal lands in the middle of the stream.
-    target.setHandler((_req, res) => setTimeout(() => res.end("ok"), 3));
-    try {
-      let cli = await forward(args);
-      const sending = sendNumbered(bin, prefix, 0, 150);
-      await waitUntil(() => arrivedAt(prefix).length >= 40, 20_000, "some deliveries before the signal");
-      const killedAt = Date.now();
-      await stop(cli, signal);
-      await sending;
-      cli = await forward(args);
-      await sendNumbered(bin, prefix, 150, 30);
-      await waitUntil(() => countsByUrl(prefix).size >= 180, 30_000, "every capture, after the restart");
-      const counts = countsByUrl(prefix);
-      for (let n = 0; n < 180; n++) assert.ok(counts.has(`${prefix}${n}`), `capture ${n} arrived`);
-      const repeated = [...counts].filter(([, times]) => times > 1).map(([url]) => url);
-      if (signal === "SIGTERM") {
-        assert.deepEqual(repeated, [], "a clean stop delivers nothing twice");
-      } else {
-        // Only what was delivered in the last moments before the kill, whose reports had not reached the server.
-        for (const url of repeated) {
-          const first = arrivedAt(prefix).find((r) => r.url === url)!;
-          assert.ok(first.at >= killedAt - 1000, `${url} was repeated although it was delivered ${killedAt - first.at} ms before the kill`);
-          assert.equal(counts.get(url), 2, `${url} at most twice`);
+  test(
+    `stopped by ${signal} mid-stream and started again with the same command: nothing lost${signal === "SIGTERM" ? ", nothing twice" : ", repeats only of what was delivered just before the kill"}`,
+    { timeout: 60_000 },
+    async () => {
+      const bin = await createBin(server.url);
+      const prefix = `/${signal.toLowerCase()}/`;
+      const args = [ownerLink(bin), "--to", target.url];
+      // A slow app keeps deliveries in flight, so the signal lands in the middle of the stream.
+      target.setHandler((_req, res) => setTimeout(() => res.end("ok"), 3));
+      try {
+        let cli = await forward(args);
+        const sending = sendNumbered(bin, prefix, 0, 150);
+        await waitUntil(() => arrivedAt(prefix).length >= 40, 20_000, "some deliveries before the signal");
+        const killedAt = Date.now();
+        await stop(cli, signal);
+        await sending;
+        cli = await forward(args);
+        await sendNumbered(bin, prefix, 150, 30);
+        await waitUntil(() => countsByUrl(prefix).size >= 180, 30_000, "every capture, after the restart");
+        const counts = countsByUrl(prefix);
+        for (let n = 0; n < 180; n++) assert.ok(counts.has(`${prefix}${n}`), `capture ${n} arrived`);
+        const repeated = [...counts].filter(([, times]) => times > 1).map(([url]) => url);
+        if (signal === "SIGTERM") {
+          assert.deepEqual(repeated, [], "a clean stop delivers nothing twice");
+        } else {
+          // Only what was delivered in the last moments before the kill, whose reports had not reached the server.
+          for (const url of repeated) {
+            const first = arrivedAt(prefix).find((r) => r.url === url)!;
+            assert.ok(first.at >= killedAt - 1000, `${url} was repeated although it was delivered ${killedAt - first.at} ms before the kill`);
+            assert.equal(counts.get(url), 2, `${url} at most twice`);
+          }
         }
+        await stop(cli, "SIGINT");
+        const [info] = await forwarders(bin);
+        assert.equal(info?.backlog, 0, "the cursor reached the end");
+      } finally {
+        target.setHandler(undefined);
       }
-      await stop(cli, "SIGINT");
-      const [info] = await forwarders(bin);
-      assert.equal(info?.backlog, 0, "the cursor reached the end");
-    } finally {
-      target.setHandler(undefined);
-    }
-  });
+    },
+  );
 }
 
-test("a burst past the bin's retention limit: the forwarder's backlog is kept up to the cap, and what the cap drops is reported", { timeout: 60_000 }, async () => {
-  const bin = await createBin(server.url);
-  const name = "burst";
-  const args = [ownerLink(bin), "--to", `${target.url}/burst`, "--name", name];
-  let cli = await forward(args);
-  // Within the cap: KEEP + BACKLOG_CAP captures while the forwarder is away all survive.
-  await stop(cli, "SIGTERM");
-  await sendNumbered(bin, "/kept/", 0, KEEP + BACKLOG_CAP);
-  cli = await forward(args);
-  await waitUntil(() => arrivedAt("/burst/kept/").length >= KEEP + BACKLOG_CAP, 20_000, "every kept capture");
-  assert.equal(new Set(arrivedAt("/burst/kept/").map((r) => r.url)).size, KEEP + BACKLOG_CAP, "none pruned although the bin keeps only 40");
-  await stop(cli, "SIGTERM");
+test(
+  "a burst past the bin's retention limit: the forwarder's backlog is kept up to the cap, and what the cap drops is reported",
+  { timeout: 60_000 },
+  async () => {
+    const bin = await createBin(server.url);
+    const name = "burst";
+    const args = [ownerLink(bin), "--to", `${target.url}/burst`, "--name", name];
+    let cli = await forward(args);
+    // Within the cap: KEEP + BACKLOG_CAP captures while the forwarder is away all survive.
+    await stop(cli, "SIGTERM");
+    await sendNumbered(bin, "/kept/", 0, KEEP + BACKLOG_CAP);
+    cli = await forward(args);
+    await waitUntil(() => arrivedAt("/burst/kept/").length >= KEEP + BACKLOG_CAP, 20_000, "every kept capture");
+    assert.equal(new Set(arrivedAt("/burst/kept/").map((r) => r.url)).size, KEEP + BACKLOG_CAP, "none pruned although the bin keeps only 40");
+    await stop(cli, "SIGTERM");
 
-  // Past the cap: the oldest undelivered go, and the forwarder is told how many.
-  const sent = KEEP + BACKLOG_CAP + 60;
-  await sendNumbered(bin, "/over/", 0, sent);
-  const [away] = await waitUntil(async () => {
-    const list = await forwarders(bin);
-    return (list[0]?.dropped ?? 0) > 0 && list;
-  }, 10_000, "the drop to be recorded");
-  assert.ok(away);
-  cli = await forward(args);
-  // Prunes run after each commit, so the count may still grow a little after the first drop.
-  const dropped = await waitUntil(async () => {
-    const total = (await forwarders(bin))[0]?.dropped ?? 0;
-    return new Set(arrivedAt("/burst/over/").map((r) => r.url)).size + total >= sent && total;
-  }, 20_000, "every capture delivered or counted as dropped");
-  await stop(cli, "SIGINT");
-  const delivered = new Set(arrivedAt("/burst/over/").map((r) => r.url));
-  assert.equal(delivered.size + dropped, sent, "every capture was delivered or counted as dropped, none both");
-  assert.ok(delivered.has(`/burst/over/${sent - 1}`), "the newest are the ones kept");
-  assert.match(cli.stderr(), new RegExp(`retention has removed \\d+ captures? before "${name}" delivered them`));
-  const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/forwarders`, authorized(bin.ownerToken))).json()) as { undeliveredDropped: { count: number } };
-  assert.equal(page.undeliveredDropped.count, dropped, "the bin shows the drop too");
-});
+    // Past the cap: the oldest undelivered go, and the forwarder is told how many.
+    const sent = KEEP + BACKLOG_CAP + 60;
+    await sendNumbered(bin, "/over/", 0, sent);
+    const [away] = await waitUntil(
+      async () => {
+        const list = await forwarders(bin);
+        return (list[0]?.dropped ?? 0) > 0 && list;
+      },
+      10_000,
+      "the drop to be recorded",
+    );
+    assert.ok(away);
+    cli = await forward(args);
+    // Prunes run after each commit, so the count may still grow a little after the first drop.
+    const dropped = await waitUntil(
+      async () => {
+        const total = (await forwarders(bin))[0]?.dropped ?? 0;
+        return new Set(arrivedAt("/burst/over/").map((r) => r.url)).size + total >= sent && total;
+      },
+      20_000,
+      "every capture delivered or counted as dropped",
+    );
+    await stop(cli, "SIGINT");
+    const delivered = new Set(arrivedAt("/burst/over/").map((r) => r.url));
+    assert.equal(delivered.size + dropped, sent, "every capture was delivered or counted as dropped, none both");
+    assert.ok(delivered.has(`/burst/over/${sent - 1}`), "the newest are the ones kept");
+    assert.match(cli.stderr(), new RegExp(`retention has removed \\d+ captures? before "${name}" delivered them`));
+    const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/forwarders`, authorized(bin.ownerToken))).json()) as {
+      undeliveredDropped: { count: number };
+    };
+    assert.equal(page.undeliveredDropped.count, dropped, "the bin shows the drop too");
+  },
+);
 
 test("--respond: the sender gets the local app's status, headers and body; 504 when the app is too slow", { timeout: 30_000 }, async () => {
   const bin = await createBin(server.url);
@@ -196,12 +220,26 @@ test("--respond: the sender gets the local app's status, headers and body; 504 w
 
 test("several bins and path routes in one CLI, one line per delivery labelled by bin", { timeout: 30_000 }, async () => {
   const [a, b] = await Promise.all([createBin(server.url), createBin(server.url)]);
-  const cli = await forward([ownerLink(a), ownerLink(b), "--route", `/stripe/*=${target.url}/routes/stripe`, "--route", `/github=${target.url}/routes/gh`, "--to", `${target.url}/routes/rest`]);
+  const cli = await forward([
+    ownerLink(a),
+    ownerLink(b),
+    "--route",
+    `/stripe/*=${target.url}/routes/stripe`,
+    "--route",
+    `/github=${target.url}/routes/gh`,
+    "--to",
+    `${target.url}/routes/rest`,
+  ]);
   await capture(a, "/stripe/events?x=1", "s");
   await capture(b, "/github", "g");
   await capture(b, "/other/thing", "o");
   await waitUntil(() => arrivedAt("/routes/").length >= 3, 10_000, "three deliveries");
-  assert.deepEqual(arrivedAt("/routes/").map((r) => r.url).sort(), ["/routes/gh", "/routes/rest/other/thing", "/routes/stripe/events?x=1"]);
+  assert.deepEqual(
+    arrivedAt("/routes/")
+      .map((r) => r.url)
+      .sort(),
+    ["/routes/gh", "/routes/rest/other/thing", "/routes/stripe/events?x=1"],
+  );
   await stop(cli, "SIGINT");
   assert.match(cli.stdout(), new RegExp(`\\[${a.id}\\] \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  POST +/stripe/events\\?x=1  → 200`));
   assert.match(cli.stdout(), new RegExp(`\\[${b.id}\\] .*POST +/github  → 200`));
@@ -227,8 +265,13 @@ test("a report batch sent twice is stored once, and the cursor only moves forwar
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { stored: 0, cursor: info!.cursor }, "already stored by the CLI: not again, and the cursor stays");
   }
-  const deliveries = ((await (await fetch(`${server.url}/api/bins/${bin.id}/requests/${id}/deliveries`, authorized(bin.ownerToken))).json()) as { deliveries: DeliveryDetail[] }).deliveries;
-  assert.deepEqual(deliveries.map((d) => [d.kind, d.status]), [["cli", "succeeded"]]);
+  const deliveries = (
+    (await (await fetch(`${server.url}/api/bins/${bin.id}/requests/${id}/deliveries`, authorized(bin.ownerToken))).json()) as { deliveries: DeliveryDetail[] }
+  ).deliveries;
+  assert.deepEqual(
+    deliveries.map((d) => [d.kind, d.status]),
+    [["cli", "succeeded"]],
+  );
 
   const foreign = await fetch(`${server.url}/api/bins/${bin.id}/forwarders/twice/reports`, {
     method: "POST",
@@ -256,7 +299,10 @@ test("the inspector's send goes through the connected CLI to localhost, without 
   assert.equal(response.status, 200, JSON.stringify(delivery));
   assert.equal(delivery.attemptLog[0]?.status, 200);
   assert.equal(delivery.attemptLog[0]?.responseBodyText, "ok");
-  assert.deepEqual(arrivedAt("/push/").map((r) => [r.url, r.body.toString()]), [["/push/hook", "edited"]]);
+  assert.deepEqual(
+    arrivedAt("/push/").map((r) => [r.url, r.body.toString()]),
+    [["/push/hook", "edited"]],
+  );
   await stop(cli, "SIGINT");
   const offline = await send({ requestId: id });
   assert.equal(offline.status, 409);
@@ -271,10 +317,12 @@ test("a local app that is restarting is waited for, and gets the request once it
   await waitUntil(() => cli.stderr().includes("Waiting for http://127.0.0.1:"), 10_000, "the waiting notice");
   const app = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => {
-      received.push(`${req.url} ${Buffer.concat(chunks).toString()}`);
-      res.end("up");
-    });
+    req
+      .on("data", (chunk: Buffer) => chunks.push(chunk))
+      .on("end", () => {
+        received.push(`${req.url} ${Buffer.concat(chunks).toString()}`);
+        res.end("up");
+      });
   });
   const received: string[] = [];
   await new Promise<void>((resolve) => app.listen(port, "127.0.0.1", resolve));

@@ -25,7 +25,10 @@ function api(s: RunningServer, bin: CreatedBin, path: string, init: RequestInit 
 
 async function forwardingBin(s: RunningServer, path: string, maxAttempts = 4): Promise<CreatedBin> {
   const bin = await createBin(s.url);
-  const response = await api(s, bin, "", { method: "PATCH", body: JSON.stringify({ settings: { forward: { enabled: true, url: `${target.url}${path}`, maxAttempts } } }) });
+  const response = await api(s, bin, "", {
+    method: "PATCH",
+    body: JSON.stringify({ settings: { forward: { enabled: true, url: `${target.url}${path}`, maxAttempts } } }),
+  });
   assert.equal(response.status, 200, await response.clone().text());
   return bin;
 }
@@ -47,10 +50,14 @@ test("every new capture is forwarded byte-exact with its subpath and query, afte
   const response = await fetch(`${bin.captureUrl}/stripe/events?x=1`, { method: "PATCH", body, headers: { "X-Sig": "abc" } });
   const capturedAt = Date.now();
   assert.equal(response.status, 200);
-  const [delivery] = await waitUntil(async () => {
-    const list = await deliveriesOf(server, bin);
-    return list[0]?.status === "succeeded" && list;
-  }, 10_000, "the forward to succeed");
+  const [delivery] = await waitUntil(
+    async () => {
+      const list = await deliveriesOf(server, bin);
+      return list[0]?.status === "succeeded" && list;
+    },
+    10_000,
+    "the forward to succeed",
+  );
   target.setHandler(undefined);
   assert.ok(capturedAt < targetAnsweredAt, "the sender's answer did not wait for the forward");
   const got = target.received.find((r) => r.url === "/local/hooks/stripe/events?x=1");
@@ -71,12 +78,23 @@ test("a target that fails twice then succeeds: three attempts, all in the log", 
     res.end(calls <= 2 ? "busy" : "ok");
   });
   await fetch(bin.captureUrl, { method: "POST", body: "retry me" });
-  const [delivery] = await waitUntil(async () => {
-    const list = await deliveriesOf(server, bin);
-    return list[0]?.status === "succeeded" && list;
-  }, 10_000, "the third attempt");
+  const [delivery] = await waitUntil(
+    async () => {
+      const list = await deliveriesOf(server, bin);
+      return list[0]?.status === "succeeded" && list;
+    },
+    10_000,
+    "the third attempt",
+  );
   target.setHandler(undefined);
-  assert.deepEqual(delivery!.attemptLog.map((a) => [a.outcome, a.status]), [["http_error", 503], ["http_error", 503], ["succeeded", 200]]);
+  assert.deepEqual(
+    delivery!.attemptLog.map((a) => [a.outcome, a.status]),
+    [
+      ["http_error", 503],
+      ["http_error", 503],
+      ["succeeded", 200],
+    ],
+  );
   assert.equal(delivery!.attempts, 3);
 });
 
@@ -89,10 +107,14 @@ test("Retry-After is honoured", async () => {
     else res.end("ok");
   });
   await fetch(bin.captureUrl, { method: "POST" });
-  const [delivery] = await waitUntil(async () => {
-    const list = await deliveriesOf(server, bin);
-    return list[0]?.status === "succeeded" && list;
-  }, 10_000, "the retry");
+  const [delivery] = await waitUntil(
+    async () => {
+      const list = await deliveriesOf(server, bin);
+      return list[0]?.status === "succeeded" && list;
+    },
+    10_000,
+    "the retry",
+  );
   target.setHandler(undefined);
   const [first, second] = delivery!.attemptLog;
   const gap = Date.parse(second!.startedAt) - Date.parse(first!.startedAt);
@@ -103,10 +125,14 @@ test("a target that always fails ends in the dead-letter list; retry sends it ag
   const bin = await forwardingBin(server, "/down", 3);
   target.setHandler((_req, res) => res.writeHead(500).end("nope"));
   await fetch(bin.captureUrl, { method: "POST", body: "doomed" });
-  const [dead] = await waitUntil(async () => {
-    const list = await deliveriesOf(server, bin, "?status=dead");
-    return list.length > 0 && list;
-  }, 10_000, "the dead letter");
+  const [dead] = await waitUntil(
+    async () => {
+      const list = await deliveriesOf(server, bin, "?status=dead");
+      return list.length > 0 && list;
+    },
+    10_000,
+    "the dead letter",
+  );
   assert.equal(dead!.attempts, 3);
   assert.match(dead!.lastError ?? "", /500/);
   target.setHandler(undefined);
@@ -128,10 +154,14 @@ test("a restart in the middle resumes pending deliveries", async () => {
   const before = target.received.length;
   const again = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "50", FORWARD_POLL_MS: "50" }, { databaseUrl });
   try {
-    const [delivery] = await waitUntil(async () => {
-      const list = await deliveriesOf(again, bin);
-      return list[0]?.status === "succeeded" && list;
-    }, 15_000, "the resumed delivery");
+    const [delivery] = await waitUntil(
+      async () => {
+        const list = await deliveriesOf(again, bin);
+        return list[0]?.status === "succeeded" && list;
+      },
+      15_000,
+      "the resumed delivery",
+    );
     assert.equal(delivery!.attempts, 2);
     assert.equal(target.received.slice(before).filter((r) => r.url === "/after-restart").length, 1, "sent once after the restart");
   } finally {
@@ -141,7 +171,13 @@ test("a restart in the middle resumes pending deliveries", async () => {
 
 test("retention does not prune a capture before auto-forward has delivered it", async () => {
   // Keeps 20, while a slow target makes the deliveries fall far behind a burst of 120.
-  const small = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, ...FAST_RETRIES, BIN_MAX_REQUESTS: "20", RATE_LIMIT_PER_BIN: "0", RATE_LIMIT_PER_ADDRESS: "0" });
+  const small = await startServer({
+    OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`,
+    ...FAST_RETRIES,
+    BIN_MAX_REQUESTS: "20",
+    RATE_LIMIT_PER_BIN: "0",
+    RATE_LIMIT_PER_ADDRESS: "0",
+  });
   target.setHandler((_req, res) => setTimeout(() => res.end("ok"), 5));
   try {
     const bin = await forwardingBin(small, "/kept");
@@ -152,10 +188,14 @@ test("retention does not prune a capture before auto-forward has delivered it", 
     await waitUntil(() => new Set(target.received.filter((r) => r.url.startsWith("/kept/")).map((r) => r.url)).size >= 120, 60_000, "every capture forwarded");
     // Once delivered, the next capture prunes them down to the limit as usual (it may itself still be undelivered).
     assert.equal((await fetch(`${bin.captureUrl}/last`, { method: "POST", body: "last" })).status, 200);
-    const page = await waitUntil(async () => {
-      const list = (await (await api(small, bin, "/requests?limit=200")).json()) as { requests: unknown[] };
-      return list.requests.length <= 21 && list;
-    }, 10_000, "pruning after delivery");
+    const page = await waitUntil(
+      async () => {
+        const list = (await (await api(small, bin, "/requests?limit=200")).json()) as { requests: unknown[] };
+        return list.requests.length <= 21 && list;
+      },
+      10_000,
+      "pruning after delivery",
+    );
     assert.ok(page.requests.length > 0);
   } finally {
     target.setHandler(undefined);

@@ -18,24 +18,38 @@ test("1,500 headers are stored, every one in order, with the 200", async () => {
   const bin = await createBin(server.url);
   // Short lines: 1,500 of them stay within Node's 16 KiB header limit, which is what bounds a request.
   const headers = Array.from({ length: 1500 }, (_, i) => `x${i.toString(36)}: ${i % 10}`);
-  const answer = await sendRaw(server.port, `POST /h/${bin.id} HTTP/1.1\r\nHost: x\r\n${headers.join("\r\n")}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+  const answer = await sendRaw(
+    server.port,
+    `POST /h/${bin.id} HTTP/1.1\r\nHost: x\r\n${headers.join("\r\n")}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+  );
   assert.equal(answer.status, 200);
   const id = /x-hookscope-request-id: (\S+)/i.exec(answer.head)![1]!;
   const stored = await detailOf(bin, id);
   const names = stored.headers.map(([name]) => name);
   assert.equal(names.length, 1503);
-  assert.deepEqual(names.slice(1, 1501), headers.map((line) => line.slice(0, line.indexOf(":"))));
+  assert.deepEqual(
+    names.slice(1, 1501),
+    headers.map((line) => line.slice(0, line.indexOf(":"))),
+  );
   assert.deepEqual(names.slice(-2), ["Content-Length", "Connection"]);
 });
 
 test("a body nested 100,000 deep is stored, gets a verdict, makes jsonPath waits answer 408 rather than 500, and later waits still work", async () => {
   const bin = await createBin(server.url);
   const secret = "github-secret-for-the-deep-body";
-  await fetch(`${server.url}/api/bins/${bin.id}/secrets`, { method: "POST", headers: { ...authorized(bin.ownerToken).headers, "Content-Type": "application/json" }, body: JSON.stringify({ scheme: "github", secret }) });
+  await fetch(`${server.url}/api/bins/${bin.id}/secrets`, {
+    method: "POST",
+    headers: { ...authorized(bin.ownerToken).headers, "Content-Type": "application/json" },
+    body: JSON.stringify({ scheme: "github", secret }),
+  });
   const deep = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
   const other = createHmac("sha256", "not-the-secret").update(deep).digest("hex");
   const [hostile, neighbour] = await Promise.all([
-    fetch(bin.captureUrl, { method: "POST", body: deep, headers: { "Content-Type": "application/json", "X-GitHub-Event": "push", "X-Hub-Signature-256": `sha256=${other}` } }),
+    fetch(bin.captureUrl, {
+      method: "POST",
+      body: deep,
+      headers: { "Content-Type": "application/json", "X-GitHub-Event": "push", "X-Hub-Signature-256": `sha256=${other}` },
+    }),
     // Captured in the same moment for another bin: it shares the group commit and must not fail with it.
     createBin(server.url).then((another) => fetch(another.captureUrl, { method: "POST", body: "{}" })),
   ]);

@@ -13,9 +13,17 @@ const ids: string[] = [];
 before(async () => {
   server = await startServer();
   bin = await createBin(server.url);
-  ids.push((await fetch(`${bin.captureUrl}/orders/1`, { method: "POST", body: "needle-in-the-oldest", headers: { "X-Event": "order.created" } })).headers.get("x-hookscope-request-id")!);
+  ids.push(
+    (await fetch(`${bin.captureUrl}/orders/1`, { method: "POST", body: "needle-in-the-oldest", headers: { "X-Event": "order.created" } })).headers.get(
+      "x-hookscope-request-id",
+    )!,
+  );
   for (let i = 0; i < 70; i++) {
-    ids.push((await fetch(`${bin.captureUrl}/noise/${i}`, { method: i % 2 ? "PUT" : "POST", body: `noise ${i}`, headers: { "X-Event": "noise" } })).headers.get("x-hookscope-request-id")!);
+    ids.push(
+      (await fetch(`${bin.captureUrl}/noise/${i}`, { method: i % 2 ? "PUT" : "POST", body: `noise ${i}`, headers: { "X-Event": "noise" } })).headers.get(
+        "x-hookscope-request-id",
+      )!,
+    );
   }
 });
 after(async () => server?.stop());
@@ -31,14 +39,23 @@ describe("search", () => {
     const firstPage = await search("limit=50");
     assert.ok(!firstPage.requests.some((r) => r.id === ids[0]));
     const found = await search("q=needle-in-the");
-    assert.deepEqual(found.requests.map((r) => r.id), [ids[0]]);
+    assert.deepEqual(
+      found.requests.map((r) => r.id),
+      [ids[0]],
+    );
   });
 
   test("filters by method, subpath prefix, header name and value, and time", async () => {
     assert.equal((await search("method=put&limit=200")).requests.length, 35);
     assert.equal((await search("path=/noise/1*&limit=200")).requests.length, 11);
-    assert.deepEqual((await search("path=/orders/1")).requests.map((r) => r.id), [ids[0]]);
-    assert.deepEqual((await search("header=X-EVENT&headerValue=order.created")).requests.map((r) => r.id), [ids[0]]);
+    assert.deepEqual(
+      (await search("path=/orders/1")).requests.map((r) => r.id),
+      [ids[0]],
+    );
+    assert.deepEqual(
+      (await search("header=X-EVENT&headerValue=order.created")).requests.map((r) => r.id),
+      [ids[0]],
+    );
     assert.equal((await search("header=x-event&limit=200")).requests.length, 71);
     assert.equal((await search("header=x-missing")).requests.length, 0);
     assert.equal((await search(`to=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).requests.length, 0);
@@ -66,7 +83,10 @@ test("the timeline counts every stored request", async () => {
   const response = await fetch(`${server.url}/api/bins/${bin.id}/timeline?buckets=10`, authorized(bin.ownerToken));
   const timeline = (await response.json()) as { counts: number[]; bucketMs: number };
   assert.equal(timeline.counts.length, 10);
-  assert.equal(timeline.counts.reduce((a, b) => a + b, 0), 71);
+  assert.equal(
+    timeline.counts.reduce((a, b) => a + b, 0),
+    71,
+  );
 });
 
 describe("share link rotation", () => {
@@ -122,12 +142,23 @@ describe("export and import", () => {
       assert.equal(copy.imported, 3);
       const page = (await (await fetch(`${server.url}/api/bins/${copy.id}/requests`, authorized(copy.ownerToken))).json()) as RequestPage;
       const oldestFirst = [...page.requests].reverse();
-      assert.deepEqual(oldestFirst.map((r) => `${r.method} ${r.path}?${r.query}`), ["POST /p/0?x=0&x=y", "POST /p/1?x=1&x=y", "GET /p/2?x=2&x=y"]);
+      assert.deepEqual(
+        oldestFirst.map((r) => `${r.method} ${r.path}?${r.query}`),
+        ["POST /p/0?x=0&x=y", "POST /p/1?x=1&x=y", "GET /p/2?x=2&x=y"],
+      );
       for (const [i, summary] of oldestFirst.entries()) {
         const raw = await fetch(`${server.url}/api/bins/${copy.id}/requests/${summary.id}/raw`, authorized(copy.ownerToken));
         assert.ok(Buffer.from(await raw.arrayBuffer()).equals(bodies[i]!), `body ${i}`);
-        const detail = (await (await fetch(`${server.url}/api/bins/${copy.id}/requests/${summary.id}`, authorized(copy.ownerToken))).json()) as { headers: [string, string][] };
-        assert.deepEqual(detail.headers.filter(([name]) => name.toLowerCase() === "x-dup"), [["X-Dup", "a"], ["x-dup", "b"]]);
+        const detail = (await (await fetch(`${server.url}/api/bins/${copy.id}/requests/${summary.id}`, authorized(copy.ownerToken))).json()) as {
+          headers: [string, string][];
+        };
+        assert.deepEqual(
+          detail.headers.filter(([name]) => name.toLowerCase() === "x-dup"),
+          [
+            ["X-Dup", "a"],
+            ["x-dup", "b"],
+          ],
+        );
       }
     });
   }
@@ -144,13 +175,21 @@ describe("large and encoded bodies", () => {
     const own = await createBin(server.url);
     const body = randomBytes(3 * 1024 * 1024);
     const id = (await fetch(own.captureUrl, { method: "POST", body })).headers.get("x-hookscope-request-id")!;
-    const partial = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, { headers: { ...authorized(own.ownerToken).headers, Range: "bytes=0-99" } });
+    const partial = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, {
+      headers: { ...authorized(own.ownerToken).headers, Range: "bytes=0-99" },
+    });
     assert.equal(partial.status, 206);
     assert.equal(partial.headers.get("content-range"), `bytes 0-99/${body.length}`);
     assert.ok(Buffer.from(await partial.arrayBuffer()).equals(body.subarray(0, 100)));
-    const beyond = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, { headers: { ...authorized(own.ownerToken).headers, Range: `bytes=${body.length}-` } });
+    const beyond = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/raw`, {
+      headers: { ...authorized(own.ownerToken).headers, Range: `bytes=${body.length}-` },
+    });
     assert.equal(beyond.status, 416);
-    const detail = (await (await fetch(`${server.url}/api/bins/${own.id}/requests/${id}`, authorized(own.ownerToken))).json()) as { bodyBase64: string; bodyOmitted: boolean; bodySize: number };
+    const detail = (await (await fetch(`${server.url}/api/bins/${own.id}/requests/${id}`, authorized(own.ownerToken))).json()) as {
+      bodyBase64: string;
+      bodyOmitted: boolean;
+      bodySize: number;
+    };
     assert.deepEqual([detail.bodyBase64, detail.bodyOmitted, detail.bodySize], ["", true, body.length]);
   });
 
@@ -158,7 +197,11 @@ describe("large and encoded bodies", () => {
     const { brotliCompressSync, gzipSync } = await import("node:zlib");
     const own = await createBin(server.url);
     const text = Buffer.from('{"compressed":"yes"}');
-    for (const [encoding, body] of [["gzip", gzipSync(text)], ["br", brotliCompressSync(text)], ["gzip", Buffer.from("not gzip")]] as const) {
+    for (const [encoding, body] of [
+      ["gzip", gzipSync(text)],
+      ["br", brotliCompressSync(text)],
+      ["gzip", Buffer.from("not gzip")],
+    ] as const) {
       const id = (await fetch(own.captureUrl, { method: "POST", body, headers: { "Content-Encoding": encoding } })).headers.get("x-hookscope-request-id")!;
       const decoded = await fetch(`${server.url}/api/bins/${own.id}/requests/${id}/decoded`, authorized(own.ownerToken));
       if (body.toString() === "not gzip") {

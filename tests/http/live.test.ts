@@ -86,7 +86,10 @@ test("re-joining with the last seen id returns exactly what was missed, oldest f
   }
   const ack = await join(socket, bin.ownerToken, lastSeen);
   assert.ok(ack.ok);
-  assert.deepEqual(ack.missed.map((r) => r.id), missedIds);
+  assert.deepEqual(
+    ack.missed.map((r) => r.id),
+    missedIds,
+  );
   assert.equal(ack.truncated, false);
 });
 

@@ -57,7 +57,7 @@ function statusesOf(text: string): number[] {
     if (length) {
       at += Number(length[1]);
     } else if (/^transfer-encoding: *chunked\r$/im.test(head[2]!)) {
-      for (let size = -1; size !== 0; ) {
+      for (let size = -1; size !== 0;) {
         const line = /^([0-9a-f]+)\r\n/i.exec(text.slice(at));
         if (!line) throw new Error(`bad chunk at byte ${at}`);
         size = parseInt(line[1]!, 16);
@@ -90,7 +90,13 @@ const HOST = () => `Host: 127.0.0.1:${server.port}\r\n`;
 const targets = (): Target[] => [
   { name: "capture", method: "POST", path: `/h/${bin.id}/probe`, headers: HOST(), body: "hello" },
   // Accepted, this would set the bin's retention to 7 (it is not 7 before).
-  { name: "API", method: "PATCH", path: `/api/bins/${bin.id}`, headers: `${HOST()}Authorization: Bearer ${bin.ownerToken}\r\nContent-Type: application/json\r\n`, body: '{"maxRequests":7}' },
+  {
+    name: "API",
+    method: "PATCH",
+    path: `/api/bins/${bin.id}`,
+    headers: `${HOST()}Authorization: Bearer ${bin.ownerToken}\r\nContent-Type: application/json\r\n`,
+    body: '{"maxRequests":7}',
+  },
 ];
 
 /** Probes that Node's parser refuses; every one is built for each target. */
@@ -115,20 +121,45 @@ const PROBES: [name: string, build: (t: Target) => string, status: number, finis
   ["NUL in the request target", (t) => `${t.method} ${t.path}\x00x HTTP/1.1\r\n${t.headers}Content-Length: 0\r\n\r\n`, 400],
   ["NUL in a header name", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}X-\x00A: b\r\nContent-Length: 0\r\n\r\n`, 400],
   ["NUL in a header value", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}X-A: a\x00b\r\nContent-Length: 0\r\n\r\n`, 400],
-  ["Content-Length and Transfer-Encoding", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(t.body)}`, 400],
-  ["Transfer-Encoding and Content-Length", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\nContent-Length: ${t.body.length}\r\n\r\n${chunked(t.body)}`, 400],
-  ["two Content-Length values that differ", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}\r\nContent-Length: ${t.body.length + 1}\r\n\r\n${t.body}!`, 400],
-  ["Content-Length as a list", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}, ${t.body.length + 1}\r\n\r\n${t.body}!`, 400],
+  [
+    "Content-Length and Transfer-Encoding",
+    (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(t.body)}`,
+    400,
+  ],
+  [
+    "Transfer-Encoding and Content-Length",
+    (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\nContent-Length: ${t.body.length}\r\n\r\n${chunked(t.body)}`,
+    400,
+  ],
+  [
+    "two Content-Length values that differ",
+    (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}\r\nContent-Length: ${t.body.length + 1}\r\n\r\n${t.body}!`,
+    400,
+  ],
+  [
+    "Content-Length as a list",
+    (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: ${t.body.length}, ${t.body.length + 1}\r\n\r\n${t.body}!`,
+    400,
+  ],
   ["negative Content-Length", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: -1\r\n\r\n${t.body}`, 400],
   ["Content-Length past 64 bits", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: 99999999999999999999999\r\n\r\n${t.body}`, 400],
   ["Content-Length that is not a number", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: 12abc\r\n\r\n${t.body}`, 400],
   ["Transfer-Encoding that does not end in chunked", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: gzip\r\n\r\n${t.body}`, 400],
   ["chunk size that is not hex", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\n\r\nzz\r\n${t.body}\r\n0\r\n\r\n`, 400],
   ["negative chunk size", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\n\r\n-5\r\n${t.body}\r\n0\r\n\r\n`, 400],
-  ["chunk size past 64 bits", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n${t.body}\r\n0\r\n\r\n`, 400],
+  [
+    "chunk size past 64 bits",
+    (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n${t.body}\r\n0\r\n\r\n`,
+    400,
+  ],
   ["chunk longer than its size", (t) => `${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Transfer-Encoding: chunked\r\n\r\n3\r\n${t.body}\r\n0\r\n\r\n`, 400],
   ["bad request after a good one on the same connection", (t) => `${good(t)}GARBAGE\r\n\r\n`, 400],
-  ["smuggling attempt after a good request on the same connection", (t) => `${good(t)}${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /h/${bin.id}/smuggled HTTP/1.1\r\n${t.headers}\r\n`, 400],
+  [
+    "smuggling attempt after a good request on the same connection",
+    (t) =>
+      `${good(t)}${t.method} ${t.path} HTTP/1.1\r\n${t.headers}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /h/${bin.id}/smuggled HTTP/1.1\r\n${t.headers}\r\n`,
+    400,
+  ],
   ["good request after a bad one on the same connection", (t) => `GARBAGE\r\n\r\n${good(t)}`, 400],
 ];
 

@@ -17,7 +17,9 @@ before(async () => {
 after(async () => server?.stop());
 
 function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) / 1024;
 }
 
@@ -25,14 +27,24 @@ test("more requests in flight than allowed: 503 with Retry-After at once, every 
   const bin = await createBin(server.url);
   const probe = await createBin(server.url);
   // Probes admitted before the slots are full land in their own bin.
-  const uploads = await fillSlots(8, () => stalledUpload(bin.captureUrl), async () => (await fetch(probe.captureUrl, { method: "POST", body: "probe" })).status);
+  const uploads = await fillSlots(
+    8,
+    () => stalledUpload(bin.captureUrl),
+    async () => (await fetch(probe.captureUrl, { method: "POST", body: "probe" })).status,
+  );
   assert.equal(uploads.length, 8);
   const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(bin.captureUrl, { method: "POST", body: "x" })));
-  assert.deepEqual(responses.map((r) => r.status), new Array(12).fill(503));
+  assert.deepEqual(
+    responses.map((r) => r.status),
+    new Array(12).fill(503),
+  );
   assert.ok(responses.every((r) => r.headers.get("retry-after") === "1"));
   assert.equal(((await responses[0]!.json()) as { error: { code: string } }).error.code, "overloaded");
   uploads.forEach((upload) => upload.finish());
-  assert.deepEqual((await Promise.all(uploads.map((upload) => upload.answered))).map((a) => a.status), new Array(8).fill(200));
+  assert.deepEqual(
+    (await Promise.all(uploads.map((upload) => upload.answered))).map((a) => a.status),
+    new Array(8).fill(200),
+  );
   const info = (await (await fetch(`${server.url}/api/bins/${bin.id}`, authorized(bin.ownerToken))).json()) as BinInfo;
   assert.equal(info.requestCount, 8, "every 2xx is stored, no refused one is");
 });

@@ -22,7 +22,10 @@ after(async () => {
 });
 
 async function owner(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${server.url}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" } });
+  return fetch(`${server.url}/api/bins/${bin.id}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+  });
 }
 
 async function replay(requestId: string, body: object): Promise<DeliveryDetail> {
@@ -69,7 +72,12 @@ describe("replay", () => {
     // Node's client appends its own `Connection: close` last; the captured one must not be relayed.
     assert.deepEqual(
       got.rawHeaders.filter(([name]) => !["host", "content-length"].includes(name.toLowerCase())),
-      [["X-Sig", "s1"], ["Content-Type", "application/octet-stream"], ["x-sig", "s2"], ["Connection", "close"]],
+      [
+        ["X-Sig", "s1"],
+        ["Content-Type", "application/octet-stream"],
+        ["x-sig", "s2"],
+        ["Connection", "close"],
+      ],
       "captured headers in order, the captured hop-by-hop Connection dropped",
     );
     assert.equal(got.rawHeaders.find(([name]) => name.toLowerCase() === "host")?.[1], `127.0.0.1:${target.port}`);
@@ -95,12 +103,18 @@ describe("replay", () => {
   test("several selected requests replay in order", async () => {
     const ids = [await capture("/one"), await capture("/two"), await capture("/three")];
     const before = target.received.length;
-    const response = await owner("/replay", { method: "POST", body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [ids[2], ids[0], ids[1]] }) });
+    const response = await owner("/replay", {
+      method: "POST",
+      body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [ids[2], ids[0], ids[1]] }),
+    });
     assert.equal(response.status, 200);
     const bodies = target.received.slice(before).map((r) => r.url);
     assert.deepEqual(bodies, ["/many", "/many", "/many"]);
     const result = (await response.json()) as { deliveries: DeliveryDetail[] };
-    assert.deepEqual(result.deliveries.map((d) => d.requestId), ids);
+    assert.deepEqual(
+      result.deliveries.map((d) => d.requestId),
+      ids,
+    );
   });
 
   test("a network error is shown in plain words", async () => {

@@ -34,7 +34,17 @@ describe("custom responses", () => {
     const bin = await createBin(server.url);
     assert.equal((await fetch(bin.captureUrl, { method: "POST" })).status, 200);
     await settle(bin, {
-      settings: { response: { status: 202, contentType: "text/plain", headers: [["X-Custom", "one"], ["X-Custom", "two"]], body: "accepted!" } },
+      settings: {
+        response: {
+          status: 202,
+          contentType: "text/plain",
+          headers: [
+            ["X-Custom", "one"],
+            ["X-Custom", "two"],
+          ],
+          body: "accepted!",
+        },
+      },
     });
     const response = await fetch(bin.captureUrl, { method: "POST", body: "x" });
     assert.equal(response.status, 202);
@@ -88,7 +98,10 @@ describe("failure rehearsal", () => {
     await settle(bin, { settings: { rules: [{ when: { kind: "nth", n: 2 }, action: { kind: "status", status: 503 } }] } });
     assert.deepEqual(await statuses(bin, 3), [200, 503, 200]);
     const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests?limit=3`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(page.requests.map((r) => r.responseStatus), [200, 503, 200]);
+    assert.deepEqual(
+      page.requests.map((r) => r.responseStatus),
+      [200, 503, 200],
+    );
     assert.match(page.requests[1]!.responseRule!, /503 on the 2nd request/);
   });
 
@@ -217,7 +230,10 @@ describe("names, CORS and retention", () => {
     }
     assert.equal(info?.requestCount, 3);
     const page = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests`, authorized(bin.ownerToken))).json()) as RequestPage;
-    assert.deepEqual(page.requests.map((r) => r.id), ids.slice(3).reverse());
+    assert.deepEqual(
+      page.requests.map((r) => r.id),
+      ids.slice(3).reverse(),
+    );
   });
 
   test("a bin expires after the default lifetime and the owner can extend it", async () => {

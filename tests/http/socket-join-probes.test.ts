@@ -74,7 +74,11 @@ test("joins with a wrong token or a malformed request are refused, and those cli
     ["no token", { binId: bin.id, after: null }, "invalid_request"],
     ["an empty token", { binId: bin.id, token: "", after: null }, "invalid_request"],
     ["a wrong owner token", { binId: bin.id, token: randomToken(), after: null }, "bin_not_found"],
-    ["the owner token with one character changed", { binId: bin.id, token: `${bin.ownerToken.slice(0, -1)}${bin.ownerToken.endsWith("A") ? "B" : "A"}`, after: null }, "bin_not_found"],
+    [
+      "the owner token with one character changed",
+      { binId: bin.id, token: `${bin.ownerToken.slice(0, -1)}${bin.ownerToken.endsWith("A") ? "B" : "A"}`, after: null },
+      "bin_not_found",
+    ],
     ["the owner token of another bin", { binId: bin.id, token: otherBin.ownerToken, after: null }, "bin_not_found"],
     ["the share token of another bin", { binId: bin.id, token: shareTokenOf(otherBin), after: null }, "bin_not_found"],
     ["the owner token with an unknown bin id", { binId: "nosuchbin0000000", token: bin.ownerToken, after: null }, "bin_not_found"],
@@ -136,7 +140,10 @@ test("joins with a wrong token or a malformed request are refused, and those cli
   // A forwarder connecting: an owner-only event.
   const forwarderSeen = nextEvent<{ binId: string }>(owner.socket, "forwarders:changed", (p) => p.binId === bin.id);
   const stream = new AbortController();
-  const opened = await fetch(`${server.url}/api/bins/${bin.id}/forwarders/probe/stream`, { headers: { Authorization: `Bearer ${bin.ownerToken}` }, signal: stream.signal });
+  const opened = await fetch(`${server.url}/api/bins/${bin.id}/forwarders/probe/stream`, {
+    headers: { Authorization: `Bearer ${bin.ownerToken}` },
+    signal: stream.signal,
+  });
   assert.equal(opened.status, 200);
   await forwarderSeen;
   stream.abort();
@@ -146,10 +153,17 @@ test("joins with a wrong token or a malformed request are refused, and those cli
   await Promise.all([...probes.map((probe) => drain(probe.socket)), drain(viewer.socket)]);
   // Nothing at all: the only bin any of them belongs to (the neighbour's) had no activity.
   for (const probe of [...probes, { name: "the client cut off for size", ...oversized }]) {
-    assert.deepEqual(probe.events.map(([name]) => name), [], `${probe.name}: received events`);
+    assert.deepEqual(
+      probe.events.map(([name]) => name),
+      [],
+      `${probe.name}: received events`,
+    );
   }
   const viewerEvents = viewer.events.map(([name]) => name);
   assert.ok(viewerEvents.includes("request:new"));
-  assert.ok(!viewerEvents.includes("forwarders:changed") && !viewerEvents.includes("delivery:updated"), `the viewer got owner events: ${viewerEvents.join(", ")}`);
+  assert.ok(
+    !viewerEvents.includes("forwarders:changed") && !viewerEvents.includes("delivery:updated"),
+    `the viewer got owner events: ${viewerEvents.join(", ")}`,
+  );
   assert.equal(server.child.exitCode, null);
 });

@@ -9,10 +9,13 @@ import { waitUntil } from "../helpers/target";
 
 let server: RunningServer;
 
-before(async () => {
-  // A tiny bin: 3 kept, bursts of 4, bodies up to 1000 bytes.
-  server = await startServer({ BIN_MAX_REQUESTS: "3", RATE_LIMIT_PER_BIN: "2", RATE_LIMIT_PER_ADDRESS: "0", MAX_BODY_BYTES: "1000" });
-}, { timeout: 40_000 });
+before(
+  async () => {
+    // A tiny bin: 3 kept, bursts of 4, bodies up to 1000 bytes.
+    server = await startServer({ BIN_MAX_REQUESTS: "3", RATE_LIMIT_PER_BIN: "2", RATE_LIMIT_PER_ADDRESS: "0", MAX_BODY_BYTES: "1000" });
+  },
+  { timeout: 40_000 },
+);
 after(() => server?.stop());
 
 test("the bin counts what retention removed and what was refused (429, 413), and a guessed bin id counts nothing", { timeout: 30_000 }, async () => {
@@ -27,10 +30,18 @@ test("the bin counts what retention removed and what was refused (429, 413), and
   const expectedTooLarge = tooLarge.status === 413 ? 1 : 0;
   await fetch(`${server.url}/h/nosuchbin0000`, { method: "POST", body: "z".repeat(5000) });
 
-  const info = await waitUntil(async () => {
-    const read = (await (await fetch(`${server.url}/api/bins/${bin.id}`, authorized(bin.ownerToken))).json()) as BinInfo;
-    return read.refused.rateLimited + read.refused.tooLarge >= limited + (tooLarge.status === 429 ? 1 : 0) + expectedTooLarge && read.pruned >= accepted - 3 && read;
-  }, 10_000, "the tallies");
+  const info = await waitUntil(
+    async () => {
+      const read = (await (await fetch(`${server.url}/api/bins/${bin.id}`, authorized(bin.ownerToken))).json()) as BinInfo;
+      return (
+        read.refused.rateLimited + read.refused.tooLarge >= limited + (tooLarge.status === 429 ? 1 : 0) + expectedTooLarge &&
+        read.pruned >= accepted - 3 &&
+        read
+      );
+    },
+    10_000,
+    "the tallies",
+  );
   assert.equal(info.requestCount, 3);
   assert.equal(info.pruned, accepted - 3, "everything past the 3 kept was counted as removed");
   assert.equal(info.refused.rateLimited, limited + (tooLarge.status === 429 ? 1 : 0));

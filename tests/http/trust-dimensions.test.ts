@@ -19,7 +19,10 @@ before(async () => {
 after(async () => Promise.all([server?.stop(), proxied?.stop()]));
 
 function api(base: string, bin: CreatedBin, path: string, init: RequestInit = {}) {
-  return fetch(`${base}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json", ...(init.headers as Record<string, string>) } });
+  return fetch(`${base}/api/bins/${bin.id}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json", ...(init.headers as Record<string, string>) },
+  });
 }
 
 async function detailOf(base: string, bin: CreatedBin, id: string): Promise<RequestDetail> {
@@ -49,7 +52,13 @@ function send(
     const req = httpRequest(url, { method: options.method ?? "POST", headers: options.headers ?? {}, localAddress: options.from ?? "127.0.0.1" }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, id: (res.headers["x-hookscope-request-id"] as string | undefined) ?? null, body: Buffer.concat(chunks).toString() }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          id: (res.headers["x-hookscope-request-id"] as string | undefined) ?? null,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
     });
     req.on("error", reject);
     req.end(options.body ?? "");
@@ -89,8 +98,14 @@ describe("verdicts with two dimensions", () => {
     );
 
     const lateVerdict = await verificationOf(server.url, bin, late);
-    assert.match(lateVerdict.reason, /^Signed, late: the Stripe signature matches, but the timestamp \(t= in Stripe-Signature\) is 3,6\d\d s old, 3,3\d\d s beyond the 300 s window\. A genuine delivery that arrived late or was sent again\.$/);
-    assert.ok((lateVerdict.details?.staleBySeconds ?? 0) >= 3290 && (lateVerdict.details?.staleBySeconds ?? 0) <= 3310, `stale by ${lateVerdict.details?.staleBySeconds}`);
+    assert.match(
+      lateVerdict.reason,
+      /^Signed, late: the Stripe signature matches, but the timestamp \(t= in Stripe-Signature\) is 3,6\d\d s old, 3,3\d\d s beyond the 300 s window\. A genuine delivery that arrived late or was sent again\.$/,
+    );
+    assert.ok(
+      (lateVerdict.details?.staleBySeconds ?? 0) >= 3290 && (lateVerdict.details?.staleBySeconds ?? 0) <= 3310,
+      `stale by ${lateVerdict.details?.staleBySeconds}`,
+    );
     const forged = await verificationOf(server.url, bin, tampered);
     assert.match(forged.reason, /does not match/);
     assert.match(forged.reason, /this is not a late genuine delivery/);
@@ -102,7 +117,10 @@ describe("verdicts with two dimensions", () => {
     const bin = await createBin(server.url);
     await api(server.url, bin, "/secrets", { method: "POST", body: JSON.stringify({ scheme: "stripe", secret: STRIPE_SECRET, toleranceSeconds: 0 }) });
     const payload = '{"id":"evt_off"}';
-    const sent = await send(bin.captureUrl, { body: payload, headers: { "Stripe-Signature": stripeHeader(payload, STRIPE_SECRET, Math.floor(Date.now() / 1000) - 7200) } });
+    const sent = await send(bin.captureUrl, {
+      body: payload,
+      headers: { "Stripe-Signature": stripeHeader(payload, STRIPE_SECRET, Math.floor(Date.now() / 1000) - 7200) },
+    });
     const verdict = await verificationOf(server.url, bin, sent.id!);
     assert.equal(verdict.status, "valid");
     assert.equal(verdict.signature, "matches");
@@ -128,7 +146,10 @@ describe("verdicts with two dimensions", () => {
 
     const secrets = (await (await api(server.url, bin, "/secrets")).json()) as { secrets: { id: string }[] };
     await api(server.url, bin, `/secrets/${secrets.secrets[0]!.id}`, { method: "DELETE" });
-    const added = await api(server.url, bin, "/secrets", { method: "POST", body: JSON.stringify({ scheme: "twilio", secret: TWILIO_TOKEN, signedUrl: publicBase }) });
+    const added = await api(server.url, bin, "/secrets", {
+      method: "POST",
+      body: JSON.stringify({ scheme: "twilio", secret: TWILIO_TOKEN, signedUrl: publicBase }),
+    });
     assert.equal(added.status, 201);
     assert.equal(((await added.json()) as { signedUrl?: string }).signedUrl, publicBase);
     const after = await send(`${bin.captureUrl}/sms?tenant=acme`, { body, headers });
@@ -184,10 +205,18 @@ describe("sender allow-list and plain HTTP", () => {
 
   test("X-Forwarded-For is ignored without TRUST_PROXY, and only its last entry counts with it", async () => {
     const direct = await binWithSources(server.url, { mode: "reject", allow: ["127.0.0.1/32"] });
-    assert.equal((await send(direct.captureUrl, { body: "{}", from: "127.0.0.2", headers: { "X-Forwarded-For": "127.0.0.1" } })).status, 403, "a sender cannot claim an address");
+    assert.equal(
+      (await send(direct.captureUrl, { body: "{}", from: "127.0.0.2", headers: { "X-Forwarded-For": "127.0.0.1" } })).status,
+      403,
+      "a sender cannot claim an address",
+    );
 
     const behindProxy = await binWithSources(proxied.url, { mode: "reject", allow: ["127.0.0.1/32"] });
-    assert.equal((await send(behindProxy.captureUrl, { body: "{}", from: "127.0.0.1", headers: { "X-Forwarded-For": "127.0.0.2" } })).status, 403, "the proxy's entry is the sender");
+    assert.equal(
+      (await send(behindProxy.captureUrl, { body: "{}", from: "127.0.0.1", headers: { "X-Forwarded-For": "127.0.0.2" } })).status,
+      403,
+      "the proxy's entry is the sender",
+    );
     assert.equal((await send(behindProxy.captureUrl, { body: "{}", from: "127.0.0.2", headers: { "X-Forwarded-For": "127.0.0.1" } })).status, 200);
     const spoofed = await send(behindProxy.captureUrl, { body: "{}", headers: { "X-Forwarded-For": "127.0.0.1, 203.0.113.9" } });
     assert.equal(spoofed.status, 403, "an entry the client wrote before the proxy's does not count");

@@ -21,7 +21,10 @@ before(async () => {
 after(async () => server?.stop());
 
 function api(bin: CreatedBin, path: string, init: RequestInit = {}, token = bin.ownerToken) {
-  return fetch(`${server.url}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
+  return fetch(`${server.url}/api/bins/${bin.id}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+  });
 }
 
 async function summaryOf(bin: CreatedBin, id: string): Promise<RequestSummary> {
@@ -93,7 +96,11 @@ describe("signature verification", () => {
     const payload = '{"type":"user.created"}';
     const signedAt = new Date(Date.now() - 3600_000);
     const signature = new StandardWebhook(secret).sign("msg_1", signedAt, payload);
-    const id = await post(bin, payload, { "webhook-id": "msg_1", "webhook-timestamp": String(Math.floor(signedAt.getTime() / 1000)), "webhook-signature": signature });
+    const id = await post(bin, payload, {
+      "webhook-id": "msg_1",
+      "webhook-timestamp": String(Math.floor(signedAt.getTime() / 1000)),
+      "webhook-signature": signature,
+    });
     const summary = await summaryOf(bin, id);
     assert.equal(summary.verdict, "invalid");
     assert.equal(summary.replaySuspected, true);
@@ -130,7 +137,10 @@ describe("signature verification", () => {
 describe("delivery auth", () => {
   async function withAuth(mode: string, token: string, onFailure: string, headerName?: string) {
     const bin = await createBin(server.url);
-    const patched = await api(bin, "", { method: "PATCH", body: JSON.stringify({ settings: { auth: { mode, onFailure, ...(headerName ? { headerName } : {}) } } }) });
+    const patched = await api(bin, "", {
+      method: "PATCH",
+      body: JSON.stringify({ settings: { auth: { mode, onFailure, ...(headerName ? { headerName } : {}) } } }),
+    });
     assert.equal(patched.status, 200, await patched.clone().text());
     assert.equal((await addSecret(bin, { scheme: "delivery-auth", secret: token })).status, 201);
     return bin;
@@ -179,10 +189,7 @@ describe("duplicate deliveries", () => {
     const bin = await createBin(server.url);
     const body = '{"shop":"x"}';
     const signature = createHmac("sha256", "shopify-secret").update(body).digest("base64");
-    const [a, b] = await Promise.all([
-      post(bin, body, { "X-Shopify-Hmac-Sha256": signature }),
-      post(bin, body, { "X-Shopify-Hmac-Sha256": signature }),
-    ]);
+    const [a, b] = await Promise.all([post(bin, body, { "X-Shopify-Hmac-Sha256": signature }), post(bin, body, { "X-Shopify-Hmac-Sha256": signature })]);
     const duplicates = [(await summaryOf(bin, a)).duplicateOf, (await summaryOf(bin, b)).duplicateOf];
     const original = a < b ? a : b;
     assert.deepEqual(duplicates.sort(), [null, original].sort());

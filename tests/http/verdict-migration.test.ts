@@ -29,11 +29,13 @@ function stripeHeader(payload: string, secret: string, at: number): string {
 test("rows stored with the one-word verdict are migrated: each gets both dimensions from its bytes, a forged late one no longer passes for a replay", async () => {
   server = await startServer();
   const bin: CreatedBin = await createBin(server.url);
-  const api = (path: string, init: RequestInit = {}) => fetch(`${server!.url}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" } });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server!.url}/api/bins/${bin.id}${path}`, { ...init, headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" } });
   await api("/secrets", { method: "POST", body: JSON.stringify({ scheme: "stripe", secret: SECRET }) });
   const payload = '{"id":"evt_old","type":"charge.succeeded"}';
   const hourAgo = Math.floor(Date.now() / 1000) - 3600;
-  const capture = async (body: string, headers: Record<string, string>) => (await fetch(bin.captureUrl, { method: "POST", body, headers })).headers.get("x-hookscope-request-id")!;
+  const capture = async (body: string, headers: Record<string, string>) =>
+    (await fetch(bin.captureUrl, { method: "POST", body, headers })).headers.get("x-hookscope-request-id")!;
   const ids = {
     late: await capture(payload, { "Stripe-Signature": stripeHeader(payload, SECRET, hourAgo) }),
     forged: await capture('{"id":"evt_old","type":"charge.refunded"}', { "Stripe-Signature": stripeHeader(payload, SECRET, hourAgo) }),
@@ -53,7 +55,11 @@ test("rows stored with the one-word verdict are migrated: each gets both dimensi
 
   server = await startServer({}, { databaseUrl });
   const detail = async (id: string) => (await (await api(`/requests/${id}`)).json()) as RequestDetail;
-  await waitUntil(async () => (await Promise.all(Object.values(ids).map(detail))).every((row) => row.signature !== "pending" && row.freshness !== "pending"), 15_000, "the re-check at start");
+  await waitUntil(
+    async () => (await Promise.all(Object.values(ids).map(detail))).every((row) => row.signature !== "pending" && row.freshness !== "pending"),
+    15_000,
+    "the re-check at start",
+  );
   const rows = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([name, id]) => [name, await detail(id)] as const)));
   const dimensions = (row: RequestDetail) => [row.verdict, row.signature, row.freshness, row.replaySuspected];
   assert.deepEqual(dimensions(rows.late!), ["invalid", "matches", "stale", true]);

@@ -56,7 +56,10 @@ test("many concurrent waiters each get their own match", async () => {
   await new Promise((resolve) => setTimeout(resolve, 300));
   const sent = await Promise.all(Array.from({ length: 40 }, (_, i) => post(`/many/${i}`, `{"t":"token-${i}-end"}`)));
   const found = await Promise.all(waiters.map(async (w) => ((await (await w).json()) as RequestDetail).id));
-  assert.deepEqual(found, sent.map((s) => s.headers.get("x-hookscope-request-id")));
+  assert.deepEqual(
+    found,
+    sent.map((s) => s.headers.get("x-hookscope-request-id")),
+  );
 });
 
 test("refuses bad filters and needs a token", async () => {

@@ -43,7 +43,9 @@ async function openForwarders(page: Page) {
 
 async function shoot(page: Page, request: APIRequestContext, name: string, viewport: { width: number; height: number }) {
   await page.setViewportSize(viewport);
-  const receiver = await startTarget((_req, res) => res.writeHead(200, { "Content-Type": "application/json", "X-Handled-By": "next-dev" }).end('{\n  "received": true\n}'));
+  const receiver = await startTarget((_req, res) =>
+    res.writeHead(200, { "Content-Type": "application/json", "X-Handled-By": "next-dev" }).end('{\n  "received": true\n}'),
+  );
   const { binId } = await createBinInUi(page);
   const token = await ownerToken(page, binId);
   await captureRaw(binId, {

@@ -12,7 +12,13 @@ const GITHUB_PUSH = JSON.stringify({
   after: "59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5",
   repository: { id: 35129377, full_name: "octo-org/hello-world", private: false, html_url: "https://github.com/octo-org/hello-world" },
   pusher: { name: "monalisa", email: "monalisa@users.noreply.github.com" },
-  commits: [{ id: "59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5", message: "Fix the flaky webhook test that waited a fixed 500 ms for the delivery", timestamp: "2025-11-22T14:03:07Z" }],
+  commits: [
+    {
+      id: "59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5",
+      message: "Fix the flaky webhook test that waited a fixed 500 ms for the delivery",
+      timestamp: "2025-11-22T14:03:07Z",
+    },
+  ],
 });
 
 /** About what a bin collects in an afternoon: GitHub, Stripe, Slack, Twilio, multipart, XML, gzip. */
@@ -20,21 +26,49 @@ async function busyBin(page: Page): Promise<string> {
   const { binId } = await createBinInUi(page);
   const send = (path: string, headers: Record<string, string>, body: string | Buffer) => captureBytes(binId, { path, headers, body });
   for (let i = 0; i < 8; i++) {
-    await send("/stripe/webhook", { "Content-Type": "application/json; charset=utf-8", "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)", "Stripe-Signature": `t=17000000${i}0,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd` }, `{"id":"evt_${i}NG8Du2eZvKYlo2C","type":"payment_intent.succeeded","data":{"object":{"amount":${1999 + i},"currency":"eur"}}}`);
-    await send("/slack/commands", { "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": "1700000000", "X-Slack-Signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503" }, `token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&command=%2Fdeploy&text=production+${i}`);
-    await send("/twilio/sms", { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "0/KCTR6DLpKmkAf8muzZqo1nDgQ=" }, `MessageSid=SM${i}f3a&From=%2B14155550100&Body=Order+${i}+shipped`);
+    await send(
+      "/stripe/webhook",
+      {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        "Stripe-Signature": `t=17000000${i}0,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd`,
+      },
+      `{"id":"evt_${i}NG8Du2eZvKYlo2C","type":"payment_intent.succeeded","data":{"object":{"amount":${1999 + i},"currency":"eur"}}}`,
+    );
+    await send(
+      "/slack/commands",
+      {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": "1700000000",
+        "X-Slack-Signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+      },
+      `token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&command=%2Fdeploy&text=production+${i}`,
+    );
+    await send(
+      "/twilio/sms",
+      { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "0/KCTR6DLpKmkAf8muzZqo1nDgQ=" },
+      `MessageSid=SM${i}f3a&From=%2B14155550100&Body=Order+${i}+shipped`,
+    );
     await send("/orders.xml", { "Content-Type": "application/xml" }, `<?xml version="1.0"?><order id="${i}"><line sku="TEA-1" qty="2"/></order>`);
   }
-  await send("/upload", { "Content-Type": "multipart/form-data; boundary=b0" }, "--b0\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--b0--\r\n");
+  await send(
+    "/upload",
+    { "Content-Type": "multipart/form-data; boundary=b0" },
+    '--b0\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--b0--\r\n',
+  );
   await send("/events.gz", { "Content-Type": "application/json", "Content-Encoding": "gzip" }, gzipSync('{"events":[1,2,3]}'));
-  await send("/github/webhooks", {
-    "Content-Type": "application/json",
-    "User-Agent": "GitHub-Hookshot/a1b2c3d",
-    "X-GitHub-Event": "push",
-    "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
-    "X-GitHub-Hook-Installation-Target-Type": "repository",
-    "X-Hub-Signature-256": "sha256=d57c68ca6f92289e6987922ff26938930f6e66a2d161ef06abdf1859230aa23c",
-  }, GITHUB_PUSH);
+  await send(
+    "/github/webhooks",
+    {
+      "Content-Type": "application/json",
+      "User-Agent": "GitHub-Hookshot/a1b2c3d",
+      "X-GitHub-Event": "push",
+      "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+      "X-GitHub-Hook-Installation-Target-Type": "repository",
+      "X-Hub-Signature-256": "sha256=d57c68ca6f92289e6987922ff26938930f6e66a2d161ef06abdf1859230aa23c",
+    },
+    GITHUB_PUSH,
+  );
   await expect(requestRows(page).first()).toContainText("/github/webhooks");
   return binId;
 }

@@ -12,7 +12,11 @@ async function seed(page: Page) {
   const send = (path: string, contentType: string, body: string | Buffer, headers: Record<string, string> = {}) =>
     captureBytes(binId, { path, headers: { "Content-Type": contentType, ...headers }, body });
   await send("/bad-json", "application/json", '{\n  "id": 7,\n  "status": "paid",,\n  "total": 10\n}');
-  await send("/xml", "application/xml", '<?xml version="1.0"?><invoice id="42"><line sku="TEA-1" qty="2">Green tea &amp; honey</line><line sku="CAKE"/><!-- paid --></invoice>');
+  await send(
+    "/xml",
+    "application/xml",
+    '<?xml version="1.0"?><invoice id="42"><line sku="TEA-1" qty="2">Green tea &amp; honey</line><line sku="CAKE"/><!-- paid --></invoice>',
+  );
   await send("/form", "application/x-www-form-urlencoded", "name=Ada+Lovelace&tag=math&tag=poetry&email=ada%40example.com&flag&bad=100%");
   await send(
     "/multipart",
@@ -39,7 +43,9 @@ async function seed(page: Page) {
 }
 
 async function bodyShot(page: Page, path: string, name: string, prefix: string, view?: string) {
-  await requestRows(page).filter({ has: page.locator(`span[title="${path}"]`) }).click();
+  await requestRows(page)
+    .filter({ has: page.locator(`span[title="${path}"]`) })
+    .click();
   const detail = page.getByRole("region", { name: "Request detail" });
   await detail.getByRole("tab", { name: /Body/ }).click();
   if (view) await detail.getByRole("button", { name: view, exact: true }).click();

@@ -9,7 +9,9 @@ const DIR = "test-results/screenshots";
 async function shoot(page: Page, request: APIRequestContext, scheme: "light" | "dark") {
   await page.setViewportSize({ width: 1440, height: 900 });
   const target = await startTarget((_req, res) => {
-    res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "req_8f3a2c", "Cache-Control": "no-store" }).end('{\n  "received": true,\n  "handled_by": "orders-service"\n}');
+    res
+      .writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "req_8f3a2c", "Cache-Control": "no-store" })
+      .end('{\n  "received": true,\n  "handled_by": "orders-service"\n}');
   });
   try {
     const { binId } = await createBinInUi(page);
@@ -17,7 +19,11 @@ async function shoot(page: Page, request: APIRequestContext, scheme: "light" | "
     const auth = { Authorization: `Bearer ${token}` };
     await captureRaw(binId, {
       path: "/stripe/webhook",
-      headers: { "Content-Type": "application/json", "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)", "Stripe-Signature": "t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd" },
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        "Stripe-Signature": "t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd",
+      },
       body: '{"id":"evt_1NG8Du2eZvKYlo2CUI79vXWy","type":"payment_intent.succeeded","data":{"object":{"id":"pi_3MtwBwLkdIwHu7ix28a3tqPa"}}}',
     });
     await expect(requestRows(page)).toHaveCount(1);
@@ -26,7 +32,16 @@ async function shoot(page: Page, request: APIRequestContext, scheme: "light" | "
       headers: auth,
       data: {
         settings: {
-          response: { status: 202, contentType: "application/json; charset=utf-8", headers: [["X-Env", "staging"], ["Retry-After", "5"]], body: '{"accepted":true}', delayMs: 250 },
+          response: {
+            status: 202,
+            contentType: "application/json; charset=utf-8",
+            headers: [
+              ["X-Env", "staging"],
+              ["Retry-After", "5"],
+            ],
+            body: '{"accepted":true}',
+            delayMs: 250,
+          },
           rules: [
             { when: { kind: "nth", n: 2 }, action: { kind: "status", status: 503, body: "down for maintenance" } },
             { name: "flaky upstream", when: { kind: "percent", percent: 10 }, action: { kind: "rate_limit", retryAfterSeconds: 30 } },

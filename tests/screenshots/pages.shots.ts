@@ -65,7 +65,11 @@ test.describe("dark", () => {
 test("narrow viewport and binary body", async ({ page, request }) => {
   await page.setViewportSize({ width: 420, height: 900 });
   const { binId } = await createBinInUi(page);
-  await capture(request, binId, { path: "/bin", headers: { "Content-Type": "application/octet-stream" }, body: Buffer.from(Array.from({ length: 300 }, (_, i) => i % 256)) });
+  await capture(request, binId, {
+    path: "/bin",
+    headers: { "Content-Type": "application/octet-stream" },
+    body: Buffer.from(Array.from({ length: 300 }, (_, i) => i % 256)),
+  });
   await requestRows(page).first().click();
   await page.getByRole("region", { name: "Request detail" }).getByRole("tab", { name: /Body/ }).click();
   await page.screenshot({ path: `${DIR}/mobile-hex.png`, fullPage: true });

@@ -12,7 +12,10 @@ type Row = Parameters<typeof commitCaptureGroups>[0][number]["rows"][number];
 
 /** Writes rows through the real capture store; a row of an unknown bin comes back as an Error. */
 async function insertRequests(rows: Row[]): Promise<(true | Error)[]> {
-  const reservations = await commitCaptureGroups(rows.map((row) => ({ binId: row.binId, rows: [row] })), () => undefined);
+  const reservations = await commitCaptureGroups(
+    rows.map((row) => ({ binId: row.binId, rows: [row] })),
+    () => undefined,
+  );
   return reservations.map((reservation) => (reservation ? true : new Error("no such bin")));
 }
 
@@ -43,9 +46,16 @@ test("writes that arrive together share transactions, and all are committed", as
   }, 64);
   const rows = Array.from({ length: 500 }, () => row());
   const results = await Promise.all(rows.map((r) => writer.write(r)));
-  assert.deepEqual(results, rows.map((r) => r.id), "each caller gets its own item's result");
+  assert.deepEqual(
+    results,
+    rows.map((r) => r.id),
+    "each caller gets its own item's result",
+  );
   assert.equal(await countRequests(binId), 500);
-  assert.equal(batchSizes.reduce((a, b) => a + b, 0), 500);
+  assert.equal(
+    batchSizes.reduce((a, b) => a + b, 0),
+    500,
+  );
   assert.ok(batchSizes.length <= 10, `500 writes took ${batchSizes.length} transactions`);
   assert.ok(Math.max(...batchSizes) <= 64);
 });
@@ -54,7 +64,10 @@ test("a bad item in a batch fails alone; its neighbours are committed", async ()
   const writer = new BatchWriter<Row, true>(insertRequests);
   const before = await countRequests(binId);
   const results = await Promise.allSettled([writer.write(row()), writer.write(row("no-such-bin")), writer.write(row())]);
-  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ["fulfilled", "rejected", "fulfilled"],
+  );
   assert.equal(await countRequests(binId), before + 2);
 });
 
@@ -68,7 +81,10 @@ test("a batch that throws is retried item by item, so only the bad item fails", 
   const before = await countRequests(binId);
   const bad = { ...row(), id: "duplicate" };
   const results = await Promise.allSettled([writer.write(row()), writer.write(bad), writer.write(row())]);
-  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ["fulfilled", "rejected", "fulfilled"],
+  );
   assert.equal(await countRequests(binId), before + 2);
 });
 
@@ -79,6 +95,9 @@ test("an item the batch reports as failed is rejected alone, without a retry", a
     return items.map((n) => (n % 2 === 0 ? n * 10 : new Error(`odd ${n}`)));
   });
   const results = await Promise.allSettled([1, 2, 3, 4].map((n) => writer.write(n)));
-  assert.deepEqual(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message)), ["odd 1", 20, "odd 3", 40]);
+  assert.deepEqual(
+    results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message)),
+    ["odd 1", 20, "odd 3", 40],
+  );
   assert.equal(calls, 1);
 });

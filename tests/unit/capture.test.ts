@@ -73,7 +73,13 @@ describe("captureRequest against a real SQLite file", () => {
   test("announces the summary only after the commit, without the body", async () => {
     const seen: Promise<{ id: string; committed: boolean; hasBody: boolean }>[] = [];
     const unsubscribe = subscribe("request.captured", (summary) => {
-      seen.push(readColumn(databaseUrl, "CapturedRequest", "id", summary.id).then((id) => ({ id: summary.id, committed: id === summary.id, hasBody: "body" in summary })));
+      seen.push(
+        readColumn(databaseUrl, "CapturedRequest", "id", summary.id).then((id) => ({
+          id: summary.id,
+          committed: id === summary.id,
+          hasBody: "body" in summary,
+        })),
+      );
     });
     const { summary } = await captureRequest(incoming());
     unsubscribe();
@@ -82,16 +88,18 @@ describe("captureRequest against a real SQLite file", () => {
 
   test("concurrent captures are all committed, ids ordered by arrival", async () => {
     const before = await countRequests(binId);
-    const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => captureRequest(incoming({ path: `/c/${i}` }))),
-    );
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => captureRequest(incoming({ path: `/c/${i}` }))));
     const summaries = results.map((result) => result.summary);
     assert.equal(await countRequests(binId), before + 300);
     const ids = summaries.map((s) => s.id);
     assert.deepEqual([...ids].sort(), ids, "ids sort in arrival order");
     assert.equal(new Set(ids).size, 300);
     const sequences = summaries.map((s) => s.sequence);
-    assert.deepEqual(sequences, sequences.map((_, i) => sequences[0]! + i), "sequences are consecutive in arrival order");
+    assert.deepEqual(
+      sequences,
+      sequences.map((_, i) => sequences[0]! + i),
+      "sequences are consecutive in arrival order",
+    );
   });
 
   test("an unknown bin is refused and nothing is stored", async () => {
@@ -104,10 +112,7 @@ describe("captureRequest against a real SQLite file", () => {
     const doomed = (await createNewBin("http://localhost")).id;
     await captureRequest(incoming({ binId: doomed })); // now cached as known
     await removeBin(doomed);
-    const results = await Promise.allSettled([
-      captureRequest(incoming({ binId: doomed })),
-      captureRequest(incoming({ path: "/survivor" })),
-    ]);
+    const results = await Promise.allSettled([captureRequest(incoming({ binId: doomed })), captureRequest(incoming({ path: "/survivor" }))]);
     assert.equal(results[0].status, "rejected");
     assert.ok((results[0] as PromiseRejectedResult).reason instanceof BinNotFoundError);
     assert.equal(results[1].status, "fulfilled");
@@ -120,7 +125,10 @@ describe("captureRequest against a real SQLite file", () => {
     const older = await listRequests(binId, { limit: 3, before: newest[2]!.id, order: "newest-first" });
     assert.ok(older.every((r) => r.id < newest[2]!.id));
     const newer = await listRequests(binId, { limit: 10, after: newest[1]!.id, order: "oldest-first" });
-    assert.deepEqual(newer.map((r) => r.id), [newest[0]!.id]);
+    assert.deepEqual(
+      newer.map((r) => r.id),
+      [newest[0]!.id],
+    );
   });
 
   test("deleting a bin removes its requests (cascade)", async () => {

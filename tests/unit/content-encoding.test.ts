@@ -22,11 +22,21 @@ test("undoes gzip, deflate (zlib and raw), br, and chains", () => {
 
 test("several Content-Encoding lines are one list, in order, as the browser reads them too", async () => {
   const twice = brotliCompressSync(gzipSync(text));
-  const result = decodeContentEncoding(twice, [["content-encoding", "gzip"], ["X-Other", "1"], ["Content-Encoding", "br"]]);
+  const result = decodeContentEncoding(twice, [
+    ["content-encoding", "gzip"],
+    ["X-Other", "1"],
+    ["Content-Encoding", "br"],
+  ]);
   assert.ok(result.ok && result.bytes.equals(text));
   assert.deepEqual(result.ok && result.encodings, ["gzip", "br"]);
   const { contentCodings } = await import("@/lib/body/encoding");
-  assert.deepEqual(contentCodings([["Content-Encoding", "x-gzip"], ["content-encoding", "identity, br"]]), ["gzip", "br"]);
+  assert.deepEqual(
+    contentCodings([
+      ["Content-Encoding", "x-gzip"],
+      ["content-encoding", "identity, br"],
+    ]),
+    ["gzip", "br"],
+  );
 });
 
 test("refuses what it cannot decode, with the reason", () => {

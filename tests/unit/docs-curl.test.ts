@@ -6,7 +6,9 @@ import { readDocument } from "@/app/docs/_components/openapi-model";
 import { openApiDocument } from "@/lib/openapi";
 
 const doc = readDocument(openApiDocument());
-const examples = new Map(doc.paths.flatMap((item) => item.operations.map((op) => [`${op.method} ${item.path}`, curlExample(item.path, op, item.parameters)] as const)));
+const examples = new Map(
+  doc.paths.flatMap((item) => item.operations.map((op) => [`${op.method} ${item.path}`, curlExample(item.path, op, item.parameters)] as const)),
+);
 
 /** The argv curl gets from the example in a POSIX shell, with $HOOKSCOPE set. */
 function argv(command: string): string[] {
@@ -15,7 +17,10 @@ function argv(command: string): string[] {
 }
 
 test("every operation has a curl example that a shell reads as intended", () => {
-  assert.equal(examples.size, doc.paths.reduce((n, item) => n + item.operations.length, 0));
+  assert.equal(
+    examples.size,
+    doc.paths.reduce((n, item) => n + item.operations.length, 0),
+  );
   for (const [name, example] of examples) {
     const args = argv(example);
     const url = args.find((arg) => arg.startsWith("https://hooks.example.com/"));
@@ -26,8 +31,19 @@ test("every operation has a curl example that a shell reads as intended", () => 
 
 test("capture is one ANY operation; its example posts JSON without a token", () => {
   const capture = doc.paths.find((item) => item.path === "/h/{binId}")!.operations;
-  assert.deepEqual(capture.map((op) => op.method), ["ANY"]);
-  assert.deepEqual(argv(examples.get("ANY /h/{binId}")!), ["-X", "POST", "https://hooks.example.com/h/<binId>", "-H", "Content-Type: application/json", "-d", '{"event":"ping"}']);
+  assert.deepEqual(
+    capture.map((op) => op.method),
+    ["ANY"],
+  );
+  assert.deepEqual(argv(examples.get("ANY /h/{binId}")!), [
+    "-X",
+    "POST",
+    "https://hooks.example.com/h/<binId>",
+    "-H",
+    "Content-Type: application/json",
+    "-d",
+    '{"event":"ping"}',
+  ]);
 });
 
 test("wait shows its filters, URL-encoded by curl; owner-only calls ask for the owner token", () => {

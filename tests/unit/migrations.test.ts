@@ -59,10 +59,7 @@ model WebhookNote {
 
 test("the committed migrations exist and match the schema", async () => {
   assert.ok(committedNames.length > 0, `no migration folder in ${COMMITTED}`);
-  assert.match(
-    readFileSync(path.join(COMMITTED, "migration_lock.toml"), "utf8"),
-    /^provider = "sqlite"$/m,
-  );
+  assert.match(readFileSync(path.join(COMMITTED, "migration_lock.toml"), "utf8"), /^provider = "sqlite"$/m);
   const migrationsDir = tempDir("committed");
   cpSync(COMMITTED, migrationsDir, { recursive: true });
   const created = await createMigration({
@@ -88,7 +85,10 @@ test("applyMigrations creates the tables once and records them like migrate depl
     assert.ok(names.includes(table), `table ${table} missing, got ${names.join(", ")}`);
   }
   const rows = migrationRows(file);
-  assert.deepEqual(rows.map((row) => row.migration_name), committedNames);
+  assert.deepEqual(
+    rows.map((row) => row.migration_name),
+    committedNames,
+  );
   for (const row of rows) {
     assert.ok(row.finished_at, `${row.migration_name} has no finished_at`);
     assert.equal(row.rolled_back_at, null);
@@ -116,10 +116,7 @@ test("applyMigrations refuses a migration edited after it was applied", async ()
 
 test("applyMigrations fails on a missing migrations folder instead of applying nothing", async () => {
   const url = `file:${path.join(tempDir("missing-db"), "db.sqlite")}`;
-  await assert.rejects(
-    applyMigrations({ provider: "sqlite", url, migrationsDir: tempDir("does-not-exist") }),
-    /No migrations folder/,
-  );
+  await assert.rejects(applyMigrations({ provider: "sqlite", url, migrationsDir: tempDir("does-not-exist") }), /No migrations folder/);
 });
 
 test("createMigration writes only the change, laid out like the Prisma CLI, then nothing", async () => {

@@ -10,7 +10,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Every (path, method) that app/api actually serves, read from the route files. */
 async function servedOperations(): Promise<string[]> {
   const apiDir = path.join(ROOT_DIR, "app", "api");
-  const files = readdirSync(apiDir, { recursive: true }).map(String).filter((file) => file.endsWith("route.ts"));
+  const files = readdirSync(apiDir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith("route.ts"));
   const operations: string[] = [];
   for (const file of files) {
     const routePath = `/api/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[(\w+)\]/g, "{$1}");

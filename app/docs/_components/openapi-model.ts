@@ -65,7 +65,9 @@ function readOperation(method: string, op: Json): Operation & { anyMethod: boole
     security: Array.isArray(op.security) ? op.security : undefined,
     parameters: parameters(op.parameters),
     requestBody: isObject(op.requestBody) ? (op.requestBody as Operation["requestBody"]) : undefined,
-    responses: isObject(op.responses) ? Object.entries(op.responses).flatMap(([status, r]) => (isObject(r) ? [[status, r as Response] as [string, Response]] : [])) : [],
+    responses: isObject(op.responses)
+      ? Object.entries(op.responses).flatMap(([status, r]) => (isObject(r) ? [[status, r as Response] as [string, Response]] : []))
+      : [],
     curlOptions: strings(op["x-curl-options"]),
   };
 }

@@ -41,7 +41,11 @@ export function OperationCard({ path, operation, pathParameters, schemas }: Oper
   const parameters = [...pathParameters, ...operation.parameters];
   const body = operation.requestBody;
   return (
-    <article id={slug(operation.method, path)} aria-label={`${operation.method} ${path}`} className="scroll-mt-20 space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+    <article
+      id={slug(operation.method, path)}
+      aria-label={`${operation.method} ${path}`}
+      className="scroll-mt-20 space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       <header className="space-y-1.5">
         <h3 className="flex flex-wrap items-center gap-2.5">
           <MethodBadge method={operation.method} />
@@ -74,7 +78,11 @@ export function OperationCard({ path, operation, pathParameters, schemas }: Oper
           {Object.entries(body.content).map(([type, media]) => (
             <div key={type} className="space-y-1.5">
               <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{type}</p>
-              {media.schema && Object.keys(media.schema).length > 0 ? <SchemaBlock schema={media.schema} schemas={schemas} open /> : <p className="text-sm text-zinc-500">Any bytes.</p>}
+              {media.schema && Object.keys(media.schema).length > 0 ? (
+                <SchemaBlock schema={media.schema} schemas={schemas} open />
+              ) : (
+                <p className="text-sm text-zinc-500">Any bytes.</p>
+              )}
             </div>
           ))}
         </Part>

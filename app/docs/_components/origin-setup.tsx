@@ -10,6 +10,10 @@ const subscribe = () => () => {};
  * origin is read in the browser; the server's render says where it goes.
  */
 export function OriginSetup() {
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => "https://<your-hookscope-host>");
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => "https://<your-hookscope-host>",
+  );
   return <CurlBlock title="Set up once" code={`export ${ORIGIN_VARIABLE}=${origin}`} label="origin setup command" />;
 }

@@ -7,10 +7,18 @@ export function ParametersTable({ parameters }: { parameters: readonly Parameter
       <table className="w-full border-collapse text-left text-[13px]">
         <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Name</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">In</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Type</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Description</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              In
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Description
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
@@ -18,7 +26,11 @@ export function ParametersTable({ parameters }: { parameters: readonly Parameter
             <tr key={`${parameter.in}:${parameter.name}`} className="align-top">
               <td className="px-3 py-1.5 font-mono font-medium whitespace-nowrap">
                 {parameter.name}
-                {parameter.required && <span className="ml-1 text-rose-600 dark:text-rose-400" title="required">*</span>}
+                {parameter.required && (
+                  <span className="ml-1 text-rose-600 dark:text-rose-400" title="required">
+                    *
+                  </span>
+                )}
               </td>
               <td className="px-3 py-1.5 text-zinc-500 dark:text-zinc-400">{parameter.in}</td>
               <td className="px-3 py-1.5 font-mono text-xs text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">{describeSchema(parameter.schema)}</td>

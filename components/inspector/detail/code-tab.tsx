@@ -39,8 +39,8 @@ export function CodeTab({ detail, token, captureUrl }: { detail: RequestDetail; 
       {snippet.bodyFile && (
         <Note>
           <span className="flex flex-wrap items-center gap-2">
-            The body is {detail.bodyText === null && !detail.bodyOmitted ? "binary" : "large"}, so the command reads it from <code className="font-mono">{snippet.bodyFile}</code>:
-            download the raw body first and save it under that name.
+            The body is {detail.bodyText === null && !detail.bodyOmitted ? "binary" : "large"}, so the command reads it from{" "}
+            <code className="font-mono">{snippet.bodyFile}</code>: download the raw body first and save it under that name.
             <DownloadRawButton binId={detail.binId} token={token} requestId={detail.id} />
           </span>
         </Note>

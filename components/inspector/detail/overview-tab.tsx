@@ -35,9 +35,7 @@ export function OverviewTab({ detail }: { detail: RequestDetail }) {
         <span className="font-mono">{detail.responseStatus === 0 ? "no answer (held)" : detail.responseStatus}</span>
         {detail.responseRule && <span className="ml-2 text-zinc-500 dark:text-zinc-400">{detail.responseRule}</span>}
       </Item>
-      <Item term="Checks">
-        {trustBadges(detail).length > 0 ? <TrustBadges request={detail} /> : <span className="text-zinc-500">unsigned, no flags</span>}
-      </Item>
+      <Item term="Checks">{trustBadges(detail).length > 0 ? <TrustBadges request={detail} /> : <span className="text-zinc-500">unsigned, no flags</span>}</Item>
       <Item term="Sequence">
         <span className="font-mono">#{detail.sequence}</span>
       </Item>

@@ -62,9 +62,13 @@ function RawView({ detail, token, body, onLoadAll }: RawTabProps & { body: RawBo
   const text = ready && ready.text !== null ? head + ready.text : null;
   const size = formatBytes(detail.bodySize);
   const copy =
-    detail.bodySize === 0 ? head
-    : text !== null ? (ready?.partial ? `${text}\n\n[the first ${formatBytes(PREVIEW_BYTES)} of ${size}: load the whole body to copy all of it]` : text)
-    : `${head}[binary body, ${size} (${detail.bodySize} bytes): download it raw]`;
+    detail.bodySize === 0
+      ? head
+      : text !== null
+        ? ready?.partial
+          ? `${text}\n\n[the first ${formatBytes(PREVIEW_BYTES)} of ${size}: load the whole body to copy all of it]`
+          : text
+        : `${head}[binary body, ${size} (${detail.bodySize} bytes): download it raw]`;
 
   return (
     // As tall as the tab: a long text then scrolls in its own box, with the toolbar above it in view.

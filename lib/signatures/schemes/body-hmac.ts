@@ -1,14 +1,5 @@
 import type { RequestView } from "../request";
-import {
-  ALGORITHM_NAMES,
-  checkHmac,
-  rawSecretAlternatives,
-  secretKey,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-  type SecretInfo,
-} from "../scheme";
+import { ALGORITHM_NAMES, checkHmac, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule, type SecretInfo } from "../scheme";
 import type { HmacAlgorithm, SchemeId, SignatureEncoding } from "../types";
 
 export interface BodyHmacDefinition {

@@ -1,14 +1,6 @@
 import { concatBytes, decodeBase64, decodeHex, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import {
-  ALGORITHM_NAMES,
-  checkHmac,
-  freshness,
-  type KeyAlternative,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-} from "../scheme";
+import { ALGORITHM_NAMES, checkHmac, freshness, type KeyAlternative, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import type { GenericHmacOptions, SecretConfig, SecretEncoding } from "../types";
 import { duplicateHint, missingHeader } from "./body-hmac";
 import { parseRfc3339 } from "./twitch";
@@ -94,12 +86,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     signed: [concatBytes(...parts)],
     ...(seconds !== undefined
       ? {
-          freshness: freshness(
-            req.receivedAt / 1000 - seconds,
-            opts.toleranceSeconds ?? null,
-            "both",
-            opts.timestampHeader ?? "timestamp",
-          ),
+          freshness: freshness(req.receivedAt / 1000 - seconds, opts.toleranceSeconds ?? null, "both", opts.timestampHeader ?? "timestamp"),
         }
       : {}),
     describe: `HMAC-${ALGORITHM_NAMES[opts.algorithm]} of ${JSON.stringify(opts.template)}, ${opts.encoding}${opts.prefix ? `, prefixed ${JSON.stringify(opts.prefix)}` : ""}`,

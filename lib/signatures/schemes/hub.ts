@@ -10,9 +10,7 @@ const SHA256_HEADER = "X-Hub-Signature-256";
 const LEGACY_HEADER = "X-Hub-Signature";
 
 function fromGitHub(req: RequestView): boolean {
-  return (
-    req.has("X-GitHub-Event") || req.has("X-GitHub-Delivery") || /^GitHub-Hookshot\//i.test(req.header("user-agent") ?? "")
-  );
+  return req.has("X-GitHub-Event") || req.has("X-GitHub-Delivery") || /^GitHub-Hookshot\//i.test(req.header("user-agent") ?? "");
 }
 
 function fromMeta(req: RequestView): boolean {
@@ -107,12 +105,7 @@ export const intercom = bodyHmacScheme({
   algorithm: "sha1",
   encoding: "hex",
   prefix: "sha1=",
-  score: (req) =>
-    /intercom/i.test(req.header("user-agent") ?? "")
-      ? 100
-      : fromGitHub(req) || req.has(SHA256_HEADER) || legacyPrefix(req) !== "sha1"
-        ? 5
-        : 70,
+  score: (req) => (/intercom/i.test(req.header("user-agent") ?? "") ? 100 : fromGitHub(req) || req.has(SHA256_HEADER) || legacyPrefix(req) !== "sha1" ? 5 : 70),
 });
 
 export const bitbucket = bodyHmacScheme({

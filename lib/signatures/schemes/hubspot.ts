@@ -1,15 +1,6 @@
 import { concatBytes, encode, safeEqual, sha256, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import {
-  checkHmac,
-  freshness,
-  rawSecretAlternatives,
-  secretKey,
-  toleranceOf,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-} from "../scheme";
+import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const V3 = "X-HubSpot-Signature-v3";
@@ -57,10 +48,7 @@ function checkV3(req: RequestView, ctx: SchemeContext): Outcome {
     // The SDK rejects only timestamps older than 300000 ms.
     freshness: freshness((req.receivedAt - timestampMs) / 1000, toleranceOf(ctx.secret, 300), "past", TIMESTAMP),
     describe: "HMAC-SHA256 of method + full URL + raw body + timestamp, base64",
-    hints: [
-      ...duplicateHint(req, V3),
-      `HubSpot signs the URL it called; this check used ${req.url} (also with HubSpot's documented %-decoding).`,
-    ],
+    hints: [...duplicateHint(req, V3), `HubSpot signs the URL it called; this check used ${req.url} (also with HubSpot's documented %-decoding).`],
   });
 }
 
@@ -72,10 +60,7 @@ function checkLegacy(req: RequestView, ctx: SchemeContext): Outcome {
     return { kind: "error", header: VERSION, reason: `${VERSION} is ${JSON.stringify(version)}; only v1, v2 and v3 exist.` };
   }
   const key = secretKey(ctx);
-  const candidates =
-    version === "v1"
-      ? [concatBytes(key, req.body)]
-      : hubspotUriCandidates(req.url).map((uri) => concatBytes(key, req.method + uri, req.body));
+  const candidates = version === "v1" ? [concatBytes(key, req.body)] : hubspotUriCandidates(req.url).map((uri) => concatBytes(key, req.method + uri, req.body));
   const digests = candidates.map((bytes) => encode(sha256(bytes), "hex"));
   const match = digests.some((digest) => safeEqual(digest, signature));
   // The signed bytes start with the secret, so the preview starts after it.
@@ -87,10 +72,7 @@ function checkLegacy(req: RequestView, ctx: SchemeContext): Outcome {
     signed: shown,
     expected: digests[0]!,
     received: signature,
-    method:
-      version === "v1"
-        ? "SHA-256 of secret + raw body, hex (signature v1)"
-        : "SHA-256 of secret + method + full URL + raw body, hex (signature v2)",
+    method: version === "v1" ? "SHA-256 of secret + raw body, hex (signature v1)" : "SHA-256 of secret + method + full URL + raw body, hex (signature v2)",
     note: `Legacy signature ${version}: it has no timestamp, so a replay cannot be told apart.`,
   };
 }

@@ -1,14 +1,5 @@
 import { field, type RequestView } from "../request";
-import {
-  checkHmac,
-  freshness,
-  rawSecretAlternatives,
-  secretKey,
-  toleranceOf,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-} from "../scheme";
+import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "Linear-Signature";
@@ -27,12 +18,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     signed: [req.body],
     ...(typeof timestampMs === "number" && Number.isFinite(timestampMs)
       ? {
-          freshness: freshness(
-            (req.receivedAt - timestampMs) / 1000,
-            toleranceOf(ctx.secret, 60),
-            "both",
-            "webhookTimestamp in the body",
-          ),
+          freshness: freshness((req.receivedAt - timestampMs) / 1000, toleranceOf(ctx.secret, 60), "both", "webhookTimestamp in the body"),
         }
       : {}),
     describe: "HMAC-SHA256 of the raw body, hex",
@@ -42,8 +28,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     return {
       kind: "error",
       header: HEADER,
-      reason:
-        "The signature matches, but the body has no numeric webhookTimestamp, which Linear's verifier requires to rule out a replay.",
+      reason: "The signature matches, but the body has no numeric webhookTimestamp, which Linear's verifier requires to rule out a replay.",
     };
   }
   return outcome;

@@ -1,15 +1,6 @@
 import { concatBytes } from "../crypto";
 import type { RequestView } from "../request";
-import {
-  checkHmac,
-  freshness,
-  rawSecretAlternatives,
-  secretKey,
-  toleranceOf,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-} from "../scheme";
+import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "Paddle-Signature";

@@ -20,10 +20,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     received: [value],
     signed: [concatBytes(req.url, req.body)],
     describe: `HMAC-${algorithm === "sha256" ? "SHA256" : "SHA1"} of the notification URL followed by the raw body, base64`,
-    hints: [
-      ...duplicateHint(req, header),
-      `Square signs the notification URL exactly as entered in the subscription; this check used ${req.url}.`,
-    ],
+    hints: [...duplicateHint(req, header), `Square signs the notification URL exactly as entered in the subscription; this check used ${req.url}.`],
   });
 }
 

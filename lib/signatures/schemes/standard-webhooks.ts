@@ -21,10 +21,7 @@ import { duplicateHint } from "./body-hmac";
 
 type Prefix = "webhook" | "svix";
 
-type Key =
-  | { kind: "hmac"; key: Uint8Array }
-  | { kind: "ed25519"; key: KeyObject }
-  | { kind: "invalid"; reason: string };
+type Key = { kind: "hmac"; key: Uint8Array } | { kind: "ed25519"; key: KeyObject } | { kind: "invalid"; reason: string };
 
 /**
  * whsec_ keys are base64 after the prefix (not raw text, unlike Stripe). Asymmetric v1a keys come as
@@ -94,12 +91,7 @@ function standardCheck(name: string, preferred: Prefix) {
       return { version: version ?? "", signature: signature ?? "" };
     });
     const signed = concatBytes(`${h.id}.${timestamp}.`, req.body);
-    const fresh = freshness(
-      ageFromUnixSeconds(req, timestamp),
-      toleranceOf(ctx.secret, 300),
-      "both",
-      h.timestampName,
-    );
+    const fresh = freshness(ageFromUnixSeconds(req, timestamp), toleranceOf(ctx.secret, 300), "both", h.timestampName);
     const describeSigned = `${h.idName} + "." + ${h.timestampName} + "." + raw body`;
     if (key.kind === "hmac") {
       const v1 = entries.filter((entry) => entry.version === "v1").map((entry) => entry.signature);
@@ -187,13 +179,7 @@ function resendPayload(req: RequestView): boolean {
   return typeof type === "string" && /^(email|contact|domain)\./.test(type) && field(req.json(), "object") !== "event";
 }
 
-function standardFamily(
-  id: SchemeId,
-  name: string,
-  preferred: Prefix,
-  score: (req: RequestView) => number,
-  example: string,
-): SchemeModule {
+function standardFamily(id: SchemeId, name: string, preferred: Prefix, score: (req: RequestView) => number, example: string): SchemeModule {
   const prefixes = preferred === "svix" ? ["svix", "webhook"] : ["webhook", "svix"];
   return {
     id,
@@ -226,18 +212,6 @@ export const svix = standardFamily(
   "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
 );
 
-export const clerk = standardFamily(
-  "clerk",
-  "Clerk",
-  "svix",
-  (req) => (clerkPayload(req) ? 95 : 20),
-  "whsec_… (CLERK_WEBHOOK_SIGNING_SECRET)",
-);
+export const clerk = standardFamily("clerk", "Clerk", "svix", (req) => (clerkPayload(req) ? 95 : 20), "whsec_… (CLERK_WEBHOOK_SIGNING_SECRET)");
 
-export const resend = standardFamily(
-  "resend",
-  "Resend",
-  "svix",
-  (req) => (resendPayload(req) ? 95 : 20),
-  "whsec_… from the webhook's page",
-);
+export const resend = standardFamily("resend", "Resend", "svix", (req) => (resendPayload(req) ? 95 : 20), "whsec_… from the webhook's page");

@@ -53,13 +53,8 @@ function timestampedCheck(name: string, header: string, defaultTolerance: number
       header,
       received: signatures,
       signed: [concatBytes(`${timestamp}.`, req.body)],
-      freshness: freshness(
-        ageFromUnixSeconds(req, timestamp),
-        toleranceOf(ctx.secret, defaultTolerance),
-        "past",
-        `t= in ${header}`,
-      ),
-      describe: "HMAC-SHA256 of t + \".\" + raw body, hex (any v1 entry may match)",
+      freshness: freshness(ageFromUnixSeconds(req, timestamp), toleranceOf(ctx.secret, defaultTolerance), "past", `t= in ${header}`),
+      describe: 'HMAC-SHA256 of t + "." + raw body, hex (any v1 entry may match)',
       hints: duplicateHint(req, header),
     });
   };

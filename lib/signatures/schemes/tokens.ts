@@ -29,10 +29,7 @@ function tokenCheck(name: string, header: string) {
       ...(match
         ? {}
         : {
-            hints: [
-              ...duplicateHint(req, header),
-              ...(trimmedMatch ? ["The token matches apart from surrounding whitespace."] : []),
-            ],
+            hints: [...duplicateHint(req, header), ...(trimmedMatch ? ["The token matches apart from surrounding whitespace."] : [])],
           }),
     };
   };
@@ -57,7 +54,5 @@ export const telegram: SchemeModule = {
   present: (req) => req.has("X-Telegram-Bot-Api-Secret-Token"),
   check: tokenCheck("Telegram", "X-Telegram-Bot-Api-Secret-Token"),
   validateSecret: (secret) =>
-    /^[A-Za-z0-9_-]{1,256}$/.test(secret)
-      ? undefined
-      : "A Telegram secret_token is 1 to 256 characters, only A–Z, a–z, 0–9, _ and -.",
+    /^[A-Za-z0-9_-]{1,256}$/.test(secret) ? undefined : "A Telegram secret_token is 1 to 256 characters, only A–Z, a–z, 0–9, _ and -.",
 };

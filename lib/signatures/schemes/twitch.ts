@@ -1,15 +1,6 @@
 import { concatBytes } from "../crypto";
 import type { RequestView } from "../request";
-import {
-  checkHmac,
-  freshness,
-  rawSecretAlternatives,
-  secretKey,
-  toleranceOf,
-  type Outcome,
-  type SchemeContext,
-  type SchemeModule,
-} from "../scheme";
+import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const SIGNATURE = "Twitch-Eventsub-Message-Signature";
@@ -40,9 +31,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     received: [signature],
     // No separators: the id and the timestamp text are concatenated with the body as sent.
     signed: [concatBytes(id + timestamp, req.body)],
-    ...(timestampMs !== undefined
-      ? { freshness: freshness((req.receivedAt - timestampMs) / 1000, toleranceOf(ctx.secret, 600), "past", TIMESTAMP) }
-      : {}),
+    ...(timestampMs !== undefined ? { freshness: freshness((req.receivedAt - timestampMs) / 1000, toleranceOf(ctx.secret, 600), "past", TIMESTAMP) } : {}),
     describe: 'HMAC-SHA256 of message id + timestamp + raw body, hex, prefixed "sha256="',
     hints: duplicateHint(req, SIGNATURE),
   });
@@ -58,6 +47,5 @@ export const twitch: SchemeModule = {
   present: (req) => req.has(SIGNATURE),
   check,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Twitch"),
-  validateSecret: (secret) =>
-    /^[\x20-\x7e]{10,100}$/.test(secret) ? undefined : "A Twitch EventSub secret is 10 to 100 printable ASCII characters.",
+  validateSecret: (secret) => (/^[\x20-\x7e]{10,100}$/.test(secret) ? undefined : "A Twitch EventSub secret is 10 to 100 printable ASCII characters."),
 };

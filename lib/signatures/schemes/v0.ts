@@ -52,12 +52,7 @@ function v0Check(spec: V0Spec) {
       header: spec.signatureHeader,
       received: [signature],
       signed: [concatBytes(`v0:${timestamp}:`, req.body)],
-      freshness: freshness(
-        ageFromUnixSeconds(req, timestamp),
-        toleranceOf(ctx.secret, spec.tolerance),
-        spec.direction,
-        spec.timestampHeader,
-      ),
+      freshness: freshness(ageFromUnixSeconds(req, timestamp), toleranceOf(ctx.secret, spec.tolerance), spec.direction, spec.timestampHeader),
       describe: 'HMAC-SHA256 of "v0:" + timestamp + ":" + raw body, hex, prefixed "v0="',
       hints: duplicateHint(req, spec.signatureHeader),
     });

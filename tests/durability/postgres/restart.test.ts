@@ -17,7 +17,8 @@ const clusterName = process.env.TEST_POSTGRES_CLUSTER ?? "main";
 // server's keep-alive timeout (5 s; a shutdown checkpoint on a loaded machine can take that long)
 // left fetch a pooled connection the server had already closed, and the next capture failed with
 // "other side closed" instead of getting its answer.
-const cluster = async (action: "stop" | "start") => void (await promisify(execFile)("pg_ctlcluster", [version, clusterName, action, ...(action === "stop" ? ["-m", "fast"] : [])]));
+const cluster = async (action: "stop" | "start") =>
+  void (await promisify(execFile)("pg_ctlcluster", [version, clusterName, action, ...(action === "stop" ? ["-m", "fast"] : [])]));
 const online = () => execFileSync("pg_lsclusters", ["--no-header", version, clusterName], { encoding: "utf8" }).includes("online");
 
 let server: RunningServer | undefined;
@@ -69,11 +70,15 @@ test("PostgreSQL restarted under a running app: capture answers 503 meanwhile, t
       inspector.once("request:new", arrived);
     });
   // The relay listens again once it has reconnected (within a few seconds): each try sends a capture and waits for it.
-  await waitUntil(async () => {
-    const arrival = relayed();
-    assert.equal((await fetch(bin.captureUrl, { method: "POST", body: "relayed" })).status, 200);
-    return arrival;
-  }, 30_000, "a capture on one instance to show in an inspector on the other");
+  await waitUntil(
+    async () => {
+      const arrival = relayed();
+      assert.equal((await fetch(bin.captureUrl, { method: "POST", body: "relayed" })).status, 200);
+      return arrival;
+    },
+    30_000,
+    "a capture on one instance to show in an inspector on the other",
+  );
 
   // Losing the database is expected and logged; it must not surface as an uncaught exception, nor
   // leave a dead connection that holds up the shutdown until it is forced.

@@ -45,8 +45,14 @@ test("a request captured through A appears live, once, in an inspector connected
   const id = response.headers.get("x-hookscope-request-id");
   await waitUntil(() => seenOnB.length > 0 && seenOnA.length > 0, 5000, "the event on both instances");
   await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.deepEqual(seenOnB.map((s) => s.id), [id]);
-  assert.deepEqual(seenOnA.map((s) => s.id), [id]);
+  assert.deepEqual(
+    seenOnB.map((s) => s.id),
+    [id],
+  );
+  assert.deepEqual(
+    seenOnA.map((s) => s.id),
+    [id],
+  );
 });
 
 test("a setting changed through B applies to the next capture on A", async () => {

@@ -62,7 +62,15 @@ test("prettyXml indents elements and keeps text and attributes as written", () =
   assert.equal(pretty.problem, null);
   assert.equal(
     xmlLinesToText(pretty.lines),
-    ['<?xml version="1.0"?>', '<order id="7" note="a>b">', '  <item sku="x">Tea &amp; cake</item>', "  <empty/>", "  <!-- c -->", "  <![CDATA[<raw>]]>", "</order>"].join("\n"),
+    [
+      '<?xml version="1.0"?>',
+      '<order id="7" note="a>b">',
+      '  <item sku="x">Tea &amp; cake</item>',
+      "  <empty/>",
+      "  <!-- c -->",
+      "  <![CDATA[<raw>]]>",
+      "</order>",
+    ].join("\n"),
   );
 });
 
@@ -88,6 +96,9 @@ test("sniffImage trusts magic bytes, not names", () => {
 
 test("hexDump lays out offset, hex and ASCII like hexdump -C", () => {
   const bytes = new Uint8Array([...Buffer.from("Hello, world!\n"), 0, 255, 16]);
-  assert.equal(hexDump(bytes), "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 00 ff  |Hello, world!...|\n00000010  10                                                |.|");
+  assert.equal(
+    hexDump(bytes),
+    "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 00 ff  |Hello, world!...|\n00000010  10                                                |.|",
+  );
   assert.equal(hexLine(bytes, 1), "00000010  10                                                |.|");
 });

@@ -62,7 +62,20 @@ test("formatJson indents without altering numbers, escapes or duplicate keys", (
   const input = '{"n":12345678901234567890,"a":1,"a":2,"s":"x\\"y\\u00e9","e":[],"o":{}, "l":[true ,null]}';
   assert.equal(
     formatJson(input),
-    ["{", '  "n": 12345678901234567890,', '  "a": 1,', '  "a": 2,', '  "s": "x\\"y\\u00e9",', '  "e": [],', '  "o": {},', '  "l": [', "    true,", "    null", "  ]", "}"].join("\n"),
+    [
+      "{",
+      '  "n": 12345678901234567890,',
+      '  "a": 1,',
+      '  "a": 2,',
+      '  "s": "x\\"y\\u00e9",',
+      '  "e": [],',
+      '  "o": {},',
+      '  "l": [',
+      "    true,",
+      "    null",
+      "  ]",
+      "}",
+    ].join("\n"),
   );
   assert.equal(formatJson('["a,b:{c}","\\\\"]'), '[\n  "a,b:{c}",\n  "\\\\"\n]');
 });

@@ -54,7 +54,7 @@ test("truncated multipart keeps the complete parts and says the last one is cut"
 });
 
 test("a body cut inside the part headers is reported, not thrown", () => {
-  const result = parseMultipart(enc('--b\r\nContent-Disposition: form-da'), "multipart/form-data; boundary=b");
+  const result = parseMultipart(enc("--b\r\nContent-Disposition: form-da"), "multipart/form-data; boundary=b");
   assert.equal(result.ok, false);
   if (result.ok) return;
   assert.match(result.error, /ends before the closing boundary/);

@@ -18,6 +18,12 @@ test("browser code importing a server module fails lint; importing its types doe
 });
 
 test("server code importing a browser module fails lint, and the CLI may not reach the database", async () => {
-  assert.match((await boundaryErrors("lib/services/leak.ts", 'import { json } from "@/lib/client/api";\nexport const j = json;\n'))[0] ?? "", /Server and shared code may not import browser modules/);
-  assert.match((await boundaryErrors("cli/leak.ts", 'import { getBin } from "@/lib/queries/bins";\nexport const g = getBin;\n'))[0] ?? "", /The CLI runs on the user's machine/);
+  assert.match(
+    (await boundaryErrors("lib/services/leak.ts", 'import { json } from "@/lib/client/api";\nexport const j = json;\n'))[0] ?? "",
+    /Server and shared code may not import browser modules/,
+  );
+  assert.match(
+    (await boundaryErrors("cli/leak.ts", 'import { getBin } from "@/lib/queries/bins";\nexport const g = getBin;\n'))[0] ?? "",
+    /The CLI runs on the user's machine/,
+  );
 });

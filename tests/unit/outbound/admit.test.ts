@@ -3,10 +3,7 @@ import assert from "node:assert/strict";
 import { admitTarget } from "@/lib/outbound/admit";
 import { pinnedLookup, systemResolver, type ResolvedAddress } from "@/lib/outbound/resolve";
 
-const answers =
-  (addresses: ResolvedAddress[]) =>
-  async (): Promise<ResolvedAddress[]> =>
-    addresses;
+const answers = (addresses: ResolvedAddress[]) => async (): Promise<ResolvedAddress[]> => addresses;
 
 describe("admitTarget", () => {
   test("keeps only the allowed addresses of a name, so the socket never sees the others", async () => {
@@ -44,11 +41,7 @@ describe("admitTarget", () => {
   });
 
   test("an answer that is not an address is refused", async () => {
-    const admission = await admitTarget(
-      new URL("http://odd.test/"),
-      { allowPrivate: true, allowList: [] },
-      answers([{ address: "0177.0.0.1", family: 4 }]),
-    );
+    const admission = await admitTarget(new URL("http://odd.test/"), { allowPrivate: true, allowList: [] }, answers([{ address: "0177.0.0.1", family: 4 }]));
     assert.ok(!admission.ok);
     assert.equal(admission.error.code, "blocked_target");
   });
@@ -70,8 +63,7 @@ describe("pinnedLookup", () => {
     { address: "127.0.0.1", family: 4 },
     { address: "::1", family: 6 },
   ]);
-  const call = (options: Parameters<typeof lookup>[1]) =>
-    new Promise<unknown[]>((resolve) => lookup("anything.test", options, (...args) => resolve(args)));
+  const call = (options: Parameters<typeof lookup>[1]) => new Promise<unknown[]>((resolve) => lookup("anything.test", options, (...args) => resolve(args)));
 
   test("answers only with the pinned addresses, in either callback shape", async () => {
     assert.deepEqual(await call({ all: true }), [

@@ -53,10 +53,16 @@ describe("sendRequest checks the target before connecting", () => {
   });
 
   const internal: [string, RegExp][] = [
-    ["http://127.0.0.1:PORT/", /127\.0\.0\.1 is a loopback address\. To reach your own machine, send it through hookscope forward .* set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST/],
+    [
+      "http://127.0.0.1:PORT/",
+      /127\.0\.0\.1 is a loopback address\. To reach your own machine, send it through hookscope forward .* set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST/,
+    ],
     ["http://localhost:PORT/", /localhost resolves to 127\.0\.0\.1, a loopback address/],
     ["http://[::1]:PORT/", /::1 is a loopback address/],
-    ["http://10.1.2.3/", /^Refused: 10\.1\.2\.3 is a private address\. To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST\.$/],
+    [
+      "http://10.1.2.3/",
+      /^Refused: 10\.1\.2\.3 is a private address\. To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST\.$/,
+    ],
     ["http://172.16.5.4/", /private/],
     ["http://192.168.1.1/", /private/],
     ["http://100.64.0.1/", /carrier-grade NAT/],

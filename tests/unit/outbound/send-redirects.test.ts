@@ -33,8 +33,7 @@ describe("sendRequest and redirects", () => {
   });
   afterEach(() => mock.restoreAll());
 
-  const via = (status: number, location: string) =>
-    `${a.origin}/to?status=${status}&url=${encodeURIComponent(location)}`;
+  const via = (status: number, location: string) => `${a.origin}/to?status=${status}&url=${encodeURIComponent(location)}`;
   const send = (url: string, overrides: Partial<SendRequestOptions> = {}) =>
     sendRequest({
       method: "POST",

@@ -80,7 +80,8 @@ describe("checkTarget", () => {
     assert.deepEqual(checkTarget(strict, { hostname: "10.0.0.5", address: "10.0.0.5", port: 80 }), {
       allowed: false,
       kind: "private",
-      reason: "10.0.0.5 is a private address. To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST.",
+      reason:
+        "10.0.0.5 is a private address. To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST.",
     });
   });
 
@@ -120,10 +121,7 @@ describe("checkTarget", () => {
   test("a hostname's refusal names both the name and the address it resolved to", () => {
     const decision = checkTarget(strict, { hostname: "metadata.google.internal", address: "169.254.169.254", port: 80 });
     assert.ok(!decision.allowed);
-    assert.equal(
-      decision.reason,
-      "metadata.google.internal resolves to 169.254.169.254, a cloud metadata address. Add it to OUTBOUND_ALLOW_LIST to allow it.",
-    );
+    assert.equal(decision.reason, "metadata.google.internal resolves to 169.254.169.254, a cloud metadata address. Add it to OUTBOUND_ALLOW_LIST to allow it.");
   });
 });
 

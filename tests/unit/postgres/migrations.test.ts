@@ -17,7 +17,9 @@ test("the committed PostgreSQL migrations apply to an empty database, once", asy
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.tablename);
+    const tables = (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map(
+      (r) => r.tablename,
+    );
     for (const table of ["Bin", "CapturedRequest", "Delivery", "DeliveryAttempt", "_prisma_migrations"]) assert.ok(tables.includes(table), table);
     const finished = await client.query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
     assert.equal(finished.rows[0].n, applied.length);
@@ -39,7 +41,9 @@ async function postgresShape(url: string): Promise<Shape> {
     const columns = await client.query<{ table_name: string; column_name: string; is_nullable: string }>(
       `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
-    const indexes = await client.query<{ tablename: string; indexdef: string }>(`SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+    const indexes = await client.query<{ tablename: string; indexdef: string }>(
+      `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
     return shape(
       columns.rows.map((row) => [row.table_name, `${row.column_name}${row.is_nullable === "YES" ? "?" : ""}`]),
       indexes.rows.map((row) => [row.tablename, /\((.*)\)$/.exec(row.indexdef)![1]!.replaceAll('"', "").replaceAll(" ", "")]),
@@ -52,7 +56,11 @@ async function postgresShape(url: string): Promise<Shape> {
 function sqliteShape(file: string): Shape {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((row) => row.name);
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'`).all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name);
     const columns: [string, string][] = [];
     const indexes: [string, string][] = [];
     for (const table of tables) {
@@ -96,7 +104,11 @@ test("the PostgreSQL migrations build what the Prisma schema describes, and the 
   const models = Object.values(generated.ModelName as Record<string, string>);
   for (const model of models) {
     const fields = Object.keys(generated[`${model}ScalarFieldEnum`] as Record<string, string>).sort();
-    assert.deepEqual(postgres.columns[model]?.map((column) => column.replace(/\?$/, "")).sort(), fields, `${model}: columns of the migrated database against the schema`);
+    assert.deepEqual(
+      postgres.columns[model]?.map((column) => column.replace(/\?$/, "")).sort(),
+      fields,
+      `${model}: columns of the migrated database against the schema`,
+    );
   }
   assert.deepEqual(Object.keys(postgres.columns).sort(), [...models].sort(), "tables the schema does not have");
   assert.deepEqual(postgres, sqlite, "the two databases' migrations build different tables, columns, nullability or indexes");

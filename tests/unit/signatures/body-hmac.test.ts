@@ -5,17 +5,7 @@ import "@shopify/shopify-api/adapters/node";
 import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import type { CapturedRequest, SchemeId } from "@/lib/signatures";
 import { detectScheme } from "@/lib/signatures";
-import {
-  assertNoSecret,
-  check,
-  expectVerdict,
-  hmacBase64,
-  hmacHex,
-  JSON_BODY,
-  request,
-  tamper,
-  withoutHeader,
-} from "./helpers";
+import { assertNoSecret, check, expectVerdict, hmacBase64, hmacHex, JSON_BODY, request, tamper, withoutHeader } from "./helpers";
 
 const SECRET = "It's a Secret to Everybody";
 
@@ -173,12 +163,25 @@ describe("bitbucket", () => {
 describe("X-Hub-Signature detection", () => {
   test("each provider is told apart by the headers it sends with the signature", async () => {
     assert.equal(detectScheme((await githubRequest()).headers), "github");
-    assert.equal(detectScheme([["X-Hub-Signature-256", "sha256=00"], ["User-Agent", "facebookexternalua"]]), "meta");
+    assert.equal(
+      detectScheme([
+        ["X-Hub-Signature-256", "sha256=00"],
+        ["User-Agent", "facebookexternalua"],
+      ]),
+      "meta",
+    );
     const metaBody = new TextEncoder().encode('{"object":"whatsapp_business_account","entry":[]}');
     assert.equal(detectScheme([["X-Hub-Signature-256", "sha256=00"]], metaBody), "meta");
     assert.equal(detectScheme([["X-Hub-Signature", "sha1=00"]]), "intercom");
     assert.equal(detectScheme([["X-Hub-Signature", "sha256=00"]]), "bitbucket");
-    assert.equal(detectScheme([["X-Hub-Signature", "sha256=00"], ["X-Event-Key", "repo:push"], ["X-Request-UUID", "u"]]), "bitbucket");
+    assert.equal(
+      detectScheme([
+        ["X-Hub-Signature", "sha256=00"],
+        ["X-Event-Key", "repo:push"],
+        ["X-Request-UUID", "u"],
+      ]),
+      "bitbucket",
+    );
     // With nothing else to go on, X-Hub-Signature-256 is GitHub's.
     assert.equal(detectScheme([["x-hub-signature-256", "sha256=00"]]), "github");
   });
@@ -257,7 +260,13 @@ interface Case {
 const CASES: Case[] = [
   { scheme: "typeform", name: "Typeform", header: "Typeform-Signature", sign: (k, b) => `sha256=${hmacBase64("sha256", k, b)}` },
   { scheme: "woocommerce", name: "WooCommerce", header: "X-WC-Webhook-Signature", sign: (k, b) => hmacBase64("sha256", k, b) },
-  { scheme: "sentry", name: "Sentry", header: "Sentry-Hook-Signature", sign: (k, b) => hmacHex("sha256", k, b), extraHeaders: [["Sentry-Hook-Resource", "issue"]] },
+  {
+    scheme: "sentry",
+    name: "Sentry",
+    header: "Sentry-Hook-Signature",
+    sign: (k, b) => hmacHex("sha256", k, b),
+    extraHeaders: [["Sentry-Hook-Resource", "issue"]],
+  },
   { scheme: "vercel", name: "Vercel", header: "x-vercel-signature", sign: (k, b) => hmacHex("sha1", k, b) },
 ];
 

@@ -2,15 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import type { GenericHmacOptions, SchemeId, SecretConfig } from "@/lib/signatures";
-import {
-  deliveryId,
-  detectScheme,
-  genericHmacOptionsSchema,
-  SCHEME_IDS,
-  SCHEMES,
-  secretConfigSchema,
-  verifyRequest,
-} from "@/lib/signatures";
+import { deliveryId, detectScheme, genericHmacOptionsSchema, SCHEME_IDS, SCHEMES, secretConfigSchema, verifyRequest } from "@/lib/signatures";
 import { check, encoder, expectVerdict, hmacHex, JSON_BODY, RECEIVED_S, request, tamper, withoutHeader } from "./helpers";
 
 const GH_SECRET = "gh-secret";
@@ -47,7 +39,12 @@ describe("statuses", () => {
   });
   test("a duplicated signature header uses the first and says so", () => {
     const good = `sha256=${hmacHex("sha256", GH_SECRET, JSON_BODY)}`;
-    const req = request({ headers: [["X-Hub-Signature-256", "sha256=00"], ["X-Hub-Signature-256", good]] });
+    const req = request({
+      headers: [
+        ["X-Hub-Signature-256", "sha256=00"],
+        ["X-Hub-Signature-256", good],
+      ],
+    });
     const verdict = expectVerdict(check(req, { scheme: "github", secret: GH_SECRET }), "invalid", "does not match");
     assert.ok(verdict.details?.hints?.some((hint) => hint.includes("appears 2 times")));
   });
@@ -140,7 +137,13 @@ describe("hints", () => {
 describe("detection", () => {
   const enc = (text: string) => encoder.encode(text);
   const cases: [SchemeId, [string, string][], Uint8Array?][] = [
-    ["github", [["X-Hub-Signature-256", "sha256=0"], ["X-GitHub-Event", "push"]]],
+    [
+      "github",
+      [
+        ["X-Hub-Signature-256", "sha256=0"],
+        ["X-GitHub-Event", "push"],
+      ],
+    ],
     ["stripe", [["Stripe-Signature", "t=1,v1=0"]]],
     ["slack", [["X-Slack-Signature", "v0=0"]]],
     ["shopify", [["X-Shopify-Hmac-Sha256", "0"]]],
@@ -165,7 +168,13 @@ describe("detection", () => {
     ["typeform", [["Typeform-Signature", "sha256=0"]]],
     ["calendly", [["Calendly-Webhook-Signature", "t=1,v1=0"]]],
     ["woocommerce", [["X-WC-Webhook-Signature", "0"]]],
-    ["bitbucket", [["X-Hub-Signature", "sha256=0"], ["X-Event-Key", "repo:push"]]],
+    [
+      "bitbucket",
+      [
+        ["X-Hub-Signature", "sha256=0"],
+        ["X-Event-Key", "repo:push"],
+      ],
+    ],
     ["sentry", [["Sentry-Hook-Signature", "0"]]],
     ["vercel", [["x-vercel-signature", "0"]]],
     ["telegram", [["X-Telegram-Bot-Api-Secret-Token", "t"]]],
@@ -180,7 +189,13 @@ describe("detection", () => {
     for (const [id, headers, body] of cases) assert.equal(detectScheme(headers, body), id, `detecting ${id}`);
   });
   test("nothing known: null", () => {
-    assert.equal(detectScheme([["Content-Type", "application/json"], ["X-Signature", "abc"]]), null);
+    assert.equal(
+      detectScheme([
+        ["Content-Type", "application/json"],
+        ["X-Signature", "abc"],
+      ]),
+      null,
+    );
   });
 });
 
@@ -283,7 +298,10 @@ describe("generic HMAC options", () => {
     const req = request({
       method: "PUT",
       url,
-      headers: [["X-Delivery", "d-77"], ["X-Sig", createHmac("sha512", keyBytes).update(signed).digest("base64")]],
+      headers: [
+        ["X-Delivery", "d-77"],
+        ["X-Sig", createHmac("sha512", keyBytes).update(signed).digest("base64")],
+      ],
     });
     expectVerdict(check(req, secret), "valid", "SHA-512");
     expectVerdict(check({ ...req, method: "POST" }, secret), "invalid", "does not match");
@@ -346,17 +364,35 @@ const none = new Uint8Array();
 const json = (value: unknown) => encoder.encode(JSON.stringify(value));
 
 test("provider delivery headers come first", () => {
-  assert.deepEqual(deliveryId([["x-github-delivery", "72d3162e"], ["X-Request-Id", "proxy"]], none), {
-    source: "X-GitHub-Delivery",
-    value: "72d3162e",
-  });
+  assert.deepEqual(
+    deliveryId(
+      [
+        ["x-github-delivery", "72d3162e"],
+        ["X-Request-Id", "proxy"],
+      ],
+      none,
+    ),
+    {
+      source: "X-GitHub-Delivery",
+      value: "72d3162e",
+    },
+  );
   assert.deepEqual(deliveryId([["webhook-id", "msg_1"]], none), { source: "webhook-id", value: "msg_1" });
   assert.deepEqual(deliveryId([["svix-id", "msg_2"]], none), { source: "svix-id", value: "msg_2" });
   assert.deepEqual(deliveryId([["Twitch-Eventsub-Message-Id", "t-1"]], none), { source: "Twitch-Eventsub-Message-Id", value: "t-1" });
-  assert.deepEqual(deliveryId([["X-Shopify-Webhook-Id", "s-1"], ["X-Shopify-Event-Id", "e-1"]], none), {
-    source: "X-Shopify-Webhook-Id",
-    value: "s-1",
-  });
+  assert.deepEqual(
+    deliveryId(
+      [
+        ["X-Shopify-Webhook-Id", "s-1"],
+        ["X-Shopify-Event-Id", "e-1"],
+      ],
+      none,
+    ),
+    {
+      source: "X-Shopify-Webhook-Id",
+      value: "s-1",
+    },
+  );
   assert.deepEqual(deliveryId([["I-Twilio-Idempotency-Token", "tw-1"]], none), { source: "I-Twilio-Idempotency-Token", value: "tw-1" });
 });
 
@@ -386,12 +422,30 @@ test("other providers' body ids", () => {
 });
 
 test("Idempotency-Key before X-Request-Id, which comes last because proxies add it", () => {
-  assert.deepEqual(deliveryId([["X-Request-Id", "r-1"], ["Idempotency-Key", "k-1"]], none), { source: "Idempotency-Key", value: "k-1" });
+  assert.deepEqual(
+    deliveryId(
+      [
+        ["X-Request-Id", "r-1"],
+        ["Idempotency-Key", "k-1"],
+      ],
+      none,
+    ),
+    { source: "Idempotency-Key", value: "k-1" },
+  );
   assert.deepEqual(deliveryId([["x-request-id", "r-1"]], none), { source: "X-Request-Id", value: "r-1" });
-  assert.deepEqual(deliveryId([["Stripe-Signature", "t=1,v1=0"], ["X-Request-Id", "r-1"]], encoder.encode("not json")), {
-    source: "X-Request-Id",
-    value: "r-1",
-  });
+  assert.deepEqual(
+    deliveryId(
+      [
+        ["Stripe-Signature", "t=1,v1=0"],
+        ["X-Request-Id", "r-1"],
+      ],
+      encoder.encode("not json"),
+    ),
+    {
+      source: "X-Request-Id",
+      value: "r-1",
+    },
+  );
 });
 
 test("nothing usable: null (empty or absurdly long values are ignored)", () => {

@@ -6,17 +6,7 @@ import { verifyKey } from "discord-interactions";
 import nacl from "tweetnacl";
 import type { CapturedRequest } from "@/lib/signatures";
 import { detectScheme, secretConfigSchema } from "@/lib/signatures";
-import {
-  assertNoSecret,
-  check,
-  expectVerdict,
-  hmacHex,
-  RECEIVED_S,
-  request,
-  tamper,
-  withHeader,
-  withoutHeader,
-} from "./helpers";
+import { assertNoSecret, check, expectVerdict, hmacHex, RECEIVED_S, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 describe("discord", () => {
   // tweetnacl signs as Discord does (Ed25519 over timestamp + body); the key is the hex public key.
@@ -34,8 +24,7 @@ describe("discord", () => {
       ],
     });
   };
-  const sdkAccepts = (req: CapturedRequest) =>
-    verifyKey(Buffer.from(req.body), req.headers[0]![1], req.headers[1]![1], PUBLIC_KEY);
+  const sdkAccepts = (req: CapturedRequest) => verifyKey(Buffer.from(req.body), req.headers[0]![1], req.headers[1]![1], PUBLIC_KEY);
 
   test("valid, as discord-interactions' verifyKey agrees", async () => {
     const req = discordRequest();
@@ -101,12 +90,7 @@ describe("sendgrid", () => {
     });
   const eventWebhook = new EventWebhook();
   const sdkAccepts = (req: CapturedRequest) =>
-    eventWebhook.verifySignature(
-      eventWebhook.convertPublicKeyToECDSA(PUBLIC_B64),
-      Buffer.from(req.body),
-      req.headers[0]![1],
-      req.headers[1]![1],
-    );
+    eventWebhook.verifySignature(eventWebhook.convertPublicKeyToECDSA(PUBLIC_B64), Buffer.from(req.body), req.headers[0]![1], req.headers[1]![1]);
 
   test("valid, as @sendgrid/eventwebhook agrees; PEM keys work too", () => {
     const req = sendgridRequest();
@@ -131,7 +115,11 @@ describe("sendgrid", () => {
     assert.equal(verdict.details?.timestampAgeSeconds, 86400);
   });
   test("missing headers", () => {
-    expectVerdict(check(withoutHeader(sendgridRequest(), "X-Twilio-Email-Event-Webhook-Signature"), secret), "not_signed", "X-Twilio-Email-Event-Webhook-Signature");
+    expectVerdict(
+      check(withoutHeader(sendgridRequest(), "X-Twilio-Email-Event-Webhook-Signature"), secret),
+      "not_signed",
+      "X-Twilio-Email-Event-Webhook-Signature",
+    );
     expectVerdict(check(withoutHeader(sendgridRequest(), "X-Twilio-Email-Event-Webhook-Timestamp"), secret), "invalid", "Timestamp header is missing");
   });
   test("keys that are not P-256 public keys are refused by the config schema", () => {
@@ -145,7 +133,13 @@ describe("sendgrid", () => {
   });
   test("detection", () => {
     assert.equal(detectScheme(sendgridRequest().headers), "sendgrid");
-    assert.equal(detectScheme([["X-Signature-Ed25519", "00"], ["X-Signature-Timestamp", "1"]]), "discord");
+    assert.equal(
+      detectScheme([
+        ["X-Signature-Ed25519", "00"],
+        ["X-Signature-Timestamp", "1"],
+      ]),
+      "discord",
+    );
   });
 });
 
@@ -153,7 +147,13 @@ describe("gitlab", () => {
   const TOKEN = "gitlab-secret-token-123";
   const secret = { scheme: "gitlab" as const, secret: TOKEN };
   const gitlabRequest = (token = TOKEN) =>
-    request({ headers: [["X-Gitlab-Event", "Push Hook"], ["X-Gitlab-Token", token], ["Idempotency-Key", "k-1"]] });
+    request({
+      headers: [
+        ["X-Gitlab-Event", "Push Hook"],
+        ["X-Gitlab-Token", token],
+        ["Idempotency-Key", "k-1"],
+      ],
+    });
   test("valid, and the token never appears in the verdict", () => {
     const verdict = expectVerdict(check(gitlabRequest(), secret), "valid", "GitLab");
     assertNoSecret(verdict, TOKEN);
@@ -246,8 +246,7 @@ describe("zalo", () => {
   const secret = { scheme: "zalo" as const, secret: OA_SECRET };
   const body = '{"app_id":"360846524940903967","event_name":"user_send_text","timestamp":"1748779200000","message":{"text":"xin chào"}}';
   // The community-documented formula, computed independently: sha256(appId + body + timestamp + secret).
-  const mac = (key: string, b = body) =>
-    `mac=${createHash("sha256").update(`360846524940903967${b}1748779200000${key}`).digest("hex")}`;
+  const mac = (key: string, b = body) => `mac=${createHash("sha256").update(`360846524940903967${b}1748779200000${key}`).digest("hex")}`;
   const zaloRequest = (key = OA_SECRET) => request({ body, headers: [["X-ZEvent-Signature", mac(key)]] });
   test("valid", () => {
     assertNoSecret(expectVerdict(check(zaloRequest(), secret), "valid", "Zalo Official Account signature verified"), OA_SECRET);

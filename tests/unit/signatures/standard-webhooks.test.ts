@@ -14,10 +14,7 @@ const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const OTHER = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const MSG_ID = "msg_2mZ8Yp0xQk";
 
-function swRequest(
-  prefix: "webhook" | "svix",
-  options: { secret?: string; timestamp?: Date; body?: string; receivedAt?: number } = {},
-): CapturedRequest {
+function swRequest(prefix: "webhook" | "svix", options: { secret?: string; timestamp?: Date; body?: string; receivedAt?: number } = {}): CapturedRequest {
   const body = options.body ?? JSON_BODY;
   const timestamp = options.timestamp ?? new Date();
   const signature = new StandardWebhook(options.secret ?? SECRET).sign(MSG_ID, timestamp, body);
@@ -97,8 +94,7 @@ for (const { scheme, prefix, name } of FAMILY) {
 describe("standard webhooks details", () => {
   test("Clerk's verifyWebhook and Resend's verify agree on the same requests", async () => {
     const req = swRequest("svix", { body: '{"data":{"id":"user_1"},"object":"event","type":"user.created","instance_id":"ins_1"}' });
-    const asFetch = () =>
-      new Request(req.url, { method: "POST", headers: req.headers, body: Buffer.from(req.body) });
+    const asFetch = () => new Request(req.url, { method: "POST", headers: req.headers, body: Buffer.from(req.body) });
     const event = await verifyWebhook(asFetch(), { signingSecret: SECRET });
     assert.equal(event.type, "user.created");
     expectVerdict(check(req, { scheme: "clerk", secret: SECRET }), "valid", "Clerk");
@@ -133,7 +129,11 @@ describe("standard webhooks details", () => {
     const req = request({
       body,
       receivedAt: now,
-      headers: [["webhook-id", MSG_ID], ["webhook-timestamp", String(ts)], ["webhook-signature", rawKeyed]],
+      headers: [
+        ["webhook-id", MSG_ID],
+        ["webhook-timestamp", String(ts)],
+        ["webhook-signature", rawKeyed],
+      ],
     });
     const verdict = expectVerdict(check(req, { scheme: "standard-webhooks", secret: SECRET }), "invalid", "whsec_ key used as raw text");
     assertNoSecret(verdict, SECRET);
@@ -146,7 +146,11 @@ describe("standard webhooks details", () => {
     const sig = new StandardWebhook(raw, { format: "raw" }).sign(MSG_ID, new Date(ts * 1000), JSON_BODY);
     const req = request({
       receivedAt: now,
-      headers: [["webhook-id", MSG_ID], ["webhook-timestamp", String(ts)], ["webhook-signature", sig]],
+      headers: [
+        ["webhook-id", MSG_ID],
+        ["webhook-timestamp", String(ts)],
+        ["webhook-signature", sig],
+      ],
     });
     const verdict = expectVerdict(check(req, { scheme: "standard-webhooks", secret: raw }), "invalid", "not base64");
     assert.ok(verdict.details?.hints?.some((hint) => hint.includes("raw text")));

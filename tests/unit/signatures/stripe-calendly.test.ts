@@ -2,18 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import Stripe from "stripe";
 import type { CapturedRequest } from "@/lib/signatures";
-import {
-  assertNoSecret,
-  check,
-  expectVerdict,
-  hmacHex,
-  JSON_BODY,
-  RECEIVED_S,
-  request,
-  tamper,
-  withHeader,
-  withoutHeader,
-} from "./helpers";
+import { assertNoSecret, check, expectVerdict, hmacHex, JSON_BODY, RECEIVED_S, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 // Stripe's own SDK is the signer, and its verifier the referee for every case.
 const stripe = new Stripe("sk_test_not_used_offline");
@@ -22,7 +11,13 @@ const stripeSecret = { scheme: "stripe" as const, secret: SECRET };
 
 function stripeRequest(timestamp = RECEIVED_S - 12, body = JSON_BODY, secret = SECRET): CapturedRequest {
   const header = stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp });
-  return request({ body, headers: [["Content-Type", "application/json"], ["Stripe-Signature", header]] });
+  return request({
+    body,
+    headers: [
+      ["Content-Type", "application/json"],
+      ["Stripe-Signature", header],
+    ],
+  });
 }
 
 function stripeSdkAccepts(req: CapturedRequest, secret = SECRET): boolean {

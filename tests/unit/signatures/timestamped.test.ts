@@ -5,18 +5,7 @@ import { LinearWebhookClient } from "@linear/sdk/webhooks";
 import { Paddle } from "@paddle/paddle-node-sdk";
 import type { CapturedRequest } from "@/lib/signatures";
 import { detectScheme } from "@/lib/signatures";
-import {
-  assertNoSecret,
-  check,
-  expectVerdict,
-  hmacHex,
-  JSON_BODY,
-  RECEIVED_AT,
-  RECEIVED_S,
-  request,
-  tamper,
-  withoutHeader,
-} from "./helpers";
+import { assertNoSecret, check, expectVerdict, hmacHex, JSON_BODY, RECEIVED_AT, RECEIVED_S, request, tamper, withoutHeader } from "./helpers";
 
 describe("slack", () => {
   const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -129,8 +118,7 @@ describe("paddle", () => {
       receivedAt,
       headers: [["Paddle-Signature", `ts=${tsSeconds};h1=${hmacHex("sha256", key, `${tsSeconds}:${body}`)}${extra}`]],
     });
-  const sdkAccepts = (req: CapturedRequest, key = KEY) =>
-    paddle.webhooks.isSignatureValid(Buffer.from(req.body).toString(), key, req.headers[0]![1]);
+  const sdkAccepts = (req: CapturedRequest, key = KEY) => paddle.webhooks.isSignatureValid(Buffer.from(req.body).toString(), key, req.headers[0]![1]);
   const nowS = () => Math.floor(Date.now() / 1000);
 
   test("valid, as the SDK agrees", async () => {
@@ -172,7 +160,14 @@ describe("linear", () => {
   const client = new LinearWebhookClient(KEY);
   const linearRequest = (timestampMs: number, receivedAt = Date.now(), key = KEY) => {
     const body = JSON.stringify({ action: "create", type: "Issue", data: { id: "1" }, webhookTimestamp: timestampMs });
-    return request({ body, receivedAt, headers: [["Linear-Signature", hmacHex("sha256", key, body)], ["Linear-Delivery", "d-1"]] });
+    return request({
+      body,
+      receivedAt,
+      headers: [
+        ["Linear-Signature", hmacHex("sha256", key, body)],
+        ["Linear-Delivery", "d-1"],
+      ],
+    });
   };
   const sdkAccepts = (req: CapturedRequest) => {
     try {
@@ -248,7 +243,13 @@ describe("twitch", () => {
 });
 
 test("detection of the timestamped schemes", () => {
-  assert.equal(detectScheme([["X-Slack-Signature", "v0=1"], ["X-Slack-Request-Timestamp", "1"]]), "slack");
+  assert.equal(
+    detectScheme([
+      ["X-Slack-Signature", "v0=1"],
+      ["X-Slack-Request-Timestamp", "1"],
+    ]),
+    "slack",
+  );
   assert.equal(detectScheme([["x-zm-signature", "v0=1"]]), "zoom");
   assert.equal(detectScheme([["Paddle-Signature", "ts=1;h1=2"]]), "paddle");
   assert.equal(detectScheme([["linear-signature", "ab"]]), "linear");

@@ -8,17 +8,7 @@ import type { WebhooksHelper as SquareWebhooksHelper } from "square";
 import * as twilio from "twilio/lib/webhooks/webhooks.js";
 import type { CapturedRequest } from "@/lib/signatures";
 import { detectScheme } from "@/lib/signatures";
-import {
-  assertNoSecret,
-  check,
-  expectVerdict,
-  hmacBase64,
-  JSON_BODY,
-  request,
-  tamper,
-  withHeader,
-  withoutHeader,
-} from "./helpers";
+import { assertNoSecret, check, expectVerdict, hmacBase64, JSON_BODY, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 const TOKEN = "12345678901234567890123456789012";
 const secret = { scheme: "twilio" as const, secret: TOKEN };
@@ -266,7 +256,10 @@ describe("hubspot", () => {
       url: encodedUrl,
       body,
       receivedAt: now,
-      headers: [["X-HubSpot-Signature-v3", signature], ["X-HubSpot-Request-Timestamp", String(now)]],
+      headers: [
+        ["X-HubSpot-Signature-v3", signature],
+        ["X-HubSpot-Request-Timestamp", String(now)],
+      ],
     });
     expectVerdict(check(req, secret), "valid", "verified");
   });
@@ -276,7 +269,10 @@ describe("hubspot", () => {
       const req = request({
         url: URL_,
         body,
-        headers: [["X-HubSpot-Signature", signature], ["X-HubSpot-Signature-Version", version]],
+        headers: [
+          ["X-HubSpot-Signature", signature],
+          ["X-HubSpot-Signature-Version", version],
+        ],
       });
       const verdict = expectVerdict(check(req, secret), "valid", `Legacy signature ${version}`);
       assertNoSecret(verdict, CLIENT_SECRET);

@@ -13,7 +13,10 @@ type Context = { params: Promise<{ binId: string }> };
 const ReplayManySchema = z
   .object({
     targetUrl: TargetUrl,
-    requestIds: z.array(z.string().regex(/^[0-9a-z]{22}$/, "requestIds holds request ids")).min(1, "choose at least one request").max(100, "at most 100 requests at once"),
+    requestIds: z
+      .array(z.string().regex(/^[0-9a-z]{22}$/, "requestIds holds request ids"))
+      .min(1, "choose at least one request")
+      .max(100, "at most 100 requests at once"),
   })
   .strict();
 

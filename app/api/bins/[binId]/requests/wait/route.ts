@@ -11,7 +11,10 @@ type Context = { params: Promise<{ binId: string }> };
 const WaitQuerySchema = z.intersection(
   RequestFilterSchema,
   z.object({
-    after: z.string().regex(/^[0-9a-z]{22}$/, "after must be a request id").optional(),
+    after: z
+      .string()
+      .regex(/^[0-9a-z]{22}$/, "after must be a request id")
+      .optional(),
     timeout: z.coerce
       .number()
       .min(0, "timeout is in seconds, 0 to 60")
