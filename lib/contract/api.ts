@@ -84,11 +84,9 @@ export const RequestSummarySchema = z
       description:
         "The signed timestamp apart from the signature: `fresh` (within the window), `stale` (beyond it; by how much at /verification), `no_timestamp` (the scheme signs none), `window_off` (for the scheme or this secret), `not_checked` (no signature was checked).",
     }),
-    replaySuspected: z
-      .boolean()
-      .meta({
-        description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match.",
-      }),
+    replaySuspected: z.boolean().meta({
+      description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match.",
+    }),
     duplicateOf: z
       .string()
       .nullable()
