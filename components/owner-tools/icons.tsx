@@ -1,24 +1,7 @@
 // Icons the owner's tools need beyond components/ui/icons.tsx, drawn the same way (24px grid,
 // 1.8 stroke). Decorative: the buttons carrying them have text.
 import type { SVGProps } from "react";
-
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className="size-4"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from "@/components/ui/icons";
 
 export const SlidersIcon = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}>

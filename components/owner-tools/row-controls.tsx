@@ -1,21 +1,11 @@
 // Move up / move down / remove for one row of an ordered list (headers, rules).
 import type { SVGProps } from "react";
-import { XIcon } from "@/components/ui/icons";
+import { Icon, XIcon } from "@/components/ui/icons";
 
 const ArrowIcon = ({ up, ...props }: SVGProps<SVGSVGElement> & { up: boolean }) => (
-  <svg
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={1.8}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    className="size-4"
-    {...props}
-  >
+  <Icon {...props}>
     <path d={up ? "M12 19V5m0 0-6 6m6-6 6 6" : "M12 5v14m0 0-6-6m6 6 6-6"} />
-  </svg>
+  </Icon>
 );
 
 const ICON_BUTTON =

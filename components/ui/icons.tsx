@@ -1,7 +1,8 @@
 // Small stroke icons. All decorative: the buttons carrying them have text or an aria-label.
 import type { SVGProps } from "react";
 
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
+/** The frame every icon is drawn in: 24px grid, 1.8 stroke, decorative. */
+export function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"
