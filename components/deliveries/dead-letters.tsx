@@ -56,13 +56,13 @@ export function DeadLetters({ binId, token }: { binId: string; token: string }) 
         <Alert tone="error" title="Could not load the dead letters">
           {state.message}
         </Alert>
-      ) : state.deliveries.length === 0 ? (
+      ) : state.data.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
           Nothing gave up. Deliveries that run out of attempts show up here.
         </p>
       ) : (
         <ol aria-label="Dead letters" className="space-y-3">
-          {state.deliveries.map((delivery) => (
+          {state.data.map((delivery) => (
             <DeliveryCard
               key={delivery.id}
               delivery={delivery}

@@ -31,7 +31,7 @@ export function DeliveriesTab({ binId, token, detail }: { binId: string; token: 
       </div>
     );
   }
-  if (state.deliveries.length === 0) {
+  if (state.data.length === 0) {
     return (
       <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">
         Not delivered anywhere yet. Replay it from the Replay tab, or turn on auto-forward in the bin&apos;s settings.
@@ -40,7 +40,7 @@ export function DeliveriesTab({ binId, token, detail }: { binId: string; token: 
   }
   return (
     <ol aria-label="Deliveries" className="space-y-3 p-4">
-      {state.deliveries.map((delivery) => (
+      {state.data.map((delivery) => (
         <DeliveryCard key={delivery.id} delivery={delivery} />
       ))}
     </ol>

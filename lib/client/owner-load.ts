@@ -5,8 +5,20 @@ import { errorMessage } from "./owner-api";
 
 export type LoadState<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "error"; message: string };
 
-/** Loads again whenever `key` changes; `reload` refreshes in place (the old data stays until the new arrives). */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): { state: LoadState<T>; reload(): void } {
+export interface Loaded<T> {
+  state: LoadState<T>;
+  /** Loads again; the newest answer wins (an older one still in flight is dropped). */
+  reload(): void;
+  /** Changes the loaded data in place, e.g. from a live event, until the next load replaces it. */
+  update(change: (data: T) => T): void;
+}
+
+/**
+ * Loads again whenever `key` changes; `reload` refreshes in place (the old data stays until the new
+ * arrives). A failed reload shows the error, unless `keepOnError`: then what is on screen stays and
+ * only a failed first load shows it.
+ */
+export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>, { keepOnError = false } = {}): Loaded<T> {
   const [state, setState] = useState<LoadState<T>>({ status: "loading" });
   const loadRef = useRef(load);
   useEffect(() => {
@@ -24,9 +36,14 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: "error", message: errorMessage(error) });
+        const failed = { status: "error" as const, message: errorMessage(error) };
+        setState((current) => (keepOnError && current.status === "ready" ? current : failed));
       },
     );
+  }, [keepOnError]);
+
+  const update = useCallback((change: (data: T) => T) => {
+    setState((current) => (current.status === "ready" ? { status: "ready", data: change(current.data) } : current));
   }, []);
 
   useEffect(() => {
@@ -35,5 +52,5 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
     return () => inFlight.current?.abort();
   }, [key, reload]);
 
-  return { state, reload };
+  return { state, reload, update };
 }
