@@ -46,15 +46,17 @@ export function db(): PrismaClient {
 }
 
 /**
- * Per-connection settings. WAL lets readers run beside the capture writer; synchronous=NORMAL in
- * WAL mode keeps every commit across a process crash (only an OS crash or power loss can drop the
- * last commits), which is the durability a 2xx promises.
+ * Every SQLite connection's settings (Prisma's and the hot store's). WAL lets readers run beside the
+ * capture writer; synchronous=NORMAL in WAL mode keeps every commit across a process crash (only an
+ * OS crash or power loss can drop the last commits), which is the durability a 2xx promises; the
+ * busy timeout lets the two connections wait for each other instead of failing.
  */
+export const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON", "busy_timeout = 5000"] as const;
+
 export async function configureConnection(client: PrismaClient = db()): Promise<void> {
   if (databaseProvider(env().DATABASE_URL) !== "sqlite") return;
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  // journal_mode answers with a row, so it cannot go through $executeRaw.
+  for (const pragma of SQLITE_PRAGMAS) await client.$queryRawUnsafe(`PRAGMA ${pragma}`);
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { SQLITE_PRAGMAS } from "@/lib/db/client";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
 import {
   CAPTURE_COLUMNS,
@@ -52,11 +53,7 @@ function toRow(record: CapturedRequestRecord): Record<string, unknown> {
  */
 export function openSqliteStore(file: string): HotStore {
   const database = new Database(file);
-  database.pragma("journal_mode = WAL");
-  // In WAL mode a commit survives a crash of the process; only an OS crash can drop the last ones.
-  database.pragma("synchronous = NORMAL");
-  database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
+  for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );

@@ -10,7 +10,7 @@ import { policyFromEnv } from "@/lib/outbound/target-policy";
 import * as deliveries from "@/lib/queries/deliveries";
 import { getRequest } from "@/lib/queries/requests";
 import { publish } from "@/lib/realtime/bus";
-import { headerValue } from "@/lib/requests/headers";
+import { headerValue, parseHeaderPairs } from "@/lib/requests/headers";
 import { utf8Text } from "@/lib/body/utf8";
 
 const SEND_TIMEOUT_MS = 15_000;
@@ -42,7 +42,7 @@ function toAttemptInfo(attempt: deliveries.DeliveryAttemptRecord): DeliveryAttem
     durationMs: attempt.durationMs,
     outcome: attempt.outcome as DeliveryAttemptInfo["outcome"],
     status: attempt.status,
-    responseHeaders: attempt.responseHeaders ? (JSON.parse(attempt.responseHeaders) as [string, string][]) : null,
+    responseHeaders: attempt.responseHeaders ? parseHeaderPairs(attempt.responseHeaders) : null,
     responseBodyBase64: body?.toString("base64") ?? null,
     responseBodyText: body ? utf8Text(body) : null,
     responseTruncated: attempt.responseTruncated,
@@ -60,7 +60,7 @@ export async function attemptDelivery(delivery: deliveries.DeliveryRecord, optio
   const result = await sendRequest({
     method: delivery.method,
     url: delivery.targetUrl,
-    headers: JSON.parse(delivery.headers) as [string, string][],
+    headers: parseHeaderPairs(delivery.headers),
     body: delivery.body,
     timeoutMs: SEND_TIMEOUT_MS,
     maxResponseBytes: MAX_RESPONSE_BYTES,

@@ -10,6 +10,7 @@ import { arrivedRecord, importRequests, listFullRequests, type CapturedRequestRe
 import { createNewBin } from "@/lib/services/bins";
 import { recheckBinVerdicts } from "@/lib/services/verification";
 import { binUrls } from "@/lib/urls";
+import { parseHeaderPairs } from "@/lib/requests/headers";
 
 const MAX_EXPORT_REQUESTS = 10_000;
 const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -23,7 +24,7 @@ function toPortable(record: CapturedRequestRecord): PortableRequest & { id: stri
     method: record.method,
     path: record.path,
     query: record.query,
-    headers: JSON.parse(record.headers) as [string, string][],
+    headers: parseHeaderPairs(record.headers),
     body: record.body,
     remoteAddress: record.remoteAddress,
     httpVersion: record.httpVersion,

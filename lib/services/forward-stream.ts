@@ -6,6 +6,7 @@ import { tailForForwarder, type TailRow } from "@/lib/queries/hot-store";
 import { getRequest, lastSequences, type CapturedRequestRecord } from "@/lib/queries/requests";
 import { publish, subscribe } from "@/lib/realtime/bus";
 import { forwarderKey } from "@/lib/services/forwarders";
+import { parseHeaderPairs } from "@/lib/requests/headers";
 
 /** Where frames go: the HTTP response, seen through what the loop needs of it. */
 export interface FrameSink {
@@ -56,7 +57,7 @@ function requestFrame(row: TailRow, kind: "capture" | "replay" | "push", key: st
       method: edits.method ?? row.method,
       path: row.path,
       query: row.query,
-      headers: edits.headers ?? (JSON.parse(row.headers) as [string, string][]),
+      headers: edits.headers ?? parseHeaderPairs(row.headers),
       receivedAt: row.receivedAt.toISOString(),
       answer,
       size: body.length,

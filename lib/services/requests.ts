@@ -6,6 +6,7 @@ import * as requests from "@/lib/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/queries/hot-store";
 import { publish } from "@/lib/realtime/bus";
 import { toDetail, toSummary } from "@/lib/services/serialize";
+import { parseHeaderPairs } from "@/lib/requests/headers";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_CATCH_UP = 500;
@@ -67,7 +68,7 @@ export async function getRawBody(binId: string, requestId: string): Promise<Uint
 export async function getDecodedBody(binId: string, requestId: string): Promise<Buffer> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  const decoded = decodeContentEncoding(record.body, JSON.parse(record.headers) as [string, string][]);
+  const decoded = decodeContentEncoding(record.body, parseHeaderPairs(record.headers));
   if (!decoded.ok) throw new DomainError("not_decodable", decoded.message, 422);
   return decoded.bytes;
 }

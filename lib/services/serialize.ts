@@ -1,6 +1,7 @@
 import type { RequestDetail, RequestSummary } from "@/lib/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/queries/requests";
 import { utf8Text } from "@/lib/body/utf8";
+import { parseHeaderPairs } from "@/lib/requests/headers";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -35,7 +36,7 @@ export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL
   const omitted = body.length > inlineBodyBytes;
   return {
     ...toSummary(record),
-    headers: JSON.parse(record.headers) as [string, string][],
+    headers: parseHeaderPairs(record.headers),
     httpVersion: record.httpVersion,
     bodyBase64: omitted ? "" : body.toString("base64"),
     bodyText: omitted ? null : utf8Text(body),
