@@ -2,7 +2,7 @@
 // database's own insert, answer 200 once it is stored. Only the insert differs between them.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 /** One captured request as the baselines' table stores it, in column order. */
 export type BaselineRow = [

@@ -34,8 +34,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CreatedBin } from "../lib/api-types";
-import { searchSql, type RequestSearch, type SearchDialect } from "../lib/queries/hot-store-types";
+import type { CreatedBin } from "../lib/shared/api-types";
+import { searchSql, type RequestSearch, type SearchDialect } from "../lib/server/queries/hot-store-types";
 import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind } from "./databases";
 import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
@@ -196,7 +196,7 @@ function fillVariant(matchEvery: number, rareEvery: number): (n: number) => { he
   return (n) => ({ headers: { "x-kind": n % rareEvery === rareAt ? "rare" : "common" }, body: n % matchEvery === 0 ? needle : plain });
 }
 
-// How Hookscope's stores spell the search in each dialect (lib/queries/*-store.ts), for EXPLAIN.
+// How Hookscope's stores spell the search in each dialect (lib/server/queries/*-store.ts), for EXPLAIN.
 const DIALECTS: Record<DatabaseKind, SearchDialect> = {
   sqlite: {
     placeholder: (n) => `@p${n}`,

@@ -1,7 +1,7 @@
 // What every benchmark entry point shares: settings from the environment, medians, and a main that
 // always ends with one JSON line and cleans up its processes.
 import { runAsyncCleanups } from "./processes";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export function intSetting(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];

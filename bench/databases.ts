@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { addAsyncCleanup, freePort, makeTempDir, startServer, type ServerProcess } from "./processes";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export type DatabaseKind = "sqlite" | "postgres";
 

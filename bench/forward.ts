@@ -45,7 +45,7 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import type { CreatedBin } from "../lib/api-types";
+import type { CreatedBin } from "../lib/shared/api-types";
 import { percentile } from "./latency";
 import { errorText, intSetting, listSetting, median, runBench } from "./common";
 import { freePort, installCleanup, makeTempDir, spawnChild, startServer, type ChildHandle, type ServerProcess } from "./processes";

@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "../lib/api-types";
+import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "../lib/shared/api-types";
 
 export interface LatencyOptions {
   baseUrl: string;

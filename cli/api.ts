@@ -1,5 +1,5 @@
-import type { BinInfo, ForwarderReportBatch } from "@/lib/api-types";
-import { errorMessage } from "@/lib/errors";
+import type { BinInfo, ForwarderReportBatch } from "@/lib/shared/api-types";
+import { errorMessage } from "@/lib/shared/errors";
 
 /** The server answered with an error status; `code` is from its `{ error: { code, message } }` body. */
 export class ApiError extends Error {

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { parseTargetUrl } from "@/lib/outbound/target-url";
+import { parseTargetUrl } from "@/lib/server/outbound/target-url";
 import { CliError } from "./errors";
 import { parseBinLink, type BinLink } from "./link";
 import { parseRoute, type Route } from "./routes";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export interface ForwardConfig {
   bins: (BinLink & { token: string })[];

@@ -1,5 +1,5 @@
-import type { ForwarderReport, StreamFrame } from "@/lib/api-types";
-import { redactUrl } from "@/lib/outbound/target-url";
+import type { ForwarderReport, StreamFrame } from "@/lib/shared/api-types";
+import { redactUrl } from "@/lib/server/outbound/target-url";
 import { ApiError, BinApi, UnreachableError } from "./api";
 import { shareTokenError, type ForwardConfig } from "./args";
 import { CliError } from "./errors";

@@ -1,4 +1,4 @@
-import type { StreamFrame } from "@/lib/api-types";
+import type { StreamFrame } from "@/lib/shared/api-types";
 
 export interface ParsedFrame {
   meta: StreamFrame;

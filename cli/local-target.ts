@@ -1,8 +1,8 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { describeConnectionError, errorCode, type OutboundError } from "@/lib/outbound/errors";
-import { buildForwardHeaders, type HeaderPair } from "@/lib/outbound/forward-headers";
-import { targetPort } from "@/lib/outbound/target-url";
+import { describeConnectionError, errorCode, type OutboundError } from "@/lib/server/outbound/errors";
+import { buildForwardHeaders, type HeaderPair } from "@/lib/server/outbound/forward-headers";
+import { targetPort } from "@/lib/server/outbound/target-url";
 
 export interface LocalRequest {
   method: string;

@@ -1,4 +1,4 @@
-import type { ForwarderReport } from "@/lib/api-types";
+import type { ForwarderReport } from "@/lib/shared/api-types";
 import { ApiError, type BinApi } from "./api";
 import { untilDone } from "./retry";
 

@@ -1,4 +1,4 @@
-import { joinTargetUrl, parseTargetUrl, redactUrl } from "@/lib/outbound/target-url";
+import { joinTargetUrl, parseTargetUrl, redactUrl } from "@/lib/server/outbound/target-url";
 import { CliError } from "./errors";
 
 /** `/stripe/*=http://localhost:3000/webhooks/stripe`: captures under /stripe go there. */

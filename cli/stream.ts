@@ -1,10 +1,10 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import type { StreamFrame } from "@/lib/api-types";
+import type { StreamFrame } from "@/lib/shared/api-types";
 import { ApiError, apiError, isTransient, UnreachableError, type BinApi } from "./api";
 import { CliError } from "./errors";
 import { FrameParser, type ParsedFrame } from "./frames";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export interface StreamHandlers {
   onFrame(frame: ParsedFrame): void;

@@ -1,6 +1,6 @@
-import { databaseProvider } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrations";
-import { errorMessage } from "@/lib/errors";
+import { databaseProvider } from "@/lib/server/db/client";
+import { applyMigrations } from "@/lib/server/db/migrations";
+import { errorMessage } from "@/lib/shared/errors";
 
 const url = process.env.DATABASE_URL || "file:./data/hookscope.db";
 const provider = databaseProvider(url);

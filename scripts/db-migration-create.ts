@@ -1,7 +1,7 @@
 import path from "node:path";
-import { createMigration } from "@/lib/db/migrations";
-import type { DatabaseProvider } from "@/lib/db/schema-engine";
-import { errorMessage } from "@/lib/errors";
+import { createMigration } from "@/lib/server/db/migrations";
+import type { DatabaseProvider } from "@/lib/server/db/schema-engine";
+import { errorMessage } from "@/lib/shared/errors";
 
 // Both schemas hold the same models, so a change gets a migration for each database.
 // PostgreSQL diffs need a server to replay the existing migrations on: MIGRATION_POSTGRES_URL.

@@ -1,10 +1,10 @@
-// Rewrites lib/bins/sender-ranges.json from the providers' published lists (needs internet access).
+// Rewrites lib/shared/settings/sender-ranges.json from the providers' published lists (needs internet access).
 // Review the diff before committing: a provider that changes its format fails here rather than
 // shipping an empty allow-list.
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseRange } from "@/lib/net/ip";
+import { parseRange } from "@/lib/shared/ip";
 
-const FILE = "lib/bins/sender-ranges.json";
+const FILE = "lib/shared/settings/sender-ranges.json";
 interface Provider {
   name: string;
   source: string;

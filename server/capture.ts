@@ -1,15 +1,15 @@
 import type { TLSSocket } from "node:tls";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError, PayloadTooLargeError, errorMessage } from "@/lib/errors";
-import type { ResponseDecision } from "@/lib/bins/respond";
-import type { BinSettings } from "@/lib/bins/settings";
-import type { ForwarderAnswer } from "@/lib/api-types";
-import { answerHeaders } from "@/lib/outbound/forward-headers";
-import { captureRequest } from "@/lib/services/capture";
-import { countRefusal } from "@/lib/services/refusals";
-import { recordAnswerStatus } from "@/lib/services/requests";
-import type { RateLimiter } from "@/lib/services/rate-limit";
-import type { CaptureAdmission } from "@/lib/services/admission";
+import { DomainError, PayloadTooLargeError, errorMessage } from "@/lib/shared/errors";
+import type { ResponseDecision } from "@/lib/server/bins/respond";
+import type { BinSettings } from "@/lib/shared/settings/settings";
+import type { ForwarderAnswer } from "@/lib/shared/api-types";
+import { answerHeaders } from "@/lib/server/outbound/forward-headers";
+import { captureRequest } from "@/lib/server/services/capture";
+import { countRefusal } from "@/lib/server/services/refusals";
+import { recordAnswerStatus } from "@/lib/server/services/requests";
+import type { RateLimiter } from "@/lib/server/services/rate-limit";
+import type { CaptureAdmission } from "@/lib/server/services/admission";
 
 /** `/h/<binId>` or `/h/<binId>/<subpath>`, with the query kept raw. */
 export interface CaptureTarget {

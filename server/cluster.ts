@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Server } from "socket.io";
 import { createAdapter } from "@socket.io/postgres-adapter";
-import { isBusEvent, publish, subscribeAll } from "@/lib/realtime/bus";
+import { isBusEvent, publish, subscribeAll } from "@/lib/server/realtime/bus";
 
 const RELAY_EVENT = "hookscope:bus";
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError, ValidationError, errorMessage } from "@/lib/errors";
-import { authorizeOwner } from "@/lib/services/access";
-import { runForwardStream, type FrameSink } from "@/lib/services/forward-stream";
-import { checkForwarderName } from "@/lib/services/forwarders";
+import { DomainError, ValidationError, errorMessage } from "@/lib/shared/errors";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { runForwardStream, type FrameSink } from "@/lib/server/services/forward-stream";
+import { checkForwarderName } from "@/lib/server/services/forwarders";
 
 const STREAM_PATH = /^\/api\/bins\/([^/?]+)\/forwarders\/([^/?]+)\/stream(?:\?|$)/;
 const MAX_REPLAY = 1000;

@@ -1,25 +1,25 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { env } from "@/lib/env";
-import { closeDb, databaseProvider } from "@/lib/db/client";
-import { closeHotStore } from "@/lib/queries/hot-store";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { env } from "@/lib/server/env";
+import { closeDb, databaseProvider } from "@/lib/server/db/client";
+import { closeHotStore } from "@/lib/server/queries/hot-store";
+import { prepareDatabase } from "@/lib/server/db/prepare";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { handleForwardStream, matchStreamUrl } from "./forward-stream";
-import { endAllStreams } from "@/lib/services/forward-stream";
-import { flushRefusals } from "@/lib/services/refusals";
+import { endAllStreams } from "@/lib/server/services/forward-stream";
+import { flushRefusals } from "@/lib/server/services/refusals";
 import { attachRealtime } from "./realtime";
 import { answerUnparsable, refuseHttp09, watchAnswer } from "./unparsable";
 import { joinCluster } from "./cluster";
 import { runAsLeader } from "./leader";
-import { RateLimiter } from "@/lib/services/rate-limit";
-import { CaptureAdmission } from "@/lib/services/admission";
-import { startSweeper } from "@/lib/services/sweeper";
-import { startForwarder } from "@/lib/services/forwarder";
-import { resumePendingRechecks } from "@/lib/services/verification";
-import { policyFromEnv } from "@/lib/outbound/target-policy";
-import { errorMessage } from "@/lib/errors";
+import { RateLimiter } from "@/lib/server/services/rate-limit";
+import { CaptureAdmission } from "@/lib/server/services/admission";
+import { startSweeper } from "@/lib/server/services/sweeper";
+import { startForwarder } from "@/lib/server/services/forwarder";
+import { resumePendingRechecks } from "@/lib/server/services/verification";
+import { policyFromEnv } from "@/lib/server/outbound/target-policy";
+import { errorMessage } from "@/lib/shared/errors";
 
 // Both server/index.ts (tsx) and dist/server.mjs (bundle) sit one folder below the project root.
 const rootDir = fileURLToPath(new URL("..", import.meta.url));

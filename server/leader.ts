@@ -1,5 +1,5 @@
 import pg from "pg";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 // Any fixed number: every instance asks for the same advisory lock.
 const BACKGROUND_LOCK = 4_242_001;

@@ -1,11 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
-import type { ClientToServerEvents, JoinBinAck, ServerToClientEvents } from "@/lib/api-types";
-import { DomainError } from "@/lib/errors";
-import { subscribe } from "@/lib/realtime/bus";
-import { authorizeBin } from "@/lib/services/access";
-import { listMissedRequests } from "@/lib/services/requests";
+import type { ClientToServerEvents, JoinBinAck, ServerToClientEvents } from "@/lib/shared/api-types";
+import { DomainError } from "@/lib/shared/errors";
+import { subscribe } from "@/lib/server/realtime/bus";
+import { authorizeBin } from "@/lib/server/services/access";
+import { listMissedRequests } from "@/lib/server/services/requests";
 
 const JoinSchema = z.object({
   binId: z.string().min(1).max(64),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/server/openapi";
 import { prettySchema, readDocument, slug } from "./_components/openapi-model";
 import { InlineText } from "./_components/inline-text";
 import { OperationCard } from "./_components/operation-card";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { getBin } from "@/lib/client/api";
 import { getBinSettings } from "@/lib/client/owner-api";
 import { useLoad } from "@/lib/client/owner-load";

@@ -1,6 +1,6 @@
 "use client";
 import type { GenericHmacOptionsInput } from "@/lib/client/owner-types";
-import type { GenericHmacOptions } from "@/lib/signatures/types";
+import type { GenericHmacOptions } from "@/lib/shared/signature-types";
 import { SelectField, TextField } from "@/components/owner-tools/fields";
 
 export interface GenericHmacForm {

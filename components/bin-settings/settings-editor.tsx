@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { errorMessage, getBinSettings, updateBin } from "@/lib/client/owner-api";
 import { buildSettingsPatch, sectionOfServerMessage, settingsToForm, type FormErrors, type SettingsForm } from "@/lib/client/owner-settings-form";
 import type { BinSettingsJson } from "@/lib/client/owner-types";

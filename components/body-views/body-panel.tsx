@@ -1,10 +1,10 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { RequestDetail } from "@/lib/api-types";
-import { analyzeBody, VIEW_LABELS, type BodyViewKind } from "@/lib/body/analyze";
-import { contentCodings } from "@/lib/body/encoding";
-import { PREVIEW_BYTES } from "@/lib/body/limits";
-import { looksGzipped } from "@/lib/body/sniff";
+import type { RequestDetail } from "@/lib/shared/api-types";
+import { analyzeBody, VIEW_LABELS, type BodyViewKind } from "@/lib/shared/body/analyze";
+import { contentCodings } from "@/lib/shared/body/encoding";
+import { PREVIEW_BYTES } from "@/lib/shared/body/limits";
+import { looksGzipped } from "@/lib/shared/body/sniff";
 import { formatBytes } from "@/lib/client/format";
 import { useBodyBytes } from "@/lib/client/use-body-bytes";
 import { useDecodedBody, type DecodedBody } from "@/lib/client/use-decoded-body";

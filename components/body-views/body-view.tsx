@@ -1,5 +1,5 @@
 "use client";
-import type { BodyAnalysis, BodyViewKind } from "@/lib/body/analyze";
+import type { BodyAnalysis, BodyViewKind } from "@/lib/shared/body/analyze";
 import { Button } from "@/components/ui/button";
 import { FormView } from "./form-view";
 import { HexView } from "./hex-view";

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { parseForm } from "@/lib/body/form";
+import { parseForm } from "@/lib/shared/body/form";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** Decoded fields in the order sent, duplicates as separate rows; the raw pair is kept alongside. */

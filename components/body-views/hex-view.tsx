@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { hexDump, hexLine, hexLineCount } from "@/lib/body/hex";
+import { hexDump, hexLine, hexLineCount } from "@/lib/shared/body/hex";
 import { useVirtualRows } from "@/lib/client/use-virtual-rows";
 
 /** Up to this many lines the dump is one plain <pre>; beyond, only the visible lines are drawn. */

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ImageType } from "@/lib/body/sniff";
+import type { ImageType } from "@/lib/shared/body/sniff";
 
 /**
  * The stored bytes as an image, through a Blob URL typed by the sniffed format: never the declared

@@ -1,4 +1,4 @@
-import type { JsonSyntaxError } from "@/lib/body/json";
+import type { JsonSyntaxError } from "@/lib/shared/body/json";
 import { Note } from "./note";
 import { TextView } from "./text-view";
 

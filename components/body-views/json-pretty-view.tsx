@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { formatJson, tokenizeJson, type JsonTokenKind } from "@/lib/body/json";
-import { JSON_HIGHLIGHT_CHARS } from "@/lib/body/limits";
+import { formatJson, tokenizeJson, type JsonTokenKind } from "@/lib/shared/body/json";
+import { JSON_HIGHLIGHT_CHARS } from "@/lib/shared/body/limits";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TextView } from "./text-view";
 

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, memo, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { childPath, type JsonNode } from "@/lib/body/json";
+import { childPath, type JsonNode } from "@/lib/shared/body/json";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 

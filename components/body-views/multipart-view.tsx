@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { parseMultipart, type MultipartPart } from "@/lib/body/multipart";
-import { sniffImage } from "@/lib/body/sniff";
+import { parseMultipart, type MultipartPart } from "@/lib/shared/body/multipart";
+import { sniffImage } from "@/lib/shared/body/sniff";
 import { formatBytes } from "@/lib/client/format";
 import { saveBlob } from "@/lib/client/download";
 import { Button } from "@/components/ui/button";

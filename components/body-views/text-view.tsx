@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { TEXT_RENDER_CHARS } from "@/lib/body/limits";
+import { TEXT_RENDER_CHARS } from "@/lib/shared/body/limits";
 import { formatBytes } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 

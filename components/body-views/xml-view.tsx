@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { prettyXml, xmlLinesToText, type XmlLine } from "@/lib/body/xml";
+import { prettyXml, xmlLinesToText, type XmlLine } from "@/lib/shared/body/xml";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Note } from "./note";
 import { TextView } from "./text-view";

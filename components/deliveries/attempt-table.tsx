@@ -1,4 +1,4 @@
-import type { DeliveryAttemptInfo } from "@/lib/api-types";
+import type { DeliveryAttemptInfo } from "@/lib/shared/api-types";
 import { formatTimestamp } from "@/lib/client/format";
 import { StatusPill } from "@/components/owner-tools/status-pill";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import type { DeliveryDetail, DeliverySummary } from "@/lib/api-types";
+import type { DeliveryDetail, DeliverySummary } from "@/lib/shared/api-types";
 import { errorMessage, listDeadDeliveries, retryDelivery } from "@/lib/client/owner-api";
 import { useDeliveryList } from "@/lib/client/owner-deliveries";
 import { Button } from "@/components/ui/button";

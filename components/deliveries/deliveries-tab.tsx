@@ -1,5 +1,5 @@
 "use client";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { listRequestDeliveries } from "@/lib/client/owner-api";
 import { useDeliveryList } from "@/lib/client/owner-deliveries";
 import { Alert } from "@/components/owner-tools/alert";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { DeliveryDetail } from "@/lib/api-types";
+import type { DeliveryDetail } from "@/lib/shared/api-types";
 import { formatTimestamp } from "@/lib/client/format";
 import { AttemptOutcome } from "@/components/replay/attempt-outcome";
 import { AttemptTable } from "./attempt-table";

@@ -1,4 +1,4 @@
-import type { DeliverySummary } from "@/lib/api-types";
+import type { DeliverySummary } from "@/lib/shared/api-types";
 
 const STYLES: Record<DeliverySummary["status"], { label: string; className: string }> = {
   pending: { label: "waiting to retry", className: "bg-amber-100 text-amber-800 dark:bg-amber-400/10 dark:text-amber-300" },

@@ -1,4 +1,4 @@
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import { RequestTime } from "@/components/ui/request-time";
 
 /** A green dot while a CLI holds the forwarder's stream; otherwise when one last did. */

@@ -1,5 +1,5 @@
 "use client";
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import { forgetForwarder } from "@/lib/client/owner-api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

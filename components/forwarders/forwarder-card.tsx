@@ -1,4 +1,4 @@
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import { ConnectionState } from "./connection-state";
 import { DroppedWarning } from "./dropped-warning";
 import { ForgetForwarderButton } from "./forget-forwarder-button";

@@ -5,7 +5,7 @@ import { importBin } from "@/lib/client/api";
 import { saveOwnedBin } from "@/lib/client/bin-store";
 import { Button } from "@/components/ui/button";
 import { UploadIcon } from "@/components/ui/icons";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 /** A HAR or Hookscope JSON export becomes a new bin, owned by this browser. */
 export function ImportBinButton() {

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useId } from "react";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { originOf } from "@/lib/client/owner-link";
 import { usePreference } from "@/lib/client/preference";
 import type { LiveStatus } from "@/lib/client/use-bin-socket";

@@ -1,4 +1,4 @@
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 
 const number = new Intl.NumberFormat("en");
 

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo, type ReactNode } from "react";
-import type { RequestDetail } from "@/lib/api-types";
-import { base64ToBytes } from "@/lib/body/bytes";
-import { formatJson, parseJson } from "@/lib/body/json";
+import type { RequestDetail } from "@/lib/shared/api-types";
+import { base64ToBytes } from "@/lib/shared/body/bytes";
+import { formatJson, parseJson } from "@/lib/shared/body/json";
 import { diffHeaders, diffLines, firstDifference, type DiffOp, type HeaderDiffRow } from "@/lib/client/diff";
 import { formatBytes, formatTimestamp, queryWithMark } from "@/lib/client/format";
 import { useRequestDetail } from "@/lib/client/use-request-detail";

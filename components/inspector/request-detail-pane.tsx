@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { formatBytes, requestTarget } from "@/lib/client/format";
 import { RequestTime } from "@/components/ui/request-time";
 import { originOf } from "@/lib/client/owner-link";
@@ -18,7 +18,7 @@ import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
 import { ExportMenu } from "./export-menu";
 import { ownerRequestTabs, viewerRequestTabs } from "@/components/owner-tools/slots";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import type { BinInfo, RequestSummary } from "@/lib/api-types";
+import type { BinInfo, RequestSummary } from "@/lib/shared/api-types";
 import { clearRequests } from "@/lib/client/api";
 import type { BinRequests } from "@/lib/client/use-bin-requests";
 import { useNow } from "@/lib/client/use-now";

@@ -1,5 +1,5 @@
 import { memo, type CSSProperties, type MouseEvent } from "react";
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { RequestTime } from "@/components/ui/request-time";

@@ -1,12 +1,12 @@
 "use client";
 import { useState } from "react";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { rotateShareLink } from "@/lib/client/api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import { RefreshIcon } from "@/components/ui/icons";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 interface ShareLinkFieldProps {
   info: BinInfo;

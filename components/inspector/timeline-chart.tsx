@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import type { Timeline } from "@/lib/api-types";
+import type { Timeline } from "@/lib/shared/api-types";
 import { formatTimestamp } from "@/lib/client/format";
 
 interface TimelineChartProps {

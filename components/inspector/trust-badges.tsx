@@ -1,4 +1,4 @@
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 import { isLoopback } from "@/lib/client/trust-words";
 
 type Tone = "good" | "bad" | "warn" | "muted";

@@ -2,7 +2,7 @@
 // Where owner-only tools (bin settings, replay, deliveries) plug into the inspector. The inspector
 // renders these only for the owner; `viewerRequestTabs` is the one read-only exception.
 import type { ReactNode } from "react";
-import type { BinInfo, RequestDetail } from "@/lib/api-types";
+import type { BinInfo, RequestDetail } from "@/lib/shared/api-types";
 import { originOf } from "@/lib/client/owner-link";
 import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button";
 import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";

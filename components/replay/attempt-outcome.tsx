@@ -1,4 +1,4 @@
-import type { DeliveryAttemptInfo } from "@/lib/api-types";
+import type { DeliveryAttemptInfo } from "@/lib/shared/api-types";
 import { formatBytes } from "@/lib/client/format";
 import { Alert } from "@/components/owner-tools/alert";
 import { HeaderTable } from "@/components/owner-tools/header-table";

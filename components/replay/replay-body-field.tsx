@@ -1,5 +1,5 @@
 "use client";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { formatBytes } from "@/lib/client/format";
 import { isBinaryBody, type ReplayForm } from "@/lib/client/owner-replay";
 import { Button } from "@/components/ui/button";

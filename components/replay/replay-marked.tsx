@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { DeliveryDetail } from "@/lib/api-types";
+import type { DeliveryDetail } from "@/lib/shared/api-types";
 import { errorMessage, getBinSettings, replayMany } from "@/lib/client/owner-api";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/owner-tools/fields";

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { DeliveryDetail, ForwarderInfo, RequestDetail } from "@/lib/api-types";
+import type { DeliveryDetail, ForwarderInfo, RequestDetail } from "@/lib/shared/api-types";
 import { errorMessage, getBinSettings, replayRequest, sendThroughForwarder } from "@/lib/client/owner-api";
 import { useLoad } from "@/lib/client/owner-load";
 import { buildPush, buildReplay, replayFormFor, type ReplayForm, type ReplayVia } from "@/lib/client/owner-replay";

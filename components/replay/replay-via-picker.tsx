@@ -1,6 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import type { ReplayVia } from "@/lib/client/owner-replay";
 
 interface ReplayViaPickerProps {

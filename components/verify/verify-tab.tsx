@@ -1,5 +1,5 @@
 "use client";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { getVerification, listSignatureSchemes } from "@/lib/client/owner-api";
 import { useLoad } from "@/lib/client/owner-load";
 import type { Verification } from "@/lib/client/owner-types";

@@ -1,8 +1,8 @@
 // Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
 // the server answers an unknown bin and a bad token with the same 404, and so do we.
 import type { z } from "zod";
-import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage, Timeline } from "@/lib/api-types";
-import { BinInfoSchema, CreatedBinSchema, ImportedBinSchema, RequestDetailSchema, RequestPageSchema, TimelineSchema } from "@/lib/contract/api";
+import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage, Timeline } from "@/lib/shared/api-types";
+import { BinInfoSchema, CreatedBinSchema, ImportedBinSchema, RequestDetailSchema, RequestPageSchema, TimelineSchema } from "@/lib/shared/contract";
 import { filterSearchParams, type RequestFilter } from "./request-filter";
 
 /** Any non-2xx answer, carrying the API's `{ error: { code, message } }` envelope when there was one. */
@@ -62,7 +62,7 @@ async function toError(response: Response): Promise<ApiRequestError> {
 }
 
 /**
- * Calls the API and checks the answer against its schema in the contract (lib/contract/api.ts): a
+ * Calls the API and checks the answer against its schema in the contract (lib/shared/contract.ts): a
  * server that answers something else fails here, with the field named, not later in a component.
  */
 export async function json<S extends z.ZodType>(schema: S, path: string, options: CallOptions): Promise<z.output<S>> {

@@ -1,7 +1,7 @@
 // Browser-side calls for the owner's tools: settings, replay, forwarders, deliveries, signature verification.
 // Goes through ./api.ts: Bearer token, no HTTP cache, the API's error envelope as ApiRequestError.
-import type { BinInfo, DeliveryDetail } from "@/lib/api-types";
-import { BinSettingsSchema } from "@/lib/bins/settings";
+import type { BinInfo, DeliveryDetail } from "@/lib/shared/api-types";
+import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import {
   BinInfoSchema,
   DeliveryDetailSchema,
@@ -12,7 +12,7 @@ import {
   SenderPresetCatalogueSchema,
   SignatureSchemeListSchema,
   VerificationSchema,
-} from "@/lib/contract/api";
+} from "@/lib/shared/contract";
 import { binPath, json, requestPath, send } from "./api";
 import type {
   BinPatch,
@@ -27,7 +27,7 @@ import type {
   Verification,
 } from "./owner-types";
 
-export { errorMessage } from "@/lib/errors";
+export { errorMessage } from "@/lib/shared/errors";
 
 export function getBinSettings(binId: string, token: string, signal?: AbortSignal): Promise<BinSettingsJson> {
   return json(BinSettingsSchema, `${binPath(binId)}/settings`, { token, signal });

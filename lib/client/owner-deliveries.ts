@@ -2,7 +2,7 @@
 // A delivery list that stays current: loaded once, then reloaded whenever the server says one of
 // its deliveries changed. The event is only a summary; the reload brings the attempt log.
 import { useEffect, useRef } from "react";
-import type { DeliveryDetail, DeliverySummary } from "@/lib/api-types";
+import type { DeliveryDetail, DeliverySummary } from "@/lib/shared/api-types";
 import { useLoad, type Loaded } from "./owner-load";
 import { useOwnerEvents } from "./owner-events";
 

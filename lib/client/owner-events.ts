@@ -5,7 +5,7 @@
 // owner-only room; `after` is left out, so the join does not replay any requests.
 import { useEffect, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, DeliverySummary, ServerToClientEvents } from "@/lib/api-types";
+import type { ClientToServerEvents, DeliverySummary, ServerToClientEvents } from "@/lib/shared/api-types";
 
 const JOIN_TIMEOUT_MS = 8000;
 

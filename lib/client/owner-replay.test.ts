@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { buildPush, buildReplay, replayFormFor } from "./owner-replay";
 
 const detail = {

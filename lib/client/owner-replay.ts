@@ -1,6 +1,6 @@
 // The replay form: starts from the captured request and sends only what the owner changed, so an
 // untouched replay goes out byte-exact (the server re-sends the stored headers and body itself).
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { isHttpUrl, newRowKey, pairsToRows, type PairRow } from "./owner-settings-form";
 import type { ForwarderPush, HeaderPair, ReplayBody } from "./owner-types";
 

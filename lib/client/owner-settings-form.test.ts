@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import type { BinSettingsJson } from "./owner-types";
 import {
   buildSettingsPatch,

@@ -1,7 +1,7 @@
 // The bin settings form as the browser edits it: numbers stay text until saved (so a half-typed
 // value is not lost), list rows carry keys that survive reordering, and a save sends only the
 // sections that changed. That last point matters: saving rules restarts their request count.
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import type { BinPatch, BinSettingsJson, CorsConfig, ForwardConfig, HeaderPair, ResponseConfig, ResponseRule, RuleAction, RuleWhen } from "./owner-types";
 
 export const MAX_DELAY_MS = 30_000;

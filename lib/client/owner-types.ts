@@ -1,14 +1,14 @@
 // The owner-only API as the browser uses it: every type here is derived from the server's schemas
-// (lib/contract/api.ts for answers, the services' input schemas for what is sent), never restated.
+// (lib/shared/contract.ts for answers, the services' input schemas for what is sent), never restated.
 import type { z } from "zod";
-import type { MaskedSecret, SignatureSchemeInfo, Verification } from "@/lib/api-types";
-import type { BinSettings, Rule, SettingsPatchSchema } from "@/lib/bins/settings";
-import type { UpdateBinSchema } from "@/lib/services/bins";
-import type { ReplaySchema } from "@/lib/services/deliveries";
-import type { PushSchema } from "@/lib/services/forwarders";
-import type { genericHmacOptionsSchema, SecretConfigInput } from "@/lib/signatures";
+import type { MaskedSecret, SignatureSchemeInfo, Verification } from "@/lib/shared/api-types";
+import type { BinSettings, Rule, SettingsPatchSchema } from "@/lib/shared/settings/settings";
+import type { UpdateBinSchema } from "@/lib/server/services/bins";
+import type { ReplaySchema } from "@/lib/server/services/deliveries";
+import type { PushSchema } from "@/lib/server/services/forwarders";
+import type { genericHmacOptionsSchema, SecretConfigInput } from "@/lib/server/signatures";
 
-export type { DeliveryList, ForwarderList, SenderPresetCatalogue, Verification } from "@/lib/api-types";
+export type { DeliveryList, ForwarderList, SenderPresetCatalogue, Verification } from "@/lib/shared/api-types";
 
 export type HeaderPair = [string, string];
 

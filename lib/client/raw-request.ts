@@ -1,5 +1,5 @@
 // The captured request written back out as HTTP/1.1 text, for reading and copy-paste.
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { httpVersionLabel, requestTarget } from "./format";
 
 /** The request line and the headers as received, up to and including the blank line before the body. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 import { EMPTY_FILTER, filterSearchParams, isFilterActive, matchesSummary } from "./request-filter";
 
 const summary = {

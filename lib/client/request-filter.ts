@@ -1,6 +1,6 @@
 // The inspector's search: which requests the list shows. Matching runs on the server so it covers
 // every stored request; live arrivals are checked here when the summary alone can tell.
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 
 export interface RequestFilter {
   method: string;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { RequestPage, RequestSummary } from "@/lib/api-types";
+import type { RequestPage, RequestSummary } from "@/lib/shared/api-types";
 import { INITIAL_REQUEST_LIST, MAX_KEPT_REQUESTS, mergeRequests, newArrival, nextSelection, requestListReducer, type RequestListState } from "./request-list";
 
 const summary = (id: string): RequestSummary => ({

@@ -1,6 +1,6 @@
 // The request list as pure state transitions, so that live events, catch-up after a reconnect
 // and paging can interleave in any order without gaps or duplicates.
-import type { RequestPage, RequestSummary } from "@/lib/api-types";
+import type { RequestPage, RequestSummary } from "@/lib/shared/api-types";
 
 /** Beyond this many rows the oldest are dropped from memory; "load older" fetches them again. */
 export const MAX_KEPT_REQUESTS = 20_000;

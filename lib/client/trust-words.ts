@@ -1,6 +1,6 @@
 // Pure helpers behind the trust badges, the Verify tab and the Senders settings: loopback addresses,
 // allow-list lines checked the way the server will check them, and the two verdict dimensions in words.
-import type { FreshnessResult, SignatureResult, VerdictDetails } from "@/lib/signatures/types";
+import type { FreshnessResult, SignatureResult, VerdictDetails } from "@/lib/shared/signature-types";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -25,7 +25,7 @@ export function isLoopback(address: string): boolean {
   return isIPv6(plain) && new URL(`http://[${plain}]/`).hostname === "[::1]";
 }
 
-/** The server refuses longer entries (SourcesSchema in lib/bins/sources.ts). */
+/** The server refuses longer entries (SourcesSchema in lib/shared/settings/sources.ts). */
 const MAX_RANGE_CHARS = 64;
 export const MAX_RANGES = 200;
 

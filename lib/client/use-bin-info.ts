@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { BinNotFoundError, getBin } from "./api";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export type BinInfoState = { status: "loading" } | { status: "ready"; info: BinInfo } | { status: "not-found" } | { status: "error"; message: string };
 

@@ -3,12 +3,12 @@
 // catch-up folded in through the pure reducer in request-list.ts. With a filter, pages come from
 // the server's search, and live arrivals join the list only once known to match.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 import { BinNotFoundError, getBin, listRequests } from "./api";
 import { INITIAL_REQUEST_LIST, requestListReducer, type RequestListState } from "./request-list";
 import { isFilterActive, matchesSummary, type RequestFilter } from "./request-filter";
 import { useBinSocket, type LiveStatus } from "./use-bin-socket";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 /** First page: small, so the list shows at once. */
 export const PAGE_SIZE = 50;

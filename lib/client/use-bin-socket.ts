@@ -3,7 +3,7 @@
 // newest id the page holds, and the join ack returns what was missed in between.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "@/lib/api-types";
+import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "@/lib/shared/api-types";
 
 type HookscopeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

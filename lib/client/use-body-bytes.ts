@@ -2,11 +2,11 @@
 // The body bytes a view works on. Small bodies come whole; a large one first as its first
 // PREVIEW_BYTES, so the pane is readable at once, and whole when the reader asks.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { RequestDetail } from "@/lib/api-types";
-import { base64ToBytes } from "@/lib/body/bytes";
-import { PREVIEW_BYTES } from "@/lib/body/limits";
+import type { RequestDetail } from "@/lib/shared/api-types";
+import { base64ToBytes } from "@/lib/shared/body/bytes";
+import { PREVIEW_BYTES } from "@/lib/shared/body/limits";
 import { getRawBytes } from "./api";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export type BodyBytes =
   | { status: "loading" }

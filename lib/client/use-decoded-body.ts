@@ -2,9 +2,9 @@
 // The body with its Content-Encoding undone: in the browser where DecompressionStream can, else
 // by the server's /decoded endpoint, else not at all (and the view says so).
 import { useEffect, useState } from "react";
-import { decodeBody, isKnownCoding, supportsCoding } from "@/lib/body/encoding";
+import { decodeBody, isKnownCoding, supportsCoding } from "@/lib/shared/body/encoding";
 import { getDecodedBody } from "./api";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export type DecodedBody =
   | { status: "idle" }

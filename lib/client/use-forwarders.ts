@@ -3,7 +3,7 @@
 // is forgotten, and (coalesced) when the counts move: a CLI's report advances its cursor, a capture
 // grows every backlog.
 import { useCallback, useEffect, useRef } from "react";
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import { listForwarders } from "./owner-api";
 import { useOwnerEvents } from "./owner-events";
 import { useLoad, type LoadState } from "./owner-load";

@@ -2,9 +2,9 @@
 // Full detail (headers and body) of one captured request, fetched on selection. Captured requests
 // never change, so each is fetched once per page view.
 import { useEffect, useState } from "react";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { ApiRequestError, getRequest } from "./api";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@/lib/shared/errors";
 
 export type RequestDetailState =
   { status: "idle" } | { status: "loading" } | { status: "ready"; detail: RequestDetail } | { status: "gone" } | { status: "error"; message: string };

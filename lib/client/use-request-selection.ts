@@ -4,7 +4,7 @@
 // with Back/Forward; `/bins/<binId>` names none and shows the newest. On phones a named request is
 // open in a sheet over the list.
 import { useCallback, useEffect, useState } from "react";
-import type { RequestSummary } from "@/lib/api-types";
+import type { RequestSummary } from "@/lib/shared/api-types";
 import { newArrival, nextSelection } from "./request-list";
 import { requestIdFromPath, showInUrl, useRequestInUrl, wasPushedByInspector } from "./request-url";
 

@@ -2,7 +2,7 @@
 // Request counts per time bucket for the rate chart, refreshed (at most every few seconds) while
 // requests keep arriving.
 import { useEffect, useState } from "react";
-import type { Timeline } from "@/lib/api-types";
+import type { Timeline } from "@/lib/shared/api-types";
 import { getTimeline } from "./api";
 
 const REFRESH_MS = 3_000;

@@ -1,7 +1,7 @@
 import { request as httpRequest, Agent } from "node:http";
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin } from "@/lib/api-types";
+import type { CreatedBin } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

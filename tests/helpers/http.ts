@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import type { CreatedBin } from "@/lib/api-types";
+import type { CreatedBin } from "@/lib/shared/api-types";
 
 export async function createBin(baseUrl: string): Promise<CreatedBin> {
   const response = await fetch(`${baseUrl}/api/bins`, { method: "POST" });

@@ -2,7 +2,7 @@
 // back on purpose do not hold capture slots, and an upload that goes quiet is let go.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { fillSlots, stalledUpload } from "../helpers/stalled-upload";

@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, RequestDetail, RequestPage } from "@/lib/api-types";
+import type { CreatedBin, RequestDetail, RequestPage } from "@/lib/shared/api-types";
 import { authorized, createBin, sendRaw } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

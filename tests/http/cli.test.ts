@@ -4,7 +4,7 @@ import { connect, createServer, type Socket } from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, DeliveryDetail, RequestDetail } from "@/lib/api-types";
+import type { CreatedBin, DeliveryDetail, RequestDetail } from "@/lib/shared/api-types";
 import { FORWARD_OPTIONS } from "@/cli/args";
 import { parseBinLink } from "@/cli/link";
 import { main } from "@/cli/main";

@@ -1,13 +1,13 @@
 // The contract test: every operation of the OpenAPI document is called on a started server, and each
 // JSON answer is validated (Ajv, JSON Schema 2020-12) against the schema the document gives for
-// its status. The schemas come from lib/contract/api.ts and are strict: a field the server does not
+// its status. The schemas come from lib/shared/contract.ts and are strict: a field the server does not
 // return, or returns without the contract listing it, fails here.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { CreatedBin, DeliveryDetail, DeliveryList } from "@/lib/api-types";
+import type { CreatedBin, DeliveryDetail, DeliveryList } from "@/lib/shared/api-types";
 import { spawnCli, type CliProcess } from "../helpers/cli";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil } from "../helpers/target";

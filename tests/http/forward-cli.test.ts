@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, DeliveryDetail, ForwarderInfo } from "@/lib/api-types";
+import type { CreatedBin, DeliveryDetail, ForwarderInfo } from "@/lib/shared/api-types";
 import { spawnCli, type CliProcess } from "../helpers/cli";
 import { authorized, createBin } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";

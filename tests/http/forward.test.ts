@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, DeliveryDetail } from "@/lib/api-types";
+import type { CreatedBin, DeliveryDetail } from "@/lib/shared/api-types";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil } from "../helpers/target";

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, RequestDetail } from "@/lib/api-types";
+import type { CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { authorized, createBin, sendRaw } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

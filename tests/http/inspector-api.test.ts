@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { io } from "socket.io-client";
-import type { BinInfo, CreatedBin, RequestPage } from "@/lib/api-types";
+import type { BinInfo, CreatedBin, RequestPage } from "@/lib/shared/api-types";
 import { authorized, createBin, sendRaw } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

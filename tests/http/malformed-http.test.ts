@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { BinInfo, CreatedBin } from "@/lib/api-types";
+import type { BinInfo, CreatedBin } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

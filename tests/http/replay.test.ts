@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { BinSettings } from "@/lib/bins/settings";
-import type { CreatedBin, DeliveryDetail } from "@/lib/api-types";
+import type { BinSettings } from "@/lib/shared/settings/settings";
+import type { CreatedBin, DeliveryDetail } from "@/lib/shared/api-types";
 import { createBin, sendRaw } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget } from "../helpers/target";

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage } from "@/lib/api-types";
+import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, CreatedBin, JoinBinAck, RequestSummary, ServerToClientEvents } from "@/lib/api-types";
+import type { ClientToServerEvents, CreatedBin, JoinBinAck, RequestSummary, ServerToClientEvents } from "@/lib/shared/api-types";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

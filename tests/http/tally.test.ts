@@ -2,7 +2,7 @@
 // inspector can say more than "N requests" (which hides both).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { BinInfo } from "@/lib/api-types";
+import type { BinInfo } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { waitUntil } from "../helpers/target";

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as twilio from "twilio/lib/webhooks/webhooks.js";
-import type { CreatedBin, RequestDetail } from "@/lib/api-types";
+import type { CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import Stripe from "stripe";
 import { sign as signGithub } from "@octokit/webhooks-methods";
 import { Webhook as StandardWebhook } from "standardwebhooks";
-import type { CreatedBin, RequestDetail, RequestSummary } from "@/lib/api-types";
+import type { CreatedBin, RequestDetail, RequestSummary } from "@/lib/shared/api-types";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { waitUntil } from "../helpers/target";

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { CreatedBin, RequestDetail } from "@/lib/api-types";
+import type { CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { executeSql, TEST_DB } from "../helpers/database";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { ApiError, CreatedBin, RequestDetail } from "@/lib/api-types";
+import type { ApiError, CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 

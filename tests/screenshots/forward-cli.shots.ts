@@ -1,7 +1,7 @@
 // Not assertions about pixels: screenshots of replay-through-the-CLI and the forwarders panel for a
 // human to look at, in both colour schemes and on a phone.
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { ForwarderInfo } from "@/lib/api-types";
+import type { ForwarderInfo } from "@/lib/shared/api-types";
 import { startTarget } from "../helpers/target";
 import { startForwardCli } from "../e2e/cli-process";
 import { captureRaw, createBinInUi, expect, requestRows, test } from "../e2e/fixtures";

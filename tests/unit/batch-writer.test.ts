@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { useFreshDatabase } from "../helpers/db";
 
 await useFreshDatabase("batch");
-const { BatchWriter } = await import("@/lib/services/batch-writer");
-const { arrivedRecord, countRequests } = await import("@/lib/queries/requests");
-const { commitCaptureGroups } = await import("@/lib/queries/hot-store");
-const { createNewBin } = await import("@/lib/services/bins");
-const { newRequestId } = await import("@/lib/ids");
+const { BatchWriter } = await import("@/lib/server/services/batch-writer");
+const { arrivedRecord, countRequests } = await import("@/lib/server/queries/requests");
+const { commitCaptureGroups } = await import("@/lib/server/queries/hot-store");
+const { createNewBin } = await import("@/lib/server/services/bins");
+const { newRequestId } = await import("@/lib/server/ids");
 type Row = Parameters<typeof commitCaptureGroups>[0][number]["rows"][number];
 
 /** Writes rows through the real capture store; a row of an unknown bin comes back as an Error. */

@@ -6,11 +6,11 @@ import { readColumn } from "../helpers/database";
 
 // The database must be chosen before any app module reads the environment.
 const databaseUrl = await useFreshDatabase("capture");
-const { captureRequest, headerPairs } = await import("@/lib/services/capture");
-const { createNewBin, removeBin } = await import("@/lib/services/bins");
-const { getRequest, listRequests, countRequests } = await import("@/lib/queries/requests");
-const { subscribe } = await import("@/lib/realtime/bus");
-const { BinNotFoundError } = await import("@/lib/errors");
+const { captureRequest, headerPairs } = await import("@/lib/server/services/capture");
+const { createNewBin, removeBin } = await import("@/lib/server/services/bins");
+const { getRequest, listRequests, countRequests } = await import("@/lib/server/queries/requests");
+const { subscribe } = await import("@/lib/server/realtime/bus");
+const { BinNotFoundError } = await import("@/lib/shared/errors");
 const { matchCaptureUrl } = await import("../../server/capture");
 
 let binId: string;

@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeContentEncoding, parseByteRange } from "@/lib/requests/content-encoding";
+import { decodeContentEncoding, parseByteRange } from "@/lib/server/requests/content-encoding";
 
 const text = Buffer.from('{"hello":"world"}'.repeat(100));
 const encoded = (...values: string[]): [string, string][] => values.map((value) => ["Content-Encoding", value]);
@@ -29,7 +29,7 @@ test("several Content-Encoding lines are one list, in order, as the browser read
   ]);
   assert.ok(result.ok && result.bytes.equals(text));
   assert.deepEqual(result.ok && result.encodings, ["gzip", "br"]);
-  const { contentCodings } = await import("@/lib/body/encoding");
+  const { contentCodings } = await import("@/lib/shared/body/encoding");
   assert.deepEqual(
     contentCodings([
       ["Content-Encoding", "x-gzip"],

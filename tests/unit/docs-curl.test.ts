@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { curlExample } from "@/app/docs/_components/curl-example";
 import { readDocument } from "@/app/docs/_components/openapi-model";
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/server/openapi";
 
 const doc = readDocument(openApiDocument());
 const examples = new Map(

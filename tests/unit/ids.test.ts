@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newBinId, newRequestId, newToken, REQUEST_ID_PATTERN } from "@/lib/ids";
+import { newBinId, newRequestId, newToken, REQUEST_ID_PATTERN } from "@/lib/server/ids";
 
 test("request ids sort by time, and by order within one millisecond", () => {
   const now = Date.now();

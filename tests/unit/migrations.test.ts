@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations, createMigration } from "@/lib/db/migrations";
+import { applyMigrations, createMigration } from "@/lib/server/db/migrations";
 
 const SCHEMA = path.resolve("prisma/sqlite/schema.prisma");
 const COMMITTED = path.resolve("prisma/sqlite/migrations");

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/server/openapi";
 import { ROOT_DIR } from "../helpers/db";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

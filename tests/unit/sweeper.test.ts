@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { useFreshDatabase } from "../helpers/db";
 
 await useFreshDatabase("sweeper");
-const { sweepExpiredBins } = await import("@/lib/services/sweeper");
-const { createNewBin } = await import("@/lib/services/bins");
-const { updateBin, getBin } = await import("@/lib/queries/bins");
-const { countRequests } = await import("@/lib/queries/requests");
-const { captureRequest } = await import("@/lib/services/capture");
+const { sweepExpiredBins } = await import("@/lib/server/services/sweeper");
+const { createNewBin } = await import("@/lib/server/services/bins");
+const { updateBin, getBin } = await import("@/lib/server/queries/bins");
+const { countRequests } = await import("@/lib/server/queries/requests");
+const { captureRequest } = await import("@/lib/server/services/capture");
 
 const DAY = 86_400_000;
 

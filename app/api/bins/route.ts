@@ -1,5 +1,5 @@
-import { json, readJsonBody, requestOrigin, route } from "@/lib/http";
-import { createNewBin } from "@/lib/services/bins";
+import { json, readJsonBody, requestOrigin, route } from "@/lib/server/http";
+import { createNewBin } from "@/lib/server/services/bins";
 
 export const dynamic = "force-dynamic";
 

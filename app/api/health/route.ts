@@ -1,6 +1,6 @@
-import { errorResponse, json } from "@/lib/http";
-import { errorMessage } from "@/lib/errors";
-import { checkStorage } from "@/lib/services/health";
+import { errorResponse, json } from "@/lib/server/http";
+import { errorMessage } from "@/lib/shared/errors";
+import { checkStorage } from "@/lib/server/services/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { json } from "@/lib/http";
-import { openApiDocument } from "@/lib/openapi";
+import { json } from "@/lib/server/http";
+import { openApiDocument } from "@/lib/server/openapi";
 
 export const dynamic = "force-static";
 

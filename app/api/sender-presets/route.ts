@@ -1,5 +1,5 @@
-import { json } from "@/lib/http";
-import { senderPresetCatalogue } from "@/lib/bins/sources";
+import { json } from "@/lib/server/http";
+import { senderPresetCatalogue } from "@/lib/shared/settings/sources";
 
 export const dynamic = "force-static";
 

@@ -1,5 +1,5 @@
-import { json } from "@/lib/http";
-import { schemeCatalogue } from "@/lib/services/verification";
+import { json } from "@/lib/server/http";
+import { schemeCatalogue } from "@/lib/server/services/verification";
 
 export const dynamic = "force-static";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { queryWithMark } from "@/lib/client/format";
 import { buildSnippet, type SnippetKind } from "@/lib/client/snippets";
 import { CopyButton } from "@/components/ui/copy-button";

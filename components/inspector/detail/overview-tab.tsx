@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RequestDetail } from "@/lib/api-types";
+import type { RequestDetail } from "@/lib/shared/api-types";
 import { formatBytes, formatTimestamp, httpVersionLabel, requestTarget } from "@/lib/client/format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TrustBadges, trustBadges } from "../trust-badges";

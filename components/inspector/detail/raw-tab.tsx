@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
-import type { RequestDetail } from "@/lib/api-types";
-import { base64ToBytes } from "@/lib/body/bytes";
-import { PREVIEW_BYTES, TEXT_RENDER_CHARS } from "@/lib/body/limits";
-import { decodeUtf8 } from "@/lib/body/utf8";
+import type { RequestDetail } from "@/lib/shared/api-types";
+import { base64ToBytes } from "@/lib/shared/body/bytes";
+import { PREVIEW_BYTES, TEXT_RENDER_CHARS } from "@/lib/shared/body/limits";
+import { decodeUtf8 } from "@/lib/shared/body/utf8";
 import { formatBytes } from "@/lib/client/format";
 import { rawRequestHead } from "@/lib/client/raw-request";
 import { useBodyBytes } from "@/lib/client/use-body-bytes";

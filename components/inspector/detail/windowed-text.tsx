@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { rowText, textRowStarts } from "@/lib/body/text-rows";
+import { rowText, textRowStarts } from "@/lib/shared/body/text-rows";
 import { useVirtualRows } from "@/lib/client/use-virtual-rows";
 
 const ROW_HEIGHT = 20;

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/api-types";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/api-types";
 import { createBin } from "../../helpers/http";
 import { startServer, type RunningServer } from "../../helpers/server";
 import { waitUntil } from "../../helpers/target";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
-import { analyzeBody } from "@/lib/body/analyze";
-import { decodeBody, parseContentEncoding } from "@/lib/body/encoding";
+import { analyzeBody } from "@/lib/shared/body/analyze";
+import { decodeBody, parseContentEncoding } from "@/lib/shared/body/encoding";
 
 const text = '{"hello":"world"}';
 

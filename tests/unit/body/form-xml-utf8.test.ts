@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseMediaType } from "@/lib/body/content-type";
-import { parseForm } from "@/lib/body/form";
-import { hexDump, hexLine } from "@/lib/body/hex";
-import { sniffImage } from "@/lib/body/sniff";
-import { decodeUtf8 } from "@/lib/body/utf8";
-import { prettyXml, xmlLinesToText } from "@/lib/body/xml";
+import { parseMediaType } from "@/lib/shared/body/content-type";
+import { parseForm } from "@/lib/shared/body/form";
+import { hexDump, hexLine } from "@/lib/shared/body/hex";
+import { sniffImage } from "@/lib/shared/body/sniff";
+import { decodeUtf8 } from "@/lib/shared/body/utf8";
+import { prettyXml, xmlLinesToText } from "@/lib/shared/body/xml";
 
 test("parseForm keeps order and duplicates and never re-encodes", () => {
   const fields = parseForm("a=1&b=x+y&a=%E2%9C%93&flag&empty=&&c=%3D%26");

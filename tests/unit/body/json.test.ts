@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { childPath, formatJson, parseJson, tokenizeJson, type JsonNode } from "@/lib/body/json";
+import { childPath, formatJson, parseJson, tokenizeJson, type JsonNode } from "@/lib/shared/body/json";
 
 test("parseJson keeps number text, marks precision loss and duplicate keys", () => {
   const result = parseJson('{"n":12345678901234567890,"a":1,"a":2,"f":0.1,"big":1e400,"s":"x\\"y\\u00e9"}');

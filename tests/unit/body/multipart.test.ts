@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseMultipart } from "@/lib/body/multipart";
+import { parseMultipart } from "@/lib/shared/body/multipart";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const join = (...chunks: (string | Uint8Array)[]) => Buffer.concat(chunks.map((c) => (typeof c === "string" ? Buffer.from(c, "latin1") : Buffer.from(c))));

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { admitTarget } from "@/lib/outbound/admit";
-import { pinnedLookup, systemResolver, type ResolvedAddress } from "@/lib/outbound/resolve";
+import { admitTarget } from "@/lib/server/outbound/admit";
+import { pinnedLookup, systemResolver, type ResolvedAddress } from "@/lib/server/outbound/resolve";
 
 const answers = (addresses: ResolvedAddress[]) => async (): Promise<ResolvedAddress[]> => addresses;
 

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { buildForwardHeaders } from "@/lib/outbound/send";
+import { buildForwardHeaders } from "@/lib/server/outbound/send";
 
 describe("buildForwardHeaders", () => {
   test("keeps order, case and duplicates; replaces Host and Content-Length in place", () => {

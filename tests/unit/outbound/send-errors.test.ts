@@ -1,6 +1,6 @@
 import { after, afterEach, before, beforeEach, describe, mock, test } from "node:test";
 import assert from "node:assert/strict";
-import { sendRequest, type SendRequestOptions } from "@/lib/outbound/send";
+import { sendRequest, type SendRequestOptions } from "@/lib/server/outbound/send";
 import { closedPort, guardConnections, startLocalServer, type LocalServer } from "./local-server";
 
 describe("sendRequest reports failures in plain words", () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { sendRequest, type SendRequestOptions } from "@/lib/outbound/send";
+import { sendRequest, type SendRequestOptions } from "@/lib/server/outbound/send";
 import { startLocalServer, type LocalServer } from "./local-server";
 
 const policy = { allowPrivate: false, allowList: ["127.0.0.1"] };

@@ -1,9 +1,9 @@
 import { after, afterEach, before, beforeEach, describe, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
-import type { Resolver } from "@/lib/outbound/resolve";
-import { sendRequest, type SendRequestOptions } from "@/lib/outbound/send";
-import type { TargetPolicy } from "@/lib/outbound/target-policy";
+import type { Resolver } from "@/lib/server/outbound/resolve";
+import { sendRequest, type SendRequestOptions } from "@/lib/server/outbound/send";
+import type { TargetPolicy } from "@/lib/server/outbound/target-policy";
 import { guardConnections, startLocalServer, type LocalServer } from "./local-server";
 
 const strict: TargetPolicy = { allowPrivate: false, allowList: [] };

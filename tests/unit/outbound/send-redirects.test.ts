@@ -1,7 +1,7 @@
 import { after, afterEach, before, beforeEach, describe, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { sendRequest, type SendRequestOptions } from "@/lib/outbound/send";
+import { sendRequest, type SendRequestOptions } from "@/lib/server/outbound/send";
 import { guardConnections, startLocalServer, type LocalServer } from "./local-server";
 
 describe("sendRequest and redirects", () => {

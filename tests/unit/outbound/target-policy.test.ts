@@ -1,9 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { classifyIp } from "@/lib/outbound/address-kind";
-import { AllowListError, parseAllowEntry } from "@/lib/outbound/allow-list";
-import { parseIp } from "@/lib/net/ip";
-import { checkTarget, policyFromEnv, type TargetPolicy } from "@/lib/outbound/target-policy";
+import { classifyIp } from "@/lib/server/outbound/address-kind";
+import { AllowListError, parseAllowEntry } from "@/lib/server/outbound/allow-list";
+import { parseIp } from "@/lib/shared/ip";
+import { checkTarget, policyFromEnv, type TargetPolicy } from "@/lib/server/outbound/target-policy";
 
 const kindOf = (address: string) => {
   const ip = parseIp(address);

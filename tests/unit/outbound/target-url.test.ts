@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { joinTargetUrl } from "@/lib/outbound/send";
-import { parseTargetUrl, redactUrl, targetPort } from "@/lib/outbound/target-url";
+import { joinTargetUrl } from "@/lib/server/outbound/send";
+import { parseTargetUrl, redactUrl, targetPort } from "@/lib/server/outbound/target-url";
 
 describe("joinTargetUrl", () => {
   const cases: [base: string, subpath: string, query: string, expected: string][] = [

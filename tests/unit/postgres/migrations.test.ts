@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { applyMigrations } from "@/lib/db/migrations";
+import { applyMigrations } from "@/lib/server/db/migrations";
 import { freshDatabaseUrl } from "../../helpers/database";
 import { tempDir } from "../../helpers/temp";
 

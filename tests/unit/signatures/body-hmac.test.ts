@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { sign, verify } from "@octokit/webhooks-methods";
 import "@shopify/shopify-api/adapters/node";
 import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
-import type { CapturedRequest, SchemeId } from "@/lib/signatures";
-import { detectScheme } from "@/lib/signatures";
+import type { CapturedRequest, SchemeId } from "@/lib/server/signatures";
+import { detectScheme } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, hmacBase64, hmacHex, JSON_BODY, request, tamper, withoutHeader } from "./helpers";
 
 const SECRET = "It's a Secret to Everybody";

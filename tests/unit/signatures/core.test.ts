@@ -1,8 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import type { GenericHmacOptions, SchemeId, SecretConfig } from "@/lib/signatures";
-import { deliveryId, detectScheme, genericHmacOptionsSchema, SCHEME_IDS, SCHEMES, secretConfigSchema, verifyRequest } from "@/lib/signatures";
+import type { GenericHmacOptions, SchemeId, SecretConfig } from "@/lib/server/signatures";
+import { deliveryId, detectScheme, genericHmacOptionsSchema, SCHEME_IDS, SCHEMES, secretConfigSchema, verifyRequest } from "@/lib/server/signatures";
 import { check, encoder, expectVerdict, hmacHex, JSON_BODY, RECEIVED_S, request, tamper, withoutHeader } from "./helpers";
 
 const GH_SECRET = "gh-secret";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import type { CapturedRequest, SecretConfig, Verdict, VerdictStatus } from "@/lib/signatures";
-import { verifyRequest } from "@/lib/signatures";
+import type { CapturedRequest, SecretConfig, Verdict, VerdictStatus } from "@/lib/server/signatures";
+import { verifyRequest } from "@/lib/server/signatures";
 
 /** A fixed capture time for schemes whose verifiers take "now" as a parameter (or none at all). */
 export const RECEIVED_AT = Date.UTC(2025, 5, 1, 12, 0, 0);

@@ -4,8 +4,8 @@ import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { EventWebhook } from "@sendgrid/eventwebhook";
 import { verifyKey } from "discord-interactions";
 import nacl from "tweetnacl";
-import type { CapturedRequest } from "@/lib/signatures";
-import { detectScheme, secretConfigSchema } from "@/lib/signatures";
+import type { CapturedRequest } from "@/lib/server/signatures";
+import { detectScheme, secretConfigSchema } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, hmacHex, RECEIVED_S, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 describe("discord", () => {

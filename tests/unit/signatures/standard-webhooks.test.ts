@@ -5,8 +5,8 @@ import { verifyWebhook } from "@clerk/backend/webhooks";
 import { Resend } from "resend";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
-import type { CapturedRequest, SchemeId } from "@/lib/signatures";
-import { detectScheme } from "@/lib/signatures";
+import type { CapturedRequest, SchemeId } from "@/lib/server/signatures";
+import { detectScheme } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, JSON_BODY, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 // The SDK verifiers read Date.now(), so these requests are captured "now" with real timestamps.

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import Stripe from "stripe";
-import type { CapturedRequest } from "@/lib/signatures";
+import type { CapturedRequest } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, hmacHex, JSON_BODY, RECEIVED_S, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 // Stripe's own SDK is the signer, and its verifier the referee for every case.

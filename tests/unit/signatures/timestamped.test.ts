@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { verifySlackRequest } from "@slack/bolt/dist/receivers/verify-request.js";
 import { LinearWebhookClient } from "@linear/sdk/webhooks";
 import { Paddle } from "@paddle/paddle-node-sdk";
-import type { CapturedRequest } from "@/lib/signatures";
-import { detectScheme } from "@/lib/signatures";
+import type { CapturedRequest } from "@/lib/server/signatures";
+import { detectScheme } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, hmacHex, JSON_BODY, RECEIVED_AT, RECEIVED_S, request, tamper, withoutHeader } from "./helpers";
 
 describe("slack", () => {

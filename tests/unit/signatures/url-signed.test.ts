@@ -6,8 +6,8 @@ import { Signature } from "@hubspot/api-client";
 import type { WebhooksHelper as SquareWebhooksHelper } from "square";
 // The webhook module alone: the package entry also loads the whole REST client.
 import * as twilio from "twilio/lib/webhooks/webhooks.js";
-import type { CapturedRequest } from "@/lib/signatures";
-import { detectScheme } from "@/lib/signatures";
+import type { CapturedRequest } from "@/lib/server/signatures";
+import { detectScheme } from "@/lib/server/signatures";
 import { assertNoSecret, check, expectVerdict, hmacBase64, JSON_BODY, request, tamper, withHeader, withoutHeader } from "./helpers";
 
 const TOKEN = "12345678901234567890123456789012";

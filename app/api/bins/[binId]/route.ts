@@ -1,6 +1,6 @@
-import { bearerToken, json, noContent, readJsonBody, requestOrigin, route } from "@/lib/http";
-import { authorizeBin, authorizeOwner } from "@/lib/services/access";
-import { describeBin, removeBin, updateBinSettings } from "@/lib/services/bins";
+import { bearerToken, json, noContent, readJsonBody, requestOrigin, route } from "@/lib/server/http";
+import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { describeBin, removeBin, updateBinSettings } from "@/lib/server/services/bins";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { json, readJsonBody, requestOrigin, route } from "@/lib/http";
-import { importExport } from "@/lib/services/exchange";
+import { json, readJsonBody, requestOrigin, route } from "@/lib/server/http";
+import { importExport } from "@/lib/server/services/exchange";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { listDeliveryDetails } from "@/lib/services/deliveries";
+import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { listDeliveryDetails } from "@/lib/server/services/deliveries";
 
 export const dynamic = "force-dynamic";
 

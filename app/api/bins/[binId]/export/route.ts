@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { bearerToken, parseSearchParams, requestOrigin, route } from "@/lib/http";
-import { authorizeBin } from "@/lib/services/access";
-import { exportRequests } from "@/lib/services/exchange";
+import { bearerToken, parseSearchParams, requestOrigin, route } from "@/lib/server/http";
+import { authorizeBin } from "@/lib/server/services/access";
+import { exportRequests } from "@/lib/server/services/exchange";
 
 export const dynamic = "force-dynamic";
 

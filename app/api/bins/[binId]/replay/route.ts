@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { bearerToken, json, readJsonBody, route } from "@/lib/http";
-import { parseInput } from "@/lib/validation";
-import { TargetUrl } from "@/lib/bins/settings";
-import { authorizeOwner } from "@/lib/services/access";
-import { rememberReplayTarget } from "@/lib/services/bins";
-import { replayRequest } from "@/lib/services/deliveries";
+import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { parseInput } from "@/lib/server/validation";
+import { TargetUrl } from "@/lib/shared/settings/settings";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { rememberReplayTarget } from "@/lib/server/services/bins";
+import { replayRequest } from "@/lib/server/services/deliveries";
 
 export const dynamic = "force-dynamic";
 

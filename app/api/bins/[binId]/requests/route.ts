@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { bearerToken, json, noContent, parseSearchParams, route } from "@/lib/http";
-import { authorizeBin, authorizeOwner } from "@/lib/services/access";
-import { MAX_PAGE_SIZE, clearRequests, listRequestPage } from "@/lib/services/requests";
+import { bearerToken, json, noContent, parseSearchParams, route } from "@/lib/server/http";
+import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { MAX_PAGE_SIZE, clearRequests, listRequestPage } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { addSecret, listSecrets } from "@/lib/services/verification";
+import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { addSecret, listSecrets } from "@/lib/server/services/verification";
 
 export const dynamic = "force-dynamic";
 

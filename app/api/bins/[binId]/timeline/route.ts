@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/http";
-import { authorizeBin } from "@/lib/services/access";
-import { binTimeline } from "@/lib/services/requests";
+import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { authorizeBin } from "@/lib/server/services/access";
+import { binTimeline } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, noContent, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { removeForwarder } from "@/lib/services/forwarders";
+import { bearerToken, noContent, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { removeForwarder } from "@/lib/server/services/forwarders";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, json, noContent, route } from "@/lib/http";
-import { authorizeBin, authorizeOwner } from "@/lib/services/access";
-import { getRequestDetail, removeRequest } from "@/lib/services/requests";
+import { bearerToken, json, noContent, route } from "@/lib/server/http";
+import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { getRequestDetail, removeRequest } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
 

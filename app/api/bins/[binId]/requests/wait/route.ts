@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { RequestFilterSchema } from "@/lib/requests/filter";
-import { bearerToken, errorResponse, json, parseSearchParams, route } from "@/lib/http";
-import { authorizeBin } from "@/lib/services/access";
-import { MAX_WAIT_MS, waitForRequest } from "@/lib/services/wait";
+import { RequestFilterSchema } from "@/lib/server/requests/filter";
+import { bearerToken, errorResponse, json, parseSearchParams, route } from "@/lib/server/http";
+import { authorizeBin } from "@/lib/server/services/access";
+import { MAX_WAIT_MS, waitForRequest } from "@/lib/server/services/wait";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, noContent, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { removeSecret } from "@/lib/services/verification";
+import { bearerToken, noContent, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { removeSecret } from "@/lib/server/services/verification";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, json, requestOrigin, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { describeBin, rotateShareToken } from "@/lib/services/bins";
+import { bearerToken, json, requestOrigin, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { describeBin, rotateShareToken } from "@/lib/server/services/bins";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, json, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { retryDeadDelivery } from "@/lib/services/deliveries";
+import { bearerToken, json, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { retryDeadDelivery } from "@/lib/server/services/deliveries";
 
 export const dynamic = "force-dynamic";
 

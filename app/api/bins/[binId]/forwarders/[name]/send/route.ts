@@ -1,6 +1,6 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/http";
-import { authorizeOwner } from "@/lib/services/access";
-import { pushToForwarder } from "@/lib/services/forwarders";
+import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { pushToForwarder } from "@/lib/server/services/forwarders";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { bearerToken, DOWNLOAD_HEADERS, route } from "@/lib/http";
-import { authorizeBin } from "@/lib/services/access";
-import { getDecodedBody } from "@/lib/services/requests";
+import { bearerToken, DOWNLOAD_HEADERS, route } from "@/lib/server/http";
+import { authorizeBin } from "@/lib/server/services/access";
+import { getDecodedBody } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { bearerToken, DOWNLOAD_HEADERS, errorResponse, route } from "@/lib/http";
-import { parseByteRange } from "@/lib/requests/content-encoding";
-import { authorizeBin } from "@/lib/services/access";
-import { getRawBody } from "@/lib/services/requests";
+import { bearerToken, DOWNLOAD_HEADERS, errorResponse, route } from "@/lib/server/http";
+import { parseByteRange } from "@/lib/server/requests/content-encoding";
+import { authorizeBin } from "@/lib/server/services/access";
+import { getRawBody } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/http";
-import { parseInput } from "@/lib/validation";
-import { authorizeOwner } from "@/lib/services/access";
-import { rememberReplayTarget } from "@/lib/services/bins";
-import { ReplaySchema, replayRequest } from "@/lib/services/deliveries";
+import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { parseInput } from "@/lib/server/validation";
+import { authorizeOwner } from "@/lib/server/services/access";
+import { rememberReplayTarget } from "@/lib/server/services/bins";
+import { ReplaySchema, replayRequest } from "@/lib/server/services/deliveries";
 
 export const dynamic = "force-dynamic";
 

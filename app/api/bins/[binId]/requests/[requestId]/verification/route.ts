@@ -1,6 +1,6 @@
-import { bearerToken, json, route } from "@/lib/http";
-import { authorizeBin } from "@/lib/services/access";
-import { verifyStoredRequest } from "@/lib/services/verification";
+import { bearerToken, json, route } from "@/lib/server/http";
+import { authorizeBin } from "@/lib/server/services/access";
+import { verifyStoredRequest } from "@/lib/server/services/verification";
 
 export const dynamic = "force-dynamic";
 

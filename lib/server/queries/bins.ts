@@ -1,0 +1,94 @@
+import { db } from "@/lib/server/db/client";
+
+export interface BinRecord {
+  id: string;
+  ownerTokenHash: string;
+  shareToken: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  maxRequests: number;
+  captureCount: number;
+  /** JSON of BinSettings. */
+  settings: string;
+  /** JSON of StoredSecret[]: owner only. */
+  secrets: string;
+  /** While a `hookscope forward --respond` is connected, and how long captures wait for its answer. */
+  responderUntil: Date | null;
+  responderTimeoutMs: number;
+  /** Captures retention removed before a forwarder or auto-forward delivered them. */
+  undeliveredDropped: number;
+  undeliveredDroppedAt: Date | null;
+  recheckPending: boolean;
+  prunedCount: number;
+  refusedRateLimited: number;
+  refusedTooLarge: number;
+  refusedOverloaded: number;
+  refusedUnauthorized: number;
+  lastRefusedAt: Date | null;
+}
+
+export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized";
+
+const REFUSAL_COLUMNS = {
+  rateLimited: "refusedRateLimited",
+  tooLarge: "refusedTooLarge",
+  overloaded: "refusedOverloaded",
+  unauthorized: "refusedUnauthorized",
+} as const satisfies Record<RefusalReason, keyof BinRecord>;
+
+/** Adds refusals to a bin's tally; a bin that does not exist (a refused guess) is left alone. */
+export async function addRefusals(binId: string, counts: Partial<Record<RefusalReason, number>>, at: Date): Promise<void> {
+  const data: Record<string, unknown> = { lastRefusedAt: at };
+  for (const [reason, n] of Object.entries(counts) as [RefusalReason, number][]) data[REFUSAL_COLUMNS[reason]] = { increment: n };
+  await db().bin.updateMany({ where: { id: binId }, data });
+}
+
+export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;
+
+/** Null when the id is taken (a chosen name that exists already). */
+export async function createBin(bin: NewBin): Promise<BinRecord | null> {
+  try {
+    return await db().bin.create({ data: bin });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") return null;
+    throw error;
+  }
+}
+
+export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending">>;
+
+/** Null when there was no such bin. */
+export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
+  const { count } = await db().bin.updateMany({ where: { id: binId }, data: changes });
+  return count > 0 ? getBin(binId) : null;
+}
+
+/** Deletes up to `limit` bins whose expiry has passed; their requests go with them. Returns their ids. */
+export async function deleteExpiredBins(now: Date, limit: number): Promise<string[]> {
+  const expired = await db().bin.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: limit });
+  if (expired.length === 0) return [];
+  const ids = expired.map((bin) => bin.id);
+  await db().bin.deleteMany({ where: { id: { in: ids }, expiresAt: { lte: now } } });
+  return ids;
+}
+
+export async function getBin(binId: string): Promise<BinRecord | null> {
+  return db().bin.findUnique({ where: { id: binId } });
+}
+
+/** Returns false when there was no such bin. Its requests go with it (ON DELETE CASCADE). */
+export async function deleteBin(binId: string): Promise<boolean> {
+  const { count } = await db().bin.deleteMany({ where: { id: binId } });
+  return count > 0;
+}
+
+/** Bins whose stored verdicts still have to be computed again (a restart interrupted it, or rows predate the verdict format). */
+export async function binsWithRecheckPending(): Promise<string[]> {
+  const rows = await db().bin.findMany({ where: { recheckPending: true }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** Clears the mark, unless the secrets changed since the re-check read them (a newer one is due). */
+export async function clearRecheckPending(binId: string, secretsChecked: string): Promise<void> {
+  await db().bin.updateMany({ where: { id: binId, secrets: secretsChecked }, data: { recheckPending: false } });
+}

@@ -1,0 +1,282 @@
+import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+
+/** The numbers reserved for one bin's captures in a batch, and the bin's state as of that moment. */
+export interface BinReservation {
+  /** Sequence number of the first row of the group; the rest follow one by one. */
+  first: number;
+  /** JSON of BinSettings, read in the same transaction: a settings change applies to the next capture. */
+  settings: string;
+  /** JSON of the bin's secrets, for the trust checks. */
+  secrets: string;
+  maxRequests: number;
+  /** While a `hookscope forward --respond` holds the bin (ms since epoch), and how long a capture waits for it. */
+  responderUntil: number | null;
+  responderTimeoutMs: number;
+}
+
+export interface CaptureGroup {
+  binId: string;
+  rows: CapturedRequestRecord[];
+}
+
+/** Fills in what depends on the reservation (sequence, trust checks, the answer) before the rows are inserted. */
+export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRecord[]) => void;
+
+/** What the request list can be narrowed to; every given part must hold. */
+export interface RequestSearch {
+  method?: string;
+  /** Exact subpath, or a prefix when it ends with `*`. */
+  path?: string;
+  /** A header name (any case), and optionally the exact value of one of its occurrences. */
+  header?: string;
+  headerValue?: string;
+  /** Bytes the body contains (UTF-8 of the text given). */
+  bodyContains?: string;
+  from?: Date;
+  to?: Date;
+  before?: string;
+  after?: string;
+  limit: number;
+}
+
+export interface PruneResult {
+  removed: number;
+  /** Of those, how many a forwarder or an auto-forward had not delivered (the backlog cap was reached). */
+  undelivered: number;
+}
+
+/** A capture as a forwarder's stream sends it. */
+export interface TailRow {
+  id: string;
+  sequence: number;
+  method: string;
+  path: string;
+  query: string;
+  /** JSON of `[name, value][]`. */
+  headers: string;
+  body: Buffer;
+  receivedAt: Date;
+}
+
+/** One delivery a forwarder made, as stored: a Delivery of kind "cli" and its one attempt. */
+export interface ReportRow {
+  /** The delivery id: the same report sent twice is stored once. */
+  key: string;
+  binId: string;
+  requestId: string;
+  targetUrl: string;
+  status: "succeeded" | "dead";
+  outcome: "succeeded" | "http_error" | "network_error";
+  httpStatus: number | null;
+  durationMs: number;
+  startedAt: Date;
+  lastError: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  responseHeaders: string | null;
+  responseBody: Buffer | null;
+  responseTruncated: boolean;
+}
+
+export interface Timeline {
+  from: number;
+  to: number;
+  bucketMs: number;
+  counts: number[];
+}
+
+/**
+ * The capture hot path and the reads Prisma cannot express, in plain SQL on the database's own
+ * driver: measured, Prisma's per-query work was half the CPU of a capture. One implementation per
+ * database; everything else goes through Prisma.
+ */
+export interface HotStore {
+  /**
+   * Commits a batch of captures in one transaction. Per group: the reservation, or null when the bin
+   * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
+   */
+  commit(groups: CaptureGroup[], prepare: PrepareRows): Promise<(BinReservation | null)[]>;
+  /**
+   * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
+   * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
+   */
+  prune(binId: string, keep: number, backlogCap: number, now: Date): Promise<PruneResult>;
+  /** A forwarder's next captures after `afterSequence`, in sequence order, skipping those it already reported. */
+  tail(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]>;
+  /** Stores a batch of forwarder reports (each once, by its key) and moves the forwarder's cursor forward. */
+  recordReports(forwarderId: string, cursor: number | null, reports: ReportRow[], now: Date): Promise<number>;
+  search(binId: string, search: RequestSearch): Promise<RequestSummaryRecord[]>;
+  /** Stored requests per time bucket between `from` and `to` (ms). */
+  bucketCounts(binId: string, from: number, to: number, bucketMs: number): Promise<{ bucket: number; n: number }[]>;
+  oldestReceivedAt(binId: string): Promise<number | null>;
+  /** Answers when the connection capture writes through answers; throws otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp"`;
+
+export const CAPTURE_COLUMNS = [
+  "id",
+  "binId",
+  "method",
+  "path",
+  "query",
+  "headers",
+  "contentType",
+  "body",
+  "bodySize",
+  "remoteAddress",
+  "httpVersion",
+  "receivedAt",
+  "sequence",
+  "responseStatus",
+  "responseRule",
+  "forwardPending",
+  "verdict",
+  "replaySuspected",
+  "deliveryKey",
+  "duplicateOf",
+  "authFailure",
+  "signature",
+  "freshness",
+  "sourceFailure",
+  "plainHttp",
+] as const satisfies readonly (keyof CapturedRequestRecord)[];
+
+/** How one SQL dialect spells the parts of a search that differ. */
+export interface SearchDialect {
+  /** The placeholder of the n-th parameter (1-based). */
+  placeholder(n: number): string;
+  /** Case-insensitive LIKE with a backslash escape. */
+  ilike: string;
+  /** A condition that the body contains the parameter's bytes. */
+  bodyContains(placeholder: string): string;
+  /** A time as the dialect stores it. */
+  time(at: Date): unknown;
+  bytes(text: string): unknown;
+}
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * The search as SQL. Header matching works on the stored JSON pairs: the name is matched without
+ * case, and the value exactly (as part of the JSON pair).
+ */
+export function searchSql(dialect: SearchDialect, binId: string, search: RequestSearch): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return dialect.placeholder(params.length);
+  };
+  const where = [`"binId" = ${param(binId)}`];
+  if (search.before) where.push(`"id" < ${param(search.before)}`);
+  if (search.after) where.push(`"id" > ${param(search.after)}`);
+  if (search.method) where.push(`"method" = ${param(search.method.toUpperCase())}`);
+  if (search.path !== undefined) {
+    if (search.path.endsWith("*")) where.push(`substr("path", 1, ${param(search.path.length - 1)}) = ${param(search.path.slice(0, -1))}`);
+    else where.push(`"path" = ${param(search.path)}`);
+  }
+  if (search.header) {
+    const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
+    where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
+  }
+  if (search.bodyContains) where.push(dialect.bodyContains(param(dialect.bytes(search.bodyContains))));
+  if (search.from) where.push(`"receivedAt" >= ${param(dialect.time(search.from))}`);
+  if (search.to) where.push(`"receivedAt" <= ${param(dialect.time(search.to))}`);
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM "CapturedRequest" WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${param(search.limit)}`;
+  return { sql, params };
+}
+
+type Placeholder = (n: number) => string;
+
+/** The id of the bin's request that has `offset` newer ones: it and every older one are past the limit. */
+const NTH_NEWEST = (p: Placeholder, offset: number) =>
+  `(SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} ORDER BY "id" DESC LIMIT 1 OFFSET ${p(offset)})`;
+
+/** Not yet delivered by auto-forward: flagged at capture, or a forward still queued or being sent. */
+const FORWARD_UNDELIVERED = `("forwardPending" OR EXISTS (SELECT 1 FROM "Delivery" d WHERE d."requestId" = "CapturedRequest"."id"
+  AND d."kind" = 'forward' AND d."status" IN ('pending', 'sending')))`;
+
+/** Parameters: 1 binId, 2 keep, 3 the lowest forwarder cursor (null: no forwarder). */
+export const PRUNE_DELIVERED_SQL = (p: Placeholder) => `DELETE FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}
+  AND (CAST(${p(3)} AS INTEGER) IS NULL OR "sequence" <= ${p(3)}) AND NOT ${FORWARD_UNDELIVERED}`;
+
+/** Parameters: 1 binId, 2 keep + backlog cap: what is past the hard limit, delivered or not. */
+export const PAST_CAP_SQL = (p: Placeholder) => `"binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}`;
+
+/** Parameters: 1 binId, 2 keep + cap, 3 lowest cursor: how many past the cap were never delivered. */
+export const COUNT_UNDELIVERED_PAST_CAP_SQL = (p: Placeholder) => `SELECT count(*) AS n FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(p)}
+  AND ((CAST(${p(3)} AS INTEGER) IS NOT NULL AND "sequence" > ${p(3)}) OR ${FORWARD_UNDELIVERED})`;
+
+/** Parameters: 1 binId, 2 keep + cap: each forwarder counts the captures past the cap it had not delivered. */
+export const COUNT_FORWARDER_DROPS_SQL = (p: Placeholder) => `SELECT f."id" AS "forwarderId", count(r."id") AS n FROM "Forwarder" f
+  JOIN "CapturedRequest" r ON r."binId" = f."binId" AND r."sequence" > f."cursor" AND r."id" <= ${NTH_NEWEST(p, 2)}
+  WHERE f."binId" = ${p(1)} GROUP BY f."id"`;
+
+export const LOWEST_CURSOR_SQL = (p: Placeholder) => `SELECT min("cursor") AS "cursor" FROM "Forwarder" WHERE "binId" = ${p(1)}`;
+
+/** Parameters: 1 binId, 2 forwarder id, 3 after sequence, 4 rows. */
+export const TAIL_SIZES_SQL = (p: Placeholder) => `SELECT r."id", r."bodySize" FROM "CapturedRequest" r WHERE r."binId" = ${p(1)} AND r."sequence" > ${p(3)}
+  AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."id" = CAST('cli-' AS TEXT) || CAST(${p(2)} AS TEXT) || '-' || r."id") ORDER BY r."sequence" LIMIT ${p(4)}`;
+
+export const TAIL_COLUMNS = `"id", "sequence", "method", "path", "query", "headers", "body", "receivedAt"`;
+
+/**
+ * Parameters: 1 key, 2 target, 3 status, 4 lastError, 5 time, 6 requestId, 7 binId. The request must
+ * still exist; its method is copied, its headers are not (nothing reads a CLI delivery's headers, and
+ * copying them was a third of what a report cost).
+ */
+export const INSERT_CLI_DELIVERY_SQL = (
+  p: Placeholder,
+  emptyBody: string,
+) => `INSERT INTO "Delivery" ("id", "binId", "requestId", "kind", "targetUrl", "method", "headers", "body",
+  "status", "attempts", "maxAttempts", "lastError", "createdAt", "updatedAt")
+  SELECT ${p(1)}, r."binId", r."id", 'cli', ${p(2)}, r."method", '[]', ${emptyBody}, ${p(3)}, 1, 1, ${p(4)}, ${p(5)}, ${p(5)}
+  FROM "CapturedRequest" r WHERE r."id" = ${p(6)} AND r."binId" = ${p(7)}
+  ON CONFLICT ("id") DO NOTHING`;
+
+export const ATTEMPT_COLUMNS = [
+  "id",
+  "deliveryId",
+  "number",
+  "startedAt",
+  "durationMs",
+  "outcome",
+  "status",
+  "responseHeaders",
+  "responseBody",
+  "responseTruncated",
+  "errorCode",
+  "errorMessage",
+] as const;
+
+export const INSERT_ATTEMPT_SQL = (p: Placeholder) =>
+  `INSERT INTO "DeliveryAttempt" (${ATTEMPT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${ATTEMPT_COLUMNS.map((_, i) => p(i + 1)).join(", ")}) ON CONFLICT ("id") DO NOTHING`;
+
+export function attemptValues(report: ReportRow, time: (at: Date) => unknown, flag: (value: boolean) => unknown): unknown[] {
+  return [
+    `${report.key}-1`,
+    report.key,
+    1,
+    time(report.startedAt),
+    report.durationMs,
+    report.outcome,
+    report.httpStatus,
+    report.responseHeaders,
+    report.responseBody,
+    flag(report.responseTruncated),
+    report.errorCode,
+    report.errorMessage,
+  ];
+}
+
+export const RESERVE_SQL = (p: Placeholder) =>
+  `UPDATE "Bin" SET "captureCount" = "captureCount" + ${p(1)} WHERE "id" = ${p(2)}
+   RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs"`;
+
+export const FIRST_DELIVERY_SQL = (p: (n: number) => string) =>
+  `SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;

@@ -1,0 +1,204 @@
+import pg from "pg";
+import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+import {
+  CAPTURE_COLUMNS,
+  COUNT_FORWARDER_DROPS_SQL,
+  COUNT_UNDELIVERED_PAST_CAP_SQL,
+  FIRST_DELIVERY_SQL,
+  INSERT_ATTEMPT_SQL,
+  INSERT_CLI_DELIVERY_SQL,
+  LOWEST_CURSOR_SQL,
+  PAST_CAP_SQL,
+  PRUNE_DELIVERED_SQL,
+  RESERVE_SQL,
+  TAIL_COLUMNS,
+  TAIL_SIZES_SQL,
+  attemptValues,
+  searchSql,
+  type BinReservation,
+  type HotStore,
+  type TailRow,
+} from "@/lib/server/queries/hot-store-types";
+
+const positional = (n: number) => `$${n}`;
+
+// Integers and timestamps as the rest of the code expects them: numbers and Dates.
+const COUNT_TYPES = {
+  getTypeParser: (oid: number, format?: string) => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text")),
+};
+
+function insertSql(rows: number): string {
+  const values: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(`(${CAPTURE_COLUMNS.map((_, c) => `$${r * CAPTURE_COLUMNS.length + c + 1}`).join(", ")})`);
+  }
+  return `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`;
+}
+
+function values(record: CapturedRequestRecord): unknown[] {
+  return CAPTURE_COLUMNS.map((column) =>
+    column === "body" ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) : record[column],
+  );
+}
+
+/** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
+export function openPgStore(connectionString: string): HotStore {
+  const pool = new pg.Pool({ connectionString, max: 4, types: COUNT_TYPES });
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on("error", (error) => console.error("postgres: idle client error:", error.message));
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return {
+    async commit(groups, prepare) {
+      return inTransaction(async (client) => {
+        const reservations: (BinReservation | null)[] = [];
+        for (const { binId, rows } of groups) {
+          const reserved = await client.query<{
+            captureCount: number;
+            settings: string;
+            secrets: string;
+            maxRequests: number;
+            responderUntil: Date | null;
+            responderTimeoutMs: number;
+          }>(RESERVE_SQL(positional), [rows.length, binId]);
+          const row = reserved.rows[0];
+          if (!row) {
+            reservations.push(null);
+            continue;
+          }
+          const reservation: BinReservation = {
+            first: row.captureCount - rows.length + 1,
+            settings: row.settings,
+            secrets: row.secrets,
+            maxRequests: row.maxRequests,
+            responderUntil: row.responderUntil?.getTime() ?? null,
+            responderTimeoutMs: row.responderTimeoutMs,
+          };
+          prepare(reservation, rows);
+          for (const record of rows) {
+            if (record.deliveryKey === null) continue;
+            const earlier = rows.find((other) => other !== record && other.deliveryKey === record.deliveryKey && other.id < record.id);
+            const stored = await client.query<{ id: string }>(FIRST_DELIVERY_SQL(positional), [binId, record.deliveryKey]);
+            record.duplicateOf = stored.rows[0]?.id ?? earlier?.id ?? null;
+          }
+          await client.query(insertSql(rows.length), rows.flatMap(values));
+          reservations.push(reservation);
+        }
+        return reservations;
+      });
+    },
+    async prune(binId, keep, backlogCap, now) {
+      return inTransaction(async (client) => {
+        // Serialises prunes of one bin: two at once could both count the same drops.
+        await client.query(`SELECT 1 FROM "Bin" WHERE "id" = $1 FOR UPDATE`, [binId]);
+        const lowest = (await client.query<{ cursor: number | null }>(LOWEST_CURSOR_SQL(positional), [binId])).rows[0]?.cursor ?? null;
+        const cap = keep + backlogCap;
+        const undelivered = (await client.query<{ n: number }>(COUNT_UNDELIVERED_PAST_CAP_SQL(positional), [binId, cap, lowest])).rows[0]?.n ?? 0;
+        let removed = 0;
+        if (undelivered > 0) {
+          const drops = await client.query<{ forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(positional), [binId, cap]);
+          for (const { forwarderId, n } of drops.rows) {
+            if (n > 0) await client.query(`UPDATE "Forwarder" SET "dropped" = "dropped" + $1, "droppedAt" = $2 WHERE "id" = $3`, [n, now, forwarderId]);
+          }
+          await client.query(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + $1, "undeliveredDroppedAt" = $2 WHERE "id" = $3`, [
+            undelivered,
+            now,
+            binId,
+          ]);
+          removed += (await client.query(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(positional)}`, [binId, cap])).rowCount ?? 0;
+        }
+        removed += (await client.query(PRUNE_DELIVERED_SQL(positional), [binId, keep, lowest])).rowCount ?? 0;
+        if (removed > 0) await client.query(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + $1 WHERE "id" = $2`, [removed, binId]);
+        return { removed, undelivered };
+      });
+    },
+    async tail(binId, forwarderId, afterSequence, limits) {
+      const sizes = await pool.query<{ id: string; bodySize: number }>(TAIL_SIZES_SQL(positional), [binId, forwarderId, afterSequence, limits.rows]);
+      const ids: string[] = [];
+      let bytes = 0;
+      for (const row of sizes.rows) {
+        if (ids.length > 0 && bytes + row.bodySize > limits.bytes) break;
+        ids.push(row.id);
+        bytes += row.bodySize;
+      }
+      if (ids.length === 0) return [];
+      return (await pool.query<TailRow>(`SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" = ANY($1) ORDER BY "sequence"`, [ids])).rows;
+    },
+    async recordReports(forwarderId, cursor, reports, now) {
+      return inTransaction(async (client) => {
+        let stored = 0;
+        for (const report of reports) {
+          const inserted = await client.query(INSERT_CLI_DELIVERY_SQL(positional, "'\\x'::bytea"), [
+            report.key,
+            report.targetUrl,
+            report.status,
+            report.lastError,
+            now,
+            report.requestId,
+            report.binId,
+          ]);
+          if ((inserted.rowCount ?? 0) === 0) continue;
+          await client.query(
+            INSERT_ATTEMPT_SQL(positional),
+            attemptValues(
+              report,
+              (at) => at,
+              (value) => value,
+            ),
+          );
+          stored++;
+        }
+        await client.query(`UPDATE "Forwarder" SET "cursor" = GREATEST("cursor", coalesce($1::int, "cursor")), "lastSeenAt" = $2 WHERE "id" = $3`, [
+          cursor,
+          now,
+          forwarderId,
+        ]);
+        return stored;
+      });
+    },
+    async search(binId, search) {
+      const { sql, params } = searchSql(
+        {
+          placeholder: positional,
+          ilike: "ILIKE",
+          bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
+          time: (at) => at,
+          bytes: (text) => Buffer.from(text),
+        },
+        binId,
+        search,
+      );
+      return (await pool.query<RequestSummaryRecord>(sql, params)).rows;
+    },
+    async bucketCounts(binId, from, to, bucketMs) {
+      const result = await pool.query<{ bucket: number; n: number }>(
+        `SELECT floor((extract(epoch FROM "receivedAt") * 1000 - $1) / $2)::int AS bucket, count(*)::int AS n FROM "CapturedRequest"
+         WHERE "binId" = $3 AND "receivedAt" >= to_timestamp($1 / 1000.0) AND "receivedAt" <= to_timestamp($4 / 1000.0) GROUP BY bucket`,
+        [from, bucketMs, binId, to],
+      );
+      return result.rows;
+    },
+    async oldestReceivedAt(binId) {
+      const result = await pool.query<{ at: Date | null }>(`SELECT min("receivedAt") AS at FROM "CapturedRequest" WHERE "binId" = $1`, [binId]);
+      return result.rows[0]?.at?.getTime() ?? null;
+    },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

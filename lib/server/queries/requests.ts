@@ -1,0 +1,203 @@
+import { db } from "@/lib/server/db/client";
+import { headerValue } from "@/lib/shared/headers";
+
+export interface CapturedRequestRecord {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  /** JSON of `[name, value][]`, exactly as received. */
+  headers: string;
+  contentType: string | null;
+  body: Uint8Array<ArrayBuffer>;
+  bodySize: number;
+  remoteAddress: string;
+  httpVersion: string;
+  receivedAt: Date;
+  sequence: number;
+  /** 0 when no answer was sent (a hold rule). */
+  responseStatus: number;
+  responseRule: string | null;
+  forwardPending: boolean;
+  verdict: string;
+  signature: string;
+  freshness: string;
+  replaySuspected: boolean;
+  deliveryKey: string | null;
+  duplicateOf: string | null;
+  authFailure: string | null;
+  sourceFailure: string | null;
+  plainHttp: boolean;
+}
+
+export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
+
+const SUMMARY_FIELDS = {
+  id: true,
+  binId: true,
+  method: true,
+  path: true,
+  query: true,
+  contentType: true,
+  bodySize: true,
+  remoteAddress: true,
+  receivedAt: true,
+  sequence: true,
+  responseStatus: true,
+  responseRule: true,
+  verdict: true,
+  signature: true,
+  freshness: true,
+  replaySuspected: true,
+  duplicateOf: true,
+  authFailure: true,
+  sourceFailure: true,
+  plainHttp: true,
+} as const;
+
+export interface ListRequestsOptions {
+  limit: number;
+  /** Only requests older than this id (the next page). */
+  before?: string;
+  /** Only requests newer than this id. */
+  after?: string;
+  order: "newest-first" | "oldest-first";
+}
+
+export async function listRequests(binId: string, options: ListRequestsOptions): Promise<RequestSummaryRecord[]> {
+  return db().capturedRequest.findMany({
+    where: {
+      binId,
+      id: {
+        ...(options.before !== undefined ? { lt: options.before } : {}),
+        ...(options.after !== undefined ? { gt: options.after } : {}),
+      },
+    },
+    orderBy: { id: options.order === "newest-first" ? "desc" : "asc" },
+    take: options.limit,
+    select: SUMMARY_FIELDS,
+  });
+}
+
+export async function countRequests(binId: string): Promise<number> {
+  return db().capturedRequest.count({ where: { binId } });
+}
+
+export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
+  return db().capturedRequest.findFirst({ where: { id: requestId, binId } });
+}
+
+export async function getRequestBody(binId: string, requestId: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  const found = await db().capturedRequest.findFirst({ where: { id: requestId, binId }, select: { body: true } });
+  return found?.body ?? null;
+}
+
+export async function deleteRequest(binId: string, requestId: string): Promise<boolean> {
+  const { count } = await db().capturedRequest.deleteMany({ where: { id: requestId, binId } });
+  return count > 0;
+}
+
+export async function deleteAllRequests(binId: string): Promise<number> {
+  const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
+  return count;
+}
+
+/** Full records of a bin, oldest first: all of them, or the given ids. */
+export async function listFullRequests(binId: string, ids: string[] | undefined, limit: number): Promise<CapturedRequestRecord[]> {
+  return db().capturedRequest.findMany({
+    where: { binId, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+}
+
+/** Stores imported requests in a new bin and counts them as its captures. */
+export async function importRequests(binId: string, records: CapturedRequestRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db().capturedRequest.createMany({ data: records });
+  await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
+}
+
+/** A chunk of a bin's requests in id order after `afterId`, with what the trust checks read. */
+export async function requestsForRecheck(binId: string, afterId: string, limit: number) {
+  return db().capturedRequest.findMany({
+    where: { binId, id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: {
+      id: true,
+      method: true,
+      path: true,
+      query: true,
+      headers: true,
+      body: true,
+      receivedAt: true,
+      remoteAddress: true,
+      verdict: true,
+      signature: true,
+      freshness: true,
+      replaySuspected: true,
+    },
+  });
+}
+
+export interface StoredVerdict {
+  verdict: string;
+  signature: string;
+  freshness: string;
+  replaySuspected: boolean;
+}
+
+export async function setVerdict(id: string, verdict: StoredVerdict): Promise<void> {
+  // updateMany: the request may have been deleted meanwhile, which is not an error here.
+  await db().capturedRequest.updateMany({ where: { id }, data: verdict });
+}
+
+export async function setResponse(id: string, responseStatus: number, responseRule: string): Promise<void> {
+  // updateMany: the request may have been deleted meanwhile, which is not an error here.
+  await db().capturedRequest.updateMany({ where: { id }, data: { responseStatus, responseRule } });
+}
+
+/** The ids of a bin's newest `count` captures, oldest first. */
+export async function lastSequences(binId: string, count: number): Promise<{ id: string; sequence: number }[]> {
+  const rows = await db().capturedRequest.findMany({ where: { binId }, orderBy: { sequence: "desc" }, take: count, select: { id: true, sequence: true } });
+  return rows.reverse();
+}
+
+/** What a request is as it arrives, before any check or answer has said more about it. */
+export interface ArrivedRequest {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+  remoteAddress: string;
+  httpVersion: string;
+  receivedAt: Date;
+  plainHttp: boolean;
+}
+
+/** A row for a request that has not been checked or answered yet: those columns start neutral. */
+export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
+  return {
+    ...request,
+    headers: JSON.stringify(request.headers),
+    contentType: headerValue(request.headers, "content-type") ?? null,
+    bodySize: request.body.length,
+    sequence: 0,
+    responseStatus: 0,
+    responseRule: null,
+    forwardPending: false,
+    verdict: "not_signed",
+    signature: "not_signed",
+    freshness: "not_checked",
+    replaySuspected: false,
+    deliveryKey: null,
+    duplicateOf: null,
+    authFailure: null,
+    sourceFailure: null,
+  };
+}

@@ -1,0 +1,175 @@
+import Database from "better-sqlite3";
+import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
+import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+import {
+  CAPTURE_COLUMNS,
+  COUNT_FORWARDER_DROPS_SQL,
+  COUNT_UNDELIVERED_PAST_CAP_SQL,
+  FIRST_DELIVERY_SQL,
+  INSERT_ATTEMPT_SQL,
+  INSERT_CLI_DELIVERY_SQL,
+  LOWEST_CURSOR_SQL,
+  PAST_CAP_SQL,
+  PRUNE_DELIVERED_SQL,
+  RESERVE_SQL,
+  TAIL_COLUMNS,
+  TAIL_SIZES_SQL,
+  attemptValues,
+  searchSql,
+  type BinReservation,
+  type CaptureGroup,
+  type HotStore,
+  type PrepareRows,
+  type ReportRow,
+  type RequestSearch,
+  type TailRow,
+} from "@/lib/server/queries/hot-store-types";
+
+const named = (n: number) => `@p${n}`;
+const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
+
+type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
+type TailDbRow = Omit<TailRow, "receivedAt"> & { receivedAt: number };
+type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
+  receivedAt: number;
+  replaySuspected: number;
+  plainHttp: number;
+};
+
+function toRow(record: CapturedRequestRecord): Record<string, unknown> {
+  return {
+    ...record,
+    body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+    receivedAt: record.receivedAt.getTime(),
+    forwardPending: record.forwardPending ? 1 : 0,
+    replaySuspected: record.replaySuspected ? 1 : 0,
+    plainHttp: record.plainHttp ? 1 : 0,
+  };
+}
+
+/**
+ * SQLite through its own better-sqlite3 connection. The transaction is synchronous, so "number the
+ * captures, insert them" is one atomic step that nothing else in the process can interleave with.
+ */
+export function openSqliteStore(file: string): HotStore {
+  const database = new Database(file);
+  for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
+  const insert = database.prepare(
+    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
+  );
+  const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
+  const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(FIRST_DELIVERY_SQL(named));
+  const lowestCursor = database.prepare<Record<string, unknown>, { cursor: number | null }>(LOWEST_CURSOR_SQL(named));
+  const countUndeliveredPastCap = database.prepare<Record<string, unknown>, { n: number }>(COUNT_UNDELIVERED_PAST_CAP_SQL(named));
+  const countForwarderDrops = database.prepare<Record<string, unknown>, { forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(named));
+  const addForwarderDrops = database.prepare(`UPDATE "Forwarder" SET "dropped" = "dropped" + @n, "droppedAt" = @now WHERE "id" = @id`);
+  const addBinDrops = database.prepare(`UPDATE "Bin" SET "undeliveredDropped" = "undeliveredDropped" + @n, "undeliveredDroppedAt" = @now WHERE "id" = @id`);
+  const addPruned = database.prepare(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + @n WHERE "id" = @id`);
+  const deletePastCap = database.prepare(`DELETE FROM "CapturedRequest" WHERE ${PAST_CAP_SQL(named)}`);
+  const pruneDelivered = database.prepare(PRUNE_DELIVERED_SQL(named));
+  const prune = database.transaction((binId: string, keep: number, backlogCap: number, now: Date) => {
+    const lowest = lowestCursor.get(bind([binId]))?.cursor ?? null;
+    let removed = 0;
+    const undelivered = countUndeliveredPastCap.get(bind([binId, keep + backlogCap, lowest]))?.n ?? 0;
+    if (undelivered > 0) {
+      for (const { forwarderId, n } of countForwarderDrops.all(bind([binId, keep + backlogCap]))) {
+        if (n > 0) addForwarderDrops.run({ n, now: now.getTime(), id: forwarderId });
+      }
+      addBinDrops.run({ n: undelivered, now: now.getTime(), id: binId });
+      removed += deletePastCap.run(bind([binId, keep + backlogCap])).changes;
+    }
+    removed += pruneDelivered.run(bind([binId, keep, lowest])).changes;
+    if (removed > 0) addPruned.run({ n: removed, id: binId });
+    return { removed, undelivered };
+  });
+  const tailSizes = database.prepare<Record<string, unknown>, { id: string; bodySize: number }>(TAIL_SIZES_SQL(named));
+  const insertCliDelivery = database.prepare(INSERT_CLI_DELIVERY_SQL(named, "x''"));
+  const insertAttempt = database.prepare(INSERT_ATTEMPT_SQL(named));
+  const advanceCursor = database.prepare(`UPDATE "Forwarder" SET "cursor" = max("cursor", coalesce(@p1, "cursor")), "lastSeenAt" = @p2 WHERE "id" = @p3`);
+  const recordReports = database.transaction((forwarderId: string, cursor: number | null, reports: ReportRow[], now: Date) => {
+    let stored = 0;
+    for (const report of reports) {
+      const inserted = insertCliDelivery.run(
+        bind([report.key, report.targetUrl, report.status, report.lastError, now.getTime(), report.requestId, report.binId]),
+      );
+      if (inserted.changes === 0) continue;
+      insertAttempt.run(
+        bind(
+          attemptValues(
+            report,
+            (at) => at.getTime(),
+            (value) => (value ? 1 : 0),
+          ),
+        ),
+      );
+      stored++;
+    }
+    advanceCursor.run(bind([cursor, now.getTime(), forwarderId]));
+    return stored;
+  });
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
+    groups.map(({ binId, rows }): BinReservation | null => {
+      const row = reserve.get(bind([rows.length, binId]));
+      if (!row) return null;
+      const reservation: BinReservation = {
+        first: row.captureCount - rows.length + 1,
+        settings: row.settings,
+        secrets: row.secrets,
+        maxRequests: row.maxRequests,
+        responderUntil: row.responderUntil,
+        responderTimeoutMs: row.responderTimeoutMs,
+      };
+      prepare(reservation, rows);
+      for (const record of rows) {
+        // Inside the transaction, so a duplicate within the same batch finds the row inserted before it.
+        if (record.deliveryKey !== null) record.duplicateOf = firstDelivery.get(bind([binId, record.deliveryKey]))?.id ?? null;
+        insert.run(toRow(record));
+      }
+      return reservation;
+    }),
+  );
+  return {
+    commit: async (groups, prepare) => commit(groups, prepare),
+    prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
+    tail: async (binId, forwarderId, afterSequence, limits) => {
+      const ids: string[] = [];
+      let bytes = 0;
+      // Always at least one row, however large: the byte budget bounds a batch, not a body.
+      for (const row of tailSizes.iterate(bind([binId, forwarderId, afterSequence, limits.rows]))) {
+        if (ids.length > 0 && bytes + row.bodySize > limits.bytes) break;
+        ids.push(row.id);
+        bytes += row.bodySize;
+      }
+      if (ids.length === 0) return [];
+      const rows = database
+        .prepare<string[], TailDbRow>(`SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" IN (${ids.map(() => "?").join(", ")}) ORDER BY "sequence"`)
+        .all(...ids);
+      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt) }));
+    },
+    recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
+    search: async (binId: string, search: RequestSearch) => {
+      const { sql, params } = searchSql(
+        { placeholder: named, ilike: "LIKE", bodyContains: (p) => `instr("body", ${p}) > 0`, time: (at) => at.getTime(), bytes: (text) => Buffer.from(text) },
+        binId,
+        search,
+      );
+      const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
+      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
+    },
+    bucketCounts: async (binId, from, to, bucketMs) =>
+      database
+        .prepare<Record<string, unknown>, { bucket: number; n: number }>(
+          `SELECT ("receivedAt" - @p1) / @p2 AS bucket, count(*) AS n FROM "CapturedRequest"
+           WHERE "binId" = @p3 AND "receivedAt" >= @p1 AND "receivedAt" <= @p4 GROUP BY bucket`,
+        )
+        .all(bind([from, bucketMs, binId, to])),
+    oldestReceivedAt: async (binId) =>
+      database.prepare<[string], { at: number | null }>(`SELECT min("receivedAt") AS at FROM "CapturedRequest" WHERE "binId" = ?`).get(binId)?.at ?? null,
+    ping: async () => {
+      database.prepare("SELECT 1").get();
+    },
+    close: async () => {
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import type { BinInfo, CreatedBin } from "@/lib/shared/api-types";
+import { BinNameSchema } from "@/lib/server/bins/naming";
+import { applySettingsPatch, parseStoredSettings, SettingsPatchSchema, type BinSettings } from "@/lib/shared/settings/settings";
+import { env } from "@/lib/server/env";
+import { BinNotFoundError, ConflictError, ValidationError } from "@/lib/shared/errors";
+import { newBinId, newToken } from "@/lib/server/ids";
+import { createBin, deleteBin, updateBin, type BinRecord } from "@/lib/server/queries/bins";
+import { countRequests } from "@/lib/server/queries/requests";
+import { publish } from "@/lib/server/realtime/bus";
+import { hashToken, type BinAccess } from "@/lib/server/services/access";
+import { binUrls } from "@/lib/server/urls";
+import { parseInput } from "@/lib/server/validation";
+
+const DAY_MS = 86_400_000;
+/** The longest an owner may push a bin's expiry ahead of now. */
+export const MAX_LIFETIME_DAYS = 365;
+
+export const CreateBinSchema = z
+  .object({
+    name: BinNameSchema.optional(),
+  })
+  .strict();
+
+export const UpdateBinSchema = z
+  .object({
+    /** An ISO time up to a year ahead, or null for never (only when the operator keeps bins forever). */
+    expiresAt: z.iso.datetime({ offset: true, error: "expiresAt must be an ISO 8601 time such as 2030-01-01T00:00:00Z" }).nullable().optional(),
+    maxRequests: z.number().int().min(1, "maxRequests must be at least 1").optional(),
+    settings: SettingsPatchSchema.optional(),
+  })
+  .strict();
+
+function defaultExpiry(now: number): Date | null {
+  const days = env().BIN_TTL_DAYS;
+  return days > 0 ? new Date(now + days * DAY_MS) : null;
+}
+
+export async function createNewBin(origin: string, input: unknown = {}): Promise<CreatedBin> {
+  const { name } = parseInput(CreateBinSchema, input ?? {});
+  const ownerToken = newToken();
+  const bin = await createBin({
+    id: name ?? newBinId(),
+    ownerTokenHash: hashToken(ownerToken),
+    shareToken: newToken(),
+    expiresAt: defaultExpiry(Date.now()),
+    maxRequests: env().BIN_MAX_REQUESTS,
+  });
+  if (!bin) throw new ConflictError("name_taken", `The bin name "${name}" is taken; pick another.`);
+  const urls = binUrls(origin, bin.id, bin.shareToken);
+  return { id: bin.id, ...urls, ownerToken, ownerUrl: `${urls.inspectUrl}#owner=${encodeURIComponent(ownerToken)}` };
+}
+
+export async function describeBin(access: BinAccess, origin: string): Promise<BinInfo> {
+  const { bin, role } = access;
+  const urls = binUrls(origin, bin.id, bin.shareToken);
+  return {
+    id: bin.id,
+    createdAt: bin.createdAt.toISOString(),
+    expiresAt: bin.expiresAt?.toISOString() ?? null,
+    maxRequests: bin.maxRequests,
+    requestCount: await countRequests(bin.id),
+    pruned: bin.prunedCount,
+    refused: {
+      rateLimited: bin.refusedRateLimited,
+      tooLarge: bin.refusedTooLarge,
+      overloaded: bin.refusedOverloaded,
+      unauthorized: bin.refusedUnauthorized,
+      lastAt: bin.lastRefusedAt?.toISOString() ?? null,
+    },
+    undeliveredDropped: bin.undeliveredDropped,
+    captureUrl: urls.captureUrl,
+    role,
+    ...(role === "owner" ? { shareUrl: urls.shareUrl } : {}),
+  };
+}
+
+export function binSettings(bin: BinRecord): BinSettings {
+  return parseStoredSettings(bin.settings);
+}
+
+/** Owner changes: expiry, retention, response settings. Settings apply to the next capture. */
+export async function updateBinSettings(bin: BinRecord, input: unknown): Promise<BinRecord> {
+  const patch = parseInput(UpdateBinSchema, input);
+  const now = Date.now();
+  const { BIN_TTL_DAYS, BIN_MAX_REQUESTS } = env();
+  if (patch.expiresAt !== undefined) {
+    if (patch.expiresAt === null && BIN_TTL_DAYS > 0) {
+      throw new ValidationError("expiresAt: this server does not keep bins forever; choose a time up to a year ahead");
+    }
+    if (patch.expiresAt !== null) {
+      const at = Date.parse(patch.expiresAt);
+      if (at <= now) throw new ValidationError("expiresAt: must be in the future");
+      if (at > now + MAX_LIFETIME_DAYS * DAY_MS) throw new ValidationError(`expiresAt: at most ${MAX_LIFETIME_DAYS} days ahead`);
+    }
+  }
+  if (patch.maxRequests !== undefined && patch.maxRequests > BIN_MAX_REQUESTS) {
+    throw new ValidationError(`maxRequests: at most ${BIN_MAX_REQUESTS} on this server`);
+  }
+  const updated = await updateBin(bin.id, {
+    ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt === null ? null : new Date(patch.expiresAt) } : {}),
+    ...(patch.maxRequests !== undefined ? { maxRequests: patch.maxRequests } : {}),
+    ...(patch.settings ? { settings: JSON.stringify(applySettingsPatch(binSettings(bin), patch.settings, bin.captureCount)) } : {}),
+  });
+  if (!updated) throw new BinNotFoundError();
+  return updated;
+}
+
+export async function removeBin(binId: string): Promise<void> {
+  if (!(await deleteBin(binId))) throw new BinNotFoundError();
+  publish("bin.deleted", { binId });
+}
+
+/** Offers the last replay target again next time; a lost race with a settings change only loses this hint. */
+export async function rememberReplayTarget(bin: BinRecord, targetUrl: string): Promise<void> {
+  const settings = binSettings(bin);
+  if (settings.lastReplayTarget === targetUrl) return;
+  await updateBin(bin.id, { settings: JSON.stringify({ ...settings, lastReplayTarget: targetUrl }) });
+}
+
+/** A new share token: the old share link stops working at once, and viewers connected with it are let go. */
+export async function rotateShareToken(bin: BinRecord): Promise<BinRecord> {
+  const updated = await updateBin(bin.id, { shareToken: newToken() });
+  if (!updated) throw new BinNotFoundError();
+  publish("bin.shareRevoked", { binId: bin.id });
+  return updated;
+}

@@ -1,0 +1,304 @@
+// The JSON API's answers as zod schemas: the one description of them. The TypeScript types
+// (lib/shared/api-types.ts), the OpenAPI document (lib/server/openapi.ts) and the browser's checks of what it
+// receives (lib/client/api.ts) all come from here. Objects are strict, so an answer with a field
+// the contract does not list, or without one it lists, fails the contract test.
+import { z } from "zod";
+import { BinSettingsSchema } from "@/lib/shared/settings/settings";
+import { PRESET_IDS } from "@/lib/shared/settings/sources";
+import { FRESHNESS_RESULTS, SCHEME_IDS, SIGNATURE_RESULTS, type GenericHmacOptions } from "@/lib/shared/signature-types";
+
+const timestamp = z.iso.datetime();
+const headerPairs = z
+  .array(z.tuple([z.string(), z.string()]))
+  .meta({ description: "Ordered [name, value] pairs exactly as received: case, order and duplicates kept." });
+
+export const ApiErrorSchema = z
+  .strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) })
+  .meta({ id: "Error", description: "Every API error." });
+
+export const CreatedBinSchema = z
+  .strictObject({
+    id: z.string(),
+    captureUrl: z.string(),
+    inspectUrl: z.string(),
+    shareUrl: z.string(),
+    ownerToken: z.string().meta({ description: "Shown only here: every owner call needs it." }),
+    ownerUrl: z
+      .string()
+      .meta({ description: "The inspector with the owner token in the fragment: opens the bin as owner in another browser, or for `hookscope forward`." }),
+  })
+  .meta({ id: "CreatedBin" });
+
+export const ImportedBinSchema = CreatedBinSchema.extend({ imported: z.number().int().meta({ description: "How many requests the file held." }) }).meta({
+  id: "ImportedBin",
+});
+
+export const RefusalTallySchema = z
+  .strictObject({
+    rateLimited: z.number().int().meta({ description: "429: over the bin's or the sender's rate limit." }),
+    tooLarge: z.number().int().meta({ description: "413: body over MAX_BODY_BYTES." }),
+    overloaded: z.number().int().meta({ description: "503: the server was taking more than it could store." }),
+    unauthorized: z.number().int().meta({ description: "401: rejected by the bin's delivery auth (these are stored, and listed as rejected)." }),
+    lastAt: timestamp.nullable(),
+  })
+  .meta({ id: "RefusalTally", description: "Senders refused: not stored (rate limit, too large, overloaded), or stored and rejected by delivery auth." });
+
+export const BinInfoSchema = z
+  .strictObject({
+    id: z.string(),
+    createdAt: timestamp,
+    expiresAt: timestamp.nullable().meta({ description: "When the bin and its requests are removed; null: never." }),
+    maxRequests: z.number().int().meta({ description: "Older requests beyond this many are pruned." }),
+    requestCount: z.number().int(),
+    pruned: z.number().int().meta({ description: "Requests retention removed since the bin was created (the oldest, past maxRequests)." }),
+    refused: RefusalTallySchema,
+    undeliveredDropped: z.number().int().meta({ description: "Captures retention removed before a forwarder or auto-forward delivered them." }),
+    captureUrl: z.string(),
+    role: z.enum(["owner", "viewer"]).meta({ description: "What the caller's token allows: the owner may change and delete; a share-link viewer only reads." }),
+    shareUrl: z.string().optional().meta({ description: "Owner only." }),
+  })
+  .meta({ id: "BinInfo" });
+
+export const RequestSummarySchema = z
+  .strictObject({
+    id: z.string(),
+    binId: z.string(),
+    method: z.string(),
+    path: z.string().meta({ description: "Subpath after the bin id, as sent." }),
+    query: z.string().meta({ description: "Raw query string without '?'." }),
+    contentType: z.string().nullable(),
+    bodySize: z.number().int(),
+    remoteAddress: z.string(),
+    receivedAt: timestamp,
+    sequence: z.number().int().meta({ description: "1 for the bin's first capture, 2 for the next, ..." }),
+    responseStatus: z.number().int().meta({ description: "What Hookscope answered the sender; 0 when a hold rule sent no answer." }),
+    responseRule: z.string().nullable().meta({ description: "Which response rule chose that answer, in words; null for the bin's configured response." }),
+    verdict: z
+      .enum(["valid", "invalid", "no_secret", "not_signed"])
+      .meta({ description: "`signature` and `freshness` in one word: valid is a matching signature that is not stale. The reason is at /verification." }),
+    signature: z.enum([...SIGNATURE_RESULTS, "pending"]).meta({
+      description:
+        "The signature apart from time: `matches` the bin's secret, `mismatch` (forged, altered or another secret), `no_secret` for its scheme, `not_signed`, or `unsupported` (could not be checked: unreadable header, unusable key or configuration). `pending`: stored before this field existed, being checked again.",
+    }),
+    freshness: z.enum([...FRESHNESS_RESULTS, "pending"]).meta({
+      description:
+        "The signed timestamp apart from the signature: `fresh` (within the window), `stale` (beyond it; by how much at /verification), `no_timestamp` (the scheme signs none), `window_off` (for the scheme or this secret), `not_checked` (no signature was checked).",
+    }),
+    replaySuspected: z.boolean().meta({
+      description: "The signature matches but its timestamp is stale: a genuine delivery, late or sent again. Never set for a signature that does not match.",
+    }),
+    duplicateOf: z
+      .string()
+      .nullable()
+      .meta({ description: "The first request of this bin carrying the same delivery (same delivery id, or same body and signature)." }),
+    authFailure: z.string().nullable().meta({ description: "Why the bin's delivery auth failed (rejected with 401, or only flagged)." }),
+    sourceFailure: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged)." }),
+    plainHttp: z.boolean().meta({ description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." }),
+  })
+  .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
+
+export const RequestPageSchema = z
+  .strictObject({
+    requests: z.array(RequestSummarySchema),
+    nextBefore: z.string().nullable().meta({ description: "Pass as `before` to get the next (older) page; null when there is none." }),
+  })
+  .meta({ id: "RequestPage" });
+
+export const RequestDetailSchema = RequestSummarySchema.extend({
+  headers: headerPairs,
+  httpVersion: z.string(),
+  bodyBase64: z.string(),
+  bodyText: z.string().nullable().meta({ description: "The body as text when it is valid UTF-8, else null." }),
+  bodyOmitted: z.boolean().meta({ description: "True for bodies over 2 MiB: bodyBase64 is then empty and the bytes come from /raw (Range requests welcome)." }),
+}).meta({ id: "RequestDetail" });
+
+const errorInfo = z.strictObject({ code: z.string(), message: z.string() });
+
+export const DeliveryAttemptSchema = z
+  .strictObject({
+    number: z.number().int(),
+    startedAt: timestamp,
+    durationMs: z.number(),
+    outcome: z.enum(["succeeded", "http_error", "network_error", "blocked"]),
+    status: z.number().int().nullable(),
+    responseHeaders: headerPairs.nullable(),
+    responseBodyBase64: z.string().nullable(),
+    responseBodyText: z.string().nullable(),
+    responseTruncated: z.boolean(),
+    error: errorInfo.nullable(),
+  })
+  .meta({ id: "DeliveryAttempt", description: "One try at sending a delivery, as shown in its log." });
+
+export const DeliverySummarySchema = z
+  .strictObject({
+    id: z.string(),
+    binId: z.string(),
+    requestId: z.string(),
+    kind: z.enum(["replay", "forward", "cli"]),
+    targetUrl: z.string(),
+    status: z
+      .enum(["pending", "sending", "succeeded", "dead"])
+      .meta({ description: "pending: waiting for its next attempt; sending: in flight; succeeded; dead: gave up." }),
+    attempts: z.number().int(),
+    maxAttempts: z.number().int(),
+    nextAttemptAt: timestamp.nullable(),
+    lastError: z.string().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "DeliverySummary", description: "A replay, an auto-forward or a CLI delivery of one captured request." });
+
+export const DeliveryDetailSchema = DeliverySummarySchema.extend({ method: z.string(), attemptLog: z.array(DeliveryAttemptSchema) }).meta({ id: "Delivery" });
+
+export const DeliveryListSchema = z.strictObject({ deliveries: z.array(DeliveryDetailSchema) }).meta({ id: "DeliveryList" });
+
+export const ForwarderInfoSchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    cursor: z.number().int().meta({ description: "Every capture up to this sequence is delivered." }),
+    backlog: z.number().int().meta({ description: "Stored captures after the cursor: what it has yet to deliver." }),
+    connected: z.boolean().meta({ description: "A CLI holds its stream now." }),
+    responding: z.boolean().meta({ description: "Senders wait for its local app's answer (--respond)." }),
+    lastSeenAt: timestamp,
+    createdAt: timestamp,
+    dropped: z.number().int().meta({ description: "Captures retention removed before it delivered them (only past FORWARD_BACKLOG_MAX)." }),
+    droppedAt: timestamp.nullable(),
+  })
+  .meta({ id: "Forwarder", description: "A named `hookscope forward` consumer of the bin and where it stands." });
+
+export const ForwarderListSchema = z
+  .strictObject({
+    forwarders: z.array(ForwarderInfoSchema),
+    undeliveredDropped: z
+      .strictObject({ count: z.number().int(), at: timestamp.nullable() })
+      .meta({ description: "Captures of the bin retention removed before every forwarder had delivered them." }),
+  })
+  .meta({ id: "ForwarderList" });
+
+export const ReportsResultSchema = z
+  .strictObject({ stored: z.number().int().meta({ description: "Reports stored now; a key already stored counts nothing." }), cursor: z.number().int() })
+  .meta({ id: "ReportsResult" });
+
+export const VerdictDetailsSchema = z
+  .strictObject({
+    header: z.string().optional(),
+    signedPayloadPreview: z.string().optional(),
+    expected: z.string().optional().meta({ description: "The start of the signature Hookscope computed: owner only." }),
+    received: z.string().optional(),
+    timestampAgeSeconds: z.number().optional(),
+    toleranceSeconds: z.number().optional(),
+    staleBySeconds: z.number().optional(),
+    replaySuspected: z.boolean().optional(),
+    signedUrl: z.string().optional(),
+    signedUrlSource: z.enum(["configured", "rebuilt"]).optional(),
+    hints: z.array(z.string()).optional(),
+  })
+  .meta({ id: "VerdictDetails" });
+
+export const VerificationSchema = z
+  .strictObject({
+    status: z.enum(["valid", "invalid", "no_secret", "not_signed"]),
+    signature: z.enum(SIGNATURE_RESULTS),
+    freshness: z.enum(FRESHNESS_RESULTS),
+    scheme: z.string().nullable(),
+    reason: z.string(),
+    details: VerdictDetailsSchema.optional(),
+    duplicateOf: z.string().nullable(),
+    authFailure: z.string().nullable(),
+    sourceFailure: z.string().nullable(),
+    plainHttp: z.boolean(),
+  })
+  .meta({ id: "Verification" });
+
+/** As stored, after the input checks of lib/server/signatures/config.ts; the type below keeps the two in step. */
+const GenericHmacOptionsSchema = z
+  .strictObject({
+    algorithm: z.enum(["sha1", "sha256", "sha512"]),
+    header: z.string(),
+    prefix: z.string(),
+    encoding: z.enum(["hex", "base64"]),
+    template: z.string(),
+    timestampHeader: z.string().optional(),
+    idHeader: z.string().optional(),
+    secretEncoding: z.enum(["utf8", "base64", "hex"]),
+    toleranceSeconds: z.number().int().optional(),
+  })
+  .meta({ id: "GenericHmacOptions" });
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const optionsMatchTheVerifier: Same<z.infer<typeof GenericHmacOptionsSchema>, GenericHmacOptions> = true;
+void optionsMatchTheVerifier;
+
+export const MaskedSecretSchema = z
+  .strictObject({
+    id: z.string(),
+    scheme: z.string(),
+    masked: z.string().meta({ description: "Enough to recognise the secret, never enough to use it." }),
+    toleranceSeconds: z.number().int().optional(),
+    options: GenericHmacOptionsSchema.optional().meta({ description: "The generic HMAC options, as configured." }),
+    signedUrl: z.string().optional(),
+  })
+  .meta({ id: "MaskedSecret" });
+
+export const SecretListSchema = z.strictObject({ secrets: z.array(MaskedSecretSchema) }).meta({ id: "SecretList" });
+
+export const SignatureSchemeSchema = z
+  .strictObject({
+    id: z.enum(SCHEME_IDS),
+    name: z.string(),
+    secret: z.strictObject({ label: z.string(), example: z.string(), kind: z.enum(["shared-secret", "token", "public-key"]) }),
+    headers: z.array(z.string()),
+    signatureHeaders: z.array(z.string()),
+    window: z.string().nullable(),
+    signsUrl: z.boolean(),
+  })
+  .meta({ id: "SignatureScheme" });
+
+export const SignatureSchemeListSchema = z.array(SignatureSchemeSchema).meta({ id: "SignatureSchemeList" });
+
+export const SenderPresetCatalogueSchema = z
+  .strictObject({
+    checked: z.iso.date().meta({ description: "When the shipped ranges were last checked against their source." }),
+    presets: z.array(z.strictObject({ id: z.enum(PRESET_IDS), name: z.string(), source: z.string(), ranges: z.array(z.string()) })),
+  })
+  .meta({ id: "SenderPresetCatalogue" });
+
+export const TimelineSchema = z
+  .strictObject({ from: timestamp, to: timestamp, bucketMs: z.number().int(), counts: z.array(z.number().int()) })
+  .meta({ id: "Timeline" });
+
+export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
+
+export const BinSettingsOutputSchema = BinSettingsSchema;
+
+/** Every schema the OpenAPI document lists under components, by its id. */
+export const CONTRACT_SCHEMAS = [
+  ApiErrorSchema,
+  CreatedBinSchema,
+  ImportedBinSchema,
+  RefusalTallySchema,
+  BinInfoSchema,
+  RequestSummarySchema,
+  RequestPageSchema,
+  RequestDetailSchema,
+  DeliveryAttemptSchema,
+  DeliverySummarySchema,
+  DeliveryDetailSchema,
+  DeliveryListSchema,
+  ForwarderInfoSchema,
+  ForwarderListSchema,
+  ReportsResultSchema,
+  VerdictDetailsSchema,
+  VerificationSchema,
+  GenericHmacOptionsSchema,
+  MaskedSecretSchema,
+  SecretListSchema,
+  SignatureSchemeSchema,
+  SignatureSchemeListSchema,
+  SenderPresetCatalogueSchema,
+  TimelineSchema,
+  HealthSchema,
+] as const;
