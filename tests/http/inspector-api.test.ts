@@ -109,8 +109,19 @@ describe("share link rotation", () => {
       assert.equal((await fetch(`${server.url}/api/bins/${own.id}`, authorized(newShare))).status, 200);
       let leaked = 0;
       viewer.on("request:new", () => leaked++);
-      await fetch(own.captureUrl, { method: "POST" });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The owner hears the capture; a round trip on the viewer's connection then brings anything the
+      // server had sent it before (answers come in order per connection), so "nothing" is really nothing.
+      const owner = io(server.url, { transports: ["websocket"], reconnection: false });
+      try {
+        await new Promise<void>((resolve) => owner.once("connect", () => resolve()));
+        assert.equal((await owner.timeout(5000).emitWithAck("bin:join", { binId: own.id, token: own.ownerToken, after: null })).ok, true);
+        const heard = new Promise((resolve) => owner.once("request:new", resolve));
+        await fetch(own.captureUrl, { method: "POST" });
+        await heard;
+        await viewer.timeout(5000).emitWithAck("bin:join", { binId: "round-trip", token: "x", after: null });
+      } finally {
+        owner.disconnect();
+      }
       assert.equal(leaked, 0, "a revoked viewer hears nothing more");
     } finally {
       viewer.disconnect();

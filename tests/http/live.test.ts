@@ -55,17 +55,6 @@ test("a joined client gets the summary of each new request, without the body, fa
   assert.ok(latencies[Math.floor(latencies.length / 2)]! < 100, `median capture-to-event ${latencies.join(",")}`);
 });
 
-test("a wrong token cannot join, and receives nothing", async () => {
-  const socket = await connectSocket();
-  const ack = await join(socket, "wrong");
-  assert.equal(ack.ok, false);
-  let received = 0;
-  socket.on("request:new", () => received++);
-  await fetch(bin.captureUrl, { method: "POST", body: "x" });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.equal(received, 0);
-});
-
 test("the share token joins read-only and sees new requests", async () => {
   const socket = await connectSocket();
   const shareToken = decodeURIComponent(bin.shareUrl.split("#share=")[1]!);
