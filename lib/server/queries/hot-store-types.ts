@@ -280,3 +280,21 @@ export const RESERVE_SQL = (p: Placeholder) =>
 
 export const FIRST_DELIVERY_SQL = (p: (n: number) => string) =>
   `SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;
+
+/** The delivery keys of a batch, each once: what to look up with FIRST_DELIVERY_SQL before marking. */
+export function deliveryKeysOf(rows: readonly CapturedRequestRecord[]): string[] {
+  return [...new Set(rows.flatMap((record) => (record.deliveryKey === null ? [] : [record.deliveryKey])))];
+}
+
+/**
+ * The one duplicate rule, for both stores: a row repeats the bin's first stored row with the same
+ * delivery key, or else the first row of its own batch with that key and a smaller id.
+ */
+export function markDuplicates(rows: readonly CapturedRequestRecord[], firstStored: ReadonlyMap<string, string>): void {
+  const firstInBatch = new Map<string, string>();
+  for (const record of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (record.deliveryKey === null) continue;
+    record.duplicateOf = firstStored.get(record.deliveryKey) ?? firstInBatch.get(record.deliveryKey) ?? null;
+    if (!firstInBatch.has(record.deliveryKey)) firstInBatch.set(record.deliveryKey, record.id);
+  }
+}

@@ -5,6 +5,8 @@ import {
   COUNT_FORWARDER_DROPS_SQL,
   COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
+  deliveryKeysOf,
+  markDuplicates,
   INSERT_ATTEMPT_SQL,
   INSERT_CLI_DELIVERY_SQL,
   LOWEST_CURSOR_SQL,
@@ -87,12 +89,12 @@ export function openPgStore(connectionString: string): HotStore {
             responderTimeoutMs: row.responderTimeoutMs,
           };
           prepare(reservation, rows);
-          for (const record of rows) {
-            if (record.deliveryKey === null) continue;
-            const earlier = rows.find((other) => other !== record && other.deliveryKey === record.deliveryKey && other.id < record.id);
-            const stored = await client.query<{ id: string }>(FIRST_DELIVERY_SQL(positional), [binId, record.deliveryKey]);
-            record.duplicateOf = stored.rows[0]?.id ?? earlier?.id ?? null;
+          const firstStored = new Map<string, string>();
+          for (const key of deliveryKeysOf(rows)) {
+            const id = (await client.query<{ id: string }>(FIRST_DELIVERY_SQL(positional), [binId, key])).rows[0]?.id;
+            if (id) firstStored.set(key, id);
           }
+          markDuplicates(rows, firstStored);
           await client.query(insertSql(rows.length), rows.flatMap(values));
           reservations.push(reservation);
         }

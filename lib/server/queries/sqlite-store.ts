@@ -6,6 +6,8 @@ import {
   COUNT_FORWARDER_DROPS_SQL,
   COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
+  deliveryKeysOf,
+  markDuplicates,
   INSERT_ATTEMPT_SQL,
   INSERT_CLI_DELIVERY_SQL,
   LOWEST_CURSOR_SQL,
@@ -120,11 +122,13 @@ export function openSqliteStore(file: string): HotStore {
         responderTimeoutMs: row.responderTimeoutMs,
       };
       prepare(reservation, rows);
-      for (const record of rows) {
-        // Inside the transaction, so a duplicate within the same batch finds the row inserted before it.
-        if (record.deliveryKey !== null) record.duplicateOf = firstDelivery.get(bind([binId, record.deliveryKey]))?.id ?? null;
-        insert.run(toRow(record));
+      const firstStored = new Map<string, string>();
+      for (const key of deliveryKeysOf(rows)) {
+        const id = firstDelivery.get(bind([binId, key]))?.id;
+        if (id) firstStored.set(key, id);
       }
+      markDuplicates(rows, firstStored);
+      for (const record of rows) insert.run(toRow(record));
       return reservation;
     }),
   );
