@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 import { PrismaClient } from "@/generated/sqlite/client";
 import { env } from "@/lib/server/env";
+import { closePostgresPool, postgresPool } from "@/lib/server/db/postgres-pool";
 
 export type Db = PrismaClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
@@ -23,7 +24,7 @@ function createClient(url: string): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
     // Generated from a schema with the same models: the two clients answer the same calls. The SQLite
     // client's type stands for both so the data layer is written once.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(url)) }) as unknown as PrismaClient;
   }
   // unixepoch-ms keeps timestamps as integers: compact, and sortable without parsing.
   const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
@@ -64,4 +65,5 @@ export async function closeDb(): Promise<void> {
   const current = holder[GLOBAL_KEY];
   holder[GLOBAL_KEY] = undefined;
   await current?.client.$disconnect();
+  await closePostgresPool();
 }

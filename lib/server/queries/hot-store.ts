@@ -1,6 +1,7 @@
 import { databaseProvider, sqlitePath } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import type { CaptureGroup, HotStore, PrepareRows, PruneResult, ReportRow, RequestSearch, TailRow, Timeline } from "@/lib/server/queries/hot-store-types";
+import { postgresPool } from "@/lib/server/db/postgres-pool";
 import { openPgStore } from "@/lib/server/queries/pg-store";
 import { openSqliteStore } from "@/lib/server/queries/sqlite-store";
 import type { RequestSummaryRecord } from "@/lib/server/queries/requests";
@@ -17,7 +18,7 @@ function store(): HotStore {
   const current = holder[GLOBAL_KEY];
   if (current && current.url === url) return current.store;
   void current?.store.close();
-  const opened = databaseProvider(url) === "sqlite" ? openSqliteStore(sqlitePath(url)) : openPgStore(url);
+  const opened = databaseProvider(url) === "sqlite" ? openSqliteStore(sqlitePath(url)) : openPgStore(postgresPool(url));
   holder[GLOBAL_KEY] = { url, store: opened };
   return opened;
 }

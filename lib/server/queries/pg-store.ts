@@ -25,9 +25,6 @@ import {
 const positional = (n: number) => `$${n}`;
 
 // Integers and timestamps as the rest of the code expects them: numbers and Dates.
-const COUNT_TYPES = {
-  getTypeParser: (oid: number, format?: string) => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text")),
-};
 
 function insertSql(rows: number): string {
   const values: string[] = [];
@@ -44,10 +41,7 @@ function values(record: CapturedRequestRecord): unknown[] {
 }
 
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
-export function openPgStore(connectionString: string): HotStore {
-  const pool = new pg.Pool({ connectionString, max: 4, types: COUNT_TYPES });
-  // An idle client's error (server restart) must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("postgres: idle client error:", error.message));
+export function openPgStore(pool: pg.Pool): HotStore {
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     try {
@@ -199,8 +193,7 @@ export function openPgStore(connectionString: string): HotStore {
     async ping() {
       await pool.query("SELECT 1");
     },
-    async close() {
-      await pool.end();
-    },
+    // The pool is the process's (lib/server/db/postgres-pool.ts): closing the database ends it.
+    async close() {},
   };
 }
