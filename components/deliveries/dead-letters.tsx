@@ -1,13 +1,14 @@
 "use client";
 import { useRef, useState } from "react";
 import type { DeliveryDetail, DeliverySummary } from "@/lib/shared/api-types";
-import { errorMessage, listDeadDeliveries, retryDelivery } from "@/lib/client/owner-api";
+import { listDeadDeliveries, retryDelivery } from "@/lib/client/owner-api";
 import { useDeliveryList } from "@/lib/client/owner-deliveries";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/owner-tools/alert";
 import { RetryIcon } from "@/components/owner-tools/icons";
 import { DeliveryCard } from "./delivery-card";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { useAction } from "@/components/ui/use-action";
 
 export function DeadLetters({ binId, token }: { binId: string; token: string }) {
   // Retried deliveries leave the dead list; they stay in view here with their live state.
@@ -87,18 +88,8 @@ function RetryButton({
   delivery: DeliveryDetail;
   onRetried(delivery: DeliveryDetail): void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const retry = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onRetried(await retryDelivery(binId, token, delivery.id));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  // Stays busy after a success: the retried delivery leaves this list.
+  const { run: retry, busy, error } = useAction(async () => onRetried(await retryDelivery(binId, token, delivery.id)), { busyAfterSuccess: true });
   return (
     <span className="flex items-center gap-2">
       {error && (

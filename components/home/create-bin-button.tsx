@@ -1,29 +1,26 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { createBin } from "@/lib/client/api";
 import { saveOwnedBin } from "@/lib/client/bin-store";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
+import { useAction } from "@/components/ui/use-action";
 
 export function CreateBinButton() {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const onClick = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    run: onClick,
+    busy,
+    error,
+  } = useAction(
+    async () => {
       const bin = await createBin();
       // Stored before navigating: the inspector reads the owner token from here.
       saveOwnedBin({ id: bin.id, ownerToken: bin.ownerToken, createdAt: new Date().toISOString() });
       router.push(`/bins/${encodeURIComponent(bin.id)}`);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "Something went wrong");
-      setBusy(false);
-    }
-  };
+    },
+    { busyAfterSuccess: true },
+  );
 
   return (
     <div className="flex flex-col items-center gap-3">

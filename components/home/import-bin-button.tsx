@@ -1,33 +1,33 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ChangeEvent } from "react";
+import { useRef, type ChangeEvent } from "react";
 import { importBin } from "@/lib/client/api";
 import { saveOwnedBin } from "@/lib/client/bin-store";
 import { Button } from "@/components/ui/button";
 import { UploadIcon } from "@/components/ui/icons";
-import { errorMessage } from "@/lib/shared/errors";
+import { useAction } from "@/components/ui/use-action";
 
 /** A HAR or Hookscope JSON export becomes a new bin, owned by this browser. */
 export function ImportBinButton() {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    run: importFile,
+    busy,
+    error,
+  } = useAction(
+    async (file: File) => {
       const bin = await importBin(await file.text());
       saveOwnedBin({ id: bin.id, ownerToken: bin.ownerToken, createdAt: new Date().toISOString() });
       router.push(`/bins/${encodeURIComponent(bin.id)}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    },
+    { busyAfterSuccess: true },
+  );
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) void importFile(file);
   };
 
   return (

@@ -18,7 +18,7 @@ import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
 import { ExportMenu } from "./export-menu";
 import { ownerRequestTabs, viewerRequestTabs } from "@/components/owner-tools/slots";
-import { errorMessage } from "@/lib/shared/errors";
+import { useAction } from "@/components/ui/use-action";
 
 type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */
@@ -119,20 +119,7 @@ function TabContent({ tab, detail, token, captureUrl }: { tab: BuiltInTab; detai
 }
 
 function DetailHeader({ detail, token, canEdit, onDelete }: { detail: RequestDetail; token: string; canEdit: boolean; onDelete(id: string): Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDelete(detail.id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: remove, busy, error } = useAction(() => onDelete(detail.id));
 
   return (
     <div className="shrink-0 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { errorMessage } from "@/lib/client/owner-api";
+import { useAction } from "./use-action";
 
 /**
  * The state of a ConfirmDialog guarding one action: `ask` opens it; confirming runs the action,
@@ -8,19 +8,9 @@ import { errorMessage } from "@/lib/client/owner-api";
  */
 export function useConfirmedAction(action: () => Promise<void>) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction(action);
   const onConfirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      setOpen(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await run()) setOpen(false);
   };
   return { ask: () => setOpen(true), dialog: { open, busy, error, onConfirm, onCancel: () => setOpen(false) } };
 }
