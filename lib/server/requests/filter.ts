@@ -2,30 +2,36 @@ import { z } from "zod";
 import type { RequestDetail } from "@/lib/shared/api-types";
 import { headerValues } from "@/lib/shared/headers";
 
+/** The parts of a request both the wait API and the list's search match on. */
+export const RequestMatchFields = z.object({
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/, "method is a word such as POST")
+    .optional(),
+  /** The subpath after the bin id, exactly; a trailing `*` matches any rest. */
+  path: z.string().max(2048).optional(),
+  /** A header that must be present (any case)... */
+  header: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "header is a header name without spaces")
+    .optional(),
+  /** ...and, when given, the exact value one of its occurrences has. */
+  headerValue: z.string().max(8192).optional(),
+});
+
+export const headerValueNeedsHeader = (filter: { header?: string | undefined; headerValue?: string | undefined }) =>
+  filter.headerValue === undefined || filter.header !== undefined;
+
 /** What the wait API (and later search) matches a request against; every given part must hold. */
-export const RequestFilterSchema = z
-  .object({
-    method: z
-      .string()
-      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
-      .optional(),
-    /** The subpath after the bin id, exactly; a trailing `*` matches any rest. */
-    path: z.string().max(2048).optional(),
-    /** A header that must be present (any case)... */
-    header: z
-      .string()
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "header is a header name without spaces")
-      .optional(),
-    /** ...and, when given, the exact value one of its occurrences has. */
-    headerValue: z.string().optional(),
-    /** Text the body contains (as UTF-8). */
-    bodyContains: z.string().min(1).optional(),
-    /** A path into a JSON body such as `data.object.id` or `$.items[0].sku`... */
-    jsonPath: z.string().max(512).optional(),
-    /** ...and the value found there: JSON (`42`, `true`, `"x"`) or plain text compared with the value as text. */
-    jsonEquals: z.string().optional(),
-  })
-  .refine((filter) => filter.headerValue === undefined || filter.header !== undefined, "headerValue needs header")
+export const RequestFilterSchema = RequestMatchFields.extend({
+  /** Text the body contains (as UTF-8). */
+  bodyContains: z.string().min(1).optional(),
+  /** A path into a JSON body such as `data.object.id` or `$.items[0].sku`... */
+  jsonPath: z.string().max(512).optional(),
+  /** ...and the value found there: JSON (`42`, `true`, `"x"`) or plain text compared with the value as text. */
+  jsonEquals: z.string().optional(),
+})
+  .refine(headerValueNeedsHeader, "headerValue needs header")
   .refine((filter) => (filter.jsonPath === undefined) === (filter.jsonEquals === undefined), "jsonPath and jsonEquals go together");
 
 export type RequestFilter = z.infer<typeof RequestFilterSchema>;

@@ -117,23 +117,28 @@ export const HeaderPairs = z.array(
   ]),
 );
 
-export const ReplaySchema = z
-  .object({
-    targetUrl: TargetUrl,
-    /** Edits before sending; what is not given is sent as captured. */
-    method: z
-      .string()
-      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
-      .max(20)
-      .optional(),
-    headers: HeaderPairs.max(200).optional(),
-    bodyBase64: z.string().optional(),
-    bodyText: z.string().optional(),
-    /** Webhook senders do not follow redirects, so by default neither does a replay. */
-    followRedirects: z.boolean().default(false),
-  })
+/** Edits to a captured request before it is sent again (replay, or through a CLI); what is not given is sent as captured. */
+export const RequestEditsSchema = z.object({
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/, "method is a word such as POST")
+    .max(20)
+    .optional(),
+  headers: HeaderPairs.max(200).optional(),
+  bodyBase64: z.string().optional(),
+  bodyText: z.string().optional(),
+});
+
+export const oneBodyEdit = (edits: { bodyBase64?: string | undefined; bodyText?: string | undefined }) =>
+  edits.bodyBase64 === undefined || edits.bodyText === undefined;
+
+export const ReplaySchema = RequestEditsSchema.extend({
+  targetUrl: TargetUrl,
+  /** Webhook senders do not follow redirects, so by default neither does a replay. */
+  followRedirects: z.boolean().default(false),
+})
   .strict()
-  .refine((replay) => replay.bodyBase64 === undefined || replay.bodyText === undefined, "give bodyBase64 or bodyText, not both");
+  .refine(oneBodyEdit, "give bodyBase64 or bodyText, not both");
 
 export type ReplayInput = z.input<typeof ReplaySchema>;
 

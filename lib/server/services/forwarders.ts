@@ -6,7 +6,7 @@ import * as forwarders from "@/lib/server/queries/forwarders";
 import { recordForwarderReports, type ReportRow } from "@/lib/server/queries/hot-store";
 import { getRequest } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
-import { decodeBase64, getDeliveryDetail, HeaderPairs } from "@/lib/server/services/deliveries";
+import { decodeBase64, getDeliveryDetail, HeaderPairs, oneBodyEdit, RequestEditsSchema } from "@/lib/server/services/deliveries";
 import { deliverAnswer, expectAnswer } from "@/lib/server/services/forward-answers";
 import { parseInput } from "@/lib/server/validation";
 
@@ -156,20 +156,11 @@ export async function recordReports(binId: string, name: string, input: unknown)
   return { stored, cursor: Math.max(forwarder.cursor, batch.cursor ?? 0) };
 }
 
-export const PushSchema = z
-  .object({
-    requestId: z.string().regex(REQUEST_ID_PATTERN, "a request id"),
-    method: z
-      .string()
-      .regex(/^[A-Za-z]+$/, "method is a word such as POST")
-      .max(20)
-      .optional(),
-    headers: HeaderPairs.max(200).optional(),
-    bodyBase64: z.string().optional(),
-    bodyText: z.string().optional(),
-  })
+export const PushSchema = RequestEditsSchema.extend({
+  requestId: z.string().regex(REQUEST_ID_PATTERN, "a request id"),
+})
   .strict()
-  .refine((push) => push.bodyBase64 === undefined || push.bodyText === undefined, "give bodyBase64 or bodyText, not both");
+  .refine(oneBodyEdit, "give bodyBase64 or bodyText, not both");
 
 /**
  * Sends a captured request (optionally edited) through a connected `hookscope forward` to the
