@@ -32,9 +32,9 @@ export interface TrustResult {
 /** What the trust checks read of a request, stored or just captured (the sender's URL rebuilt). */
 export function trustInputOf(
   binId: string,
-  request: { method: string; path: string; query: string; body: Uint8Array; receivedAt: Date; remoteAddress: string },
-  headers: [string, string][],
+  request: { method: string; path: string; query: string; headers: [string, string][]; body: Uint8Array; receivedAt: Date; remoteAddress: string },
 ): TrustInput {
+  const { headers } = request;
   return {
     method: request.method,
     url: senderUrl(binId, request.path, request.query, headers),

@@ -52,8 +52,7 @@ export interface TailRow {
   method: string;
   path: string;
   query: string;
-  /** JSON of `[name, value][]`. */
-  headers: string;
+  headers: [string, string][];
   body: Buffer;
   receivedAt: Date;
 }

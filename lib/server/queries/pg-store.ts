@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
   COUNT_FORWARDER_DROPS_SQL,
@@ -21,6 +21,7 @@ import {
   type HotStore,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
+import { parseHeaderPairs } from "@/lib/shared/headers";
 
 const positional = (n: number) => `$${n}`;
 
@@ -36,7 +37,11 @@ function insertSql(rows: number): string {
 
 function values(record: CapturedRequestRecord): unknown[] {
   return CAPTURE_COLUMNS.map((column) =>
-    column === "body" ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength) : record[column],
+    column === "body"
+      ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength)
+      : column === "headers"
+        ? headersColumn(record)
+        : record[column],
   );
 }
 
@@ -130,7 +135,11 @@ export function openPgStore(pool: pg.Pool): HotStore {
         bytes += row.bodySize;
       }
       if (ids.length === 0) return [];
-      return (await pool.query<TailRow>(`SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" = ANY($1) ORDER BY "sequence"`, [ids])).rows;
+      const rows = await pool.query<Omit<TailRow, "headers"> & { headers: string }>(
+        `SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" = ANY($1) ORDER BY "sequence"`,
+        [ids],
+      );
+      return rows.rows.map((row) => ({ ...row, headers: parseHeaderPairs(row.headers) }));
     },
     async recordReports(forwarderId, cursor, reports, now) {
       return inTransaction(async (client) => {

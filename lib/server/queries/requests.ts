@@ -1,5 +1,5 @@
 import { db } from "@/lib/server/db/client";
-import { headerValue } from "@/lib/shared/headers";
+import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 
 export interface CapturedRequestRecord {
   id: string;
@@ -7,8 +7,8 @@ export interface CapturedRequestRecord {
   method: string;
   path: string;
   query: string;
-  /** JSON of `[name, value][]`, exactly as received. */
-  headers: string;
+  /** `[name, value]` pairs exactly as received (stored as JSON, parsed here and nowhere else). */
+  headers: [string, string][];
   contentType: string | null;
   body: Uint8Array<ArrayBuffer>;
   bodySize: number;
@@ -84,8 +84,19 @@ export async function countRequests(binId: string): Promise<number> {
   return db().capturedRequest.count({ where: { binId } });
 }
 
+/** A stored row as the services read it: its header pairs parsed and checked. */
+function fromRow<R extends { headers: string }>(row: R): Omit<R, "headers"> & { headers: [string, string][] } {
+  return { ...row, headers: parseHeaderPairs(row.headers) };
+}
+
+/** What the database stores of a record: the header pairs as JSON text. */
+export function headersColumn(record: Pick<CapturedRequestRecord, "headers">): string {
+  return JSON.stringify(record.headers);
+}
+
 export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
-  return db().capturedRequest.findFirst({ where: { id: requestId, binId } });
+  const row = await db().capturedRequest.findFirst({ where: { id: requestId, binId } });
+  return row ? fromRow(row) : null;
 }
 
 export async function getRequestBody(binId: string, requestId: string): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -105,23 +116,24 @@ export async function deleteAllRequests(binId: string): Promise<number> {
 
 /** Full records of a bin, oldest first: all of them, or the given ids. */
 export async function listFullRequests(binId: string, ids: string[] | undefined, limit: number): Promise<CapturedRequestRecord[]> {
-  return db().capturedRequest.findMany({
+  const rows = await db().capturedRequest.findMany({
     where: { binId, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: { id: "asc" },
     take: limit,
   });
+  return rows.map(fromRow);
 }
 
 /** Stores imported requests in a new bin and counts them as its captures. */
 export async function importRequests(binId: string, records: CapturedRequestRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db().capturedRequest.createMany({ data: records });
+  await db().capturedRequest.createMany({ data: records.map((record) => ({ ...record, headers: headersColumn(record) })) });
   await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
 }
 
 /** A chunk of a bin's requests in id order after `afterId`, with what the trust checks read. */
 export async function requestsForRecheck(binId: string, afterId: string, limit: number) {
-  return db().capturedRequest.findMany({
+  const rows = await db().capturedRequest.findMany({
     where: { binId, id: { gt: afterId } },
     orderBy: { id: "asc" },
     take: limit,
@@ -140,6 +152,7 @@ export async function requestsForRecheck(binId: string, afterId: string, limit: 
       replaySuspected: true,
     },
   });
+  return rows.map(fromRow);
 }
 
 export interface StoredVerdict {
@@ -184,7 +197,6 @@ export interface ArrivedRequest {
 export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
   return {
     ...request,
-    headers: JSON.stringify(request.headers),
     contentType: headerValue(request.headers, "content-type") ?? null,
     bodySize: request.body.length,
     sequence: 0,

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
-import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
   COUNT_FORWARDER_DROPS_SQL,
@@ -26,12 +26,13 @@ import {
   type RequestSearch,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
+import { parseHeaderPairs } from "@/lib/shared/headers";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 
 type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
-type TailDbRow = Omit<TailRow, "receivedAt"> & { receivedAt: number };
+type TailDbRow = Omit<TailRow, "receivedAt" | "headers"> & { receivedAt: number; headers: string };
 type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
   receivedAt: number;
   replaySuspected: number;
@@ -41,6 +42,7 @@ type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | 
 function toRow(record: CapturedRequestRecord): Record<string, unknown> {
   return {
     ...record,
+    headers: headersColumn(record),
     body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
     receivedAt: record.receivedAt.getTime(),
     forwardPending: record.forwardPending ? 1 : 0,
@@ -148,7 +150,7 @@ export function openSqliteStore(file: string): HotStore {
       const rows = database
         .prepare<string[], TailDbRow>(`SELECT ${TAIL_COLUMNS} FROM "CapturedRequest" WHERE "id" IN (${ids.map(() => "?").join(", ")}) ORDER BY "sequence"`)
         .all(...ids);
-      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt) }));
+      return rows.map((row) => ({ ...row, headers: parseHeaderPairs(row.headers), receivedAt: new Date(row.receivedAt) }));
     },
     recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
     search: async (binId: string, search: RequestSearch) => {

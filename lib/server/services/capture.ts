@@ -49,8 +49,6 @@ export interface CaptureResult {
 
 interface PendingCapture {
   record: CapturedRequestRecord;
-  /** The parsed form of record.headers, kept to spare the trust checks a JSON round trip. */
-  headers: [string, string][];
   corsPreflight: boolean;
 }
 
@@ -95,8 +93,8 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
     const secrets = parseStoredSecrets(reservation.secrets);
     const group = groups.find((g) => g.rows === rows)!;
     rows.forEach((record, k) => {
-      const { corsPreflight, headers } = pending[group.indexes[k]!]!;
-      const trust = checkTrust(trustInputOf(record.binId, record, headers), settings, secrets);
+      const { corsPreflight } = pending[group.indexes[k]!]!;
+      const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
       Object.assign(record, storedVerdict(trust.verdict));
       record.deliveryKey = trust.deliveryKey;
       record.authFailure = trust.authFailure;
@@ -147,7 +145,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
-    committed = await writer.write({ record, headers, corsPreflight });
+    committed = await writer.write({ record, corsPreflight });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", errorMessage(error));

@@ -164,7 +164,7 @@ export async function replayRequest(binId: string, requestId: string, replay: Re
     kind: "replay",
     targetUrl: replay.targetUrl,
     method: (replay.method ?? captured.method).toUpperCase(),
-    headers: replay.headers ? JSON.stringify(replay.headers) : captured.headers,
+    headers: JSON.stringify(replay.headers ?? captured.headers),
     body,
     status: "sending",
     attempts: 0,

@@ -10,7 +10,6 @@ import { arrivedRecord, importRequests, listFullRequests, type CapturedRequestRe
 import { createNewBin } from "@/lib/server/services/bins";
 import { recheckBinVerdicts } from "@/lib/server/services/verification";
 import { binUrls } from "@/lib/server/urls";
-import { parseHeaderPairs } from "@/lib/shared/headers";
 
 const MAX_EXPORT_REQUESTS = 10_000;
 const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -24,7 +23,7 @@ function toPortable(record: CapturedRequestRecord): PortableRequest & { id: stri
     method: record.method,
     path: record.path,
     query: record.query,
-    headers: parseHeaderPairs(record.headers),
+    headers: record.headers,
     body: record.body,
     remoteAddress: record.remoteAddress,
     httpVersion: record.httpVersion,

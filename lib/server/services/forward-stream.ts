@@ -6,7 +6,6 @@ import { tailForForwarder, type TailRow } from "@/lib/server/queries/hot-store";
 import { getRequest, lastSequences, type CapturedRequestRecord } from "@/lib/server/queries/requests";
 import { publish, subscribe } from "@/lib/server/realtime/bus";
 import { forwarderKey } from "@/lib/server/services/forwarders";
-import { parseHeaderPairs } from "@/lib/shared/headers";
 
 /** Where frames go: the HTTP response, seen through what the loop needs of it. */
 export interface FrameSink {
@@ -57,7 +56,7 @@ function requestFrame(row: TailRow, kind: "capture" | "replay" | "push", key: st
       method: edits.method ?? row.method,
       path: row.path,
       query: row.query,
-      headers: edits.headers ?? parseHeaderPairs(row.headers),
+      headers: edits.headers ?? row.headers,
       receivedAt: row.receivedAt.toISOString(),
       answer,
       size: body.length,

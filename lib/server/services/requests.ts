@@ -6,7 +6,6 @@ import * as requests from "@/lib/server/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/server/queries/hot-store";
 import { publish } from "@/lib/server/realtime/bus";
 import { toDetail, toSummary } from "@/lib/server/services/serialize";
-import { parseHeaderPairs } from "@/lib/shared/headers";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_CATCH_UP = 500;
@@ -68,7 +67,7 @@ export async function getRawBody(binId: string, requestId: string): Promise<Uint
 export async function getDecodedBody(binId: string, requestId: string): Promise<Buffer> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  const decoded = decodeContentEncoding(record.body, parseHeaderPairs(record.headers));
+  const decoded = decodeContentEncoding(record.body, record.headers);
   if (!decoded.ok) throw new DomainError("not_decodable", decoded.message, 422);
   return decoded.bytes;
 }

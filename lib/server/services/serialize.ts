@@ -1,7 +1,6 @@
 import type { RequestDetail, RequestSummary } from "@/lib/shared/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import { utf8Text } from "@/lib/shared/body/utf8";
-import { parseHeaderPairs } from "@/lib/shared/headers";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -36,7 +35,7 @@ export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL
   const omitted = body.length > inlineBodyBytes;
   return {
     ...toSummary(record),
-    headers: parseHeaderPairs(record.headers),
+    headers: record.headers,
     httpVersion: record.httpVersion,
     bodyBase64: omitted ? "" : body.toString("base64"),
     bodyText: omitted ? null : utf8Text(body),

@@ -10,7 +10,6 @@ import { binsWithRecheckPending, clearRecheckPending, getBin, updateBin, type Bi
 import { getRequest, requestsForRecheck, setVerdict } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import type { Role } from "@/lib/server/services/access";
-import { parseHeaderPairs } from "@/lib/shared/headers";
 
 export const MAX_SECRETS = 20;
 const RECHECK_CHUNK = 200;
@@ -50,8 +49,7 @@ export type RequestVerification = Verification;
 export async function verifyStoredRequest(bin: BinRecord, requestId: string, role: Role): Promise<RequestVerification> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await getRequest(bin.id, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  const headers = parseHeaderPairs(record.headers);
-  const { verdict } = checkTrust(trustInputOf(bin.id, record, headers), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets));
+  const { verdict } = checkTrust(trustInputOf(bin.id, record), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets));
   const full: RequestVerification = {
     status: verdict.status,
     signature: verdict.signature,
@@ -114,8 +112,7 @@ export async function recheckBinVerdicts(binId: string): Promise<number> {
   while (true) {
     const chunk = await requestsForRecheck(binId, cursor, RECHECK_CHUNK);
     for (const record of chunk) {
-      const headers = parseHeaderPairs(record.headers);
-      const stored = storedVerdict(checkTrust(trustInputOf(binId, record, headers), settings, secrets).verdict);
+      const stored = storedVerdict(checkTrust(trustInputOf(binId, record), settings, secrets).verdict);
       const same =
         stored.verdict === record.verdict &&
         stored.signature === record.signature &&
