@@ -1,7 +1,7 @@
-import { concatBytes, decodeHex, ed25519PublicKey, verifyEd25519 } from "../crypto";
+import { decodeHex, ed25519PublicKey, verifyEd25519 } from "../crypto";
 import type { RequestView } from "../request";
-import { ageFromUnixSeconds, freshness, parseUnixSeconds, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
-import { missingHeader } from "./body-hmac";
+import type { Outcome, SchemeContext, SchemeModule } from "../scheme";
+import { checkTimestampedPublicKey } from "./timestamped-public-key";
 
 const SIGNATURE = "X-Signature-Ed25519";
 const TIMESTAMP = "X-Signature-Timestamp";
@@ -13,38 +13,20 @@ function publicKey(secret: string) {
 }
 
 function check(req: RequestView, ctx: SchemeContext): Outcome {
-  const signature = req.header(SIGNATURE);
-  if (signature === undefined) return missingHeader(SIGNATURE);
-  const timestamp = req.header(TIMESTAMP);
-  if (timestamp === undefined) return missingHeader(TIMESTAMP, "Discord signs the timestamp together with the body.");
-  let key;
-  try {
-    key = publicKey(ctx.secret.secret);
-  } catch (error) {
-    return { kind: "error", header: SIGNATURE, reason: `The configured key cannot be used: ${(error as Error).message}.` };
-  }
-  const signed = concatBytes(timestamp, req.body);
-  const bytes = decodeHex(signature);
-  const match = bytes !== undefined && verifyEd25519(key, signed, bytes);
-  const seconds = parseUnixSeconds(timestamp);
-  return {
-    kind: "checked",
-    match,
-    header: SIGNATURE,
-    signed,
-    received: signature,
-    // Discord's library checks no window; the age is only reported.
-    ...(seconds !== undefined ? { freshness: freshness(ageFromUnixSeconds(req, seconds), null, "past", TIMESTAMP) } : {}),
+  return checkTimestampedPublicKey(req, {
+    signatureHeader: SIGNATURE,
+    timestampHeader: TIMESTAMP,
+    provider: "Discord",
+    key: () => publicKey(ctx.secret.secret),
+    keyName: "key",
+    decode: decodeHex,
+    verify: verifyEd25519,
     method: "Ed25519 over timestamp + raw body, signature in hex",
-    ...(match
-      ? {}
-      : {
-          hints: [
-            "Discord deliberately sends badly signed requests when an Interactions Endpoint URL is saved, and expects them to be refused with 401.",
-            ...(bytes === undefined || bytes.length !== 64 ? [`${SIGNATURE} is not 128 hex characters.`] : []),
-          ],
-        }),
-  };
+    mismatchHints: (bytes) => [
+      "Discord deliberately sends badly signed requests when an Interactions Endpoint URL is saved, and expects them to be refused with 401.",
+      ...(bytes === undefined || bytes.length !== 64 ? [`${SIGNATURE} is not 128 hex characters.`] : []),
+    ],
+  });
 }
 
 export const discord: SchemeModule = {

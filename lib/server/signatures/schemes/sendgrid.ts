@@ -1,8 +1,8 @@
 import type { KeyObject } from "node:crypto";
-import { concatBytes, decodeBase64, publicKeyFromText, verifyEcdsaSha256 } from "../crypto";
+import { decodeBase64, publicKeyFromText, verifyEcdsaSha256 } from "../crypto";
 import type { RequestView } from "../request";
-import { ageFromUnixSeconds, freshness, parseUnixSeconds, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
-import { missingHeader } from "./body-hmac";
+import type { Outcome, SchemeContext, SchemeModule } from "../scheme";
+import { checkTimestampedPublicKey } from "./timestamped-public-key";
 
 const SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
 const TIMESTAMP = "X-Twilio-Email-Event-Webhook-Timestamp";
@@ -17,29 +17,16 @@ export function sendgridKey(secret: string): KeyObject {
 }
 
 function check(req: RequestView, ctx: SchemeContext): Outcome {
-  const signature = req.header(SIGNATURE);
-  if (signature === undefined) return missingHeader(SIGNATURE);
-  const timestamp = req.header(TIMESTAMP);
-  if (timestamp === undefined) return missingHeader(TIMESTAMP, "SendGrid signs the timestamp together with the body.");
-  let key: KeyObject;
-  try {
-    key = sendgridKey(ctx.secret.secret);
-  } catch (error) {
-    return { kind: "error", header: SIGNATURE, reason: `The configured verification key cannot be used: ${(error as Error).message}.` };
-  }
-  const signed = concatBytes(timestamp, req.body);
-  const der = decodeBase64(signature);
-  const match = der !== undefined && verifyEcdsaSha256(key, signed, der);
-  const seconds = parseUnixSeconds(timestamp);
-  return {
-    kind: "checked",
-    match,
-    header: SIGNATURE,
-    signed,
-    received: signature,
-    ...(seconds !== undefined ? { freshness: freshness(ageFromUnixSeconds(req, seconds), null, "past", TIMESTAMP) } : {}),
+  return checkTimestampedPublicKey(req, {
+    signatureHeader: SIGNATURE,
+    timestampHeader: TIMESTAMP,
+    provider: "SendGrid",
+    key: () => sendgridKey(ctx.secret.secret),
+    keyName: "verification key",
+    decode: decodeBase64,
+    verify: verifyEcdsaSha256,
     method: "ECDSA P-256 with SHA-256 over timestamp + raw body, DER signature in base64",
-  };
+  });
 }
 
 export const sendgrid: SchemeModule = {
