@@ -1,6 +1,7 @@
 import type { TLSSocket } from "node:tls";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, PayloadTooLargeError, errorMessage } from "@/lib/shared/errors";
+import { metrics } from "@/lib/server/metrics";
 import type { ResponseDecision } from "@/lib/server/bins/respond";
 import type { BinSettings } from "@/lib/shared/settings/settings";
 import type { ForwarderAnswer } from "@/lib/shared/api-types";
@@ -249,6 +250,12 @@ async function respondWithForwarderAnswer(
  */
 export async function handleCapture(req: IncomingMessage, res: ServerResponse, target: CaptureTarget, options: CaptureOptions): Promise<void> {
   const receivedAt = Date.now();
+  const started = performance.now();
+  res.once("finish", () => {
+    const { captures, captureSeconds } = metrics();
+    captures.inc({ status: String(res.statusCode) });
+    captureSeconds.observe((performance.now() - started) / 1000);
+  });
   const remoteAddress = clientAddress(req, options.trustProxy);
   const retryAfter = options.addressLimiter.take(remoteAddress, receivedAt) || options.binLimiter.take(target.binId, receivedAt);
   if (retryAfter > 0) {

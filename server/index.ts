@@ -18,6 +18,8 @@ import { CaptureAdmission } from "@/lib/server/services/admission";
 import { startSweeper } from "@/lib/server/services/sweeper";
 import { startForwarder } from "@/lib/server/services/forwarder";
 import { resumePendingRechecks } from "@/lib/server/services/verification";
+import { metrics } from "@/lib/server/metrics";
+import { handleMetrics, isMetricsUrl } from "./metrics";
 import { policyFromEnv } from "@/lib/server/outbound/target-policy";
 import { errorMessage } from "@/lib/shared/errors";
 
@@ -65,6 +67,10 @@ const server = createServer((req, res) => {
     void handleForwardStream(req, res, stream);
     return;
   }
+  if (config.METRICS_TOKEN && isMetricsUrl(req.url)) {
+    void handleMetrics(req, res, config.METRICS_TOKEN);
+    return;
+  }
   void handleNext(req, res);
 });
 // Node keeps only the first 1,000 headers by default, silently; a 2xx must mean stored exactly. The
@@ -72,6 +78,7 @@ const server = createServer((req, res) => {
 server.maxHeadersCount = 0;
 answerUnparsable(server);
 const realtime = attachRealtime(server);
+metrics().liveSubscribers.count = () => realtime.io.engine.clientsCount;
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
   const stopForwarder = startForwarder(config.FORWARD_POLL_MS);

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   ALLOW_PRIVATE_TARGETS: flag.default(false),
   /** Comma-separated hosts, IPs, CIDRs or host:port entries that may be targeted even though internal. */
   OUTBOUND_ALLOW_LIST: z.string().default(""),
+  /** Serves Prometheus metrics at /metrics to `Authorization: Bearer <this>`; unset, /metrics does not exist. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -139,3 +139,8 @@ export async function pendingForwards(
 export async function clearForwardPending(requestIds: string[]): Promise<void> {
   await db().capturedRequest.updateMany({ where: { id: { in: requestIds } }, data: { forwardPending: false } });
 }
+
+/** Deliveries waiting for an attempt, across bins: the forward queue's depth. */
+export async function countPendingDeliveries(): Promise<number> {
+  return db().delivery.count({ where: { status: "pending" } });
+}

@@ -8,6 +8,7 @@ import { BinNotFoundError, StorageUnavailableError, errorMessage } from "@/lib/s
 import { newRequestId } from "@/lib/server/ids";
 import { commitCaptureGroups, pruneRequests } from "@/lib/server/queries/hot-store";
 import { arrivedRecord, type CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { BatchWriter } from "@/lib/server/services/batch-writer";
 import { expectAnswer } from "@/lib/server/services/forward-answers";
@@ -149,6 +150,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", errorMessage(error));
+    metrics().databaseErrors.inc({ where: "capture" });
     throw new StorageUnavailableError();
   }
   // Waiting starts before anyone hears of the capture, so a fast answer cannot be missed.

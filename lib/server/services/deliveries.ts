@@ -9,6 +9,7 @@ import { sendRequest } from "@/lib/server/outbound/send";
 import { policyFromEnv } from "@/lib/server/outbound/target-policy";
 import * as deliveries from "@/lib/server/queries/deliveries";
 import { getRequest } from "@/lib/server/queries/requests";
+import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 import { utf8Text } from "@/lib/shared/body/utf8";
@@ -73,6 +74,7 @@ export async function attemptDelivery(delivery: deliveries.DeliveryRecord, optio
   const succeeded = result.ok && result.status < 400;
   const outcome = succeeded ? "succeeded" : result.ok ? "http_error" : errorCode === "blocked_target" ? "blocked" : "network_error";
   const lastError = succeeded ? null : result.ok ? `The target answered ${result.status} ${result.statusText}`.trim() : result.error.message;
+  metrics().deliveries.inc({ kind: delivery.kind, outcome });
   const retry = !succeeded && number < delivery.maxAttempts && isRetryable({ status, errorCode });
   const retryAfter = result.ok ? retryAfterDelay(headerValue(result.headers, "retry-after"), Date.now()) : null;
   const delay = retryAfter ?? backoffDelay(number, env().FORWARD_RETRY_BASE_MS);

@@ -9,6 +9,7 @@ import { publish } from "@/lib/server/realtime/bus";
 import { decodeBase64, getDeliveryDetail, HeaderPairs, oneBodyEdit, RequestEditsSchema } from "@/lib/server/services/deliveries";
 import { deliverAnswer, expectAnswer } from "@/lib/server/services/forward-answers";
 import { parseInput } from "@/lib/server/validation";
+import { metrics } from "@/lib/server/metrics";
 
 /** Letters, digits and `. _ : -`, as typed on a command line and shown in the inspector. */
 export const FORWARDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -127,6 +128,10 @@ export async function recordReports(binId: string, name: string, input: unknown)
   const now = new Date();
   const rows = batch.reports.map((report) => toRow(binId, report, now));
   const stored = await recordForwarderReports(forwarder.id, batch.cursor, rows, now);
+  // Counted as reported: a retried batch (stored once) may count a delivery twice, which a rate tolerates.
+  for (const report of batch.reports) {
+    metrics().deliveries.inc({ kind: "cli", outcome: report.status === null ? "network_error" : report.status < 400 ? "succeeded" : "http_error" });
+  }
   for (const report of batch.reports) {
     if (report.response === undefined) continue;
     const waitKey = report.kind === "capture" ? report.requestId : report.key;

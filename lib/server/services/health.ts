@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db/client";
+import { metrics } from "@/lib/server/metrics";
 import { pingHotStore } from "@/lib/server/queries/hot-store";
 
 /**
@@ -6,5 +7,10 @@ import { pingHotStore } from "@/lib/server/queries/hot-store";
  * (capture, search, forwarder streams). Either one down means captures or the inspector fail.
  */
 export async function checkStorage(): Promise<void> {
-  await Promise.all([db().$queryRawUnsafe("SELECT 1"), pingHotStore()]);
+  try {
+    await Promise.all([db().$queryRawUnsafe("SELECT 1"), pingHotStore()]);
+  } catch (error) {
+    metrics().databaseErrors.inc({ where: "health" });
+    throw error;
+  }
 }
