@@ -1,3 +1,4 @@
+import "./log-setup";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
