@@ -20,6 +20,7 @@ import { startSweeper } from "@/lib/server/services/sweeper";
 import { startForwarder } from "@/lib/server/services/forwarder";
 import { resumePendingRechecks } from "@/lib/server/services/verification";
 import { metrics } from "@/lib/server/metrics";
+import { applyConfigFile } from "./bins-config";
 import { handleMetrics, isMetricsUrl } from "./metrics";
 import { policyFromEnv } from "@/lib/server/outbound/target-policy";
 import { errorMessage } from "@/lib/shared/errors";
@@ -34,6 +35,7 @@ process.on("unhandledRejection", (reason) => console.error("unhandled rejection:
 // Fail at start, not at the first replay, on a malformed OUTBOUND_ALLOW_LIST.
 policyFromEnv(process.env);
 await prepareDatabase(rootDir);
+if (config.HOOKSCOPE_CONFIG) await applyConfigFile(config.HOOKSCOPE_CONFIG);
 
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
 const handleNext = app.getRequestHandler();

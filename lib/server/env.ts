@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   OUTBOUND_ALLOW_LIST: z.string().default(""),
   /** Serves Prometheus metrics at /metrics to `Authorization: Bearer <this>`; unset, /metrics does not exist. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** A YAML or JSON file declaring bins, applied at every start (README: bins as code). */
+  HOOKSCOPE_CONFIG: z.string().optional(),
   /** text (default) or json: one JSON object per log line (applied by server/log-setup.ts before anything logs). */
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
 });

@@ -55,7 +55,7 @@ export async function createBin(bin: NewBin): Promise<BinRecord | null> {
   }
 }
 
-export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending">>;
+export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending" | "ownerTokenHash">>;
 
 /** Null when there was no such bin. */
 export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
