@@ -5,6 +5,7 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const CI = !!process.env.CI;
+export const MANAGED_OWNER_TOKEN = "e2e-managed-owner-token-0123456789";
 
 /**
  * Playwright cannot download browsers on these machines, so use Debian's Chromium unless told
@@ -77,6 +78,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Replay tests send to a target server the test starts on loopback, which is refused by default.
       OUTBOUND_ALLOW_LIST: "127.0.0.1",
+      // One bin declared as code, for managed-bin.spec.ts.
+      HOOKSCOPE_CONFIG: "tests/e2e/managed-bins.yaml",
+      E2E_MANAGED_OWNER_TOKEN: MANAGED_OWNER_TOKEN,
     },
   },
 });

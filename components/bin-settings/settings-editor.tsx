@@ -5,6 +5,7 @@ import { errorMessage, getBinSettings, updateBin } from "@/lib/client/owner-api"
 import { buildSettingsPatch, sectionOfServerMessage, settingsToForm, type FormErrors, type SettingsForm } from "@/lib/client/owner-settings-form";
 import type { BinSettingsJson } from "@/lib/client/owner-types";
 import { Tabs } from "@/components/ui/tabs";
+import { Alert } from "@/components/owner-tools/alert";
 import { CorsSection } from "./cors-section";
 import { DeliveryAuthSection } from "./delivery-auth-section";
 import { ForwardSection } from "./forward-section";
@@ -92,53 +93,64 @@ export function SettingsEditor({ binId, token, info, settings }: SettingsEditorP
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      {info.managed && (
+        <div className="shrink-0 px-5 pt-4">
+          <Alert tone="info" title="Managed by configuration">
+            This bin is declared in the server&apos;s configuration file (HOOKSCOPE_CONFIG). Its settings and secrets are shown read-only here: change them in
+            that file, and the server applies it at its next start.
+          </Alert>
+        </div>
+      )}
       <Tabs<Section> label="Settings sections" dense items={SECTIONS} selected={section} onSelect={setSection}>
-        {FORM_SECTIONS.has(section) ? (
-          // The Save bar sits outside the scrolling panel and submits this form through its id.
-          <form id={formId} noValidate onSubmit={save} aria-label="Bin settings" className="space-y-6 px-5 py-5">
-            {section === "response" && <ResponseSection value={form.response} errors={errors} onChange={(response) => edit({ ...form, response })} />}
-            {section === "rules" && <RulesSection rules={form.rules} errors={errors} onChange={(rules) => edit({ ...form, rules })} />}
-            {section === "delivery" && (
-              <>
-                <CorsSection value={form.cors} errors={errors} onChange={(cors) => edit({ ...form, cors })} />
-                <hr className="border-zinc-200 dark:border-zinc-800" />
-                <ForwardSection value={form.forward} errors={errors} onChange={(forward) => edit({ ...form, forward })} />
-              </>
-            )}
-            {section === "lifetime" && (
-              <LifetimeSection
-                value={form.lifetime}
-                savedExpiresAt={saved.form.lifetime.expiresAt}
-                errors={errors}
-                onChange={(lifetime) => edit({ ...form, lifetime })}
-              />
-            )}
-          </form>
-        ) : (
-          <div className="space-y-6 px-5 py-5">
-            {section === "secrets" && <SecretsSection binId={binId} token={token} captureUrl={info.captureUrl} />}
-            {section === "auth" && (
-              <DeliveryAuthSection
-                binId={binId}
-                token={token}
-                captureUrl={info.captureUrl}
-                auth={saved.settings.auth}
-                onSaved={(auth) => setSaved((current) => ({ ...current, settings: { ...current.settings, auth } }))}
-              />
-            )}
-            {section === "senders" && (
-              <SendersSection
-                binId={binId}
-                token={token}
-                sources={saved.settings.sources}
-                onSaved={(sources) => setSaved((current) => ({ ...current, settings: { ...current.settings, sources } }))}
-              />
-            )}
-          </div>
-        )}
+        {/* A disabled fieldset makes every control inside read-only at once, the way the browser does it. */}
+        <fieldset disabled={info.managed} className="contents">
+          {FORM_SECTIONS.has(section) ? (
+            // The Save bar sits outside the scrolling panel and submits this form through its id.
+            <form id={formId} noValidate onSubmit={save} aria-label="Bin settings" className="space-y-6 px-5 py-5">
+              {section === "response" && <ResponseSection value={form.response} errors={errors} onChange={(response) => edit({ ...form, response })} />}
+              {section === "rules" && <RulesSection rules={form.rules} errors={errors} onChange={(rules) => edit({ ...form, rules })} />}
+              {section === "delivery" && (
+                <>
+                  <CorsSection value={form.cors} errors={errors} onChange={(cors) => edit({ ...form, cors })} />
+                  <hr className="border-zinc-200 dark:border-zinc-800" />
+                  <ForwardSection value={form.forward} errors={errors} onChange={(forward) => edit({ ...form, forward })} />
+                </>
+              )}
+              {section === "lifetime" && (
+                <LifetimeSection
+                  value={form.lifetime}
+                  savedExpiresAt={saved.form.lifetime.expiresAt}
+                  errors={errors}
+                  onChange={(lifetime) => edit({ ...form, lifetime })}
+                />
+              )}
+            </form>
+          ) : (
+            <div className="space-y-6 px-5 py-5">
+              {section === "secrets" && <SecretsSection binId={binId} token={token} captureUrl={info.captureUrl} />}
+              {section === "auth" && (
+                <DeliveryAuthSection
+                  binId={binId}
+                  token={token}
+                  captureUrl={info.captureUrl}
+                  auth={saved.settings.auth}
+                  onSaved={(auth) => setSaved((current) => ({ ...current, settings: { ...current.settings, auth } }))}
+                />
+              )}
+              {section === "senders" && (
+                <SendersSection
+                  binId={binId}
+                  token={token}
+                  sources={saved.settings.sources}
+                  onSaved={(sources) => setSaved((current) => ({ ...current, settings: { ...current.settings, sources } }))}
+                />
+              )}
+            </div>
+          )}
+        </fieldset>
       </Tabs>
       {FORM_SECTIONS.has(section) ? (
-        <SaveBar formId={formId} status={status} dirty={dirty} />
+        <SaveBar formId={formId} status={status} dirty={dirty} disabled={info.managed} />
       ) : (
         dirty && (
           <p className="shrink-0 border-t border-zinc-200 bg-zinc-50 px-5 py-2 text-xs text-amber-700 dark:border-zinc-800 dark:bg-zinc-950/50 dark:text-amber-300">

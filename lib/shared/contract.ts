@@ -55,6 +55,9 @@ export const BinInfoSchema = z
     undeliveredDropped: z.number().int().meta({ description: "Captures retention removed before a forwarder or auto-forward delivered them." }),
     captureUrl: z.string(),
     role: z.enum(["owner", "viewer"]).meta({ description: "What the caller's token allows: the owner may change and delete; a share-link viewer only reads." }),
+    managed: z
+      .boolean()
+      .meta({ description: "Declared in the server's HOOKSCOPE_CONFIG file: its settings, secrets and lifetime change there, not through the API." }),
     shareUrl: z.string().optional().meta({ description: "Owner only." }),
   })
   .meta({ id: "BinInfo" });

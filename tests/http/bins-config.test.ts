@@ -66,6 +66,19 @@ test(
     assert.equal(stateBefore.stripe.info.maxRequests, 250);
     assert.equal(stateBefore.stripe.info.expiresAt, null, "managed bins do not expire");
     assert.equal((stateBefore.github.settings as { auth: { headerName: string } }).auth.headerName, "X-Ci-Token");
+    assert.equal(stateBefore.stripe.info.managed, true);
+    // Changes through the API would be undone at the next start: they are refused, saying where to make them.
+    const owner = { Authorization: `Bearer ${OWNER}`, "Content-Type": "application/json" };
+    for (const [method, path, body] of [
+      ["PATCH", "/api/bins/stripe-staging", { maxRequests: 10 }],
+      ["POST", "/api/bins/stripe-staging/secrets", { scheme: "github", secret: "another-secret-value" }],
+      ["DELETE", "/api/bins/stripe-staging/secrets/config-1", undefined],
+      ["DELETE", "/api/bins/stripe-staging", undefined],
+    ] as const) {
+      const refused = await fetch(`${first.url}${path}`, { method, headers: owner, ...(body ? { body: JSON.stringify(body) } : {}) });
+      assert.equal(refused.status, 409, `${method} ${path}`);
+      assert.match(await refused.text(), /"managed_by_config".*HOOKSCOPE_CONFIG/);
+    }
 
     const payload = '{"id":"evt_config","type":"invoice.paid"}';
     const at = Math.floor(Date.now() / 1000);

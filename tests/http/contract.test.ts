@@ -229,6 +229,7 @@ test("a field the contract lists but the answer lacks, or an extra one, fails va
     undeliveredDropped: 0,
     captureUrl: "http://x/h/b",
     role: "owner",
+    managed: false,
   };
   assert.ok(validate(answer), ajv.errorsText(validate.errors));
   const { pruned: _pruned, ...missing } = answer;

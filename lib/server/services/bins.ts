@@ -10,6 +10,7 @@ import { countRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
 import { binUrls } from "@/lib/server/urls";
+import { isManagedBin } from "@/lib/server/config/managed";
 import { parseInput } from "@/lib/server/validation";
 
 const DAY_MS = 86_400_000;
@@ -71,6 +72,7 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
     undeliveredDropped: bin.undeliveredDropped,
     captureUrl: urls.captureUrl,
     role,
+    managed: isManagedBin(bin.id),
     ...(role === "owner" ? { shareUrl: urls.shareUrl } : {}),
   };
 }
@@ -80,8 +82,19 @@ export function binSettings(bin: BinRecord): BinSettings {
 }
 
 /** Owner changes: expiry, retention, response settings. Settings apply to the next capture. */
+/** Refuses a change to a bin HOOKSCOPE_CONFIG declares: the next start would undo it. */
+export function refuseIfManaged(binId: string): void {
+  if (isManagedBin(binId)) {
+    throw new ConflictError(
+      "managed_by_config",
+      "This bin is managed by configuration (HOOKSCOPE_CONFIG): change it in that file; the server applies it at start.",
+    );
+  }
+}
+
 export async function updateBinSettings(bin: BinRecord, input: unknown): Promise<BinRecord> {
   const patch = parseInput(UpdateBinSchema, input);
+  refuseIfManaged(bin.id);
   const now = Date.now();
   const { BIN_TTL_DAYS, BIN_MAX_REQUESTS } = env();
   if (patch.expiresAt !== undefined) {
@@ -107,6 +120,7 @@ export async function updateBinSettings(bin: BinRecord, input: unknown): Promise
 }
 
 export async function removeBin(binId: string): Promise<void> {
+  refuseIfManaged(binId);
   if (!(await deleteBin(binId))) throw new BinNotFoundError();
   publish("bin.deleted", { binId });
 }

@@ -10,6 +10,7 @@ import { binsWithRecheckPending, clearRecheckPending, getBin, updateBin, type Bi
 import { getRequest, requestsForRecheck, setVerdict } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import type { Role } from "@/lib/server/services/access";
+import { refuseIfManaged } from "@/lib/server/services/bins";
 
 export const MAX_SECRETS = 20;
 const RECHECK_CHUNK = 200;
@@ -25,6 +26,7 @@ async function saveSecrets(binId: string, secrets: StoredSecret[]): Promise<void
 
 /** Stores a signature secret or the delivery token; stored requests are then checked again. */
 export async function addSecret(bin: BinRecord, input: unknown): Promise<MaskedSecret> {
+  refuseIfManaged(bin.id);
   const parsed = parseSecretInput(input);
   if (!parsed.ok) throw new ValidationError(parsed.message);
   const secrets = parseStoredSecrets(bin.secrets);
@@ -37,6 +39,7 @@ export async function addSecret(bin: BinRecord, input: unknown): Promise<MaskedS
 }
 
 export async function removeSecret(bin: BinRecord, secretId: string): Promise<void> {
+  refuseIfManaged(bin.id);
   const secrets = parseStoredSecrets(bin.secrets);
   const kept = secrets.filter((secret) => secret.id !== secretId);
   if (kept.length === secrets.length) throw new DomainError("secret_not_found", "No secret with that id in this bin.", 404);
