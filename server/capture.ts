@@ -300,6 +300,7 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse, t
     });
     release();
     if (rejected === "auth") countRefusal(target.binId, "unauthorized");
+    if (rejected === "source") countRefusal(target.binId, "forbidden");
     if (forwarderAnswer) await respondWithForwarderAnswer(req, res, summary.id, forwarderAnswer, forwarderTimeoutMs, settings);
     else respond(req, res, summary.id, decision, settings, options);
   } catch (error) {

@@ -7,11 +7,12 @@ const REFUSALS: [keyof Omit<BinInfo["refused"], "lastAt">, string][] = [
   ["tooLarge", "413 too large"],
   ["overloaded", "503 server busy"],
   ["unauthorized", "401 failed delivery auth"],
+  ["forbidden", "403 outside the sender allow-list"],
 ];
 
 /**
  * What the list alone does not show: how many requests the bin keeps, what retention removed, and
- * the requests senders were refused (never stored, so never in the list, except 401s).
+ * the requests senders were refused (never stored, so never in the list, except 401s and 403s).
  */
 export function BinTally({ info }: { info: BinInfo }) {
   const refused = REFUSALS.filter(([key]) => info.refused[key] > 0);

@@ -39,6 +39,7 @@ export const RefusalTallySchema = z
     tooLarge: z.number().int().meta({ description: "413: body over MAX_BODY_BYTES." }),
     overloaded: z.number().int().meta({ description: "503: the server was taking more than it could store." }),
     unauthorized: z.number().int().meta({ description: "401: rejected by the bin's delivery auth (these are stored, and listed as rejected)." }),
+    forbidden: z.number().int().meta({ description: "403: rejected by the bin's sender allow-list (these are stored, and listed as rejected)." }),
     lastAt: timestamp.nullable(),
   })
   .meta({ id: "RefusalTally", description: "Senders refused: not stored (rate limit, too large, overloaded), or stored and rejected by delivery auth." });

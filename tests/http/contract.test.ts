@@ -225,7 +225,7 @@ test("a field the contract lists but the answer lacks, or an extra one, fails va
     maxRequests: 1,
     requestCount: 0,
     pruned: 0,
-    refused: { rateLimited: 0, tooLarge: 0, overloaded: 0, unauthorized: 0, lastAt: null },
+    refused: { rateLimited: 0, tooLarge: 0, overloaded: 0, unauthorized: 0, forbidden: 0, lastAt: null },
     undeliveredDropped: 0,
     captureUrl: "http://x/h/b",
     role: "owner",

@@ -3,9 +3,10 @@ import { request as httpRequest } from "node:http";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as twilio from "twilio/lib/webhooks/webhooks.js";
-import type { CreatedBin, RequestDetail } from "@/lib/shared/api-types";
+import type { BinInfo, CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { createBin } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
+import { waitUntil } from "../helpers/target";
 
 const STRIPE_SECRET = "whsec_dimensions_0123456789abcdefghij";
 const TWILIO_TOKEN = "12345678901234567890123456789012";
@@ -194,6 +195,17 @@ describe("sender allow-list and plain HTTP", () => {
     assert.equal(rejected.sourceFailure, "127.0.0.2 is not in the sender allow-list (127.0.0.1/32)");
     assert.equal((await detailOf(server.url, bin, inside.id!)).sourceFailure, null);
     assert.equal((await verificationOf(server.url, bin, outside.id!)).sourceFailure, rejected.sourceFailure);
+    // The bin's tally counts it with the other refusals (written once a second).
+    const tally = await waitUntil(
+      async () => {
+        const info = (await (await api(server.url, bin, "")).json()) as BinInfo;
+        return info.refused.forbidden > 0 ? info.refused : undefined;
+      },
+      10_000,
+      "the 403 in the tally",
+    );
+    assert.equal(tally.forbidden, 1);
+    assert.equal(tally.unauthorized, 0);
   });
 
   test("flag: the request from outside is answered as usual and marked", async () => {

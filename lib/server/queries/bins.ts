@@ -24,16 +24,18 @@ export interface BinRecord {
   refusedTooLarge: number;
   refusedOverloaded: number;
   refusedUnauthorized: number;
+  refusedForbidden: number;
   lastRefusedAt: Date | null;
 }
 
-export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized";
+export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized" | "forbidden";
 
 const REFUSAL_COLUMNS = {
   rateLimited: "refusedRateLimited",
   tooLarge: "refusedTooLarge",
   overloaded: "refusedOverloaded",
   unauthorized: "refusedUnauthorized",
+  forbidden: "refusedForbidden",
 } as const satisfies Record<RefusalReason, keyof BinRecord>;
 
 /** Adds refusals to a bin's tally; a bin that does not exist (a refused guess) is left alone. */

@@ -67,6 +67,7 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
       tooLarge: bin.refusedTooLarge,
       overloaded: bin.refusedOverloaded,
       unauthorized: bin.refusedUnauthorized,
+      forbidden: bin.refusedForbidden,
       lastAt: bin.lastRefusedAt?.toISOString() ?? null,
     },
     undeliveredDropped: bin.undeliveredDropped,
