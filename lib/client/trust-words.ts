@@ -1,28 +1,16 @@
 // Pure helpers behind the trust badges, the Verify tab and the Senders settings: loopback addresses,
 // allow-list lines checked the way the server will check them, and the two verdict dimensions in words.
+import { formatIp, mustRange, parseIp, parseRange, rangeContains } from "@/lib/shared/ip";
+import { formatSeconds } from "@/lib/shared/seconds";
 import type { FreshnessResult, SignatureResult, VerdictDetails } from "@/lib/shared/signature-types";
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-function isIPv4(text: string): boolean {
-  return IPV4.test(text);
-}
-
-/** IPv6 as the URL parser reads a bracketed host (full, compressed, or with an IPv4 tail); no zone ids. */
-function isIPv6(text: string): boolean {
-  if (!text.includes(":") || !/^[0-9A-Fa-f:.]+$/.test(text)) return false;
-  try {
-    return new URL(`http://[${text}]/`).hostname.length > 2;
-  } catch {
-    return false;
-  }
-}
+const LOOPBACK_V4 = mustRange("127.0.0.0/8");
 
 /** 127.0.0.0/8 and ::1 (also written as an IPv4-mapped IPv6 address): requests from the server's own machine. */
 export function isLoopback(address: string): boolean {
-  const plain = address.toLowerCase().replace(/^::ffff:/, "");
-  if (isIPv4(plain)) return plain.startsWith("127.");
-  return isIPv6(plain) && new URL(`http://[${plain}]/`).hostname === "[::1]";
+  const ip = parseIp(address.toLowerCase().replace(/^::ffff:/, ""));
+  if (!ip) return false;
+  return ip.version === 4 ? rangeContains(LOOPBACK_V4, ip) : formatIp(ip) === "::1";
 }
 
 /** The server refuses longer entries (SourcesSchema in lib/shared/settings/sources.ts). */
@@ -34,10 +22,11 @@ export function rangeProblem(text: string): string | null {
   if (text.length > MAX_RANGE_CHARS) return `"${text.slice(0, 24)}…" is longer than ${MAX_RANGE_CHARS} characters`;
   const [address = "", prefix, extra] = text.split("/");
   const bad = `"${text}" is not an IP address or CIDR range`;
-  if (extra !== undefined) return bad;
-  const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
-  if (max === 0) return bad;
-  if (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)) return `"${text}": the prefix after / must be 0 to ${max}`;
+  // A zone id names an interface of this machine, never a sender.
+  if (extra !== undefined || address.includes("%")) return bad;
+  const ip = parseIp(address);
+  if (!ip) return bad;
+  if (prefix !== undefined && parseRange(text) === null) return `"${text}": the prefix after / must be 0 to ${ip.version === 4 ? 32 : 128}`;
   return null;
 }
 
@@ -54,12 +43,6 @@ export function parseAllowList(text: string): { ranges: string[]; problems: stri
   const problems = ranges.map(rangeProblem).filter((problem): problem is string => problem !== null);
   if (ranges.length > MAX_RANGES) problems.push(`At most ${MAX_RANGES} addresses and ranges (there are ${ranges.length}).`);
   return { ranges, problems };
-}
-
-/** "3 s", "3,300 s", "0.4 s": whole seconds once they are large, with thousands separators. */
-export function formatSeconds(value: number): string {
-  const rounded = Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded.toLocaleString("en")} s`;
 }
 
 /** "3,600 s old (about 60 minutes)", "5 s in the future": the exact figure, and its size in words once it is large. */

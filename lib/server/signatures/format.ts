@@ -1,3 +1,5 @@
+import { formatSeconds } from "@/lib/shared/seconds";
+
 const decoder = new TextDecoder("utf-8");
 
 const PREVIEW_CHARS = 160;
@@ -19,13 +21,8 @@ export function shortExpected(signature: string): string {
   return signature.length > 14 ? `${signature.slice(0, 12)}…` : signature;
 }
 
-export function seconds(value: number): string {
-  const rounded = Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded.toLocaleString("en")} s`;
-}
-
 export function describeAge(ageSeconds: number): string {
-  return ageSeconds >= 0 ? `${seconds(ageSeconds)} old` : `${seconds(-ageSeconds)} in the future`;
+  return ageSeconds >= 0 ? `${formatSeconds(ageSeconds)} old` : `${formatSeconds(-ageSeconds)} in the future`;
 }
 
 export function quote(text: string, max = 60): string {

@@ -1,8 +1,9 @@
 import { rankSchemes } from "./detect";
-import { describeAge, preview, quote, seconds, shortExpected } from "./format";
+import { formatSeconds } from "@/lib/shared/seconds";
+import { describeAge, preview, quote, shortExpected } from "./format";
 import { RequestView } from "./request";
 import { getScheme, isSchemeId } from "./registry";
-import type { Freshness, Outcome, SchemeModule } from "./scheme";
+import { takesSignedUrl, type Freshness, type Outcome, type SchemeModule } from "./scheme";
 import type { CapturedRequest, FreshnessResult, SecretConfig, Verdict, VerdictDetails } from "../../shared/signature-types";
 
 type Checked = Extract<Outcome, { kind: "checked" }>;
@@ -217,12 +218,12 @@ function judgeFreshness(fresh: Freshness | undefined, secret: SecretConfig): Fre
   if (fresh.ok) return { result: "fresh", words: `within ${window}` };
   const age = fresh.direction === "past" ? fresh.ageSeconds : Math.abs(fresh.ageSeconds);
   const staleBySeconds = Math.round((age - fresh.toleranceSeconds) * 1000) / 1000;
-  return { result: "stale", words: `${seconds(staleBySeconds)} beyond the ${window} window`, staleBySeconds };
+  return { result: "stale", words: `${formatSeconds(staleBySeconds)} beyond the ${window} window`, staleBySeconds };
 }
 
 /** The URL a URL-signing scheme checks: the owner's configured public URL when set, else the one rebuilt from the request. */
 function signedUrlOf(req: RequestView, module: SchemeModule, secret: SecretConfig): { url: string; source: "configured" | "rebuilt" } {
-  if (!secret.signedUrl || req.subpath === undefined || !(module.signsUrl || module.id === "generic-hmac")) return { url: req.url, source: "rebuilt" };
+  if (!secret.signedUrl || req.subpath === undefined || !takesSignedUrl(module)) return { url: req.url, source: "rebuilt" };
   const at = req.url.indexOf("?");
   const query = at === -1 ? "" : req.url.slice(at);
   const base = req.subpath.startsWith("/") ? secret.signedUrl.replace(/\/+$/, "") : secret.signedUrl;
