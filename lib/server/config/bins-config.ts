@@ -108,12 +108,12 @@ export function loadBinsConfig(file: string, environment: NodeJS.ProcessEnv = pr
     }
     const secrets = bin.secrets.map((declared, s): StoredSecret => {
       const value = environment[declared.secretEnv];
-      if (!value) fail(["bins", b, "secrets", s, "secretEnv"], `${declared.secretEnv} is not set`);
+      if (!value) return fail(["bins", b, "secrets", s, "secretEnv"], `${declared.secretEnv} is not set`);
       const { secretEnv: _env, ...rest } = declared;
       const checked = parseSecretInput({ ...rest, secret: value });
-      if (!checked.ok) fail(["bins", b, "secrets", s], checked.message);
+      if (!checked.ok) return fail(["bins", b, "secrets", s], checked.message);
       // A stable id: the same file applied again yields the same stored secrets.
-      return { id: `config-${s + 1}`, ...(checked as { ok: true; value: Omit<StoredSecret, "id"> }).value };
+      return { id: `config-${s + 1}`, ...checked.value };
     });
     return { name: bin.name, ownerToken, maxRequests: bin.maxRequests, settings, secrets };
   });

@@ -25,8 +25,6 @@ import { parseHeaderPairs } from "@/lib/shared/headers";
 
 const positional = (n: number) => `$${n}`;
 
-// Integers and timestamps as the rest of the code expects them: numbers and Dates.
-
 function insertSql(rows: number): string {
   const values: string[] = [];
   for (let r = 0; r < rows; r++) {

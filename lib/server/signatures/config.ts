@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { keyFromSecret, TEMPLATE_PLACEHOLDERS } from "./schemes/generic";
 import { getScheme } from "./registry";
+import { takesSignedUrl } from "./scheme";
 import { SCHEME_IDS } from "../../shared/signature-types";
 
 // Header names are RFC 9110 tokens; anything else could never arrive as a header.
@@ -97,7 +98,7 @@ export const secretConfigSchema = z
   })
   .superRefine((config, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (config.signedUrl !== undefined && !getScheme(config.scheme).signsUrl && config.scheme !== "generic-hmac") {
+    if (config.signedUrl !== undefined && !takesSignedUrl(getScheme(config.scheme))) {
       issue(
         "signedUrl",
         `signedUrl only applies to schemes that sign the URL (${SCHEME_IDS.filter((id) => getScheme(id).signsUrl).join(", ")}, generic-hmac), not to ${config.scheme}`,
