@@ -4,14 +4,49 @@ Usage:
   hookscope <command> [options]
 
 Commands:
+  serve                       start the Hookscope server (web app, capture URLs and API)
   forward <link> --to <url>   forward every new request of a bin to a local URL, live
+  healthcheck                 exit 0 if a running server answers its health check, else 1
   help [command]              show this help, or a command's help
 
 Options:
   -h, --help                  show help
   -v, --version               print the version
 
-Run "hookscope forward --help" for the forward command's options.
+Run "hookscope <command> --help" for a command's options.
+`;
+
+export const SERVE_HELP = `hookscope serve: start the Hookscope server in this process
+
+Usage:
+  hookscope serve [options]
+
+Options:
+  --port <N>            port to listen on (default: the PORT environment variable, else 3000; 0 picks
+                        a free one)
+  --host <address>      address to listen on (default: HOST, else 0.0.0.0: every interface)
+  --data <folder>       keep the SQLite database in this folder, created if missing (default: the
+                        HOOKSCOPE_DATA environment variable, else ~/.hookscope); not with DATABASE_URL
+  --config <file>       declare bins in a YAML or JSON file, applied at every start (the
+                        HOOKSCOPE_CONFIG environment variable does the same)
+  -h, --help            show this help
+
+Every other setting is an environment variable (README: configuration): DATABASE_URL=postgres://...
+for PostgreSQL, PUBLIC_URL, TRUST_PROXY, METRICS_TOKEN, BIN_TTL_DAYS, ... Stop with Ctrl+C or SIGTERM:
+captures in flight are finished first.
+`;
+
+export const HEALTHCHECK_HELP = `hookscope healthcheck: ask a running server whether it is healthy (for container health checks)
+
+Usage:
+  hookscope healthcheck [options]
+
+Options:
+  --url <origin>        the server to ask (default: http://127.0.0.1:<PORT, else 3000>)
+  --timeout <s>         how long to wait for the answer (default 5)
+  -h, --help            show this help
+
+Exits 0 when GET /api/health answers 200 (the database answers), 1 otherwise, printing one line.
 `;
 
 export const FORWARD_HELP = `hookscope forward: send every request a bin captures to a URL on this machine, as it arrives

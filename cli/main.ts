@@ -2,9 +2,11 @@ import packageJson from "@/package.json" with { type: "json" };
 import { parseForwardArgs } from "./args";
 import { CliError } from "./errors";
 import { runForward } from "./forward";
-import { FORWARD_HELP, MAIN_HELP } from "./help";
+import { parseHealthcheckArgs, runHealthcheck } from "./healthcheck";
+import { FORWARD_HELP, HEALTHCHECK_HELP, MAIN_HELP, SERVE_HELP } from "./help";
+import { parseServeArgs, runServe } from "./serve";
 
-const HELP = { forward: FORWARD_HELP } as Record<string, string | undefined>;
+const HELP = { forward: FORWARD_HELP, serve: SERVE_HELP, healthcheck: HEALTHCHECK_HELP } as Record<string, string | undefined>;
 
 /** Where a command's text goes: the process's stdout and stderr, or a test's buffers. */
 export interface Streams {
@@ -44,12 +46,28 @@ export async function main(argv: string[], env: Record<string, string | undefine
         await runForward(parsed.config, { line: (text) => streams.stdout(`${text}\n`), notice: (text) => streams.stderr(`${text}\n`) });
         return 0;
       }
+      case "serve": {
+        const parsed = parseServeArgs(rest, env);
+        if (parsed.help) {
+          streams.stdout(SERVE_HELP);
+          return 0;
+        }
+        return await runServe(parsed, (text) => streams.stdout(`${text}\n`));
+      }
+      case "healthcheck": {
+        const parsed = parseHealthcheckArgs(rest, env);
+        if (parsed.help) {
+          streams.stdout(HEALTHCHECK_HELP);
+          return 0;
+        }
+        return await runHealthcheck(parsed, (text) => streams.stdout(`${text}\n`));
+      }
       default:
         throw new CliError(`Unknown command "${command}".`, true);
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    const advice = error.usage ? ` Run "hookscope ${command === "forward" ? "forward " : ""}--help" for usage.` : "";
+    const advice = error.usage ? ` Run "hookscope ${command !== undefined && HELP[command] ? `${command} ` : ""}--help" for usage.` : "";
     streams.stderr(`hookscope: ${error.message}${advice}\n`);
     return 1;
   }

@@ -2,10 +2,11 @@
 // Skipped when nothing it reads changed since the last build (`--force` builds anyway).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { EXTERNALS_MANIFEST } from "./link-next-externals.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (command, args, extraEnv = {}) => execFileSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
@@ -43,6 +44,18 @@ function inputsDigest() {
   return hash.digest("hex");
 }
 
+/** Turbopack's hashed links to server-external packages, as link name -> package name (see link-next-externals.mjs). */
+function externalLinks(dir, prefix = "") {
+  if (!existsSync(dir)) return {};
+  const links = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = prefix + entry.name;
+    if (entry.isSymbolicLink()) links[name] = readlinkSync(path.join(dir, entry.name)).split("node_modules/").pop();
+    else if (entry.isDirectory()) Object.assign(links, externalLinks(path.join(dir, entry.name), `${name}/`));
+  }
+  return links;
+}
+
 const stamp = path.join(root, distDir, "hookscope-build-inputs");
 const outputs = [stamp, path.join(root, distDir, "BUILD_ID"), path.join(root, "dist/server.mjs"), path.join(root, "dist/cli.mjs")];
 const digest = inputsDigest();
@@ -53,6 +66,7 @@ if (!process.argv.includes("--force") && outputs.every((file) => existsSync(file
 
 run(process.execPath, ["scripts/prisma-generate.mjs"]);
 run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+writeFileSync(path.join(root, distDir, EXTERNALS_MANIFEST), JSON.stringify(externalLinks(path.join(root, distDir, "node_modules")), null, 2));
 // The custom server is not compiled by Next: bundle it (aliases resolved, packages left external).
 const bundle = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", absWorkingDir: root, logLevel: "warning" };
 await build({ ...bundle, entryPoints: ["server/index.ts"], outfile: "dist/server.mjs" });

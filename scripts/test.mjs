@@ -101,7 +101,9 @@ let durabilityStatus = runNodeTests(
 if (process.env.TEST_POSTGRES_URL) {
   durabilityStatus ||= runNodeTests("durability-postgres", durability, { TEST_DB: "postgres" });
 }
-const nodeStatus = sqliteStatus || postgresStatus || durabilityStatus;
+// Packaging: packs the npm package and installs it into an empty folder (a native module compiles), alone.
+const packagingStatus = unitOnly ? 0 : runNodeTests("packaging", testFiles("tests/packaging"), {}, 1);
+const nodeStatus = sqliteStatus || postgresStatus || durabilityStatus || packagingStatus;
 
 const reportFile = `${root}/.tmp/playwright.json`;
 const skipE2e = unitOnly || process.env.HOOKSCOPE_SKIP_E2E === "1";
