@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { addSecret, errorMessage } from "@/lib/client/owner-api";
 import { GENERIC_HMAC_SCHEME, type NewSecret, type SignatureScheme } from "@/lib/client/owner-types";
+import { takesSignedUrl as schemeTakesSignedUrl } from "@/lib/shared/signature-types";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Alert } from "@/components/owner-tools/alert";
@@ -37,7 +38,7 @@ export function AddSecretForm({ binId, token, captureUrl, schemes, onAdded }: Ad
   const scheme = schemes.find((s) => s.id === schemeId);
   const isGeneric = schemeId === GENERIC_HMAC_SCHEME;
   // Schemes that sign the URL check it against the one the provider called; a proxy in between can change it.
-  const takesSignedUrl = !!scheme?.signsUrl || isGeneric;
+  const takesSignedUrl = scheme !== undefined && schemeTakesSignedUrl(scheme);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -132,3 +132,8 @@ export interface Verdict {
   reason: string;
   details?: VerdictDetails;
 }
+
+/** Whether a secret of this scheme may carry a `signedUrl`: the scheme signs the URL, or its template may (generic HMAC). */
+export function takesSignedUrl(scheme: { id: string; signsUrl?: boolean }): boolean {
+  return scheme.signsUrl === true || scheme.id === "generic-hmac";
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { keyFromSecret, TEMPLATE_PLACEHOLDERS } from "./schemes/generic";
 import { getScheme } from "./registry";
-import { takesSignedUrl } from "./scheme";
+import { takesSignedUrl } from "@/lib/shared/signature-types";
 import { SCHEME_IDS } from "../../shared/signature-types";
 
 // Header names are RFC 9110 tokens; anything else could never arrive as a header.

@@ -84,11 +84,6 @@ export interface SchemeModule {
   validateSecret?(secret: string): string | undefined;
 }
 
-/** Whether a secret of this scheme may carry a `signedUrl`: the scheme signs the URL, or its template may. */
-export function takesSignedUrl(module: Pick<SchemeModule, "id" | "signsUrl">): boolean {
-  return module.signsUrl === true || module.id === "generic-hmac";
-}
-
 export const ALGORITHM_NAMES: Record<HmacAlgorithm, string> = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" };
 
 export function toleranceOf(secret: SecretConfig, fallback: number | null): number | null {

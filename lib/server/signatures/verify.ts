@@ -3,7 +3,8 @@ import { formatSeconds } from "@/lib/shared/seconds";
 import { describeAge, preview, quote, shortExpected } from "./format";
 import { RequestView } from "./request";
 import { getScheme, isSchemeId } from "./registry";
-import { takesSignedUrl, type Freshness, type Outcome, type SchemeModule } from "./scheme";
+import { takesSignedUrl } from "@/lib/shared/signature-types";
+import type { Freshness, Outcome, SchemeModule } from "./scheme";
 import type { CapturedRequest, FreshnessResult, SecretConfig, Verdict, VerdictDetails } from "../../shared/signature-types";
 
 type Checked = Extract<Outcome, { kind: "checked" }>;
