@@ -28,7 +28,7 @@ ENV NODE_ENV=production \
   HOOKSCOPE_DATA=/data \
   PATH=/opt/hookscope/bin:$PATH
 RUN groupadd --system --gid 10001 hookscope \
-  && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin hookscope \
+  && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin hookscope \
   && mkdir /data \
   && chown 10001:10001 /data
 # Owned by root and read-only to the app: it writes nowhere but /data.
