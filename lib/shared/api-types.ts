@@ -9,6 +9,7 @@ import type {
   DeliveryDetailSchema,
   DeliveryListSchema,
   DeliverySummarySchema,
+  ResignSummarySchema,
   ForwarderInfoSchema,
   ForwarderListSchema,
   ImportedBinSchema,
@@ -34,6 +35,7 @@ export type RequestDetail = z.infer<typeof RequestDetailSchema>;
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 export type DeliveryAttemptInfo = z.infer<typeof DeliveryAttemptSchema>;
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
+export type ResignSummaryInfo = z.infer<typeof ResignSummarySchema>;
 export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
 export type DeliveryList = z.infer<typeof DeliveryListSchema>;
 export type ForwarderInfo = z.infer<typeof ForwarderInfoSchema>;

@@ -154,6 +154,7 @@ export async function recordReports(binId: string, name: string, input: unknown)
       maxAttempts: 1,
       nextAttemptAt: null,
       lastError: row.lastError,
+      resigned: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     });
