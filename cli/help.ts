@@ -47,6 +47,12 @@ Options:
   --replay-last <N>     first re-send the bin's last N captures, oldest first (default 0)
   --timeout <s>         how long to wait for your app's answer to each request (default 30)
   --quiet               print only failed deliveries, notices and the summary
+  --resign-with-env <VAR>
+                        sign each request again, now, with the secret in environment variable VAR,
+                        for the URL it is sent to (fresh timestamp, fresh id where the scheme signs
+                        one), so a handler that checks signatures and their age accepts it
+  --resign-scheme <id>  with --resign-with-env: the scheme to sign for, e.g. stripe, github, svix
+                        (default: the one each request's own signature headers show)
   -h, --help            show this help
 
 Each request is sent byte for byte (method, headers in their order, body of any size) and what
@@ -59,6 +65,10 @@ delivered (up to the server's FORWARD_BACKLOG_MAX beyond the bin's limit; anythi
 that is reported, never skipped in silence). After Ctrl+C or SIGTERM nothing is delivered twice;
 after SIGKILL, requests delivered in the last moments (in flight, or not yet reported: about 50 ms
 of deliveries) are delivered again on restart.
+
+Re-signing happens here, not on the server: the secret stays on this machine (in an environment
+variable, not on the command line) and the URL signed is the local one your app sees. A request
+that cannot be re-signed (no scheme detected, or a public-key scheme) is not sent, and says why.
 
 Environment:
   HOOKSCOPE_TOKEN       owner token used when neither the link nor --token gives one

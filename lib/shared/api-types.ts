@@ -141,6 +141,8 @@ export interface ForwarderReport {
   error: { code: string; message: string } | null;
   /** Only for frames that asked for the answer: what the target sent back. */
   response?: { headers: [string, string][]; bodyBase64: string } | null;
+  /** When the CLI signed the request again before sending it (`--resign-with-env`): what changed, never the secret. */
+  resigned?: ResignSummaryInfo;
 }
 
 export interface ForwarderReportBatch {
