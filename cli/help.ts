@@ -5,13 +5,16 @@ Usage:
 
 Commands:
   forward <link> --to <url>   forward every new request of a bin to a local URL, live
+  replay <fixtures> --to <url>
+                              send a fixture set (captured requests) to a handler and check its
+                              answers: a regression test for CI
   help [command]              show this help, or a command's help
 
 Options:
   -h, --help                  show help
   -v, --version               print the version
 
-Run "hookscope forward --help" for the forward command's options.
+Run "hookscope forward --help" or "hookscope replay --help" for a command's options.
 `;
 
 export const FORWARD_HELP = `hookscope forward: send every request a bin captures to a URL on this machine, as it arrives
@@ -72,4 +75,35 @@ that cannot be re-signed (no scheme detected, or a public-key scheme) is not sen
 
 Environment:
   HOOKSCOPE_TOKEN       owner token used when neither the link nor --token gives one
+`;
+
+export const REPLAY_HELP = `hookscope replay: send captured requests (a fixture set) to a handler and check what it answers
+
+Usage:
+  hookscope replay <fixtures.json> --to <url> [options]
+  hookscope replay <fixtures.json> --example vitest|pytest [--to <url>] > <test file>
+
+A fixture set is exported from the inspector (Export → Fixtures) or from
+GET /api/bins/<binId>/export?format=fixtures[&ids=<id>,<id>]: each request's exact bytes, headers in
+order, method, subpath, query and the name of the signature scheme it carries; never a secret.
+
+Options:
+  --to <url>            the handler; each fixture's subpath and query are appended, as with forward
+  --expect <rule>       what every answer must show, repeatable (default 2xx): 2xx, 4xx…; a status
+                        such as 204; or json-path=value such as $.received=true or data.id="evt_1"
+                        (the value is JSON, else text)
+  --resign-with-env <VAR>
+                        sign each fixture again, now, with the secret in environment variable VAR,
+                        for the URL it is sent to, with the scheme the fixture names (fresh
+                        timestamp and id): captured signatures are stale by the time CI runs
+  --resign-scheme <id>  with --resign-with-env: sign for this scheme instead of each fixture's own
+  --junit <file>        also write a JUnit XML report there, for CI
+  --timeout <s>         how long to wait for each answer (default 30)
+  --example <kind>      print an example test file for vitest or pytest that sends the same
+                        fixtures (from a file of this name beside it) and expects 2xx; sends nothing
+  -h, --help            show this help
+
+Fixtures are sent one at a time, in order. One line per fixture: ✓ or ✗, method, subpath, status,
+duration; under a ✗, each unmet expectation as "expected … / got …". Exit status: 0 when every
+fixture passed, 1 when any did not (or could not be sent).
 `;

@@ -2,9 +2,10 @@ import packageJson from "@/package.json" with { type: "json" };
 import { parseForwardArgs } from "./args";
 import { CliError } from "./errors";
 import { runForward } from "./forward";
-import { FORWARD_HELP, MAIN_HELP } from "./help";
+import { FORWARD_HELP, MAIN_HELP, REPLAY_HELP } from "./help";
+import { exampleFor, parseReplayArgs, runReplay } from "./replay";
 
-const HELP = { forward: FORWARD_HELP } as Record<string, string | undefined>;
+const HELP = { forward: FORWARD_HELP, replay: REPLAY_HELP } as Record<string, string | undefined>;
 
 /** Where a command's text goes: the process's stdout and stderr, or a test's buffers. */
 export interface Streams {
@@ -44,12 +45,24 @@ export async function main(argv: string[], env: Record<string, string | undefine
         await runForward(parsed.config, { line: (text) => streams.stdout(`${text}\n`), notice: (text) => streams.stderr(`${text}\n`) });
         return 0;
       }
+      case "replay": {
+        const parsed = parseReplayArgs(rest, env);
+        if (parsed.help) {
+          streams.stdout(REPLAY_HELP);
+          return 0;
+        }
+        if (parsed.example !== null) {
+          streams.stdout(exampleFor(parsed));
+          return 0;
+        }
+        return await runReplay(parsed.config, { line: (text) => streams.stdout(`${text}\n`) });
+      }
       default:
         throw new CliError(`Unknown command "${command}".`, true);
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    const advice = error.usage ? ` Run "hookscope ${command === "forward" ? "forward " : ""}--help" for usage.` : "";
+    const advice = error.usage ? ` Run "hookscope ${command === "forward" || command === "replay" ? `${command} ` : ""}--help" for usage.` : "";
     streams.stderr(`hookscope: ${error.message}${advice}\n`);
     return 1;
   }
