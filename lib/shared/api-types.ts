@@ -10,6 +10,7 @@ import type {
   DeliveryListSchema,
   DeliverySummarySchema,
   ResignSummarySchema,
+  TestEventResultSchema,
   ForwarderInfoSchema,
   ForwarderListSchema,
   ImportedBinSchema,
@@ -36,6 +37,7 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 export type DeliveryAttemptInfo = z.infer<typeof DeliveryAttemptSchema>;
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
 export type ResignSummaryInfo = z.infer<typeof ResignSummarySchema>;
+export type TestEventResult = z.infer<typeof TestEventResultSchema>;
 export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
 export type DeliveryList = z.infer<typeof DeliveryListSchema>;
 export type ForwarderInfo = z.infer<typeof ForwarderInfoSchema>;

@@ -171,6 +171,14 @@ export const DeliveryDetailSchema = DeliverySummarySchema.extend({ method: z.str
 
 export const DeliveryListSchema = z.strictObject({ deliveries: z.array(DeliveryDetailSchema) }).meta({ id: "DeliveryList" });
 
+export const TestEventResultSchema = z
+  .strictObject({
+    request: RequestSummarySchema.meta({ description: "The event as the bin captured it, with its verdict." }),
+    signed: ResignSummarySchema,
+    delivery: DeliveryDetailSchema.nullable().meta({ description: "The replay to targetUrl; null when the event went to the bin only." }),
+  })
+  .meta({ id: "TestEventResult" });
+
 export const ForwarderInfoSchema = z
   .strictObject({
     id: z.string(),
@@ -305,6 +313,7 @@ export const CONTRACT_SCHEMAS = [
   DeliverySummarySchema,
   DeliveryDetailSchema,
   DeliveryListSchema,
+  TestEventResultSchema,
   ForwarderInfoSchema,
   ForwarderListSchema,
   ReportsResultSchema,

@@ -130,6 +130,11 @@ test("every operation of the OpenAPI document answers what the document says", {
     body: JSON.stringify({ targetUrl: `${target.url}/resigned`, resign: { scheme: "stripe" } }),
   });
   assert.equal(((await resigned.json()) as DeliveryDetail).resigned?.scheme, "stripe");
+  await call("post", "/api/bins/{binId}/test-event", `${base}/test-event`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ scheme: "stripe", targetUrl: `${target.url}/test-event` }),
+  });
   await call("delete", "/api/bins/{binId}/secrets/{secretId}", `${base}/secrets/${((await added.json()) as { id: string }).id}`, {
     expect: 204,
     headers: owner(bin),

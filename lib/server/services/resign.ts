@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/shared/errors";
 import { DELIVERY_AUTH, parseStoredSecrets, signatureSecrets } from "@/lib/server/bins/secrets";
-import { resignRequest, SCHEMES, type OutgoingRequest, type ResignSummary } from "@/lib/server/signatures";
+import { resignRequest, SCHEMES, type OutgoingRequest, type ResignSummary, type SecretConfig } from "@/lib/server/signatures";
 
 /** "Re-sign with the bin's <scheme> secret": which secret, and for a public-key scheme the owner's private key. */
 export const ResignChoiceSchema = z
@@ -17,6 +17,18 @@ export const ResignChoiceSchema = z
 
 export type ResignChoice = z.infer<typeof ResignChoiceSchema>;
 
+/** The bin's secret the owner chose, with its id; 404 when there is none such. */
+export function chooseBinSecret(storedSecrets: string, choice: ResignChoice): { id: string; secret: SecretConfig } {
+  const stored = parseStoredSecrets(storedSecrets).filter((secret) => secret.scheme !== DELIVERY_AUTH);
+  const index = stored.findIndex((secret) => (choice.secretId !== undefined ? secret.id === choice.secretId : secret.scheme === choice.scheme));
+  const secret = index === -1 ? undefined : signatureSecrets(stored)[index];
+  if (!secret) {
+    const name = choice.secretId !== undefined ? "with that id" : `for ${SCHEMES.find((scheme) => scheme.id === choice.scheme)?.name ?? choice.scheme}`;
+    throw new DomainError("resign_no_secret", `This bin has no signature secret ${name} to sign with; add one in the bin's settings.`, 404);
+  }
+  return { id: stored[index]!.id, secret };
+}
+
 /**
  * Signs `outgoing` again with one of the bin's stored secrets. Refusals are the owner's to fix
  * (no such secret, a public-key scheme without its private key), so they are 4xx with the reason.
@@ -26,13 +38,7 @@ export function resignWithBinSecret(
   choice: ResignChoice,
   outgoing: OutgoingRequest,
 ): { request: OutgoingRequest & { headers: [string, string][] }; summary: ResignSummary } {
-  const stored = parseStoredSecrets(storedSecrets).filter((secret) => secret.scheme !== DELIVERY_AUTH);
-  const index = stored.findIndex((secret) => (choice.secretId !== undefined ? secret.id === choice.secretId : secret.scheme === choice.scheme));
-  const secret = index === -1 ? undefined : signatureSecrets(stored)[index];
-  if (!secret) {
-    const name = choice.secretId !== undefined ? "with that id" : `for ${SCHEMES.find((scheme) => scheme.id === choice.scheme)?.name ?? choice.scheme}`;
-    throw new DomainError("resign_no_secret", `This bin has no signature secret ${name} to re-sign with; add one in the bin's settings.`, 404);
-  }
+  const { secret } = chooseBinSecret(storedSecrets, choice);
   const result = resignRequest(outgoing, secret, { privateKey: choice.privateKey });
   if (!result.ok) throw new DomainError("resign_refused", result.reason, 422);
   return result;
