@@ -66,8 +66,8 @@ export function ResignField({ binId, token, value, onChange }: { binId: string; 
   );
 }
 
-/** What the delivery log says re-signing changed. */
-export function ResignedNote({ resigned }: { resigned: ResignSummaryInfo }) {
+/** What the delivery log says re-signing changed ("Signed" for a test event, which had no signature before). */
+export function ResignedNote({ resigned, verb = "Re-signed" }: { resigned: ResignSummaryInfo; verb?: "Re-signed" | "Signed" }) {
   const headers = [...resigned.replaced, ...resigned.added];
   const parts = [
     headers.length > 0 ? `set ${headers.join(", ")}` : null,
@@ -75,8 +75,8 @@ export function ResignedNote({ resigned }: { resigned: ResignSummaryInfo }) {
     resigned.urlChanged ? "changed the URL" : null,
   ].filter((part) => part !== null);
   return (
-    <p className="text-xs text-zinc-600 dark:text-zinc-300" aria-label="Re-signed">
-      Re-signed ({resigned.scheme}): {parts.join("; ")}
+    <p className="text-xs text-zinc-600 dark:text-zinc-300" aria-label={verb}>
+      {verb} ({resigned.scheme}): {parts.join("; ")}
       {resigned.note ? ` (${resigned.note})` : ""}.
     </p>
   );

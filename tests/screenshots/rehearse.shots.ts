@@ -34,6 +34,11 @@ for (const scheme of ["light", "dark"] as const) {
       await detail.getByRole("button", { name: "Send" }).click();
       await expect(detail.getByLabel("Re-signed")).toBeVisible();
       await page.screenshot({ path: `${DIR}/replay-resigned-${scheme}.png` });
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Test event" }).click();
+      await page.getByRole("form", { name: "Signed test event" }).getByRole("button", { name: "Send signed event" }).click();
+      await expect(page.getByRole("region", { name: "Test event result" })).toBeVisible();
+      await page.screenshot({ path: `${DIR}/test-event-${scheme}.png` });
       await page.goto("/docs#capture-to-ci");
       await page.locator("#capture-to-ci").screenshot({ path: `${DIR}/docs-capture-to-ci-${scheme}.png` });
     } finally {
