@@ -48,7 +48,8 @@ function formatPath(path: (string | number)[]): string {
   return `$${path.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("")}`;
 }
 
-function pick(value: unknown, path: (string | number)[]): { found: boolean; value?: unknown } {
+/** The value at a parsed JSON path, and whether there is one. */
+export function pick(value: unknown, path: (string | number)[]): { found: boolean; value?: unknown } {
   let current = value;
   for (const part of path) {
     if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) return { found: false };

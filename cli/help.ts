@@ -99,11 +99,21 @@ Options:
   --resign-scheme <id>  with --resign-with-env: sign for this scheme instead of each fixture's own
   --junit <file>        also write a JUnit XML report there, for CI
   --timeout <s>         how long to wait for each answer (default 30)
+  --duplicate <N>       chaos: send each fixture N times, the same bytes (a provider's retries)
+  --reorder <W>         chaos: reverse the order within each window of W fixtures
+  --delay <ms>          chaos: wait this long between fixtures
+  --stale               chaos: also send each re-signed fixture with its captured (old) signature;
+                        a 2xx answer is reported as a finding
+  --counter <url>       chaos: a URL of your handler answering JSON with a count of processed
+                        events, read before and after: more than one per fixture means duplicates
+                        were processed (without it, that cannot be seen and is not claimed)
+  --counter-path <path> where the count is in that JSON (default $.count)
   --example <kind>      print an example test file for vitest or pytest that sends the same
                         fixtures (from a file of this name beside it) and expects 2xx; sends nothing
   -h, --help            show this help
 
-Fixtures are sent one at a time, in order. One line per fixture: ✓ or ✗, method, subpath, status,
-duration; under a ✗, each unmet expectation as "expected … / got …". Exit status: 0 when every
-fixture passed, 1 when any did not (or could not be sent).
+Fixtures are sent one at a time, in order. One line per attempt: ✓ or ✗, method, subpath, status,
+duration; under a ✗, each unmet expectation as "expected … / got …"; then what the chaos options
+found. Exit status: 0 when every check passed, 1 when any did not (or could not be sent), including
+a stale signature accepted or duplicates counted twice.
 `;

@@ -133,7 +133,7 @@ describe("hookscope replay", () => {
     );
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /✓ POST\s+\/stripe\s+→ 200 .*\(re-signed: stripe\)/);
-    assert.match(result.stdout, /2 of 2 fixtures passed/);
+    assert.match(result.stdout, /2 of 2 checks passed/);
     const xml = readFileSync(junit, "utf8");
     assert.equal(XMLValidator.validate(xml), true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as {
@@ -157,7 +157,7 @@ describe("hookscope replay", () => {
     assert.match(result.stdout, /expected status 2xx\n\s+got status 500/);
     assert.match(result.stdout, /expected \$\.received = true\n\s+got \$\.received = false/);
     assert.match(result.stdout, /✗ POST\s+\/stripe\s+→ 400/);
-    assert.match(result.stdout, /0 of 2 fixtures passed, 2 failed/);
+    assert.match(result.stdout, /0 of 2 checks passed, 2 failed/);
     const xml = readFileSync(junit, "utf8");
     assert.equal(XMLValidator.validate(xml), true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as {
@@ -185,6 +185,79 @@ describe("hookscope replay", () => {
     const wrong = await run(["replay", notASet, "--to", target.url]);
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /not a Hookscope fixture set: format/);
+  });
+});
+
+describe("delivery chaos", () => {
+  let file: string;
+  before(async () => {
+    file = path.join(dir, "chaos.json");
+    writeFileSync(file, (await exportFixtures()).text);
+  });
+
+  /** A handler that counts what it processes; `careful` verifies Stripe signatures and drops repeated bodies. */
+  function countingHandler(careful: boolean): { handler: TargetHandler; count: () => number } {
+    let count = 0;
+    const seen = new Set<string>();
+    const handler: TargetHandler = (req, res, body) => {
+      if (req.method === "GET" && req.url === "/count")
+        return res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ stats: { processed: count } }));
+      if (careful && req.url?.startsWith("/hooks/stripe")) {
+        try {
+          stripe.webhooks.constructEvent(body, String(req.headers["stripe-signature"]), SECRET);
+        } catch {
+          return res.writeHead(400).end('{"received":false}');
+        }
+      }
+      if (!careful || !seen.has(body.toString("base64"))) count++;
+      seen.add(body.toString("base64"));
+      res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
+    };
+    return { handler, count: () => count };
+  }
+
+  const chaosArgs = () => [
+    "replay",
+    file,
+    "--to",
+    `${target.url}/hooks`,
+    "--resign-with-env",
+    "STRIPE_SECRET",
+    "--duplicate",
+    "3",
+    "--reorder",
+    "2",
+    "--stale",
+    "--counter",
+    `${target.url}/count`,
+    "--counter-path",
+    "$.stats.processed",
+  ];
+
+  test("a careless handler: every attempt is recorded, the stale signature and the processed copies are reported, exit 1", async () => {
+    const counting = countingHandler(false);
+    target.setHandler(counting.handler);
+    const before = target.received.length;
+    const result = await run(chaosArgs(), { STRIPE_SECRET: SECRET });
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    // 2 fixtures × 3 copies, 1 stale resend, 2 counter reads.
+    assert.equal(target.received.length - before, 9);
+    assert.equal(counting.count(), 7);
+    assert.match(result.stdout, /Order: reversed within windows of 2: \/orders\?shop=a&shop=b, \/stripe/);
+    assert.equal((result.stdout.match(/\[copy \d\/3\]/g) ?? []).length, 6);
+    assert.match(result.stdout, /! POST\s+\/stripe\s+→ 200\s+\[captured signature, \d+ s old\]/);
+    assert.match(result.stdout, /Stale signatures: 1 of 1 captured signatures were accepted \(2xx\)/);
+    assert.match(result.stdout, /Duplicates: counter went from 0 to 7 \(\+7\) for 2 distinct fixtures sent 3 times each: copies were processed\./);
+  });
+
+  test("a careful handler (verifies, drops repeats): nothing to report, exit 0; without a counter nothing is claimed", async () => {
+    target.setHandler(countingHandler(true).handler);
+    const result = await run(chaosArgs(), { STRIPE_SECRET: SECRET });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Stale signatures: 1 sent, all refused\./);
+    assert.match(result.stdout, /Duplicates: counter went from 0 to 2 \(\+2\) for 2 distinct fixtures sent 3 times each: each processed at most once\./);
+    const blind = await run(["replay", file, "--to", `${target.url}/hooks`, "--duplicate", "2"]);
+    assert.match(blind.stdout, /whether a copy was processed twice cannot be seen from the answers/);
   });
 });
 
