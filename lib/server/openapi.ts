@@ -215,6 +215,8 @@ export function openApiDocument(): Json {
               example: "har",
             },
             { name: "ids", in: "query", schema: { type: "string" }, description: "Comma-separated request ids; all when absent." },
+            // A search, as the wait API takes it; without examples, so the curl example stays a plain export.
+            ...filterParameters.map(({ example: _example, ...parameter }) => parameter),
           ],
           responses: { "200": reply("The export file."), "404": notFound, "413": error("Too many body bytes for one export.") },
         },

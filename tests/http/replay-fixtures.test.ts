@@ -107,6 +107,12 @@ describe("fixture export", () => {
     assert.ok(Buffer.from(orderFixture.bodyBase64, "base64").equals(ORDER_BODY));
     const names = orderFixture.headers.map(([name]) => name.toLowerCase());
     assert.ok(names.indexOf("content-type") < names.indexOf("x-trace"), names.join(","));
+    const searched = await exportFixtures("&header=stripe-signature");
+    assert.deepEqual(
+      searched.set.fixtures.map((fixture) => fixture.requestId),
+      [stripeId],
+      "a search exports what it finds",
+    );
     const chosen = await exportFixtures(`&ids=${orderId}`);
     assert.deepEqual(
       chosen.set.fixtures.map((fixture) => fixture.requestId),

@@ -27,6 +27,19 @@ const STEPS: { title: string; body: string; code: string }[] = [
   --to http://localhost:3000/webhooks --resign-with-env STRIPE_WEBHOOK_SECRET \\
   --expect 2xx --expect '$.received=true' --junit reports/webhooks.xml`,
   },
+  {
+    title: "5. Rehearse retries (chaos)",
+    body: "`--duplicate N` sends each fixture N times (the same bytes, like a provider's retries), `--reorder W` reverses the order within windows of W, `--delay` spaces them, `--stale` also sends the captured (old) signature, and `--counter <url>` reads your handler's own count before and after. The summary names what was accepted that arguably should not have been, and exits 1; without a counter it does not guess about double processing.",
+    code: `npx hookscope replay webhooks.fixtures.json --to http://localhost:3000/webhooks \\
+  --resign-with-env STRIPE_WEBHOOK_SECRET --duplicate 3 --reorder 5 --stale \\
+  --counter http://localhost:3000/webhooks/stats --counter-path '$.processed'`,
+  },
+  {
+    title: "Signed test events",
+    body: "The bin's “Test event” (or `POST /api/bins/<binId>/test-event`) signs a provider's template, or your edited body, with one of the bin's secrets, for any scheme; it is captured in the bin and, with a target URL, replayed there re-signed.",
+    code: `curl -X POST "$HOOKSCOPE/api/bins/<binId>/test-event" -H "Authorization: Bearer <ownerToken>" \\
+  -H "Content-Type: application/json" -d '{"scheme":"github","targetUrl":"https://staging.example.com/webhooks"}'`,
+  },
 ];
 
 export function CaptureToCi() {

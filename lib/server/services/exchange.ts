@@ -16,6 +16,8 @@ import { parseStoredSecrets } from "@/lib/server/bins/secrets";
 import { parseStoredSettings } from "@/lib/shared/settings/settings";
 import type { BinRecord } from "@/lib/server/queries/bins";
 import type { SchemeId } from "@/lib/server/signatures";
+import { matchesFilter, type RequestFilter } from "@/lib/server/requests/filter";
+import { toDetail } from "@/lib/server/services/serialize";
 
 const MAX_EXPORT_REQUESTS = 10_000;
 const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -45,10 +47,19 @@ function schemeOf(bin: BinRecord, record: CapturedRequestRecord): SchemeId | nul
 }
 
 /** The bin's requests (or the chosen ones) as a HAR 1.2 or Hookscope JSON document, or a fixture set for `hookscope replay`. */
-export async function exportRequests(bin: BinRecord, origin: string, format: ExportFormat, ids?: string[]): Promise<{ filename: string; document: unknown }> {
+export async function exportRequests(
+  bin: BinRecord,
+  origin: string,
+  format: ExportFormat,
+  ids?: string[],
+  filter: RequestFilter = {},
+): Promise<{ filename: string; document: unknown }> {
   const binId = bin.id;
   if (ids?.some((id) => !REQUEST_ID_PATTERN.test(id))) throw new ValidationError("ids: a comma-separated list of request ids");
-  const records = await listFullRequests(binId, ids, MAX_EXPORT_REQUESTS);
+  const searched = Object.values(filter).some((value) => value !== undefined);
+  const listed = await listFullRequests(binId, ids, MAX_EXPORT_REQUESTS);
+  // The same matching as the wait API: what a search finds is what is exported.
+  const records = searched ? listed.filter((record) => matchesFilter(toDetail(record), filter)) : listed;
   const bytes = records.reduce((total, record) => total + record.bodySize, 0);
   if (bytes > MAX_EXPORT_BYTES) {
     throw new DomainError(
