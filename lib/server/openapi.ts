@@ -429,7 +429,11 @@ export function openApiDocument(): Json {
               {
                 type: "object",
                 required: ["targetUrl", "requestIds"],
-                properties: { targetUrl: { type: "string" }, requestIds: { type: "array", items: { type: "string" } } },
+                properties: {
+                  targetUrl: { type: "string" },
+                  requestIds: { type: "array", items: { type: "string" } },
+                  resign: { type: "object", description: "As in the single replay: `secretId` or `scheme`, and `privateKey` for a public-key scheme." },
+                },
               },
               { targetUrl: "https://staging.example.com/webhooks", requestIds: ["<requestId>", "<requestId>"] },
             ),

@@ -240,6 +240,16 @@ describe("replay re-signed with the bin's secret", () => {
     assert.ok(!text.includes(STRIPE_SECRET));
   });
 
+  test("replaying several requests re-signs each of them", async () => {
+    const response = await owner("/replay", {
+      method: "POST",
+      body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [stripeId], resign: { scheme: "stripe" } }),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    const { deliveries } = (await response.json()) as { deliveries: DeliveryDetail[] };
+    assert.equal(deliveries[0]!.resigned?.scheme, "stripe");
+  });
+
   test("a replay without resign keeps the captured (stale) signature and logs none", async () => {
     const delivery = await replay(stripeId, { targetUrl: `${target.url}/stripe` });
     assert.equal(delivery.resigned, null);
