@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseTargetUrl } from "@/lib/server/outbound/target-url";
 import { CliError } from "./errors";
 import { parseBinLink, type BinLink } from "./link";
+import { parseResignOptions, type ResignConfig } from "./resign";
 import { parseRoute, type Route } from "./routes";
 import { errorMessage } from "@/lib/shared/errors";
 
@@ -22,6 +23,8 @@ export interface ForwardConfig {
   /** How long a local app that refuses connections (restarting) is waited for before a delivery fails. */
   retryForMs: number;
   quiet: boolean;
+  /** Sign each request again before delivering it; null: delivered with the captured signature. */
+  resign: ResignConfig | null;
 }
 
 /** Every option `hookscope forward` takes; its --help must name each one. */
@@ -37,6 +40,8 @@ export const FORWARD_OPTIONS = {
   "respond-timeout": { type: "string" },
   "retry-for": { type: "string" },
   quiet: { type: "boolean" },
+  "resign-with-env": { type: "string" },
+  "resign-scheme": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -105,6 +110,7 @@ export function parseForwardArgs(argv: string[], env: Record<string, string | un
       respondTimeoutMs: respond ? seconds("--respond-timeout", values["respond-timeout"] ?? "10", MAX_RESPOND_TIMEOUT_S) : 0,
       retryForMs: values["retry-for"] === "0" ? 0 : seconds("--retry-for", values["retry-for"] ?? "30", MAX_TIMEOUT_S),
       quiet: values.quiet ?? false,
+      resign: parseResignOptions(values["resign-with-env"], values["resign-scheme"], env),
     },
   };
 }

@@ -7,6 +7,7 @@ import { clock, deliveryLine } from "./format";
 import type { ParsedFrame } from "./frames";
 import { LocalTarget, type LocalOutcome } from "./local-target";
 import { Pipeline, type Job } from "./pipeline";
+import { resignLocally } from "./resign";
 import { Reporter } from "./reporter";
 import { describeRoutes, routeFor } from "./routes";
 import { ForwarderStream } from "./stream";
@@ -114,7 +115,8 @@ class BinSession {
   }
 
   /** Delivers one request, waiting out a local app that refuses connections (restarting) for up to --retry-for. */
-  private async deliver({ meta, body }: DeliveryJob): Promise<ForwarderReport> {
+  private async deliver({ meta, body: captured }: DeliveryJob): Promise<ForwarderReport> {
+    let body = captured;
     const target = routeFor(this.config.routes, this.config.to, meta.path, meta.query);
     const base = { key: meta.key, requestId: meta.id, kind: meta.kind };
     if (target === null) {
@@ -122,11 +124,25 @@ class BinSession {
       this.line(meta, { ok: false, error: { code: "other", message: error.message }, durationMs: 0, notSent: true });
       return { ...base, targetUrl: "(none)", status: null, durationMs: 0, error, ...(meta.answer ? { response: null } : {}) };
     }
-    const url = new URL(target);
+    let url = new URL(target);
+    let headers = meta.headers;
+    let resigned: ForwarderReport["resigned"];
+    if (this.config.resign) {
+      const signed = resignLocally(this.config.resign, { method: meta.method, url: url.href, headers, body });
+      if (!signed.ok) {
+        const error = { code: "resign_refused", message: signed.message };
+        this.line(meta, { ok: false, error: { code: "other", message: error.message }, durationMs: 0, notSent: true });
+        return { ...base, targetUrl: redactUrl(url).slice(0, 2048), status: null, durationMs: 0, error, ...(meta.answer ? { response: null } : {}) };
+      }
+      url = new URL(signed.request.url);
+      headers = signed.request.headers;
+      body = Buffer.from(signed.request.body.buffer, signed.request.body.byteOffset, signed.request.body.byteLength);
+      resigned = signed.summary;
+    }
     let delay = RETRY_FIRST_MS;
     let outcome: LocalOutcome;
     for (;;) {
-      outcome = await this.local.send({ method: meta.method, url, headers: meta.headers, body, timeoutMs: this.config.timeoutMs, keepAnswer: meta.answer });
+      outcome = await this.local.send({ method: meta.method, url, headers, body, timeoutMs: this.config.timeoutMs, keepAnswer: meta.answer });
       if (outcome.ok || !outcome.notSent) break;
       const now = Date.now();
       if (this.refusingSince === null) {
@@ -144,15 +160,15 @@ class BinSession {
       this.refusingSince = null;
       if (this.config.retryForMs > 0) this.notice(`${url.origin} answers again.`);
     }
-    this.line(meta, outcome);
-    return { ...base, targetUrl: redactUrl(url).slice(0, 2048), ...toResult(outcome, meta.answer) };
+    this.line(meta, outcome, resigned ? `  (re-signed: ${resigned.scheme})` : "");
+    return { ...base, targetUrl: redactUrl(url).slice(0, 2048), ...toResult(outcome, meta.answer), ...(resigned ? { resigned } : {}) };
   }
 
-  private line(meta: RequestFrame, outcome: LocalOutcome): void {
+  private line(meta: RequestFrame, outcome: LocalOutcome, extra = ""): void {
     this.summary.count(meta.kind, outcome);
     if (this.stopping() || (this.config.quiet && outcome.ok)) return;
     const note = meta.kind === "push" ? "  (sent from the inspector)" : meta.kind === "replay" ? "  (replay)" : meta.answer ? "  (answered the sender)" : "";
-    this.output.line(`${this.label}${deliveryLine(meta, outcome, note)}`);
+    this.output.line(`${this.label}${deliveryLine(meta, outcome, note + extra)}`);
   }
 }
 

@@ -6,6 +6,9 @@ Usage:
 Commands:
   serve                       start the Hookscope server (web app, capture URLs and API)
   forward <link> --to <url>   forward every new request of a bin to a local URL, live
+  replay <fixtures> --to <url>
+                              send a fixture set (captured requests) to a handler and check its
+                              answers: a regression test for CI
   healthcheck                 exit 0 if a running server answers its health check, else 1
   help [command]              show this help, or a command's help
 
@@ -82,6 +85,12 @@ Options:
   --replay-last <N>     first re-send the bin's last N captures, oldest first (default 0)
   --timeout <s>         how long to wait for your app's answer to each request (default 30)
   --quiet               print only failed deliveries, notices and the summary
+  --resign-with-env <VAR>
+                        sign each request again, now, with the secret in environment variable VAR,
+                        for the URL it is sent to (fresh timestamp, fresh id where the scheme signs
+                        one), so a handler that checks signatures and their age accepts it
+  --resign-scheme <id>  with --resign-with-env: the scheme to sign for, e.g. stripe, github, svix
+                        (default: the one each request's own signature headers show)
   -h, --help            show this help
 
 Each request is sent byte for byte (method, headers in their order, body of any size) and what
@@ -95,6 +104,51 @@ that is reported, never skipped in silence). After Ctrl+C or SIGTERM nothing is 
 after SIGKILL, requests delivered in the last moments (in flight, or not yet reported: about 50 ms
 of deliveries) are delivered again on restart.
 
+Re-signing happens here, not on the server: the secret stays on this machine (in an environment
+variable, not on the command line) and the URL signed is the local one your app sees. A request
+that cannot be re-signed (no scheme detected, or a public-key scheme) is not sent, and says why.
+
 Environment:
   HOOKSCOPE_TOKEN       owner token used when neither the link nor --token gives one
+`;
+
+export const REPLAY_HELP = `hookscope replay: send captured requests (a fixture set) to a handler and check what it answers
+
+Usage:
+  hookscope replay <fixtures.json> --to <url> [options]
+  hookscope replay <fixtures.json> --example vitest|pytest [--to <url>] > <test file>
+
+A fixture set is exported from the inspector (Export → Fixtures) or from
+GET /api/bins/<binId>/export?format=fixtures[&ids=<id>,<id>]: each request's exact bytes, headers in
+order, method, subpath, query and the name of the signature scheme it carries; never a secret.
+
+Options:
+  --to <url>            the handler; each fixture's subpath and query are appended, as with forward
+  --expect <rule>       what every answer must show, repeatable (default 2xx): 2xx, 4xx…; a status
+                        such as 204; or json-path=value such as $.received=true or data.id="evt_1"
+                        (the value is JSON, else text)
+  --resign-with-env <VAR>
+                        sign each fixture again, now, with the secret in environment variable VAR,
+                        for the URL it is sent to, with the scheme the fixture names (fresh
+                        timestamp and id): captured signatures are stale by the time CI runs
+  --resign-scheme <id>  with --resign-with-env: sign for this scheme instead of each fixture's own
+  --junit <file>        also write a JUnit XML report there, for CI
+  --timeout <s>         how long to wait for each answer (default 30)
+  --duplicate <N>       chaos: send each fixture N times, the same bytes (a provider's retries)
+  --reorder <W>         chaos: reverse the order within each window of W fixtures
+  --delay <ms>          chaos: wait this long between fixtures
+  --stale               chaos: also send each re-signed fixture with its captured (old) signature;
+                        a 2xx answer is reported as a finding
+  --counter <url>       chaos: a URL of your handler answering JSON with a count of processed
+                        events, read before and after: more than one per fixture means duplicates
+                        were processed (without it, that cannot be seen and is not claimed)
+  --counter-path <path> where the count is in that JSON (default $.count)
+  --example <kind>      print an example test file for vitest or pytest that sends the same
+                        fixtures (from a file of this name beside it) and expects 2xx; sends nothing
+  -h, --help            show this help
+
+Fixtures are sent one at a time, in order. One line per attempt: ✓ or ✗, method, subpath, status,
+duration; under a ✗, each unmet expectation as "expected … / got …"; then what the chaos options
+found. Exit status: 0 when every check passed, 1 when any did not (or could not be sent), including
+a stale signature accepted or duplicates counted twice.
 `;

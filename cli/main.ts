@@ -3,10 +3,11 @@ import { parseForwardArgs } from "./args";
 import { CliError } from "./errors";
 import { runForward } from "./forward";
 import { parseHealthcheckArgs, runHealthcheck } from "./healthcheck";
-import { FORWARD_HELP, HEALTHCHECK_HELP, MAIN_HELP, SERVE_HELP } from "./help";
+import { FORWARD_HELP, HEALTHCHECK_HELP, MAIN_HELP, REPLAY_HELP, SERVE_HELP } from "./help";
+import { exampleFor, parseReplayArgs, runReplay } from "./replay";
 import { parseServeArgs, runServe } from "./serve";
 
-const HELP = { forward: FORWARD_HELP, serve: SERVE_HELP, healthcheck: HEALTHCHECK_HELP } as Record<string, string | undefined>;
+const HELP = { forward: FORWARD_HELP, replay: REPLAY_HELP, serve: SERVE_HELP, healthcheck: HEALTHCHECK_HELP } as Record<string, string | undefined>;
 
 /** Where a command's text goes: the process's stdout and stderr, or a test's buffers. */
 export interface Streams {
@@ -61,6 +62,18 @@ export async function main(argv: string[], env: Record<string, string | undefine
           return 0;
         }
         return await runHealthcheck(parsed, (text) => streams.stdout(`${text}\n`));
+      }
+      case "replay": {
+        const parsed = parseReplayArgs(rest, env);
+        if (parsed.help) {
+          streams.stdout(REPLAY_HELP);
+          return 0;
+        }
+        if (parsed.example !== null) {
+          streams.stdout(exampleFor(parsed));
+          return 0;
+        }
+        return await runReplay(parsed.config, { line: (text) => streams.stdout(`${text}\n`) });
       }
       default:
         throw new CliError(`Unknown command "${command}".`, true);

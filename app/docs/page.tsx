@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { openApiDocument } from "@/lib/server/openapi";
 import { prettySchema, readDocument, slug } from "./_components/openapi-model";
+import { CaptureToCi } from "./_components/capture-to-ci";
 import { InlineText } from "./_components/inline-text";
 import { OperationCard } from "./_components/operation-card";
 import { OriginSetup } from "./_components/origin-setup";
@@ -63,6 +64,8 @@ export default function DocsPage() {
             <RoutesNav paths={doc.paths} className="max-h-[60vh] overflow-auto border-t border-zinc-200 p-2 dark:border-zinc-800" />
           </details>
         </header>
+
+        <CaptureToCi />
 
         {doc.paths.map((item) => (
           <section key={item.path} aria-labelledby={slug("path", item.path)} className="space-y-3">

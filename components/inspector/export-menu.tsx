@@ -13,7 +13,7 @@ interface ExportMenuProps {
   label: string;
 }
 
-/** HAR 1.2 or Hookscope JSON, as a download (the export endpoint needs the Authorization header). */
+/** HAR 1.2, Hookscope JSON or a fixture set, as a download (the export endpoint needs the Authorization header). */
 export function ExportMenu({ binId, token, ids, label }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
@@ -60,17 +60,24 @@ export function ExportMenu({ binId, token, ids, label }: ExportMenuProps) {
         >
           <MenuItem onClick={() => run("har")}>HAR 1.2</MenuItem>
           <MenuItem onClick={() => run("json")}>Hookscope JSON</MenuItem>
+          <MenuItem
+            onClick={() => run("fixtures")}
+            title="A fixture set for hookscope replay: exact bytes and each request's signature scheme, never the secret"
+          >
+            Fixtures (for CI)
+          </MenuItem>
         </div>
       )}
     </div>
   );
 }
 
-function MenuItem({ onClick, children }: { onClick(): void; children: string }) {
+function MenuItem({ onClick, children, title }: { onClick(): void; children: string; title?: string }) {
   return (
     <button
       type="button"
       role="menuitem"
+      title={title}
       onClick={onClick}
       className="block w-full px-3 py-1.5 text-left text-zinc-700 hover:bg-zinc-100 focus-visible:bg-zinc-100 focus-visible:outline-none dark:text-zinc-200 dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800"
     >

@@ -10,6 +10,7 @@ import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
 import { ForwardersButton } from "@/components/forwarders/forwarders-button";
 import { ReplayTab } from "@/components/replay/replay-tab";
 import { ReplayMarked } from "@/components/replay/replay-marked";
+import { TestEventButton } from "@/components/test-event/test-event-button";
 import { VerifyTab } from "@/components/verify/verify-tab";
 
 export interface OwnerToolContext {
@@ -26,6 +27,7 @@ export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { inf
       <BinSettingsButton binId={binId} token={token} info={info} />
       <DeadLettersButton binId={binId} token={token} />
       <ForwardersButton binId={binId} token={token} origin={originOf(info.captureUrl)} />
+      <TestEventButton binId={binId} token={token} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { AttemptOutcome } from "./attempt-outcome";
 import { ConnectCliHint } from "./connect-cli-hint";
 import { ReplayBodyField } from "./replay-body-field";
 import { ReplayViaPicker } from "./replay-via-picker";
+import { ResignedNote, ResignField } from "./resign-field";
 import { UseCliInstead } from "./use-cli-instead";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -163,6 +164,7 @@ function ReplayPanel({ binId, token, origin, detail, lastTarget, connected }: Re
           <SendIcon className="size-3.5" /> {sending ? "Sending…" : "Send"}
         </Button>
       </div>
+      {via.kind === "url" && <ResignField binId={binId} token={token} value={form.resign} onChange={(resign) => update({ resign })} />}
       {via.kind === "url" && (
         <Checkbox
           label="Follow redirects"
@@ -178,6 +180,7 @@ function ReplayPanel({ binId, token, origin, detail, lastTarget, connected }: Re
       )}
       {result && attempt && (
         <section aria-label="Replay result" className={attempt.status === null ? "" : "rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"}>
+          {result.resigned && <ResignedNote resigned={result.resigned} />}
           <AttemptOutcome attempt={attempt} targetUrl={result.targetUrl} />
         </section>
       )}

@@ -150,9 +150,9 @@ export function rotateShareLink(binId: string, token: string): Promise<BinInfo> 
   return json(BinInfoSchema, `${binPath(binId)}/share/rotate`, { method: "POST", token });
 }
 
-export type ExportFormat = "har" | "json";
+export type ExportFormat = "har" | "json" | "fixtures";
 
-/** A HAR or Hookscope JSON export of the bin, or of the given requests only. */
+/** A HAR, Hookscope JSON or fixture-set export of the bin, or of the given requests only. */
 export async function exportRequests(binId: string, token: string, format: ExportFormat, ids?: readonly string[]): Promise<{ blob: Blob; filename: string }> {
   const search = new URLSearchParams({ format });
   if (ids && ids.length > 0) search.set("ids", ids.join(","));

@@ -1,6 +1,6 @@
 // Browser-side calls for the owner's tools: settings, replay, forwarders, deliveries, signature verification.
 // Goes through ./api.ts: Bearer token, no HTTP cache, the API's error envelope as ApiRequestError.
-import type { BinInfo, DeliveryDetail } from "@/lib/shared/api-types";
+import type { BinInfo, DeliveryDetail, TestEventResult } from "@/lib/shared/api-types";
 import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import {
   BinInfoSchema,
@@ -11,6 +11,7 @@ import {
   SecretListSchema,
   SenderPresetCatalogueSchema,
   SignatureSchemeListSchema,
+  TestEventResultSchema,
   VerificationSchema,
 } from "@/lib/shared/contract";
 import { binPath, json, requestPath, send } from "./api";
@@ -24,6 +25,7 @@ import type {
   SenderPresetCatalogue,
   SignatureScheme,
   StoredSecret,
+  TestEventBody,
   Verification,
 } from "./owner-types";
 
@@ -40,6 +42,11 @@ export function updateBin(binId: string, token: string, patch: BinPatch): Promis
 /** Always answers with the delivery, also when the target failed or was refused (its attempt log says why). */
 export function replayRequest(binId: string, token: string, requestId: string, replay: ReplayBody): Promise<DeliveryDetail> {
   return json(DeliveryDetailSchema, `${requestPath(binId, requestId)}/replay`, { method: "POST", token, json: replay });
+}
+
+/** Signs the scheme's template (or the given body) with the bin's secret; captured in the bin, then sent to the target if given. */
+export function sendTestEvent(binId: string, token: string, event: TestEventBody): Promise<TestEventResult> {
+  return json(TestEventResultSchema, `${binPath(binId)}/test-event`, { method: "POST", token, json: event });
 }
 
 /** Replays the requests one after another, oldest first, each to the target plus its own subpath. */

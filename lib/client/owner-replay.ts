@@ -17,6 +17,8 @@ export interface ReplayForm {
   bodyMode: "captured" | "text";
   bodyText: string;
   followRedirects: boolean;
+  /** A bin secret's id to sign again with ("" sends the captured signature), and a private key if its scheme needs one. */
+  resign: { secretId: string; privateKey: string };
 }
 
 /** A body that is not valid UTF-8 cannot be edited as text. */
@@ -32,6 +34,7 @@ export function replayFormFor(detail: RequestDetail, lastTarget: string | null):
     bodyMode: isBinaryBody(detail) ? "captured" : "text",
     bodyText: detail.bodyText ?? "",
     followRedirects: false,
+    resign: { secretId: "", privateKey: "" },
   };
 }
 
@@ -42,7 +45,7 @@ export function emptyHeaderRow(): PairRow {
 const samePairs = (a: readonly HeaderPair[], b: readonly HeaderPair[]) =>
   a.length === b.length && a.every(([name, value], i) => b[i]?.[0] === name && b[i]?.[1] === value);
 
-type Edits = Omit<ReplayBody, "targetUrl" | "followRedirects">;
+type Edits = Omit<ReplayBody, "targetUrl" | "followRedirects" | "resign">;
 
 /** Method, headers and body as edited: field path (`method`, `headers.<rowKey>`) → message, and only what changed. */
 function checkEdits(form: ReplayForm, detail: RequestDetail): { errors: Record<string, string>; edits: Edits } {
@@ -74,7 +77,9 @@ export function buildReplay(form: ReplayForm, detail: RequestDetail): { errors: 
   if (!targetUrl) errors.targetUrl = "Enter the URL to send the request to, e.g. https://example.com/webhooks";
   else if (!isHttpUrl(targetUrl)) errors.targetUrl = "The target is an http:// or https:// URL such as https://example.com/webhooks";
   if (Object.keys(errors).length > 0) return { errors, replay: null };
-  return { errors, replay: { targetUrl, ...edits, ...(form.followRedirects ? { followRedirects: true } : {}) } };
+  const { secretId, privateKey } = form.resign;
+  const resign = secretId ? { resign: { secretId, ...(privateKey.trim() ? { privateKey: privateKey.trim() } : {}) } } : {};
+  return { errors, replay: { targetUrl, ...edits, ...(form.followRedirects ? { followRedirects: true } : {}), ...resign } };
 }
 
 /** The same edits for sending through a `hookscope forward`: the CLI has its own target, and it never follows redirects. */

@@ -6,6 +6,7 @@ import type { BinSettings, Rule, SettingsPatchSchema } from "@/lib/shared/settin
 import type { UpdateBinSchema } from "@/lib/server/services/bins";
 import type { ReplaySchema } from "@/lib/server/services/deliveries";
 import type { PushSchema } from "@/lib/server/services/forwarders";
+import type { TestEventSchema } from "@/lib/server/services/test-events";
 import type { genericHmacOptionsSchema, SecretConfigInput } from "@/lib/server/signatures";
 
 export type { DeliveryList, ForwarderList, SenderPresetCatalogue, Verification } from "@/lib/shared/api-types";
@@ -31,6 +32,8 @@ export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 /** `PATCH /api/bins/<binId>`: every part optional; only the parts given change. */
 export type BinPatch = z.input<typeof UpdateBinSchema>;
 export type ReplayBody = z.input<typeof ReplaySchema>;
+/** `POST /api/bins/<binId>/test-event`. */
+export type TestEventBody = z.input<typeof TestEventSchema>;
 /** `POST /api/bins/<binId>/forwarders/<name>/send`: the edits as in a replay, without a target (the CLI has its own). */
 export type ForwarderPush = z.input<typeof PushSchema>;
 

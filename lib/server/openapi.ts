@@ -5,6 +5,7 @@ import { CONTRACT_SCHEMAS } from "@/lib/shared/contract";
 import { secretConfigSchema } from "@/lib/server/signatures";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/server/services/bins";
 import { ReplaySchema } from "@/lib/server/services/deliveries";
+import { TestEventSchema } from "@/lib/server/services/test-events";
 import { FORWARDER_NAME, PushSchema } from "@/lib/server/services/forwarders";
 
 type Json = Record<string, unknown>;
@@ -114,6 +115,7 @@ export function openApiDocument(): Json {
         CreateBin: toSchema(CreateBinSchema, "input"),
         UpdateBin: toSchema(UpdateBinSchema, "input"),
         Replay: toSchema(ReplaySchema, "input"),
+        TestEvent: toSchema(TestEventSchema, "input"),
         ForwarderPush: toSchema(PushSchema, "input"),
         NewSecret: toSchema(secretConfigSchema, "input"),
       },
@@ -199,14 +201,22 @@ export function openApiDocument(): Json {
       "/api/bins/{binId}/export": {
         parameters: [binIdParam],
         get: {
-          summary: "Download the bin's requests as HAR 1.2 or Hookscope JSON",
+          summary: "Download the bin's requests as HAR 1.2, Hookscope JSON or a fixture set",
           description:
-            "Hookscope JSON keeps everything needed to restore each request exactly (import it with `POST /api/bins/import`). HAR 1.2 opens in browser devtools and HTTP tools: text bodies as text, binary ones base64-encoded, and the status Hookscope answered in `response` (the headers and body of that answer are not stored per request).",
+            "Hookscope JSON keeps everything needed to restore each request exactly (import it with `POST /api/bins/import`). HAR 1.2 opens in browser devtools and HTTP tools: text bodies as text, binary ones base64-encoded, and the status Hookscope answered in `response` (the headers and body of that answer are not stored per request). `fixtures` is a fixture set for `hookscope replay <file> --to <url>`: exact bytes, headers in order, method, subpath, query and each request's signature scheme by name, never a secret.",
           security: secured,
           "x-curl-options": ["-o hookscope-export.har"],
           parameters: [
-            { name: "format", in: "query", schema: { enum: ["har", "json"], default: "json" }, description: "`har` or `json`.", example: "har" },
+            {
+              name: "format",
+              in: "query",
+              schema: { enum: ["har", "json", "fixtures"], default: "json" },
+              description: "`har`, `json` or `fixtures`.",
+              example: "har",
+            },
             { name: "ids", in: "query", schema: { type: "string" }, description: "Comma-separated request ids; all when absent." },
+            // A search, as the wait API takes it; without examples, so the curl example stays a plain export.
+            ...filterParameters.map(({ example: _example, ...parameter }) => parameter),
           ],
           responses: { "200": reply("The export file."), "404": notFound, "413": error("Too many body bytes for one export.") },
         },
@@ -419,7 +429,11 @@ export function openApiDocument(): Json {
               {
                 type: "object",
                 required: ["targetUrl", "requestIds"],
-                properties: { targetUrl: { type: "string" }, requestIds: { type: "array", items: { type: "string" } } },
+                properties: {
+                  targetUrl: { type: "string" },
+                  requestIds: { type: "array", items: { type: "string" } },
+                  resign: { type: "object", description: "As in the single replay: `secretId` or `scheme`, and `privateKey` for a public-key scheme." },
+                },
               },
               { targetUrl: "https://staging.example.com/webhooks", requestIds: ["<requestId>", "<requestId>"] },
             ),
@@ -429,6 +443,26 @@ export function openApiDocument(): Json {
             "400": error("Invalid input."),
             "403": ownerOnly,
             "404": notFound,
+          },
+        },
+      },
+      "/api/bins/{binId}/test-event": {
+        parameters: [binIdParam],
+        post: {
+          summary: "Send a signed test event for any scheme (owner)",
+          description:
+            "Builds the scheme's template request (or your `body`), signs it now with one of the bin's secrets (`secretId`, or the first secret of `scheme`) and captures it in the bin; with `targetUrl` it is then replayed there, re-signed for that URL, through the same target policy as a replay. Public-key schemes need `privateKey` (used once, never stored).",
+          security: secured,
+          requestBody: {
+            required: true,
+            content: jsonContent(ref("TestEvent"), { scheme: "stripe", targetUrl: "https://staging.example.com/webhooks/stripe" }),
+          },
+          responses: {
+            "200": reply("The captured event, what was signed, and the delivery when a target was given.", ref("TestEventResult")),
+            "400": error("Invalid input."),
+            "403": ownerOnly,
+            "404": error("No such bin, or no secret of that scheme in it."),
+            "422": error("The scheme cannot be signed as asked (a public-key scheme without its private key)."),
           },
         },
       },

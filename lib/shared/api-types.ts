@@ -9,6 +9,8 @@ import type {
   DeliveryDetailSchema,
   DeliveryListSchema,
   DeliverySummarySchema,
+  ResignSummarySchema,
+  TestEventResultSchema,
   ForwarderInfoSchema,
   ForwarderListSchema,
   ImportedBinSchema,
@@ -34,6 +36,8 @@ export type RequestDetail = z.infer<typeof RequestDetailSchema>;
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 export type DeliveryAttemptInfo = z.infer<typeof DeliveryAttemptSchema>;
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
+export type ResignSummaryInfo = z.infer<typeof ResignSummarySchema>;
+export type TestEventResult = z.infer<typeof TestEventResultSchema>;
 export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
 export type DeliveryList = z.infer<typeof DeliveryListSchema>;
 export type ForwarderInfo = z.infer<typeof ForwarderInfoSchema>;
@@ -139,6 +143,8 @@ export interface ForwarderReport {
   error: { code: string; message: string } | null;
   /** Only for frames that asked for the answer: what the target sent back. */
   response?: { headers: [string, string][]; bodyBase64: string } | null;
+  /** When the CLI signed the request again before sending it (`--resign-with-env`): what changed, never the secret. */
+  resigned?: ResignSummaryInfo;
 }
 
 export interface ForwarderReportBatch {

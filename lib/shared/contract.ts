@@ -136,6 +136,17 @@ export const DeliveryAttemptSchema = z
   })
   .meta({ id: "DeliveryAttempt", description: "One try at sending a delivery, as shown in its log." });
 
+export const ResignSummarySchema = z
+  .strictObject({
+    scheme: z.string(),
+    replaced: z.array(z.string()).meta({ description: "Header names whose values re-signing replaced." }),
+    added: z.array(z.string()).meta({ description: "Header names re-signing added." }),
+    bodyChanged: z.boolean().meta({ description: "The scheme signs a value inside the body (Linear's webhookTimestamp, Mailgun's block)." }),
+    urlChanged: z.boolean().meta({ description: "The scheme signs a value in the URL (Twilio's bodySHA256)." }),
+    note: z.string().optional(),
+  })
+  .meta({ id: "ResignSummary", description: "What re-signing changed before sending: names only, never a value or the secret." });
+
 export const DeliverySummarySchema = z
   .strictObject({
     id: z.string(),
@@ -150,6 +161,7 @@ export const DeliverySummarySchema = z
     maxAttempts: z.number().int(),
     nextAttemptAt: timestamp.nullable(),
     lastError: z.string().nullable(),
+    resigned: ResignSummarySchema.nullable().meta({ description: "Null when the request was sent with its captured signature." }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -158,6 +170,14 @@ export const DeliverySummarySchema = z
 export const DeliveryDetailSchema = DeliverySummarySchema.extend({ method: z.string(), attemptLog: z.array(DeliveryAttemptSchema) }).meta({ id: "Delivery" });
 
 export const DeliveryListSchema = z.strictObject({ deliveries: z.array(DeliveryDetailSchema) }).meta({ id: "DeliveryList" });
+
+export const TestEventResultSchema = z
+  .strictObject({
+    request: RequestSummarySchema.meta({ description: "The event as the bin captured it, with its verdict." }),
+    signed: ResignSummarySchema,
+    delivery: DeliveryDetailSchema.nullable().meta({ description: "The replay to targetUrl; null when the event went to the bin only." }),
+  })
+  .meta({ id: "TestEventResult" });
 
 export const ForwarderInfoSchema = z
   .strictObject({
@@ -289,9 +309,11 @@ export const CONTRACT_SCHEMAS = [
   RequestPageSchema,
   RequestDetailSchema,
   DeliveryAttemptSchema,
+  ResignSummarySchema,
   DeliverySummarySchema,
   DeliveryDetailSchema,
   DeliveryListSchema,
+  TestEventResultSchema,
   ForwarderInfoSchema,
   ForwarderListSchema,
   ReportsResultSchema,

@@ -146,3 +146,18 @@ for (const [name, options] of [
     });
   });
 }
+
+test("the capture-to-CI workflow is described in one section", async ({ page }) => {
+  await page.goto("/docs#capture-to-ci");
+  const section = page.getByRole("region", { name: "From capture to CI: rehearse your handler" });
+  await expect(section.getByRole("heading", { level: 3 })).toHaveText([
+    "1. Capture",
+    "2. Replay, re-signed",
+    "3. Export fixtures",
+    "4. Run them in CI",
+    "5. Rehearse retries (chaos)",
+    "Signed test events",
+  ]);
+  await expect(section).toContainText("hookscope replay webhooks.fixtures.json");
+  await expect(section).toContainText("export?format=fixtures");
+});

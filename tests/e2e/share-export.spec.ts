@@ -155,6 +155,15 @@ test.describe("export and import", () => {
     await page.getByRole("menuitem", { name: "Hookscope JSON" }).click();
     expect((await readFile(await (await jsonDownload).path(), "utf8")).length).toBeGreaterThan(10);
 
+    // The same request as a fixture set for `hookscope replay`: the exact bytes, base64.
+    await page.getByRole("region", { name: "Request detail" }).getByRole("button", { name: "Export" }).click();
+    const fixturesDownload = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: "Fixtures (for CI)" }).click();
+    const fixtures = JSON.parse(await readFile(await (await fixturesDownload).path(), "utf8"));
+    expect(fixtures.format).toBe("hookscope-fixtures");
+    expect(fixtures.fixtures).toHaveLength(1);
+    expect(Buffer.from(fixtures.fixtures[0].bodyBase64, "base64").equals(bodies["/binary"]!)).toBe(true);
+
     await page.goto("/");
     await page.getByLabel("HAR or JSON export file").setInputFiles({ name: "export.har", mimeType: "application/json", buffer: await readFile(harPath) });
     await page.waitForURL((url) => url.pathname.startsWith("/bins/") && !url.pathname.startsWith(`/bins/${binId}`));

@@ -124,6 +124,17 @@ test("every operation of the OpenAPI document answers what the document says", {
   });
   await call("get", "/api/bins/{binId}/secrets", `${base}/secrets`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/requests/{requestId}/verification", `${r}/verification`, { expect: 200, headers: owner(bin) });
+  const resigned = await call("post", "/api/bins/{binId}/requests/{requestId}/replay", `${r}/replay`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ targetUrl: `${target.url}/resigned`, resign: { scheme: "stripe" } }),
+  });
+  assert.equal(((await resigned.json()) as DeliveryDetail).resigned?.scheme, "stripe");
+  await call("post", "/api/bins/{binId}/test-event", `${base}/test-event`, {
+    expect: 200,
+    headers: asJson(bin),
+    body: JSON.stringify({ scheme: "stripe", targetUrl: `${target.url}/test-event` }),
+  });
   await call("delete", "/api/bins/{binId}/secrets/{secretId}", `${base}/secrets/${((await added.json()) as { id: string }).id}`, {
     expect: 204,
     headers: owner(bin),

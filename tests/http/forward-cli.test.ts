@@ -11,6 +11,7 @@ import { spawnCli, type CliProcess } from "../helpers/cli";
 import { authorized, createBin } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil, type Received } from "../helpers/target";
+import { verifyRequest } from "@/lib/server/signatures";
 
 const MiB = 1024 * 1024;
 // A small retention limit and backlog cap, so a burst of a few hundred crosses both.
@@ -335,4 +336,38 @@ test("a local app that is restarting is waited for, and gets the request once it
   } finally {
     await new Promise<void>((resolve) => app.close(() => resolve()));
   }
+});
+
+test("--resign-with-env: each request is signed again on this machine, for the local URL; the server's log says so", { timeout: 60_000 }, async () => {
+  const bin = await createBin(server.url);
+  const SECRET = "whsec_cli_resign_secret";
+  const cli = spawnCli(["forward", ownerLink(bin), "--to", `${target.url}/resigned`, "--resign-with-env", "STRIPE_TEST_SECRET"], {
+    STRIPE_TEST_SECRET: SECRET,
+  });
+  children.push(cli.child);
+  await waitUntil(() => cli.stdout().includes("Forwarding new requests") || cli.child.exitCode !== null, 15_000, "the start-up line");
+  assert.ok(!cli.stdout().includes(SECRET) && !cli.stderr().includes(SECRET));
+  const stale = await capture(bin, "/stripe", '{"id":"evt_1"}', { "Content-Type": "application/json", "Stripe-Signature": "t=1500000000,v1=00" });
+  const requestId = stale.headers.get("x-hookscope-request-id")!;
+  await capture(bin, "/unsigned", "{}", { "Content-Type": "application/json" });
+  await waitUntil(() => cli.stdout().includes("Not re-signed"), 15_000, "the refusal line");
+  await waitUntil(() => arrivedAt("/resigned/stripe").length === 1, 15_000, "the re-signed request");
+  const got = arrivedAt("/resigned/stripe")[0]!;
+  const verdict = verifyRequest({ method: got.method, url: `${target.url}${got.url}`, headers: got.rawHeaders, body: got.body, receivedAt: got.at }, [
+    { scheme: "stripe", secret: SECRET },
+  ]);
+  assert.equal(verdict.status, "valid", verdict.reason);
+  assert.match(cli.stdout(), /\/stripe .*\(re-signed: stripe\)/);
+  assert.equal(arrivedAt("/resigned/unsigned").length, 0, "a request that cannot be re-signed is not sent");
+  await waitUntil(
+    async () => {
+      const response = await fetch(`${server.url}/api/bins/${bin.id}/deliveries`, authorized(bin.ownerToken));
+      const { deliveries } = (await response.json()) as { deliveries: DeliveryDetail[] };
+      const resigned = deliveries.find((delivery) => delivery.requestId === requestId)?.resigned;
+      return resigned?.scheme === "stripe" && resigned.replaced.includes("Stripe-Signature");
+    },
+    15_000,
+    "the CLI delivery's re-sign record",
+  );
+  await stop(cli, "SIGTERM");
 });

@@ -6,6 +6,7 @@ import type { CreatedBin, DeliveryDetail } from "@/lib/shared/api-types";
 import { createBin, sendRaw } from "../helpers/http";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget } from "../helpers/target";
+import { verifyRequest } from "@/lib/server/signatures";
 
 let target: Awaited<ReturnType<typeof startTarget>>;
 let server: RunningServer;
@@ -200,5 +201,77 @@ describe("refused targets", () => {
       await open.stop();
       await other.close();
     }
+  });
+});
+
+describe("replay re-signed with the bin's secret", () => {
+  const STRIPE_SECRET = "whsec_replay_resign_test_secret";
+  let stripeId: string;
+
+  before(async () => {
+    const added = await owner("/secrets", { method: "POST", body: JSON.stringify({ scheme: "stripe", secret: STRIPE_SECRET }) });
+    assert.equal(added.status, 201, await added.clone().text());
+    const body = Buffer.from('{"id":"evt_1","type":"invoice.paid"}');
+    const response = await sendRaw(
+      server.port,
+      Buffer.concat([
+        Buffer.from(
+          `POST /h/${bin.id}/stripe HTTP/1.1\r\nHost: sender.test\r\nContent-Type: application/json\r\n` +
+            `Stripe-Signature: t=1500000000,v1=00\r\nX-Other: kept\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`,
+        ),
+        body,
+      ]),
+    );
+    stripeId = /x-hookscope-request-id: (\S+)/i.exec(response.head)![1]!;
+  });
+
+  test("the target gets a fresh Stripe signature that verifies; the log names what was replaced, never the secret", async () => {
+    const delivery = await replay(stripeId, { targetUrl: `${target.url}/stripe`, resign: { scheme: "stripe" } });
+    const got = target.received.at(-1)!;
+    const verdict = verifyRequest({ method: got.method, url: `${target.url}${got.url}`, headers: got.rawHeaders, body: got.body, receivedAt: got.at }, [
+      { scheme: "stripe", secret: STRIPE_SECRET },
+    ]);
+    assert.equal(verdict.status, "valid", verdict.reason);
+    assert.ok(got.rawHeaders.some(([name, value]) => name === "X-Other" && value === "kept"));
+    assert.deepEqual(delivery.resigned, { scheme: "stripe", replaced: ["Stripe-Signature"], added: [], bodyChanged: false, urlChanged: false });
+    const listed = await owner(`/deliveries?requestId=${stripeId}`);
+    const text = await listed.text();
+    assert.ok(text.includes('"replaced":["Stripe-Signature"]'), text);
+    assert.ok(!text.includes(STRIPE_SECRET));
+  });
+
+  test("replaying several requests re-signs each of them", async () => {
+    const response = await owner("/replay", {
+      method: "POST",
+      body: JSON.stringify({ targetUrl: `${target.url}/many`, requestIds: [stripeId], resign: { scheme: "stripe" } }),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    const { deliveries } = (await response.json()) as { deliveries: DeliveryDetail[] };
+    assert.equal(deliveries[0]!.resigned?.scheme, "stripe");
+  });
+
+  test("a replay without resign keeps the captured (stale) signature and logs none", async () => {
+    const delivery = await replay(stripeId, { targetUrl: `${target.url}/stripe` });
+    assert.equal(delivery.resigned, null);
+    const got = target.received.at(-1)!;
+    assert.ok(got.rawHeaders.some(([name, value]) => name === "Stripe-Signature" && value === "t=1500000000,v1=00"));
+  });
+
+  test("refusals are clear and send nothing: no such secret (404), a public-key scheme without its private key (422)", async () => {
+    const sent = target.received.length;
+    const none = await owner(`/requests/${stripeId}/replay`, { method: "POST", body: JSON.stringify({ targetUrl: target.url, resign: { scheme: "github" } }) });
+    assert.equal(none.status, 404);
+    assert.match(((await none.json()) as { error: { message: string } }).error.message, /no signature secret for GitHub/);
+    const key = "a".repeat(64);
+    assert.equal((await owner("/secrets", { method: "POST", body: JSON.stringify({ scheme: "discord", secret: key }) })).status, 201);
+    const refused = await owner(`/requests/${stripeId}/replay`, {
+      method: "POST",
+      body: JSON.stringify({ targetUrl: target.url, resign: { scheme: "discord" } }),
+    });
+    assert.equal(refused.status, 422);
+    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /Discord.*private key/);
+    const bad = await owner(`/requests/${stripeId}/replay`, { method: "POST", body: JSON.stringify({ targetUrl: target.url, resign: {} }) });
+    assert.equal(bad.status, 400);
+    assert.equal(target.received.length, sent);
   });
 });

@@ -16,6 +16,8 @@ export interface DeliveryRecord {
   nextAttemptAt: Date | null;
   leaseUntil: Date | null;
   lastError: string | null;
+  /** JSON of a ResignSummary, or null when sent as captured. */
+  resigned: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,7 +37,7 @@ export interface DeliveryAttemptRecord {
   errorMessage: string | null;
 }
 
-export type NewDelivery = Omit<DeliveryRecord, "attempts" | "leaseUntil" | "lastError" | "createdAt" | "updatedAt">;
+export type NewDelivery = Omit<DeliveryRecord, "attempts" | "leaseUntil" | "lastError" | "resigned" | "createdAt" | "updatedAt"> & { resigned?: string | null };
 
 /** Creates the delivery unless one with that id exists (ids of forwards derive from the request, so this is idempotent). */
 export async function createDelivery(delivery: NewDelivery): Promise<void> {

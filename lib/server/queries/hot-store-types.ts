@@ -75,6 +75,8 @@ export interface ReportRow {
   responseHeaders: string | null;
   responseBody: Buffer | null;
   responseTruncated: boolean;
+  /** JSON of what the CLI re-signed, or null. */
+  resigned: string | null;
 }
 
 export interface Timeline {
@@ -225,7 +227,7 @@ export const TAIL_SIZES_SQL = (p: Placeholder) => `SELECT r."id", r."bodySize" F
 export const TAIL_COLUMNS = `"id", "sequence", "method", "path", "query", "headers", "body", "receivedAt"`;
 
 /**
- * Parameters: 1 key, 2 target, 3 status, 4 lastError, 5 time, 6 requestId, 7 binId. The request must
+ * Parameters: 1 key, 2 target, 3 status, 4 lastError, 5 time, 6 requestId, 7 binId, 8 resigned. The request must
  * still exist; its method is copied, its headers are not (nothing reads a CLI delivery's headers, and
  * copying them was a third of what a report cost).
  */
@@ -233,8 +235,8 @@ export const INSERT_CLI_DELIVERY_SQL = (
   p: Placeholder,
   emptyBody: string,
 ) => `INSERT INTO "Delivery" ("id", "binId", "requestId", "kind", "targetUrl", "method", "headers", "body",
-  "status", "attempts", "maxAttempts", "lastError", "createdAt", "updatedAt")
-  SELECT ${p(1)}, r."binId", r."id", 'cli', ${p(2)}, r."method", '[]', ${emptyBody}, ${p(3)}, 1, 1, ${p(4)}, ${p(5)}, ${p(5)}
+  "status", "attempts", "maxAttempts", "lastError", "resigned", "createdAt", "updatedAt")
+  SELECT ${p(1)}, r."binId", r."id", 'cli', ${p(2)}, r."method", '[]', ${emptyBody}, ${p(3)}, 1, 1, ${p(4)}, ${p(8)}, ${p(5)}, ${p(5)}
   FROM "CapturedRequest" r WHERE r."id" = ${p(6)} AND r."binId" = ${p(7)}
   ON CONFLICT ("id") DO NOTHING`;
 

@@ -151,6 +151,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
             now,
             report.requestId,
             report.binId,
+            report.resigned,
           ]);
           if ((inserted.rowCount ?? 0) === 0) continue;
           await client.query(

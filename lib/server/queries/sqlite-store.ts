@@ -94,7 +94,7 @@ export function openSqliteStore(file: string): HotStore {
     let stored = 0;
     for (const report of reports) {
       const inserted = insertCliDelivery.run(
-        bind([report.key, report.targetUrl, report.status, report.lastError, now.getTime(), report.requestId, report.binId]),
+        bind([report.key, report.targetUrl, report.status, report.lastError, now.getTime(), report.requestId, report.binId, report.resigned]),
       );
       if (inserted.changes === 0) continue;
       insertAttempt.run(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DeliveryAttemptInfo, DeliveryDetail, DeliverySummary } from "@/lib/shared/api-types";
+import type { DeliveryAttemptInfo, DeliveryDetail, DeliverySummary, ResignSummaryInfo } from "@/lib/shared/api-types";
 import { backoffDelay, isRetryable, retryAfterDelay } from "@/lib/server/deliveries/backoff";
 import { TargetUrl, MAX_FORWARD_ATTEMPTS } from "@/lib/shared/settings/settings";
 import { env } from "@/lib/server/env";
@@ -9,6 +9,8 @@ import { sendRequest } from "@/lib/server/outbound/send";
 import { policyFromEnv } from "@/lib/server/outbound/target-policy";
 import * as deliveries from "@/lib/server/queries/deliveries";
 import { getRequest } from "@/lib/server/queries/requests";
+import { getBin } from "@/lib/server/queries/bins";
+import { ResignChoiceSchema, resignWithBinSecret } from "@/lib/server/services/resign";
 import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
@@ -30,6 +32,7 @@ export function toDeliverySummary(record: deliveries.DeliveryRecord): DeliverySu
     maxAttempts: record.maxAttempts,
     nextAttemptAt: record.nextAttemptAt?.toISOString() ?? null,
     lastError: record.lastError,
+    resigned: record.resigned ? (JSON.parse(record.resigned) as ResignSummaryInfo) : null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
@@ -138,6 +141,8 @@ export const ReplaySchema = RequestEditsSchema.extend({
   targetUrl: TargetUrl,
   /** Webhook senders do not follow redirects, so by default neither does a replay. */
   followRedirects: z.boolean().default(false),
+  /** Sign again with one of the bin's secrets, now, after the edits, for the target URL. */
+  resign: ResignChoiceSchema.optional(),
 })
   .strict()
   .refine(oneBodyEdit, "give bodyBase64 or bodyText, not both");
@@ -159,15 +164,24 @@ export async function replayRequest(binId: string, requestId: string, replay: Re
       : replay.bodyText !== undefined
         ? new Uint8Array(Buffer.from(replay.bodyText))
         : captured.body;
+  let outgoing = { method: (replay.method ?? captured.method).toUpperCase(), url: replay.targetUrl, headers: replay.headers ?? captured.headers, body };
+  let resigned: string | null = null;
+  if (replay.resign) {
+    const bin = await getBin(binId);
+    const result = resignWithBinSecret(bin?.secrets ?? "[]", replay.resign, outgoing);
+    outgoing = { ...result.request, body: new Uint8Array(result.request.body) };
+    resigned = JSON.stringify(result.summary);
+  }
   const delivery: deliveries.DeliveryRecord = {
     id: newRequestId(),
     binId,
     requestId,
     kind: "replay",
-    targetUrl: replay.targetUrl,
-    method: (replay.method ?? captured.method).toUpperCase(),
-    headers: JSON.stringify(replay.headers ?? captured.headers),
-    body,
+    targetUrl: outgoing.url,
+    method: outgoing.method,
+    headers: JSON.stringify(outgoing.headers),
+    body: outgoing.body,
+    resigned,
     status: "sending",
     attempts: 0,
     maxAttempts: 1,

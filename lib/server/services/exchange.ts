@@ -10,12 +10,20 @@ import { arrivedRecord, importRequests, listFullRequests, type CapturedRequestRe
 import { createNewBin } from "@/lib/server/services/bins";
 import { recheckBinVerdicts } from "@/lib/server/services/verification";
 import { binUrls } from "@/lib/server/urls";
+import { toFixtureSet } from "@/lib/server/exchange/fixtures";
+import { checkTrust, trustInputOf } from "@/lib/server/bins/trust";
+import { parseStoredSecrets } from "@/lib/server/bins/secrets";
+import { parseStoredSettings } from "@/lib/shared/settings/settings";
+import type { BinRecord } from "@/lib/server/queries/bins";
+import type { SchemeId } from "@/lib/server/signatures";
+import { matchesFilter, type RequestFilter } from "@/lib/server/requests/filter";
+import { toDetail } from "@/lib/server/services/serialize";
 
 const MAX_EXPORT_REQUESTS = 10_000;
 const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
 const APP_VERSION = "0.1.0";
 
-export type ExportFormat = "har" | "json";
+export type ExportFormat = "har" | "json" | "fixtures";
 
 function toPortable(record: CapturedRequestRecord): PortableRequest & { id: string } {
   return {
@@ -33,16 +41,25 @@ function toPortable(record: CapturedRequestRecord): PortableRequest & { id: stri
   };
 }
 
-/** The bin's requests (or the chosen ones) as a HAR 1.2 or Hookscope JSON document. */
+/** The signature scheme a stored request carries: the one its verdict names against the bin's secrets, or the detected one. */
+function schemeOf(bin: BinRecord, record: CapturedRequestRecord): SchemeId | null {
+  return checkTrust(trustInputOf(bin.id, record), parseStoredSettings(bin.settings), parseStoredSecrets(bin.secrets)).verdict.scheme;
+}
+
+/** The bin's requests (or the chosen ones) as a HAR 1.2 or Hookscope JSON document, or a fixture set for `hookscope replay`. */
 export async function exportRequests(
-  binId: string,
-  shareToken: string,
+  bin: BinRecord,
   origin: string,
   format: ExportFormat,
   ids?: string[],
+  filter: RequestFilter = {},
 ): Promise<{ filename: string; document: unknown }> {
+  const binId = bin.id;
   if (ids?.some((id) => !REQUEST_ID_PATTERN.test(id))) throw new ValidationError("ids: a comma-separated list of request ids");
-  const records = await listFullRequests(binId, ids, MAX_EXPORT_REQUESTS);
+  const searched = Object.values(filter).some((value) => value !== undefined);
+  const listed = await listFullRequests(binId, ids, MAX_EXPORT_REQUESTS);
+  // The same matching as the wait API: what a search finds is what is exported.
+  const records = searched ? listed.filter((record) => matchesFilter(toDetail(record), filter)) : listed;
   const bytes = records.reduce((total, record) => total + record.bodySize, 0);
   if (bytes > MAX_EXPORT_BYTES) {
     throw new DomainError(
@@ -51,9 +68,13 @@ export async function exportRequests(
       413,
     );
   }
-  const portable = records.map(toPortable);
-  const { captureUrl } = binUrls(origin, binId, shareToken);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  if (format === "fixtures") {
+    const fixtures = records.map((record) => ({ ...toPortable(record), scheme: schemeOf(bin, record) }));
+    return { filename: `hookscope-fixtures-${binId}-${stamp}.json`, document: toFixtureSet(binId, fixtures, new Date()) };
+  }
+  const portable = records.map(toPortable);
+  const { captureUrl } = binUrls(origin, binId, bin.shareToken);
   return format === "har"
     ? { filename: `hookscope-${binId}-${stamp}.har`, document: toHar(captureUrl, portable, APP_VERSION) }
     : { filename: `hookscope-${binId}-${stamp}.json`, document: toHookscopeJson(binId, portable, new Date()) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { DeliveryDetail, ForwarderInfo, ForwarderReport, ReplayEdits } from "@/lib/shared/api-types";
+import type { DeliveryDetail, ForwarderInfo, ForwarderReport, ReplayEdits, ResignSummaryInfo } from "@/lib/shared/api-types";
+import { ResignSummarySchema } from "@/lib/shared/contract";
 import { DomainError, RequestNotFoundError, ValidationError } from "@/lib/shared/errors";
 import { newRequestId, REQUEST_ID_PATTERN } from "@/lib/server/ids";
 import * as forwarders from "@/lib/server/queries/forwarders";
@@ -83,6 +84,12 @@ const ReportSchema = z
       .strict()
       .nullable()
       .optional(),
+    resigned: ResignSummarySchema.extend({
+      scheme: z.string().max(40),
+      replaced: z.array(z.string().max(200)).max(20),
+      added: z.array(z.string().max(200)).max(20),
+      note: z.string().max(200).optional(),
+    }).optional(),
   })
   .strict()
   .refine((report) => (report.status === null) !== (report.error === null), "give a status, or an error, not both");
@@ -112,6 +119,7 @@ function toRow(binId: string, report: ForwarderReport, now: Date): ReportRow {
     responseHeaders: report.response ? JSON.stringify(report.response.headers) : null,
     responseBody: report.response ? Buffer.from(report.response.bodyBase64, "base64") : null,
     responseTruncated: false,
+    resigned: report.resigned ? JSON.stringify(report.resigned) : null,
   };
 }
 
@@ -154,6 +162,7 @@ export async function recordReports(binId: string, name: string, input: unknown)
       maxAttempts: 1,
       nextAttemptAt: null,
       lastError: row.lastError,
+      resigned: row.resigned ? (JSON.parse(row.resigned) as ResignSummaryInfo) : null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPublicKey, timingSafeEqual, verify, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createPrivateKey, createPublicKey, timingSafeEqual, verify, type KeyObject } from "node:crypto";
 import type { HmacAlgorithm, SignatureEncoding } from "../../shared/signature-types";
 
 const encoder = new TextEncoder();
@@ -109,4 +109,28 @@ export function verifyEcdsaSha256(key: KeyObject, message: Uint8Array, derSignat
   } catch {
     return false;
   }
+}
+
+/** PKCS#8 DER header of an Ed25519 private key: the 32-byte seed follows it. */
+const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+
+/** An Ed25519 private key from its 32-byte seed (a 64-byte seed-then-public-key form is accepted). */
+export function ed25519PrivateKey(raw: Uint8Array): KeyObject {
+  if (raw.length !== 32 && raw.length !== 64) throw new Error(`an Ed25519 private key is a 32-byte seed, this one is ${raw.length} bytes`);
+  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, raw.subarray(0, 32)]), format: "der", type: "pkcs8" });
+}
+
+/** A private key from PEM, or from base64 DER (PKCS#8). */
+export function privateKeyFromText(text: string): KeyObject {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("-----BEGIN")) return createPrivateKey({ key: trimmed, format: "pem" });
+  const der = decodeBase64(trimmed.replace(/\s+/g, ""));
+  if (!der) throw new Error("the key is neither PEM nor base64");
+  return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+}
+
+/** Whether a private key's public half is the given public key. */
+export function samePublicKey(privateKey: KeyObject, publicKey: KeyObject): boolean {
+  const derived = createPublicKey(privateKey).export({ format: "der", type: "spki" });
+  return derived.equals(publicKey.export({ format: "der", type: "spki" }));
 }

@@ -22,3 +22,4 @@ export { detectScheme } from "./detect";
 export { verifyRequest } from "./verify";
 export { deliveryId, type DeliveryId } from "./delivery";
 export { genericHmacOptionsSchema, secretConfigSchema, type SecretConfigInput } from "./config";
+export { resignRequest, type OutgoingRequest, type ResignOptions, type ResignResult, type ResignSummary } from "./resign";

@@ -82,6 +82,51 @@ export interface SchemeModule {
   signsUrl?: boolean;
   /** A message when the secret cannot be right for this scheme, for input validation. */
   validateSecret?(secret: string): string | undefined;
+  /**
+   * Signs the request again as the provider would now: fresh timestamp, fresh id where the id is
+   * signed. Required, so a new scheme cannot ship without saying how (or why not) to re-sign.
+   */
+  resign(input: ResignInput): ResignOutcome;
+}
+
+/** A request about to be delivered again, for a scheme to sign. */
+export interface ResignInput {
+  /** The request as it will be sent: its URL is the one the receiver sees (URL-signing schemes sign it). */
+  req: RequestView;
+  secret: SecretConfig;
+  /** The signing time in ms since the epoch. */
+  now: number;
+  /** A fresh message id, for schemes that sign one. */
+  newId(): string;
+  /** The owner's private key for a public-key scheme, given for this delivery only and never stored. */
+  privateKey?: string | undefined;
+}
+
+export type ResignOutcome =
+  | {
+      kind: "signed";
+      /** Headers to set (replacing any of the same name) in this order. */
+      set: [string, string][];
+      /** The body, when the scheme signs a value inside it (Linear's webhookTimestamp, Mailgun's block). */
+      body?: Uint8Array;
+      /** The URL, when the scheme signs a value in it (Twilio's bodySHA256). */
+      url?: string;
+      /** What else changed, in words. */
+      note?: string;
+    }
+  | { kind: "refused"; reason: string };
+
+/** An HMAC in a header's format: prefix then encoded digest. */
+export function hmacText(algorithm: HmacAlgorithm, key: Uint8Array, data: Uint8Array, encoding: SignatureEncoding, prefix = ""): string {
+  return prefix + encode(hmac(algorithm, key, data), encoding);
+}
+
+/** The refusal for a public-key scheme when the owner gave no private key. */
+export function needsPrivateKey(name: string, what: string): ResignOutcome {
+  return {
+    kind: "refused",
+    reason: `${name} signs with a private key that only the provider holds; Hookscope can re-sign only with a private key you supply (${what}) whose public half is the configured key.`,
+  };
 }
 
 export const ALGORITHM_NAMES: Record<HmacAlgorithm, string> = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" };

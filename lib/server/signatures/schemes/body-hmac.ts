@@ -1,5 +1,15 @@
 import type { RequestView } from "../request";
-import { ALGORITHM_NAMES, checkHmac, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule, type SecretInfo } from "../scheme";
+import {
+  ALGORITHM_NAMES,
+  checkHmac,
+  hmacText,
+  rawSecretAlternatives,
+  secretKey,
+  type Outcome,
+  type SchemeContext,
+  type SchemeModule,
+  type SecretInfo,
+} from "../scheme";
 import type { HmacAlgorithm, SchemeId, SignatureEncoding } from "../../../shared/signature-types";
 
 export interface BodyHmacDefinition {
@@ -34,6 +44,12 @@ export function bodyHmacScheme(def: BodyHmacDefinition): SchemeModule {
     ...(def.score ? { score: def.score } : {}),
     signsUrl: false,
     keyAlternatives: (secret) => rawSecretAlternatives(secret, def.name),
+    resign({ req, secret }) {
+      // Keep the header spelling the request used (Shopify has two), the preferred one otherwise.
+      const header = def.signatureHeaders.find((name) => req.has(name)) ?? def.signatureHeaders[0]!;
+      const key = def.key ? def.key(secret.secret) : secretKey({ secret });
+      return { kind: "signed", set: [[header, hmacText(def.algorithm, key, req.body, def.encoding, def.prefix)]] };
+    },
     check(req: RequestView, ctx: SchemeContext): Outcome {
       const header = def.signatureHeaders.find((name) => req.has(name));
       if (!header) return missingHeader(def.signatureHeaders[0]!);

@@ -1,6 +1,7 @@
-import { decodeHex, ed25519PublicKey, verifyEd25519 } from "../crypto";
+import { sign } from "node:crypto";
+import { concatBytes, decodeHex, ed25519PrivateKey, ed25519PublicKey, privateKeyFromText, samePublicKey, verifyEd25519 } from "../crypto";
 import type { RequestView } from "../request";
-import type { Outcome, SchemeContext, SchemeModule } from "../scheme";
+import { needsPrivateKey, type Outcome, type ResignInput, type ResignOutcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { checkTimestampedPublicKey } from "./timestamped-public-key";
 
 const SIGNATURE = "X-Signature-Ed25519";
@@ -29,6 +30,30 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   });
 }
 
+/** The owner's own Ed25519 key (hex seed or PEM) standing in for Discord's, checked against the configured public key. */
+function resign({ req, secret, now, privateKey }: ResignInput): ResignOutcome {
+  if (!privateKey) return needsPrivateKey("Discord", "an Ed25519 private key: 64 hex characters of seed, or PEM");
+  let key;
+  try {
+    const hex = decodeHex(privateKey.trim());
+    key = hex ? ed25519PrivateKey(hex) : privateKeyFromText(privateKey);
+    if (!samePublicKey(key, publicKey(secret.secret))) {
+      return { kind: "refused", reason: "The private key given is not the pair of the configured Discord public key." };
+    }
+  } catch (error) {
+    return { kind: "refused", reason: `The Discord private key cannot be used: ${(error as Error).message}.` };
+  }
+  const timestamp = String(Math.floor(now / 1000));
+  const signature = sign(null, concatBytes(timestamp, req.body), key).toString("hex");
+  return {
+    kind: "signed",
+    set: [
+      [TIMESTAMP, timestamp],
+      [SIGNATURE, signature],
+    ],
+  };
+}
+
 export const discord: SchemeModule = {
   id: "discord",
   name: "Discord interactions",
@@ -37,6 +62,7 @@ export const discord: SchemeModule = {
   signatureHeaders: [SIGNATURE],
   present: (req) => req.has(SIGNATURE),
   check,
+  resign,
   validateSecret(secret) {
     try {
       publicKey(secret);

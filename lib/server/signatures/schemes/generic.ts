@@ -1,6 +1,17 @@
 import { concatBytes, decodeBase64, decodeHex, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import { ALGORITHM_NAMES, checkHmac, freshness, type KeyAlternative, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import {
+  ALGORITHM_NAMES,
+  checkHmac,
+  freshness,
+  hmacText,
+  type KeyAlternative,
+  type Outcome,
+  type ResignInput,
+  type ResignOutcome,
+  type SchemeContext,
+  type SchemeModule,
+} from "../scheme";
 import type { GenericHmacOptions, SecretConfig, SecretEncoding } from "../../../shared/signature-types";
 import { duplicateHint, missingHeader } from "./body-hmac";
 import { parseRfc3339 } from "./twitch";
@@ -31,6 +42,49 @@ function options(secret: SecretConfig): GenericHmacOptions | undefined {
   return secret.options;
 }
 
+/** The bytes the template describes, for this request. */
+function fillTemplate(template: string, req: RequestView, timestamp: string, id: string): Uint8Array {
+  const values: Record<string, Uint8Array | string> = { body: req.body, timestamp, id, method: req.method, url: req.url };
+  const parts: (Uint8Array | string)[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(last, match.index), values[match[1]!]!);
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  return concatBytes(...parts);
+}
+
+/** A timestamp now, in the form the captured one had: ISO 8601, milliseconds, or seconds (the default). */
+function timestampLike(previous: string | undefined, now: number): string {
+  const trimmed = previous?.trim() ?? "";
+  if (trimmed !== "" && !/^\d+(\.\d+)?$/.test(trimmed)) return new Date(now).toISOString();
+  return trimmed !== "" && Number(trimmed) > 1e11 ? String(now) : String(Math.floor(now / 1000));
+}
+
+function resign({ req, secret, now, newId }: ResignInput): ResignOutcome {
+  const opts = options(secret);
+  if (!opts) return { kind: "refused", reason: "The generic HMAC secret has no options: at least the signature header is needed." };
+  const uses = new Set([...opts.template.matchAll(PLACEHOLDER)].map((match) => match[1]!));
+  const set: [string, string][] = [];
+  let timestamp = "";
+  let id = "";
+  if (uses.has("timestamp")) {
+    if (!opts.timestampHeader) return { kind: "refused", reason: "The template uses {timestamp} but no timestamp header is configured." };
+    timestamp = timestampLike(req.header(opts.timestampHeader), now);
+    set.push([opts.timestampHeader, timestamp]);
+  }
+  if (uses.has("id")) {
+    if (!opts.idHeader) return { kind: "refused", reason: "The template uses {id} but no id header is configured." };
+    id = newId();
+    set.push([opts.idHeader, id]);
+  }
+  const key = keyFromSecret(secret.secret, opts.secretEncoding);
+  if (!key || key.length === 0) return { kind: "refused", reason: `The secret is not valid ${opts.secretEncoding}, which the configuration says it is.` };
+  set.push([opts.header, hmacText(opts.algorithm, key, fillTemplate(opts.template, req, timestamp, id), opts.encoding, opts.prefix)]);
+  return { kind: "signed", set };
+}
+
 function check(req: RequestView, ctx: SchemeContext): Outcome {
   const opts = options(ctx.secret);
   if (!opts) return { kind: "error", reason: "The generic HMAC scheme has no options: at least the signature header is needed." };
@@ -58,20 +112,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
       keyProblem: true,
     };
   }
-  const values: Record<string, Uint8Array | string> = {
-    body: req.body,
-    timestamp: timestamp ?? "",
-    id: id ?? "",
-    method: req.method,
-    url: req.url,
-  };
-  const parts: (Uint8Array | string)[] = [];
-  let last = 0;
-  for (const match of opts.template.matchAll(PLACEHOLDER)) {
-    parts.push(opts.template.slice(last, match.index), values[match[1]!]!);
-    last = match.index + match[0].length;
-  }
-  parts.push(opts.template.slice(last));
+  const signed = fillTemplate(opts.template, req, timestamp ?? "", id ?? "");
   const seconds = timestamp !== undefined ? parseFlexibleTimestamp(timestamp) : undefined;
   if (timestamp !== undefined && seconds === undefined && opts.toleranceSeconds) {
     return { kind: "error", header: opts.timestampHeader!, reason: `${opts.timestampHeader} is not a timestamp that can be read.` };
@@ -83,7 +124,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
     prefix: opts.prefix,
     header: opts.header,
     received: [value],
-    signed: [concatBytes(...parts)],
+    signed: [signed],
     ...(seconds !== undefined
       ? {
           freshness: freshness(req.receivedAt / 1000 - seconds, opts.toleranceSeconds ?? null, "both", opts.timestampHeader ?? "timestamp"),
@@ -125,4 +166,5 @@ export const genericHmac: SchemeModule = {
   },
   check,
   keyAlternatives: alternatives,
+  resign,
 };

@@ -1,5 +1,15 @@
 import { field, type RequestView } from "../request";
-import { checkHmac, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import {
+  checkHmac,
+  hmacText,
+  rawSecretAlternatives,
+  secretKey,
+  type Outcome,
+  type ResignInput,
+  type ResignOutcome,
+  type SchemeContext,
+  type SchemeModule,
+} from "../scheme";
 import type { SchemeId } from "../../../shared/signature-types";
 import { bodyHmacScheme, duplicateHint, missingHeader } from "./body-hmac";
 
@@ -71,6 +81,14 @@ function hubCheck(id: SchemeId, name: string, extraHints: (req: RequestView) => 
   };
 }
 
+/** GitHub and Meta send both headers; the legacy SHA-1 one is signed again only when the request had it. */
+function hubResign({ req, secret }: ResignInput): ResignOutcome {
+  const key = secretKey({ secret });
+  const set: [string, string][] = [[SHA256_HEADER, hmacText("sha256", key, req.body, "hex", "sha256=")]];
+  if (req.has(LEGACY_HEADER)) set.push([LEGACY_HEADER, hmacText("sha1", key, req.body, "hex", "sha1=")]);
+  return { kind: "signed", set };
+}
+
 export const github: SchemeModule = {
   id: "github",
   name: "GitHub",
@@ -81,6 +99,7 @@ export const github: SchemeModule = {
   score: (req) => (fromGitHub(req) ? 100 : req.has(SHA256_HEADER) ? 60 : 30),
   check: hubCheck("github", "GitHub", () => []),
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "GitHub"),
+  resign: hubResign,
 };
 
 export const meta: SchemeModule = {
@@ -95,6 +114,7 @@ export const meta: SchemeModule = {
     "Meta signs the payload in its escaped-unicode form (\\u00e9, lower-case hex): verify the bytes exactly as received, never a re-encoded JSON.",
   ]),
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Meta"),
+  resign: hubResign,
 };
 
 export const intercom = bodyHmacScheme({

@@ -1,6 +1,18 @@
 import { concatBytes, encode, safeEqual, sha256, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import {
+  checkHmac,
+  freshness,
+  hmacText,
+  rawSecretAlternatives,
+  secretKey,
+  toleranceOf,
+  type Outcome,
+  type ResignInput,
+  type ResignOutcome,
+  type SchemeContext,
+  type SchemeModule,
+} from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const V3 = "X-HubSpot-Signature-v3";
@@ -77,6 +89,22 @@ function checkLegacy(req: RequestView, ctx: SchemeContext): Outcome {
   };
 }
 
+/** v3 always (what HubSpot sends today); a legacy v1/v2 header the request carried is recomputed too. */
+function resign({ req, secret, now }: ResignInput): ResignOutcome {
+  const key = secretKey({ secret });
+  const timestamp = String(now);
+  const set: [string, string][] = [
+    [TIMESTAMP, timestamp],
+    [V3, hmacText("sha256", key, concatBytes(req.method + req.url, req.body, timestamp), "base64")],
+  ];
+  if (req.has(LEGACY)) {
+    const version = (req.header(VERSION) ?? "v1").trim().toLowerCase();
+    const signed = version === "v2" ? concatBytes(key, req.method + req.url, req.body) : concatBytes(key, req.body);
+    set.push([LEGACY, encode(sha256(signed), "hex")]);
+  }
+  return { kind: "signed", set };
+}
+
 export const hubspot: SchemeModule = {
   id: "hubspot",
   name: "HubSpot",
@@ -88,4 +116,5 @@ export const hubspot: SchemeModule = {
   check: (req, ctx) => (req.has(V3) ? checkV3(req, ctx) : checkLegacy(req, ctx)),
   signsUrl: true,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "HubSpot"),
+  resign,
 };

@@ -1,8 +1,23 @@
+import { utf8 } from "../crypto";
 import { field, type RequestView } from "../request";
-import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import {
+  checkHmac,
+  freshness,
+  hmacText,
+  rawSecretAlternatives,
+  secretKey,
+  toleranceOf,
+  type Outcome,
+  type ResignInput,
+  type ResignOutcome,
+  type SchemeContext,
+  type SchemeModule,
+} from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "Linear-Signature";
+/** Unsigned and ignored by the SDK, but kept in step with the body when the request had it. */
+const LEGACY_TIMESTAMP = "Linear-Timestamp";
 
 function check(req: RequestView, ctx: SchemeContext): Outcome {
   const signature = req.header(HEADER);
@@ -34,6 +49,26 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   return outcome;
 }
 
+const WEBHOOK_TIMESTAMP = /("webhookTimestamp"\s*:\s*)-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+
+/**
+ * Linear's signed timestamp is in the body, so a fresh one means a new body: only the number is
+ * replaced in the text, every other byte stays as captured.
+ */
+function resign({ req, secret, now }: ResignInput): ResignOutcome {
+  const text = req.bodyText();
+  if (typeof field(req.json(), "webhookTimestamp") !== "number" || !WEBHOOK_TIMESTAMP.test(text)) {
+    return {
+      kind: "refused",
+      reason: "Linear's verifier needs a numeric webhookTimestamp in the JSON body, and this body has none to refresh.",
+    };
+  }
+  const body = utf8(text.replace(WEBHOOK_TIMESTAMP, `$1${now}`));
+  const set: [string, string][] = [[HEADER, hmacText("sha256", secretKey({ secret }), body, "hex")]];
+  if (req.has(LEGACY_TIMESTAMP)) set.push([LEGACY_TIMESTAMP, String(now)]);
+  return { kind: "signed", set, body, note: "webhookTimestamp in the body set to the signing time" };
+}
+
 export const linear: SchemeModule = {
   id: "linear",
   name: "Linear",
@@ -44,4 +79,5 @@ export const linear: SchemeModule = {
   present: (req) => req.has(HEADER),
   check,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Linear"),
+  resign,
 };

@@ -1,13 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { utf8 } from "../crypto";
 import { field, type RequestView } from "../request";
 import {
   ageFromUnixSeconds,
   checkHmac,
   freshness,
+  hmacText,
   parseUnixSeconds,
   rawSecretAlternatives,
   secretKey,
   type Outcome,
+  type ResignInput,
+  type ResignOutcome,
   type SchemeContext,
   type SchemeModule,
 } from "../scheme";
@@ -62,6 +66,30 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   });
 }
 
+/**
+ * The signature lives in the body, so re-signing writes a new timestamp, token and signature there.
+ * The JSON body is serialised again (Mailgun's signature does not cover the event data, so its
+ * layout does not matter to a verifier); a form body keeps its field order.
+ */
+function resign({ req, secret, now }: ResignInput): ResignOutcome {
+  const found = mailgunSignature(req);
+  if (!found) return { kind: "refused", reason: "The body has no Mailgun signature block to replace." };
+  const timestamp = String(Math.floor(now / 1000));
+  // Mailgun's tokens are 50 random characters; receivers are told to refuse a token seen before.
+  const token = randomBytes(25).toString("hex");
+  const signature = hmacText("sha256", secretKey({ secret }), utf8(timestamp + token), "hex");
+  const form = req.form();
+  if (found.where.includes("form") && form) {
+    form.set("timestamp", timestamp);
+    form.set("token", token);
+    form.set("signature", signature);
+    return { kind: "signed", set: [], body: utf8(form.toString()), note: "timestamp, token and signature form fields replaced" };
+  }
+  const json = req.json() as { signature: Record<string, unknown> };
+  const body = { ...json, signature: { ...json.signature, timestamp, token, signature } };
+  return { kind: "signed", set: [], body: utf8(JSON.stringify(body)), note: "signature block of the JSON body replaced (body re-serialised)" };
+}
+
 export const mailgun: SchemeModule = {
   id: "mailgun",
   name: "Mailgun",
@@ -72,4 +100,5 @@ export const mailgun: SchemeModule = {
   score: () => 80,
   check,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Mailgun"),
+  resign,
 };

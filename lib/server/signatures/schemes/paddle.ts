@@ -1,6 +1,6 @@
 import { concatBytes } from "../crypto";
 import type { RequestView } from "../request";
-import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import { checkHmac, freshness, hmacText, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "Paddle-Signature";
@@ -56,4 +56,8 @@ export const paddle: SchemeModule = {
   present: (req) => req.has(HEADER),
   check,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Paddle"),
+  resign({ req, secret, now }) {
+    const ts = Math.floor(now / 1000);
+    return { kind: "signed", set: [[HEADER, `ts=${ts};h1=${hmacText("sha256", secretKey({ secret }), concatBytes(`${ts}:`, req.body), "hex")}`]] };
+  },
 };

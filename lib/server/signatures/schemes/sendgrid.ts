@@ -1,7 +1,7 @@
-import type { KeyObject } from "node:crypto";
-import { decodeBase64, publicKeyFromText, verifyEcdsaSha256 } from "../crypto";
+import { sign, type KeyObject } from "node:crypto";
+import { concatBytes, decodeBase64, privateKeyFromText, publicKeyFromText, samePublicKey, verifyEcdsaSha256 } from "../crypto";
 import type { RequestView } from "../request";
-import type { Outcome, SchemeContext, SchemeModule } from "../scheme";
+import { needsPrivateKey, type Outcome, type ResignInput, type ResignOutcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { checkTimestampedPublicKey } from "./timestamped-public-key";
 
 const SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
@@ -29,6 +29,28 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   });
 }
 
+function resign({ req, secret, now, privateKey }: ResignInput): ResignOutcome {
+  if (!privateKey) return needsPrivateKey("SendGrid", "a P-256 private key in PEM or base64 PKCS#8");
+  let key: KeyObject;
+  try {
+    key = privateKeyFromText(privateKey);
+    if (!samePublicKey(key, sendgridKey(secret.secret))) {
+      return { kind: "refused", reason: "The private key given is not the pair of the configured SendGrid verification key." };
+    }
+  } catch (error) {
+    return { kind: "refused", reason: `The SendGrid private key cannot be used: ${(error as Error).message}.` };
+  }
+  const timestamp = String(Math.floor(now / 1000));
+  const signature = sign("sha256", concatBytes(timestamp, req.body), { key, dsaEncoding: "der" }).toString("base64");
+  return {
+    kind: "signed",
+    set: [
+      [TIMESTAMP, timestamp],
+      [SIGNATURE, signature],
+    ],
+  };
+}
+
 export const sendgrid: SchemeModule = {
   id: "sendgrid",
   name: "SendGrid Event Webhook",
@@ -41,6 +63,7 @@ export const sendgrid: SchemeModule = {
   signatureHeaders: [SIGNATURE],
   present: (req) => req.has(SIGNATURE),
   check,
+  resign,
   validateSecret(secret) {
     try {
       sendgridKey(secret);

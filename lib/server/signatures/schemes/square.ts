@@ -1,6 +1,6 @@
 import { concatBytes } from "../crypto";
 import type { RequestView } from "../request";
-import { checkHmac, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import { checkHmac, hmacText, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "x-square-hmacsha256-signature";
@@ -34,4 +34,11 @@ export const square: SchemeModule = {
   check,
   signsUrl: true,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Square"),
+  resign({ req, secret }) {
+    const key = secretKey({ secret });
+    const signed = concatBytes(req.url, req.body);
+    const set: [string, string][] = [[HEADER, hmacText("sha256", key, signed, "base64")]];
+    if (req.has(LEGACY_HEADER)) set.push([LEGACY_HEADER, hmacText("sha1", key, signed, "base64")]);
+    return { kind: "signed", set };
+  },
 };

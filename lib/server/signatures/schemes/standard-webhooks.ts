@@ -1,14 +1,18 @@
-import type { KeyObject } from "node:crypto";
-import { concatBytes, decodeBase64, decodeBase64Strict, ed25519PublicKey, utf8, verifyEd25519 } from "../crypto";
+import { sign, type KeyObject } from "node:crypto";
+import { concatBytes, decodeBase64, decodeBase64Strict, ed25519PrivateKey, ed25519PublicKey, samePublicKey, utf8, verifyEd25519 } from "../crypto";
 import { field, type RequestView } from "../request";
 import {
   ageFromUnixSeconds,
   checkHmac,
   freshness,
+  hmacText,
+  needsPrivateKey,
   parseUnixSeconds,
   toleranceOf,
   type KeyAlternative,
   type Outcome,
+  type ResignInput,
+  type ResignOutcome,
   type SchemeContext,
   type SchemeModule,
 } from "../scheme";
@@ -164,6 +168,56 @@ function standardAlternatives(secret: SecretConfig): KeyAlternative[] {
   return out;
 }
 
+/** A whsk_ key (seed then public key) as a signing key, or the reason it is not one. */
+function whskPrivateKey(text: string): KeyObject | string {
+  const bytes = text.trim().startsWith("whsk_") ? decodeBase64Strict(text.trim().slice(5)) : undefined;
+  if (!bytes || bytes.length !== 64) return "a whsk_ private key is whsk_ followed by base64 of 64 bytes (seed, then public key)";
+  try {
+    return ed25519PrivateKey(bytes);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * A fresh message id and timestamp, signed v1 (HMAC) for a whsec_ secret, or v1a (Ed25519) with a
+ * whsk_ key: the configured one, or one the owner gives whose public half is the configured whpk_.
+ */
+function standardResign(name: string, preferred: Prefix) {
+  return ({ req, secret, now, newId, privateKey }: ResignInput): ResignOutcome => {
+    const h = headerSet(req, preferred);
+    const prefix = h.signatureName.slice(0, -"-signature".length);
+    const id = `msg_${newId()}`;
+    const timestamp = Math.floor(now / 1000);
+    const signed = concatBytes(`${id}.${timestamp}.`, req.body);
+    const configured = secret.secret.trim();
+    let signature: string;
+    if (configured.startsWith("whsk_") || configured.startsWith("whpk_")) {
+      const keyText = configured.startsWith("whsk_") ? configured : privateKey;
+      if (!keyText) return needsPrivateKey(name, "the whsk_ key whose public half is the configured whpk_ key");
+      const key = whskPrivateKey(keyText);
+      if (typeof key === "string") return { kind: "refused", reason: `The ${name} private key cannot be used: ${key}.` };
+      const pub = standardWebhooksKey(configured);
+      if (pub.kind !== "ed25519" || !samePublicKey(key, pub.key)) {
+        return { kind: "refused", reason: `The private key given is not the pair of the configured ${name} whpk_ key.` };
+      }
+      signature = `v1a,${sign(null, signed, key).toString("base64")}`;
+    } else {
+      const key = standardWebhooksKey(configured);
+      if (key.kind !== "hmac") return { kind: "refused", reason: key.kind === "invalid" ? key.reason : `The ${name} secret cannot sign.` };
+      signature = `v1,${hmacText("sha256", key.key, signed, "base64")}`;
+    }
+    return {
+      kind: "signed",
+      set: [
+        [`${prefix}-id`, id],
+        [`${prefix}-timestamp`, String(timestamp)],
+        [`${prefix}-signature`, signature],
+      ],
+    };
+  };
+}
+
 function validateStandardSecret(secret: string): string | undefined {
   const key = standardWebhooksKey(secret);
   return key.kind === "invalid" ? key.reason : undefined;
@@ -191,6 +245,7 @@ function standardFamily(id: SchemeId, name: string, preferred: Prefix, score: (r
     present: (req) => req.has("webhook-signature") || req.has("svix-signature"),
     score,
     check: standardCheck(name, preferred),
+    resign: standardResign(name, preferred),
     keyAlternatives: standardAlternatives,
     validateSecret: validateStandardSecret,
   };

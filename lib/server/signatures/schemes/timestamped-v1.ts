@@ -4,10 +4,13 @@ import {
   ageFromUnixSeconds,
   checkHmac,
   freshness,
+  hmacText,
   rawSecretAlternatives,
   secretKey,
   toleranceOf,
   type Outcome,
+  type ResignInput,
+  type ResignOutcome,
   type SchemeContext,
   type SchemeModule,
 } from "../scheme";
@@ -60,6 +63,14 @@ function timestampedCheck(name: string, header: string, defaultTolerance: number
   };
 }
 
+function timestampedResign(header: string) {
+  return ({ req, secret, now }: ResignInput): ResignOutcome => {
+    const t = Math.floor(now / 1000);
+    const v1 = hmacText("sha256", secretKey({ secret }), concatBytes(`${t}.`, req.body), "hex");
+    return { kind: "signed", set: [[header, `t=${t},v1=${v1}`]] };
+  };
+}
+
 export const stripe: SchemeModule = {
   id: "stripe",
   name: "Stripe",
@@ -69,6 +80,7 @@ export const stripe: SchemeModule = {
   window: "300 s; only too-old timestamps are rejected",
   present: (req) => req.has("Stripe-Signature"),
   check: timestampedCheck("Stripe", "Stripe-Signature", 300),
+  resign: timestampedResign("Stripe-Signature"),
   keyAlternatives(secret) {
     const out = rawSecretAlternatives(secret, "Stripe");
     if (!secret.secret.startsWith("whsec_")) {
@@ -90,5 +102,6 @@ export const calendly: SchemeModule = {
   window: "180 s (Calendly's sample code); only too-old timestamps are rejected",
   present: (req) => req.has("Calendly-Webhook-Signature"),
   check: timestampedCheck("Calendly", "Calendly-Webhook-Signature", 180),
+  resign: timestampedResign("Calendly-Webhook-Signature"),
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Calendly"),
 };

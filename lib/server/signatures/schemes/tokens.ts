@@ -1,6 +1,6 @@
 import { safeEqual, sha256, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import type { Outcome, SchemeContext, SchemeModule } from "../scheme";
+import type { Outcome, ResignInput, ResignOutcome, SchemeContext, SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 /** Compares digests so that not even the token's length shows in the timing. */
@@ -35,6 +35,11 @@ function tokenCheck(name: string, header: string) {
   };
 }
 
+/** Re-signing a token scheme is sending the token: there is nothing else to compute. */
+function tokenResign(header: string) {
+  return ({ secret }: ResignInput): ResignOutcome => ({ kind: "signed", set: [[header, secret.secret]] });
+}
+
 export const gitlab: SchemeModule = {
   id: "gitlab",
   name: "GitLab",
@@ -43,6 +48,7 @@ export const gitlab: SchemeModule = {
   signatureHeaders: ["X-Gitlab-Token"],
   present: (req) => req.has("X-Gitlab-Token"),
   check: tokenCheck("GitLab", "X-Gitlab-Token"),
+  resign: tokenResign("X-Gitlab-Token"),
 };
 
 export const telegram: SchemeModule = {
@@ -53,6 +59,7 @@ export const telegram: SchemeModule = {
   signatureHeaders: ["X-Telegram-Bot-Api-Secret-Token"],
   present: (req) => req.has("X-Telegram-Bot-Api-Secret-Token"),
   check: tokenCheck("Telegram", "X-Telegram-Bot-Api-Secret-Token"),
+  resign: tokenResign("X-Telegram-Bot-Api-Secret-Token"),
   validateSecret: (secret) =>
     /^[A-Za-z0-9_-]{1,256}$/.test(secret) ? undefined : "A Telegram secret_token is 1 to 256 characters, only A–Z, a–z, 0–9, _ and -.",
 };

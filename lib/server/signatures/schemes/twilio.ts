@@ -1,7 +1,17 @@
 import { parse as parseQuery, stringify as stringifyQuery } from "node:querystring";
 import { encode, safeEqual, sha256, utf8 } from "../crypto";
 import type { RequestView } from "../request";
-import { checkHmac, rawSecretAlternatives, secretKey, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import {
+  checkHmac,
+  hmacText,
+  rawSecretAlternatives,
+  secretKey,
+  type Outcome,
+  type ResignInput,
+  type ResignOutcome,
+  type SchemeContext,
+  type SchemeModule,
+} from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const HEADER = "X-Twilio-Signature";
@@ -125,6 +135,28 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   };
 }
 
+/** The URL with bodySHA256 set to the body's hash, edited as text so nothing else in it is re-encoded. */
+function withBodyHash(url: string, body: Uint8Array): string {
+  const hash = encode(sha256(body), "hex");
+  if (/[?&]bodySHA256=[^&#]*/.test(url)) return url.replace(/([?&]bodySHA256=)[^&#]*/, `$1${hash}`);
+  const hashAt = url.indexOf("#");
+  const base = hashAt === -1 ? url : url.slice(0, hashAt);
+  return `${base}${base.includes("?") ? "&" : "?"}bodySHA256=${hash}`;
+}
+
+/** Twilio has no timestamp: re-signing is signing the URL the receiver will see (and form fields, or the body's hash). */
+function resign({ req, secret }: ResignInput): ResignOutcome {
+  const key = secretKey({ secret });
+  const form = req.form();
+  if (form) return { kind: "signed", set: [[HEADER, hmacText("sha1", key, utf8(req.url + twilioParamString(form)), "base64")]] };
+  const url = withBodyHash(req.url, req.body);
+  return {
+    kind: "signed",
+    set: [[HEADER, hmacText("sha1", key, utf8(url), "base64")]],
+    ...(url === req.url ? {} : { url, note: "bodySHA256 in the URL set to the body's hash" }),
+  };
+}
+
 export const twilio: SchemeModule = {
   id: "twilio",
   name: "Twilio",
@@ -135,4 +167,5 @@ export const twilio: SchemeModule = {
   check,
   signsUrl: true,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Twilio"),
+  resign,
 };

@@ -1,6 +1,6 @@
 import { concatBytes } from "../crypto";
 import type { RequestView } from "../request";
-import { checkHmac, freshness, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
+import { checkHmac, freshness, hmacText, rawSecretAlternatives, secretKey, toleranceOf, type Outcome, type SchemeContext, type SchemeModule } from "../scheme";
 import { duplicateHint, missingHeader } from "./body-hmac";
 
 const SIGNATURE = "Twitch-Eventsub-Message-Signature";
@@ -47,5 +47,18 @@ export const twitch: SchemeModule = {
   present: (req) => req.has(SIGNATURE),
   check,
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Twitch"),
+  resign({ req, secret, now, newId }) {
+    const id = newId();
+    const timestamp = new Date(now).toISOString();
+    const signature = hmacText("sha256", secretKey({ secret }), concatBytes(id + timestamp, req.body), "hex", "sha256=");
+    return {
+      kind: "signed",
+      set: [
+        [ID, id],
+        [TIMESTAMP, timestamp],
+        [SIGNATURE, signature],
+      ],
+    };
+  },
   validateSecret: (secret) => (/^[\x20-\x7e]{10,100}$/.test(secret) ? undefined : "A Twitch EventSub secret is 10 to 100 printable ASCII characters."),
 };

@@ -4,11 +4,14 @@ import {
   ageFromUnixSeconds,
   checkHmac,
   freshness,
+  hmacText,
   parseUnixSeconds,
   rawSecretAlternatives,
   secretKey,
   toleranceOf,
   type Outcome,
+  type ResignInput,
+  type ResignOutcome,
   type SchemeContext,
   type SchemeModule,
 } from "../scheme";
@@ -59,6 +62,20 @@ function v0Check(spec: V0Spec) {
   };
 }
 
+function v0Resign(signatureHeader: string, timestampHeader: string) {
+  return ({ req, secret, now }: ResignInput): ResignOutcome => {
+    const t = Math.floor(now / 1000);
+    const signature = hmacText("sha256", secretKey({ secret }), concatBytes(`v0:${t}:`, req.body), "hex", "v0=");
+    return {
+      kind: "signed",
+      set: [
+        [timestampHeader, String(t)],
+        [signatureHeader, signature],
+      ],
+    };
+  };
+}
+
 export const slack: SchemeModule = {
   id: "slack",
   name: "Slack",
@@ -76,6 +93,7 @@ export const slack: SchemeModule = {
     direction: "both",
   }),
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Slack"),
+  resign: v0Resign("X-Slack-Signature", "X-Slack-Request-Timestamp"),
 };
 
 export const zoom: SchemeModule = {
@@ -94,4 +112,5 @@ export const zoom: SchemeModule = {
     direction: "both",
   }),
   keyAlternatives: (secret) => rawSecretAlternatives(secret, "Zoom"),
+  resign: v0Resign("x-zm-signature", "x-zm-request-timestamp"),
 };

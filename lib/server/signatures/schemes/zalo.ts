@@ -22,7 +22,7 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   }
   // Plain SHA-256 with the secret appended, not an HMAC.
   const key = ctx.key ?? utf8(ctx.secret.secret);
-  const expected = `mac=${encode(sha256(concatBytes(String(appId), req.body, String(timestamp), key)), "hex")}`;
+  const expected = zaloMac(String(appId), req.body, String(timestamp), key);
   const match = safeEqual(expected, signature);
   return {
     kind: "checked",
@@ -43,6 +43,10 @@ function check(req: RequestView, ctx: SchemeContext): Outcome {
   };
 }
 
+function zaloMac(appId: string, body: Uint8Array, timestamp: string, key: Uint8Array): string {
+  return `mac=${encode(sha256(concatBytes(appId, body, timestamp, key)), "hex")}`;
+}
+
 export const zalo: SchemeModule = {
   id: "zalo",
   name: "Zalo Official Account",
@@ -51,4 +55,14 @@ export const zalo: SchemeModule = {
   signatureHeaders: [HEADER],
   present: (req) => req.has(HEADER),
   check,
+  // Zalo's timestamp is in the body and no window is known, so the body is kept and only signed again.
+  resign({ req, secret }) {
+    const body = req.json();
+    const appId = field(body, "app_id");
+    const timestamp = field(body, "timestamp");
+    if ((typeof appId !== "string" && typeof appId !== "number") || (typeof timestamp !== "string" && typeof timestamp !== "number")) {
+      return { kind: "refused", reason: "Zalo signs app_id and timestamp from the JSON body, and this body lacks them." };
+    }
+    return { kind: "signed", set: [[HEADER, zaloMac(String(appId), req.body, String(timestamp), utf8(secret.secret))]] };
+  },
 };

@@ -5,6 +5,7 @@ import { TargetUrl } from "@/lib/shared/settings/settings";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { rememberReplayTarget } from "@/lib/server/services/bins";
 import { replayRequest } from "@/lib/server/services/deliveries";
+import { ResignChoiceSchema } from "@/lib/server/services/resign";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,8 @@ const ReplayManySchema = z
       .array(z.string().regex(/^[0-9a-z]{22}$/, "requestIds holds request ids"))
       .min(1, "choose at least one request")
       .max(100, "at most 100 requests at once"),
+    /** Each request signed again with this bin secret, as in the single replay. */
+    resign: ResignChoiceSchema.optional(),
   })
   .strict();
 
@@ -24,9 +27,9 @@ const ReplayManySchema = z
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const { bin } = await authorizeOwner(binId, bearerToken(request));
-  const { targetUrl, requestIds } = parseInput(ReplayManySchema, await readJsonBody(request));
+  const { targetUrl, requestIds, resign } = parseInput(ReplayManySchema, await readJsonBody(request));
   const results = [];
-  for (const requestId of [...requestIds].sort()) results.push(await replayRequest(binId, requestId, { targetUrl }));
+  for (const requestId of [...requestIds].sort()) results.push(await replayRequest(binId, requestId, { targetUrl, ...(resign ? { resign } : {}) }));
   await rememberReplayTarget(bin, targetUrl);
   return json({ deliveries: results }, 200, { "Cache-Control": "no-store" });
 });
