@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { deleteBin, deleteRequest } from "@/lib/client/api";
 import { forgetOwnedBin } from "@/lib/client/bin-store";
 import { useFollowNewest } from "@/lib/client/follow-newest";
@@ -55,6 +55,10 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   const [keysOpen, setKeysOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const timeline = useTimeline(binId, token, TIMELINE_BUCKETS, changeKey);
+  const eventTypes = useMemo(
+    () => [...new Set(list.requests.flatMap((request) => (request.eventType === null ? [] : [request.eventType])))].sort(),
+    [list.requests],
+  );
 
   const { open: openSelection, move: moveSelection } = selection;
   const open = useCallback(
@@ -162,7 +166,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
             canEdit={canEdit}
             filterBar={
               <>
-                <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
+                <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} eventTypes={eventTypes} />
                 {timeline && !empty && (
                   <TimelineChart
                     timeline={timeline}

@@ -83,8 +83,16 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>
-          {/* Beside two or more badges there is no room for it: the Body tab says it. */}
-          {request.contentType && badgeCount < 2 ? (
+          {/* The event type says more than the content type, so it takes that place when there is one. */}
+          {request.eventType !== null ? (
+            <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
+              <span aria-hidden="true">· </span>
+              <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {request.eventType}
+              </span>
+            </span>
+          ) : /* Beside two or more badges there is no room for it: the Body tab says it. */
+          request.contentType && badgeCount < 2 ? (
             <span className="min-w-0 flex-1 truncate" title={request.contentType}>
               <span aria-hidden="true">· </span>
               {request.contentType}

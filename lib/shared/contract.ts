@@ -101,6 +101,10 @@ export const RequestSummarySchema = z
       .nullable()
       .meta({ description: "Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged)." }),
     plainHttp: z.boolean().meta({ description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." }),
+    eventType: z.string().nullable().meta({
+      description:
+        "The event type of a JSON body: the provider's own name where one is recognised (GitHub `pull_request.opened`, Stripe `charge.succeeded`, Shopify `orders/create`, Slack, Standard Webhooks, GitLab, Linear, Bitbucket, Paddle), else the value at the bin's `eventTypePath`, else `untyped`. Null when the body is not JSON.",
+    }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
 

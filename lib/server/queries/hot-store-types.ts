@@ -32,6 +32,8 @@ export interface RequestSearch {
   headerValue?: string;
   /** Bytes the body contains (UTF-8 of the text given). */
   bodyContains?: string;
+  /** Exactly this event type. */
+  eventType?: string;
   from?: Date;
   to?: Date;
   before?: string;
@@ -114,7 +116,7 @@ export interface HotStore {
 }
 
 export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp"`;
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType"`;
 
 export const CAPTURE_COLUMNS = [
   "id",
@@ -142,6 +144,7 @@ export const CAPTURE_COLUMNS = [
   "freshness",
   "sourceFailure",
   "plainHttp",
+  "eventType",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** How one SQL dialect spells the parts of a search that differ. */
@@ -183,6 +186,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
     where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
+  if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
   if (search.bodyContains) where.push(dialect.bodyContains(param(dialect.bytes(search.bodyContains))));
   if (search.from) where.push(`"receivedAt" >= ${param(dialect.time(search.from))}`);
   if (search.to) where.push(`"receivedAt" <= ${param(dialect.time(search.to))}`);

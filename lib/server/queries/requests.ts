@@ -29,6 +29,8 @@ export interface CapturedRequestRecord {
   authFailure: string | null;
   sourceFailure: string | null;
   plainHttp: boolean;
+  /** See lib/server/shapes/event-type.ts; null when the body is not JSON. */
+  eventType: string | null;
 }
 
 export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
@@ -54,6 +56,7 @@ const SUMMARY_FIELDS = {
   authFailure: true,
   sourceFailure: true,
   plainHttp: true,
+  eventType: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -211,5 +214,6 @@ export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
     duplicateOf: null,
     authFailure: null,
     sourceFailure: null,
+    eventType: null,
   };
 }

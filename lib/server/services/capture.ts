@@ -16,6 +16,9 @@ import { announceTally } from "@/lib/server/services/refusals";
 import { offerToStreams } from "@/lib/server/services/forward-stream";
 import { env } from "@/lib/server/env";
 import { toSummary } from "@/lib/server/services/serialize";
+import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
+import { eventTypeOf } from "@/lib/server/shapes/event-type";
+import { parseJsonPath } from "@/lib/shared/json-path";
 
 /** A request as it came off the wire, before it is stored. */
 export interface IncomingCapture {
@@ -51,6 +54,8 @@ export interface CaptureResult {
 interface PendingCapture {
   record: CapturedRequestRecord;
   corsPreflight: boolean;
+  /** Parsed before the commit, so the transaction only names the type. */
+  json: JsonBody | null;
 }
 
 interface Committed {
@@ -93,8 +98,11 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
     const settings = parseStoredSettings(reservation.settings);
     const secrets = parseStoredSecrets(reservation.secrets);
     const group = groups.find((g) => g.rows === rows)!;
+    const typePath = settings.eventTypePath === null ? null : parseJsonPath(settings.eventTypePath);
     rows.forEach((record, k) => {
-      const { corsPreflight } = pending[group.indexes[k]!]!;
+      const { corsPreflight, json } = pending[group.indexes[k]!]!;
+      // Too large to parse: the type comes from headers alone, as if the body said nothing.
+      if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json.kind === "json" ? json.value : undefined, typePath });
       const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
       Object.assign(record, storedVerdict(trust.verdict));
       record.deliveryKey = trust.deliveryKey;
@@ -146,7 +154,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
-    committed = await writer.write({ record, corsPreflight });
+    committed = await writer.write({ record, corsPreflight, json: jsonBodyOf(headers, record.body) });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", errorMessage(error));

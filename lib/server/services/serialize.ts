@@ -24,6 +24,7 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     authFailure: record.authFailure,
     sourceFailure: record.sourceFailure,
     plainHttp: record.plainHttp,
+    eventType: record.eventType,
   };
 }
 
