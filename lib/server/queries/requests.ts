@@ -31,9 +31,16 @@ export interface CapturedRequestRecord {
   plainHttp: boolean;
   /** See lib/server/shapes/event-type.ts; null when the body is not JSON. */
   eventType: string | null;
+  /** See lib/server/shapes/learn.ts: changes from the type's shape (null: not compared), as JSON, and why not compared. */
+  shapeDrift: number | null;
+  shapeChanges: string | null;
+  shapeNote: string | null;
 }
 
-export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
+export type RequestSummaryRecord = Omit<
+  CapturedRequestRecord,
+  "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey" | "shapeChanges" | "shapeNote"
+>;
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -57,6 +64,7 @@ const SUMMARY_FIELDS = {
   sourceFailure: true,
   plainHttp: true,
   eventType: true,
+  shapeDrift: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -215,5 +223,8 @@ export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
     authFailure: null,
     sourceFailure: null,
     eventType: null,
+    shapeDrift: null,
+    shapeChanges: null,
+    shapeNote: null,
   };
 }
