@@ -68,6 +68,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
     },
     [openSelection],
   );
+  const shapeNavigation = useMemo(() => ({ onOpenRequest: open, onShowType: (eventType: string) => setFilter((prev) => ({ ...prev, eventType })) }), [open]);
   const move = useCallback(
     (requestId: string) => {
       moveSelection(requestId);
@@ -146,6 +147,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
         onDeleteBin={onDeleteBin}
         onInfoChange={bin.replace}
         onShowKeys={() => setKeysOpen(true)}
+        shapeNavigation={shapeNavigation}
       />
       {list.status === "error" ? (
         <LoadError message={list.errorMessage} onRetry={list.reload} />

@@ -11,25 +11,44 @@ import addFormats from "ajv-formats";
 import type { ZodType } from "zod";
 import { ROOT_DIR } from "../helpers/db";
 import { ALL_SAMPLES, STRIPE_SAMPLES, SHOPIFY_SAMPLES, type WebhookSample } from "../helpers/webhook-samples";
-import { MAX_PROPERTIES, MAX_SAMPLE_VALUES, changeText, compare, merge, sampleShape, stringFormat, type ShapeNode } from "@/lib/shared/shapes/shape";
+import {
+  MAX_PROPERTIES,
+  MAX_SAMPLE_VALUES,
+  changeText,
+  emptyShape,
+  learnSample,
+  stringFormat,
+  type ShapeChange,
+  type ShapeNode,
+} from "@/lib/shared/shapes/shape";
 import { toJsonSchema, toTypeScript, toZod, typeName } from "@/lib/shared/shapes/export";
 import { FIRST_SAMPLE_NOTE, learnShapes } from "@/lib/server/shapes/learn";
 import { arrivedRecord } from "@/lib/server/queries/requests";
 
-function shapeOf(body: string): ShapeNode {
-  const shape = sampleShape(JSON.parse(body), body);
-  assert.ok(typeof shape !== "string", String(shape));
+function learnInto(shape: ShapeNode, body: string): ShapeChange[] {
+  const changes = learnSample(shape, JSON.parse(body), body);
+  assert.ok(typeof changes !== "string", String(changes));
+  return changes;
+}
+
+function shapeOf(...bodies: string[]): ShapeNode {
+  const shape = emptyShape();
+  for (const body of bodies) learnInto(shape, body);
   return shape;
+}
+
+/** What `body` would be flagged with against `shape`, leaving `shape` as it was. */
+function changesAgainst(shape: ShapeNode, body: string): ShapeChange[] {
+  return learnInto(structuredClone(shape), body);
 }
 
 function learn(samples: readonly WebhookSample[]): Map<string, { shape: ShapeNode; samples: WebhookSample[] }> {
   const byType = new Map<string, { shape: ShapeNode; samples: WebhookSample[] }>();
   for (const sample of samples) {
-    const known = byType.get(sample.eventType);
-    if (known) {
-      known.shape = merge(known.shape, shapeOf(sample.body));
-      known.samples.push(sample);
-    } else byType.set(sample.eventType, { shape: shapeOf(sample.body), samples: [sample] });
+    const known = byType.get(sample.eventType) ?? { shape: emptyShape(), samples: [] };
+    learnInto(known.shape, sample.body);
+    known.samples.push(sample);
+    byType.set(sample.eventType, known);
   }
   return byType;
 }
@@ -122,27 +141,34 @@ test("a changed field is flagged with its path and both forms", () => {
   body.data.object.amount = "4900";
   delete body.data.object.currency;
   body.data.object.risk_level = "normal";
-  const text = JSON.stringify(body);
-  const changes = compare(charge, shapeOf(text));
+  const changes = changesAgainst(charge, JSON.stringify(body));
   assert.deepEqual(changes.map(changeText).sort(), [
     "data.object.amount: integer -> string",
     "data.object.currency: missing (was always string)",
     "data.object.risk_level: new field (string)",
   ]);
-  assert.deepEqual(compare(charge, shapeOf(STRIPE_SAMPLES[1]!.body)), [], "a sample it learnt from is no change");
+  assert.deepEqual(changesAgainst(charge, STRIPE_SAMPLES[1]!.body), [], "a sample it learnt from is no change");
   // The optional receipt_email (null in one sample) is no change either way.
-  assert.deepEqual(compare(charge, shapeOf(STRIPE_SAMPLES[0]!.body)), []);
+  assert.deepEqual(changesAgainst(charge, STRIPE_SAMPLES[0]!.body), []);
+  // The first learnt of a type has nothing to differ from; the second one does.
+  const fresh = emptyShape();
+  assert.deepEqual(learnInto(fresh, '{"a":1}'), []);
+  assert.deepEqual(learnInto(fresh, '{"a":"x","b":[1]}').map(changeText), ["a: integer -> string", "b: new field (array)"]);
 });
 
 test("new enum values are flagged once a field has shown it has few values", () => {
-  let shape = shapeOf('{"status":"paid"}');
-  for (const status of ["paid", "pending", "paid", "pending", "paid"]) shape = merge(shape, shapeOf(`{"status":"${status}"}`));
-  assert.deepEqual(compare(shape, shapeOf('{"status":"paid"}')), []);
-  assert.deepEqual(compare(shape, shapeOf('{"status":"refunded"}')).map(changeText), ['status: new value "refunded" (was "paid" | "pending")']);
+  const shape = shapeOf(...["paid", "paid", "pending", "paid", "pending", "paid"].map((status) => `{"status":"${status}"}`));
+  assert.deepEqual(changesAgainst(shape, '{"status":"paid"}'), []);
+  assert.deepEqual(changesAgainst(shape, '{"status":"refunded"}').map(changeText), ['status: new value "refunded" (was "paid" | "pending")']);
   // Ids are not an enum: every value differs.
-  let ids = shapeOf('{"id":"a1"}');
-  for (let i = 0; i < 6; i++) ids = merge(ids, shapeOf(`{"id":"a${i + 2}"}`));
-  assert.deepEqual(compare(ids, shapeOf('{"id":"zz"}')), []);
+  const ids = shapeOf(...Array.from({ length: 7 }, (_, i) => `{"id":"a${i}"}`));
+  assert.deepEqual(changesAgainst(ids, '{"id":"zz"}'), []);
+  // Items of arrays are compared with the items before, not with each other.
+  const lines = shapeOf('{"items":[{"sku":"A","qty":1}]}', '{"items":[{"sku":"B","qty":2},{"sku":"C","qty":1}]}');
+  assert.deepEqual(changesAgainst(lines, '{"items":[{"sku":"D","qty":1},{"sku":"E"},{"qty":3.5,"sku":"F"}]}').map(changeText), [
+    "items[].qty: missing (was always integer)",
+    "items[].qty: integer -> number",
+  ]);
 });
 
 test("big integers are told from the raw text; formats are strict", () => {
@@ -166,7 +192,9 @@ test("cost is bounded: deep nesting, huge samples and wide objects", () => {
   for (let node: ShapeNode | undefined = shape; node && !node.deep; node = node.items) depth++;
   assert.ok(depth <= 30, `walked ${depth} levels`);
   const many = JSON.stringify(Array.from({ length: MAX_SAMPLE_VALUES + 1 }, (_, i) => i));
-  assert.match(String(sampleShape(JSON.parse(many), many)), /not learnt/);
+  const untouched = shapeOf('{"a":1}');
+  assert.match(String(learnSample(untouched, JSON.parse(many), many)), /not learnt/);
+  assert.deepEqual(untouched, shapeOf('{"a":1}'), "a refused sample leaves the shape as it was");
   const wide = JSON.stringify(Object.fromEntries(Array.from({ length: MAX_PROPERTIES + 50 }, (_, i) => [`k${i}`, i])));
   const capped = shapeOf(wide);
   assert.equal(Object.keys(capped.properties!).length, MAX_PROPERTIES);

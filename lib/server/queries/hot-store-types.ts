@@ -116,7 +116,7 @@ export interface HotStore {
    * Commits a batch of captures in one transaction. Per group: the reservation, or null when the bin
    * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
    */
-  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes): Promise<(BinReservation | null)[]>;
+  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null): Promise<(BinReservation | null)[]>;
   /**
    * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
@@ -304,8 +304,9 @@ export const RESERVE_SQL = (p: Placeholder) =>
   `UPDATE "Bin" SET "captureCount" = "captureCount" + ${p(1)} WHERE "id" = ${p(2)}
    RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs"`;
 
-export const FIRST_DELIVERY_SQL = (p: (n: number) => string) =>
-  `SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;
+/** `indexHint` lets a dialect name the index to use (see the SQLite store). */
+export const FIRST_DELIVERY_SQL = (p: (n: number) => string, indexHint = "") =>
+  `SELECT "id" FROM "CapturedRequest" ${indexHint} WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;
 
 /** The delivery keys of a batch, each once: what to look up with FIRST_DELIVERY_SQL before marking. */
 export function deliveryKeysOf(rows: readonly CapturedRequestRecord[]): string[] {

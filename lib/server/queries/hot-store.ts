@@ -33,7 +33,7 @@ function store(): HotStore {
   return opened;
 }
 
-export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes) {
+export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) {
   return store().commit(groups, prepare, learn);
 }
 

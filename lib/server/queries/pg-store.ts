@@ -98,7 +98,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
           markDuplicates(rows, firstStored);
           // The bin's row is locked by the reservation above, so instances learn its shapes one at a time.
           const types = eventTypesOf(rows);
-          if (types.length > 0) {
+          if (learn !== null && types.length > 0) {
             const found = await client.query<StoredShape>(`SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
               binId,
               types,

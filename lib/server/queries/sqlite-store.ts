@@ -67,7 +67,11 @@ export function openSqliteStore(file: string): HotStore {
     `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
-  const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(FIRST_DELIVERY_SQL(named));
+  // Without statistics SQLite walks the (binId, id) index for the ORDER BY, reading every row of the
+  // bin when the key is new (most signed captures): measured 8 ms per capture on a bin of 20,000.
+  const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(
+    FIRST_DELIVERY_SQL(named, `INDEXED BY "CapturedRequest_binId_deliveryKey_idx"`),
+  );
   const lowestCursor = database.prepare<Record<string, unknown>, { cursor: number | null }>(LOWEST_CURSOR_SQL(named));
   const countUndeliveredPastCap = database.prepare<Record<string, unknown>, { n: number }>(COUNT_UNDELIVERED_PAST_CAP_SQL(named));
   const countForwarderDrops = database.prepare<Record<string, unknown>, { forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(named));
@@ -120,9 +124,9 @@ export function openSqliteStore(file: string): HotStore {
     `SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = ? AND "eventType" = ?`,
   );
   const upsertShape = database.prepare(UPSERT_SHAPE_SQL(named));
-  const learnGroup = (binId: string, rows: CapturedRequestRecord[], learn: LearnShapes) => {
+  const learnGroup = (binId: string, rows: CapturedRequestRecord[], learn: LearnShapes | null) => {
     const types = eventTypesOf(rows);
-    if (types.length === 0) return;
+    if (learn === null || types.length === 0) return;
     const stored = new Map<string, StoredShape>();
     for (const type of types) {
       const row = shapeOf.get(binId, type);
@@ -132,7 +136,7 @@ export function openSqliteStore(file: string): HotStore {
       upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
     }
   };
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes) =>
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;

@@ -96,7 +96,10 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
   const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
   const bodies = new Map(pending.map(({ record, json }) => [record, json]));
-  const learn = (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => learnShapes(rows, (record) => bodies.get(record) ?? null, stored);
+  const learn =
+    env().EVENT_SHAPES === "on"
+      ? (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => learnShapes(rows, (record) => bodies.get(record) ?? null, stored)
+      : null;
   const reservations = await commitCaptureGroups(
     groups,
     (reservation, rows) => {
@@ -161,7 +164,8 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
-    committed = await writer.write({ record, corsPreflight, json: jsonBodyOf(headers, record.body) });
+    const json = env().EVENT_SHAPES === "off" ? null : jsonBodyOf(headers, record.body);
+    committed = await writer.write({ record, corsPreflight, json });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", errorMessage(error));

@@ -4,7 +4,7 @@
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
 import type { JsonBody } from "@/lib/server/shapes/json-body";
 import { SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
-import { capProperties, compare, merge, sampleShape, type ShapeChange, type ShapeNode } from "@/lib/shared/shapes/shape";
+import { emptyShape, learnSample, type ShapeChange, type ShapeNode } from "@/lib/shared/shapes/shape";
 
 /** One (bin, event type) row of the EventShape table. */
 export interface StoredShape {
@@ -29,23 +29,43 @@ export const MAX_STORED_CHANGES = 200;
 export const TOO_LARGE_NOTE = `body over ${SHAPE_MAX_BODY_BYTES / 1024} KiB: its shape is not learnt or compared`;
 export const FIRST_SAMPLE_NOTE = "the first sample of its event type: nothing to compare with yet";
 
-function parseShape(text: string | undefined): ShapeNode | null {
-  if (text === undefined) return null;
-  try {
-    const parsed = JSON.parse(text) as ShapeNode;
-    return typeof parsed === "object" && parsed !== null && typeof parsed.seen === "number" ? parsed : null;
-  } catch {
-    return null;
-  }
+interface Working {
+  shape: ShapeNode;
+  changes: ShapeChangeSeen[];
+  /** The stored text of `changes`, reused when nothing was added. */
+  changesText: string;
+  added: boolean;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
 }
 
-function parseChanges(text: string | undefined): ShapeChangeSeen[] {
-  try {
-    const parsed = JSON.parse(text ?? "[]") as unknown;
-    return Array.isArray(parsed) ? (parsed as ShapeChangeSeen[]) : [];
-  } catch {
-    return [];
+/**
+ * Parsed shapes kept between batches with the text they were stored as: parsing a shape costs
+ * more than learning a sample. Used only while the stored text is the same (another instance
+ * wrote, or a transaction rolled back: it is parsed again), and taken out while being changed.
+ */
+const parsed = new Map<string, { text: string; working: Working }>();
+const MAX_PARSED = 200;
+
+function fromStore(key: string, known: StoredShape | undefined, at: Date): Working {
+  const cached = parsed.get(key);
+  parsed.delete(key);
+  if (known && cached && cached.text === known.shape && cached.working.changesText === known.changes) {
+    return { ...cached.working, added: false, firstSeenAt: known.firstSeenAt };
   }
+  let shape = emptyShape();
+  let changes: ShapeChangeSeen[] = [];
+  if (known) {
+    try {
+      const stored = JSON.parse(known.shape) as ShapeNode;
+      if (typeof stored === "object" && stored !== null && typeof stored.seen === "number") shape = stored;
+      const list = JSON.parse(known.changes) as unknown;
+      if (Array.isArray(list)) changes = list as ShapeChangeSeen[];
+    } catch {
+      // A row that does not parse is learnt again from here rather than failing capture.
+    }
+  }
+  return { shape, changes, changesText: known?.changes ?? "[]", added: false, firstSeenAt: known?.firstSeenAt ?? at, lastSeenAt: at };
 }
 
 /**
@@ -57,7 +77,7 @@ export function learnShapes(
   bodyOf: (record: CapturedRequestRecord) => JsonBody | null,
   stored: ReadonlyMap<string, StoredShape>,
 ): StoredShape[] {
-  const working = new Map<string, { shape: ShapeNode | null; changes: ShapeChangeSeen[]; firstSeenAt: Date; lastSeenAt: Date; changed: boolean }>();
+  const working = new Map<string, Working>();
   for (const record of rows) {
     if (record.eventType === null) continue;
     const body = bodyOf(record);
@@ -66,43 +86,38 @@ export function learnShapes(
       record.shapeNote = TOO_LARGE_NOTE;
       continue;
     }
-    const sample = sampleShape(body.value, body.text);
-    if (typeof sample === "string") {
-      record.shapeNote = sample;
-      continue;
-    }
     let entry = working.get(record.eventType);
     if (!entry) {
-      const known = stored.get(record.eventType);
-      entry = {
-        shape: parseShape(known?.shape),
-        changes: parseChanges(known?.changes),
-        firstSeenAt: known?.firstSeenAt ?? record.receivedAt,
-        lastSeenAt: record.receivedAt,
-        changed: false,
-      };
+      entry = fromStore(`${record.binId}\u0000${record.eventType}`, stored.get(record.eventType), record.receivedAt);
       working.set(record.eventType, entry);
     }
-    entry.changed = true;
-    entry.lastSeenAt = record.receivedAt;
-    if (entry.shape === null) {
-      record.shapeNote = FIRST_SAMPLE_NOTE;
-      entry.shape = sample;
+    const first = entry.shape.seen === 0;
+    const changes = learnSample(entry.shape, body.value, body.text);
+    if (typeof changes === "string") {
+      record.shapeNote = changes;
       continue;
     }
-    const changes = compare(entry.shape, sample);
+    entry.lastSeenAt = record.receivedAt;
+    if (first) {
+      record.shapeNote = FIRST_SAMPLE_NOTE;
+      continue;
+    }
     record.shapeDrift = changes.length;
     record.shapeChanges = changes.length > 0 ? JSON.stringify(changes) : null;
     for (const change of changes) entry.changes.push({ ...change, requestId: record.id, receivedAt: record.receivedAt.toISOString() });
-    entry.shape = capProperties(merge(entry.shape, sample));
+    if (changes.length > 0) entry.added = true;
   }
+  const binId = rows[0]?.binId;
   return [...working]
-    .filter(([, entry]) => entry.changed && entry.shape !== null)
-    .map(([eventType, entry]) => ({
-      eventType,
-      shape: JSON.stringify(entry.shape),
-      changes: JSON.stringify(entry.changes.slice(-MAX_STORED_CHANGES)),
-      firstSeenAt: entry.firstSeenAt,
-      lastSeenAt: entry.lastSeenAt,
-    }));
+    .filter(([, entry]) => entry.shape.seen > 0)
+    .map(([eventType, entry]) => {
+      if (entry.added) {
+        entry.changes = entry.changes.slice(-MAX_STORED_CHANGES);
+        entry.changesText = JSON.stringify(entry.changes);
+      }
+      const shape = JSON.stringify(entry.shape);
+      if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+      parsed.set(`${binId}\u0000${eventType}`, { text: shape, working: entry });
+      return { eventType, shape, changes: entry.changesText, firstSeenAt: entry.firstSeenAt, lastSeenAt: entry.lastSeenAt };
+    });
 }

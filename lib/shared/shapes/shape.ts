@@ -52,16 +52,17 @@ const URI =
 // RFC 9562 ids (version 1-8, the RFC variant): the strict reading, so every uuid check agrees.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+/** The format a string has, if any. Cheap guards first: this runs on every string of every capture. */
 export function stringFormat(value: string): StringFormat | null {
-  if (value.length > 2048) return null;
-  if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(/:60(?=[.Zz+-])/, ":59")))) {
+  const length = value.length;
+  if (length < 6 || length > 2048) return null;
+  if (length >= 20 && value.charCodeAt(4) === 0x2d && DATE_TIME.test(value)) {
     const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return day <= daysInMonth ? "date-time" : null;
+    return day <= new Date(Date.UTC(year, month, 0)).getUTCDate() ? "date-time" : null;
   }
-  if (UUID.test(value)) return "uuid";
-  if (URI.test(value)) return "uri";
-  if (EMAIL.test(value)) return "email";
+  if (length === 36 && value.charCodeAt(8) === 0x2d) return UUID.test(value) ? "uuid" : null;
+  if (value.charCodeAt(0) === 0x68 && value.startsWith("http")) return URI.test(value) ? "uri" : null;
+  if (value.includes("@")) return EMAIL.test(value) ? "email" : null;
   return null;
 }
 
@@ -74,110 +75,8 @@ function typeOfValue(value: unknown): ShapeType {
   return "object";
 }
 
-/** Why a sample was not learnt from, in words; null when it was. */
+/** Why a sample was not learnt from, in words. */
 export type SkipReason = string;
-
-class TooManyValues extends Error {}
-
-/**
- * The shape of one sample. `rawText` is the JSON text it was parsed from: an integer is flagged as
- * big only when the text holds a run of 16+ digits (so `1e300` is not mistaken for one).
- */
-export function sampleShape(value: unknown, rawText: string): ShapeNode | SkipReason {
-  const mayHaveBigIntegers = /\d{16}/.test(rawText);
-  let budget = MAX_SAMPLE_VALUES;
-  const walk = (current: unknown, depth: number): ShapeNode => {
-    if (--budget < 0) throw new TooManyValues();
-    const node: ShapeNode = { seen: 1, types: {} };
-    if (depth >= MAX_DEPTH) {
-      node.deep = true;
-      return node;
-    }
-    const type = typeOfValue(current);
-    node.types[type] = 1;
-    if (type === "string") {
-      const text = current as string;
-      node.format = stringFormat(text);
-      node.values = text.length <= MAX_ENUM_VALUE_LENGTH ? [text] : null;
-    } else if (type === "integer" && mayHaveBigIntegers && !Number.isSafeInteger(current)) {
-      node.bigInteger = true;
-    } else if (type === "object") {
-      node.properties = {};
-      for (const [key, child] of Object.entries(current as Record<string, unknown>)) node.properties[key] = walk(child, depth + 1);
-    } else if (type === "array") {
-      for (const item of current as unknown[]) {
-        const itemShape = walk(item, depth + 1);
-        node.items = node.items ? merge(node.items, itemShape) : itemShape;
-      }
-    }
-    return node;
-  };
-  try {
-    return capProperties(walk(value, 0));
-  } catch (error) {
-    if (error instanceof TooManyValues) return `more than ${MAX_SAMPLE_VALUES.toLocaleString("en-US")} values: not learnt`;
-    throw error;
-  }
-}
-
-function add(a: number | undefined, b: number | undefined): number {
-  return (a ?? 0) + (b ?? 0);
-}
-
-function mergeValues(a: string[] | null | undefined, b: string[] | null | undefined): string[] | null | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  if (a === null || b === null) return null;
-  const union = a;
-  for (const value of b) if (!union.includes(value)) union.push(value);
-  return union.length > MAX_ENUM_VALUES ? null : union;
-}
-
-/**
- * Merges `b` into `a` and returns `a`: counts add up, formats and enums survive only while they
- * agree. In place, because a shape with thousands of fields is merged with every sample; `b` is
- * spent (its subtrees may now belong to `a`).
- */
-export function merge(a: ShapeNode, b: ShapeNode): ShapeNode {
-  a.seen += b.seen;
-  for (const [type, count] of Object.entries(b.types) as [ShapeType, number][]) a.types[type] = add(a.types[type], count);
-  if (b.deep) a.deep = true;
-  if (b.bigInteger) a.bigInteger = true;
-  if (b.untrackedKeys) a.untrackedKeys = true;
-  if (b.format !== undefined) a.format = a.format === undefined || a.format === b.format ? b.format : null;
-  const values = mergeValues(a.values, b.values);
-  if (values !== undefined) a.values = values;
-  if (b.properties) {
-    a.properties ??= {};
-    for (const [key, child] of Object.entries(b.properties)) {
-      const mine = a.properties[key];
-      a.properties[key] = mine ? merge(mine, child) : child;
-    }
-  }
-  if (b.items) a.items = a.items ? merge(a.items, b.items) : b.items;
-  return a;
-}
-
-/** Keeps a shape within MAX_PROPERTIES: properties past it (breadth first) become untracked keys. */
-export function capProperties(root: ShapeNode): ShapeNode {
-  let kept = 0;
-  const queue: ShapeNode[] = [root];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    if (node.properties) {
-      for (const key of Object.keys(node.properties)) {
-        if (kept >= MAX_PROPERTIES) {
-          delete node.properties[key];
-          node.untrackedKeys = true;
-          continue;
-        }
-        kept++;
-        queue.push(node.properties[key]!);
-      }
-    }
-    if (node.items) queue.push(node.items);
-  }
-  return root;
-}
 
 export interface ShapeChange {
   /** Where, as `data.object.amount` or `line_items[].sku`; "" for the document itself. */
@@ -212,43 +111,141 @@ function join(path: string, key: string): string {
 /** Most changes one request is flagged with: a wholly different document would otherwise list every field. */
 export const MAX_CHANGES = 50;
 
+/** One value in words, as a change's "after" says it. */
+function describeValue(value: unknown): string {
+  const type = typeOfValue(value);
+  if (type === "string") {
+    const format = stringFormat(value as string);
+    return format ? `string (${format})` : "string";
+  }
+  return type;
+}
+
+/** Counts values up to `limit` + 1, to refuse a sample before any of it is merged. */
+function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && count <= limit) {
+    const current = pending.pop();
+    count++;
+    if (current !== null && typeof current === "object") for (const child of Object.values(current)) pending.push(child);
+  }
+  return count;
+}
+
+interface Walk {
+  changes: ShapeChange[];
+  flagged: Set<string>;
+  /** Nodes this sample created: nothing is compared under them (there is no "before" there). */
+  fresh: Set<ShapeNode>;
+  bigIntegers: boolean;
+  /** Properties the whole shape tracks, against MAX_PROPERTIES. */
+  tracked: number;
+}
+
+function flag(walk: Walk, change: ShapeChange): void {
+  const key = `${change.kind}\u0000${change.path}`;
+  if (walk.changes.length >= MAX_CHANGES || walk.flagged.has(key)) return;
+  walk.flagged.add(key);
+  walk.changes.push(change);
+}
+
+function freshNode(walk: Walk): ShapeNode {
+  const node: ShapeNode = { seen: 0, types: {} };
+  walk.fresh.add(node);
+  return node;
+}
+
+// Counted once per shape object, then kept up to date by each walk: counting is a walk of its own.
+const trackedCounts = new WeakMap<ShapeNode, number>();
+
+function countProperties(node: ShapeNode): number {
+  let count = 0;
+  for (const child of Object.values(node.properties ?? {})) count += 1 + countProperties(child);
+  return count + (node.items ? countProperties(node.items) : 0);
+}
+
+/** Compares `value` with `node` as it was before this sample, and merges it in, in one pass. */
+function visit(node: ShapeNode, value: unknown, path: string, depth: number, comparing: boolean, walk: Walk): void {
+  const compare = comparing && !walk.fresh.has(node) && !node.deep;
+  node.seen++;
+  if (depth >= MAX_DEPTH) {
+    node.deep = true;
+    return;
+  }
+  const type = typeOfValue(value);
+  let below = compare;
+  if (compare && !node.types[type] && !(type === "integer" && node.types.number)) {
+    flag(walk, { path, kind: "type", before: describeTypes(node), after: describeValue(value) });
+    // Under a new type everything is new: one change says it.
+    below = false;
+  }
+  const wasEnum = isEnumLike(node);
+  node.types[type] = (node.types[type] ?? 0) + 1;
+  if (type === "string") {
+    const text = value as string;
+    const format = stringFormat(text);
+    node.format = node.format === undefined || node.format === format ? format : null;
+    if (below && wasEnum && !node.values!.includes(text)) {
+      flag(walk, { path, kind: "enum", before: node.values!.map((known) => JSON.stringify(known)).join(" | "), after: JSON.stringify(text) });
+    }
+    if (text.length > MAX_ENUM_VALUE_LENGTH) node.values = null;
+    else if (node.values === undefined) node.values = [text];
+    else if (node.values !== null && !node.values.includes(text)) node.values = node.values.length < MAX_ENUM_VALUES ? [...node.values, text] : null;
+  } else if (type === "integer") {
+    if (walk.bigIntegers && !Number.isSafeInteger(value)) node.bigInteger = true;
+  } else if (type === "object") {
+    const object = value as Record<string, unknown>;
+    const objectsBefore = (node.types.object ?? 1) - 1;
+    const properties = (node.properties ??= {});
+    for (const key in object) {
+      let child = properties[key];
+      if (!child) {
+        if (walk.tracked >= MAX_PROPERTIES) {
+          node.untrackedKeys = true;
+          continue;
+        }
+        if (below && objectsBefore > 0 && !node.untrackedKeys)
+          flag(walk, { path: join(path, key), kind: "added", before: "absent", after: describeValue(object[key]) });
+        child = properties[key] = freshNode(walk);
+        walk.tracked++;
+      }
+      visit(child, object[key], join(path, key), depth + 1, below, walk);
+    }
+    if (below && objectsBefore > 0) {
+      for (const key in properties) {
+        const known = properties[key]!;
+        if (known.seen === objectsBefore && !walk.fresh.has(known) && !Object.hasOwn(object, key)) {
+          flag(walk, { path: join(path, key), kind: "missing", before: describeTypes(known), after: "absent" });
+        }
+      }
+    }
+  } else if (type === "array") {
+    for (const item of value as unknown[]) visit((node.items ??= freshNode(walk)), item, `${path}[]`, depth + 1, below, walk);
+  }
+}
+
 /**
- * How `sample` differs from `known` (the type's shape so far): fields it added, fields every earlier
- * sample had and it lacks, types it brought, and new values of enum-like strings.
+ * Learns one parsed sample into `shape` (a new type starts from `emptyShape()`): compares it with
+ * what the shape held before, merges it in, and returns what differed (nothing for the first
+ * sample). A sample of more than MAX_SAMPLE_VALUES values is refused whole, the shape untouched.
+ * `rawText` is what was parsed: an integer is flagged as big only when the text holds a run of 16+
+ * digits, so `1e300` is not mistaken for one.
  */
-export function compare(known: ShapeNode, sample: ShapeNode): ShapeChange[] {
-  const changes: ShapeChange[] = [];
-  const visit = (before: ShapeNode, after: ShapeNode, path: string) => {
-    if (changes.length >= MAX_CHANGES || before.deep || after.deep) return;
-    // An integer where numbers were seen is no change; a fraction where only integers were is one.
-    const newTypes = (Object.keys(after.types) as ShapeType[]).filter((type) => !before.types[type] && !(type === "integer" && before.types.number));
-    if (newTypes.length > 0) {
-      changes.push({ path, kind: "type", before: describeTypes(before), after: describeTypes(after) });
-      return;
-    }
-    if (isEnumLike(before) && after.values) {
-      const fresh = after.values.filter((value) => !before.values!.includes(value));
-      if (fresh.length > 0)
-        changes.push({ path, kind: "enum", before: before.values!.map((v) => JSON.stringify(v)).join(" | "), after: JSON.stringify(fresh[0]) });
-    }
-    if (before.properties && after.properties && !before.untrackedKeys) {
-      const objectsBefore = before.types.object ?? 0;
-      const objectsAfter = after.types.object ?? 0;
-      for (const [key, child] of Object.entries(after.properties)) {
-        const known = before.properties[key];
-        if (!known) changes.push({ path: join(path, key), kind: "added", before: "absent", after: describeTypes(child) });
-        else visit(known, child, join(path, key));
-      }
-      for (const [key, known] of Object.entries(before.properties)) {
-        const required = known.seen === objectsBefore;
-        const present = after.properties[key]?.seen ?? 0;
-        if (required && present < objectsAfter) changes.push({ path: join(path, key), kind: "missing", before: describeTypes(known), after: "absent" });
-      }
-    }
-    if (before.items && after.items) visit(before.items, after.items, `${path}[]`);
-  };
-  visit(known, sample, "");
-  return changes.slice(0, MAX_CHANGES);
+export function learnSample(shape: ShapeNode, value: unknown, rawText: string): ShapeChange[] | SkipReason {
+  // n values need at least 2n - 1 characters: shorter texts cannot pass the cap, and are not counted.
+  if (rawText.length >= 2 * MAX_SAMPLE_VALUES - 1 && countValues(value, MAX_SAMPLE_VALUES) > MAX_SAMPLE_VALUES) {
+    return `more than ${MAX_SAMPLE_VALUES.toLocaleString("en-US")} values: not learnt`;
+  }
+  const tracked = trackedCounts.get(shape) ?? countProperties(shape);
+  const walk: Walk = { changes: [], flagged: new Set(), fresh: new Set(), bigIntegers: /\d{16}/.test(rawText), tracked };
+  visit(shape, value, "", 0, shape.seen > 0, walk);
+  trackedCounts.set(shape, walk.tracked);
+  return walk.changes;
+}
+
+export function emptyShape(): ShapeNode {
+  return { seen: 0, types: {} };
 }
 
 /** A change in one line: "data.object.amount: number -> string". */
