@@ -164,7 +164,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
-    const json = env().EVENT_SHAPES === "off" ? null : jsonBodyOf(headers, record.body);
+    const json = env().EVENT_SHAPES === "off" ? null : jsonBodyOf(record.contentType, record.body);
     committed = await writer.write({ record, corsPreflight, json });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();

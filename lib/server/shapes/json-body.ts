@@ -1,5 +1,3 @@
-import { headerValue } from "@/lib/shared/headers";
-
 /**
  * Bodies larger than this are not parsed for their event type or shape: parsing and walking them
  * would cost capture more than the rest of its work. Their type comes from headers alone.
@@ -10,24 +8,23 @@ export type JsonBody =
   /** `text` is what was parsed: big integers are told from it (JSON.parse rounds them). */
   { kind: "json"; value: unknown; text: string } | { kind: "too_large" };
 
-function looksJson(contentType: string | undefined, body: Uint8Array): boolean {
-  if (contentType !== undefined) return /[/+]json\b/i.test(contentType);
+function looksJson(contentType: string | null, body: Uint8Array): boolean {
+  if (contentType !== null) return /[/+]json\b/i.test(contentType);
   // Senders that set no type: a body that opens like an object or array is tried.
   const first = body.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
   return first === 0x7b || first === 0x5b;
 }
 
 /** Slack's interactive components post a form whose `payload` field is the JSON. */
-function formPayload(contentType: string | undefined, body: Uint8Array): string | undefined {
-  if (contentType === undefined || !/^application\/x-www-form-urlencoded\b/i.test(contentType)) return undefined;
+function formPayload(contentType: string | null, body: Uint8Array): string | undefined {
+  if (contentType === null || !/^application\/x-www-form-urlencoded\b/i.test(contentType)) return undefined;
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("latin1");
   if (!text.startsWith("payload=") && !text.includes("&payload=")) return undefined;
   return new URLSearchParams(text).get("payload") ?? undefined;
 }
 
 /** The request's JSON, when it carries some: null for any other body (or JSON that does not parse). */
-export function jsonBodyOf(headers: readonly [string, string][], body: Uint8Array): JsonBody | null {
-  const contentType = headerValue(headers, "content-type");
+export function jsonBodyOf(contentType: string | null, body: Uint8Array): JsonBody | null {
   const fromForm = formPayload(contentType, body);
   if (fromForm === undefined && !looksJson(contentType, body)) return null;
   if (body.length > SHAPE_MAX_BODY_BYTES) return { kind: "too_large" };

@@ -135,24 +135,44 @@ function countValues(value: unknown, limit: number): number {
 
 interface Walk {
   changes: ShapeChange[];
-  flagged: Set<string>;
+  /** Allocated on the first change / the first new node: most samples have neither. */
+  flagged: Set<string> | null;
   /** Nodes this sample created: nothing is compared under them (there is no "before" there). */
-  fresh: Set<ShapeNode>;
-  bigIntegers: boolean;
+  fresh: Set<ShapeNode> | null;
+  /** The parsed text, and whether it holds a 16+ digit run: looked at only once an unsafe integer turns up. */
+  rawText: string;
+  bigIntegers: boolean | null;
   /** Properties the whole shape tracks, against MAX_PROPERTIES. */
   tracked: number;
 }
 
-function flag(walk: Walk, change: ShapeChange): void {
-  const key = `${change.kind}\u0000${change.path}`;
+/**
+ * Where the walk is, as a chain written out only when a change is flagged (a string per field per
+ * sample cost more than the rest of the walk). A node is visited with its parent's chain and its
+ * key, so leaves (most values) allocate no link at all. Key null: an array item.
+ */
+type Path = { parent: Path; key: string | null } | null;
+type Key = string | null | undefined;
+
+const link = (parent: Path, key: Key): Path => (key === undefined ? parent : { parent, key });
+
+function pathText(path: Path): string {
+  if (path === null) return "";
+  return path.key === null ? `${pathText(path.parent)}[]` : join(pathText(path.parent), path.key);
+}
+
+function flag(walk: Walk, path: Path, kind: ShapeChange["kind"], before: string, after: string): void {
+  const text = pathText(path);
+  const key = `${kind}\u0000${text}`;
+  walk.flagged ??= new Set();
   if (walk.changes.length >= MAX_CHANGES || walk.flagged.has(key)) return;
   walk.flagged.add(key);
-  walk.changes.push(change);
+  walk.changes.push({ path: text, kind, before, after });
 }
 
 function freshNode(walk: Walk): ShapeNode {
   const node: ShapeNode = { seen: 0, types: {} };
-  walk.fresh.add(node);
+  (walk.fresh ??= new Set()).add(node);
   return node;
 }
 
@@ -166,8 +186,8 @@ function countProperties(node: ShapeNode): number {
 }
 
 /** Compares `value` with `node` as it was before this sample, and merges it in, in one pass. */
-function visit(node: ShapeNode, value: unknown, path: string, depth: number, comparing: boolean, walk: Walk): void {
-  const compare = comparing && !walk.fresh.has(node) && !node.deep;
+function visit(node: ShapeNode, value: unknown, parent: Path, key: Key, depth: number, comparing: boolean, walk: Walk): void {
+  const compare = comparing && !walk.fresh?.has(node) && !node.deep;
   node.seen++;
   if (depth >= MAX_DEPTH) {
     node.deep = true;
@@ -176,7 +196,7 @@ function visit(node: ShapeNode, value: unknown, path: string, depth: number, com
   const type = typeOfValue(value);
   let below = compare;
   if (compare && !node.types[type] && !(type === "integer" && node.types.number)) {
-    flag(walk, { path, kind: "type", before: describeTypes(node), after: describeValue(value) });
+    flag(walk, link(parent, key), "type", describeTypes(node), describeValue(value));
     // Under a new type everything is new: one change says it.
     below = false;
   }
@@ -187,41 +207,42 @@ function visit(node: ShapeNode, value: unknown, path: string, depth: number, com
     const format = stringFormat(text);
     node.format = node.format === undefined || node.format === format ? format : null;
     if (below && wasEnum && !node.values!.includes(text)) {
-      flag(walk, { path, kind: "enum", before: node.values!.map((known) => JSON.stringify(known)).join(" | "), after: JSON.stringify(text) });
+      flag(walk, link(parent, key), "enum", node.values!.map((known) => JSON.stringify(known)).join(" | "), JSON.stringify(text));
     }
     if (text.length > MAX_ENUM_VALUE_LENGTH) node.values = null;
     else if (node.values === undefined) node.values = [text];
     else if (node.values !== null && !node.values.includes(text)) node.values = node.values.length < MAX_ENUM_VALUES ? [...node.values, text] : null;
   } else if (type === "integer") {
-    if (walk.bigIntegers && !Number.isSafeInteger(value)) node.bigInteger = true;
+    if (!Number.isSafeInteger(value) && (walk.bigIntegers ??= /\d{16}/.test(walk.rawText))) node.bigInteger = true;
   } else if (type === "object") {
     const object = value as Record<string, unknown>;
+    const path = link(parent, key);
     const objectsBefore = (node.types.object ?? 1) - 1;
     const properties = (node.properties ??= {});
-    for (const key in object) {
-      let child = properties[key];
+    for (const name in object) {
+      let child = properties[name];
       if (!child) {
         if (walk.tracked >= MAX_PROPERTIES) {
           node.untrackedKeys = true;
           continue;
         }
-        if (below && objectsBefore > 0 && !node.untrackedKeys)
-          flag(walk, { path: join(path, key), kind: "added", before: "absent", after: describeValue(object[key]) });
-        child = properties[key] = freshNode(walk);
+        if (below && objectsBefore > 0 && !node.untrackedKeys) flag(walk, { parent: path, key: name }, "added", "absent", describeValue(object[name]));
+        child = properties[name] = freshNode(walk);
         walk.tracked++;
       }
-      visit(child, object[key], join(path, key), depth + 1, below, walk);
+      visit(child, object[name], path, name, depth + 1, below, walk);
     }
     if (below && objectsBefore > 0) {
-      for (const key in properties) {
-        const known = properties[key]!;
-        if (known.seen === objectsBefore && !walk.fresh.has(known) && !Object.hasOwn(object, key)) {
-          flag(walk, { path: join(path, key), kind: "missing", before: describeTypes(known), after: "absent" });
+      for (const name in properties) {
+        const known = properties[name]!;
+        if (known.seen === objectsBefore && !walk.fresh?.has(known) && !Object.hasOwn(object, name)) {
+          flag(walk, { parent: path, key: name }, "missing", describeTypes(known), "absent");
         }
       }
     }
   } else if (type === "array") {
-    for (const item of value as unknown[]) visit((node.items ??= freshNode(walk)), item, `${path}[]`, depth + 1, below, walk);
+    const path = link(parent, key);
+    for (const item of value as unknown[]) visit((node.items ??= freshNode(walk)), item, path, null, depth + 1, below, walk);
   }
 }
 
@@ -238,8 +259,8 @@ export function learnSample(shape: ShapeNode, value: unknown, rawText: string): 
     return `more than ${MAX_SAMPLE_VALUES.toLocaleString("en-US")} values: not learnt`;
   }
   const tracked = trackedCounts.get(shape) ?? countProperties(shape);
-  const walk: Walk = { changes: [], flagged: new Set(), fresh: new Set(), bigIntegers: /\d{16}/.test(rawText), tracked };
-  visit(shape, value, "", 0, shape.seen > 0, walk);
+  const walk: Walk = { changes: [], flagged: null, fresh: null, rawText, bigIntegers: null, tracked };
+  visit(shape, value, null, undefined, 0, shape.seen > 0, walk);
   trackedCounts.set(shape, walk.tracked);
   return walk.changes;
 }
