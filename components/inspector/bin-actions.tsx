@@ -24,7 +24,7 @@ export function BinActions({ info, token, canEdit, onDeleteBin, onShowKeys, shap
   const wide = useMediaQuery(WIDE_SCREEN);
   const actions = (
     <>
-      <ShapesButton binId={info.id} token={token} navigation={shapeNavigation} />
+      <ShapesButton binId={info.id} token={token} canEdit={canEdit && info.role === "owner"} navigation={shapeNavigation} />
       <ExportMenu binId={info.id} token={token} label="Export bin" />
       {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
       {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}

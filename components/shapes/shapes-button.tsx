@@ -1,9 +1,10 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { EventShapeList, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/shared/shapes/export";
 import { changeText } from "@/lib/shared/shapes/shape";
 import { getShapeChanges, getShapeExport, getShapes } from "@/lib/client/api";
+import { errorMessage, getBinSettings, updateBin } from "@/lib/client/owner-api";
 import { saveBlob } from "@/lib/client/download";
 import { formatTimestamp } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
@@ -21,7 +22,7 @@ const plural = (count: number, word: string) => `${count.toLocaleString()} ${wor
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { "json-schema": "JSON Schema", typescript: "TypeScript", zod: "zod" };
 
-export function ShapesButton({ binId, token, navigation }: { binId: string; token: string; navigation: ShapeNavigation }) {
+export function ShapesButton({ binId, token, canEdit, navigation }: { binId: string; token: string; canEdit: boolean; navigation: ShapeNavigation }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -38,6 +39,7 @@ export function ShapesButton({ binId, token, navigation }: { binId: string; toke
           <ShapesPanel
             binId={binId}
             token={token}
+            canEdit={canEdit}
             navigation={{
               onOpenRequest: (id) => {
                 setOpen(false);
@@ -57,7 +59,7 @@ export function ShapesButton({ binId, token, navigation }: { binId: string; toke
 
 type Loaded = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; shapes: EventShapeList; changes: ShapeChangeList };
 
-function ShapesPanel({ binId, token, navigation }: { binId: string; token: string; navigation: ShapeNavigation }) {
+function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; token: string; canEdit: boolean; navigation: ShapeNavigation }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -77,72 +79,137 @@ function ShapesPanel({ binId, token, navigation }: { binId: string; token: strin
 
   if (state.status === "loading") return <p className="p-5 text-sm text-zinc-500">Loading…</p>;
   if (state.status === "failed") return <p className="p-5 text-sm text-red-700 dark:text-red-400">Could not load the shapes: {state.message}</p>;
-  if (state.shapes.shapes.length === 0) {
-    return <p className="p-5 text-sm text-zinc-500 dark:text-zinc-400">No JSON requests yet: a shape is learnt from the first one of each event type.</p>;
-  }
   return (
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
-      <section aria-labelledby="shapes-types">
-        <h3 id="shapes-types" className="text-sm font-semibold">
-          Event types
-        </h3>
-        <ul className="mt-2 divide-y divide-zinc-100 rounded-md ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
-          {state.shapes.shapes.map((shape) => (
-            <li key={shape.eventType} className={`px-3 py-2 text-sm ${selected === shape.eventType ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}>
-              <div className="flex items-center gap-2">
-                <button
-                  type="button"
-                  onClick={() => setSelected(shape.eventType)}
-                  aria-pressed={selected === shape.eventType}
-                  className="min-w-0 flex-1 text-left font-mono text-[13px] break-all hover:underline"
-                >
-                  {shape.eventType}
-                </button>
-                <Button size="sm" variant="ghost" className="shrink-0" onClick={() => navigation.onShowType(shape.eventType)}>
-                  Show requests
-                </Button>
-              </div>
-              <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                {plural(shape.samples, "sample")} · {plural(shape.fields, "field")}
-                {shape.changes > 0 && ` · ${plural(shape.changes, "change")}`}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {selected && <ExportSection key={selected} binId={binId} token={token} eventType={selected} />}
-      <section aria-labelledby="shapes-changes">
-        <h3 id="shapes-changes" className="text-sm font-semibold">
-          Shape changes
-        </h3>
-        <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Where each change first appeared, newest first.</p>
-        {state.changes.changes.length === 0 ? (
-          <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">No changes: every request matched its type&apos;s shape so far.</p>
-        ) : (
-          <ul data-testid="shape-change-list" className="mt-2 space-y-1.5">
-            {state.changes.changes.map((change) => (
-              <li
-                key={`${change.eventType}:${change.kind}:${change.path}:${change.requestId}`}
-                className="rounded-md px-3 py-2 text-sm ring-1 ring-zinc-200 dark:ring-zinc-800"
-              >
-                <div className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-                  <span className="font-mono">{change.eventType}</span>
-                  <span className="tabular-nums">{formatTimestamp(change.receivedAt)}</span>
+      {canEdit && <TypePathForm binId={binId} token={token} />}
+      {state.shapes.shapes.length === 0 && (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No JSON requests yet: a shape is learnt from the first one of each event type.</p>
+      )}
+      {state.shapes.shapes.length > 0 && (
+        <section aria-labelledby="shapes-types">
+          <h3 id="shapes-types" className="text-sm font-semibold">
+            Event types
+          </h3>
+          <ul className="mt-2 divide-y divide-zinc-100 rounded-md ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
+            {state.shapes.shapes.map((shape) => (
+              <li key={shape.eventType} className={`px-3 py-2 text-sm ${selected === shape.eventType ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}>
+                <div className="flex items-center gap-2">
                   <button
                     type="button"
-                    className="ml-auto text-indigo-700 hover:underline dark:text-indigo-400"
-                    onClick={() => navigation.onOpenRequest(change.requestId)}
+                    onClick={() => setSelected(shape.eventType)}
+                    aria-pressed={selected === shape.eventType}
+                    className="min-w-0 flex-1 text-left font-mono text-[13px] break-all hover:underline"
                   >
-                    Open request
+                    {shape.eventType}
                   </button>
+                  <Button size="sm" variant="ghost" className="shrink-0" onClick={() => navigation.onShowType(shape.eventType)}>
+                    Show requests
+                  </Button>
                 </div>
-                <p className="mt-1 font-mono text-[13px] break-all">{changeText(change)}</p>
+                <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {plural(shape.samples, "sample")} · {plural(shape.fields, "field")}
+                  {shape.changes > 0 && ` · ${plural(shape.changes, "change")}`}
+                </p>
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
+      {selected && <ExportSection key={selected} binId={binId} token={token} eventType={selected} />}
+      {state.shapes.shapes.length > 0 && (
+        <section aria-labelledby="shapes-changes">
+          <h3 id="shapes-changes" className="text-sm font-semibold">
+            Shape changes
+          </h3>
+          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Where each change first appeared, newest first.</p>
+          {state.changes.changes.length === 0 ? (
+            <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">No changes: every request matched its type&apos;s shape so far.</p>
+          ) : (
+            <ul data-testid="shape-change-list" className="mt-2 space-y-1.5">
+              {state.changes.changes.map((change) => (
+                <li
+                  key={`${change.eventType}:${change.kind}:${change.path}:${change.requestId}`}
+                  className="rounded-md px-3 py-2 text-sm ring-1 ring-zinc-200 dark:ring-zinc-800"
+                >
+                  <div className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
+                    <span className="font-mono">{change.eventType}</span>
+                    <span className="tabular-nums">{formatTimestamp(change.receivedAt)}</span>
+                    <button
+                      type="button"
+                      className="ml-auto text-indigo-700 hover:underline dark:text-indigo-400"
+                      onClick={() => navigation.onOpenRequest(change.requestId)}
+                    >
+                      Open request
+                    </button>
+                  </div>
+                  <p className="mt-1 font-mono text-[13px] break-all">{changeText(change)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
+  );
+}
+
+/** Owner only: where this bin's senders name their event type, for senders no provider rule knows. */
+function TypePathForm({ binId, token }: { binId: string; token: string }) {
+  const [value, setValue] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "failed"; message: string }>({ kind: "idle" });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getBinSettings(binId, token, controller.signal).then(
+      (settings) => setValue(settings.eventTypePath ?? ""),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setStatus({ kind: "failed", message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [binId, token]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus({ kind: "saving" });
+    try {
+      await updateBin(binId, token, { settings: { eventTypePath: value?.trim() ? value.trim() : null } });
+      setStatus({ kind: "saved" });
+    } catch (error) {
+      setStatus({ kind: "failed", message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <form onSubmit={save} className="space-y-1.5">
+      <label className="block text-sm font-semibold" htmlFor="event-type-path">
+        Event type path
+      </label>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        For senders no provider rule recognises: where their JSON names the event, such as <code>meta.kind</code> or <code>$.events[0].type</code>. Applies to
+        requests captured from now on.
+      </p>
+      <div className="flex gap-2">
+        <input
+          id="event-type-path"
+          value={value ?? ""}
+          disabled={value === null}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setStatus({ kind: "idle" });
+          }}
+          placeholder="not set: untyped"
+          spellCheck={false}
+          className="h-8 min-w-0 flex-1 rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-zinc-300 ring-inset outline-none focus:ring-indigo-500 dark:bg-zinc-950 dark:ring-zinc-700"
+        />
+        <Button size="sm" type="submit" disabled={value === null || status.kind === "saving"}>
+          {status.kind === "saving" ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      <p role="status" className={`text-xs ${status.kind === "failed" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>
+        {status.kind === "saved" ? "Saved." : status.kind === "failed" ? status.message : ""}
+      </p>
+    </form>
   );
 }
 

@@ -65,3 +65,20 @@ test("a changed field is flagged in the list and the detail, and the learnt shap
   await expect(page.getByRole("dialog", { name: "Event shapes" }).getByTestId("shape-export")).toContainText("export type");
   await page.screenshot({ path: `${DIR}/shapes-panel-375.png` });
 });
+
+test("the owner names where their own senders put the event type, and the next capture is typed by it", async ({ page, request }) => {
+  const { binId } = await createBinInUi(page);
+  await openShapes(page);
+  const drawer = page.getByRole("dialog", { name: "Event shapes" });
+  const field = drawer.getByLabel("Event type path");
+  await expect(field).toBeEnabled();
+  await field.fill("meta..kind");
+  await drawer.getByRole("button", { name: "Save" }).click();
+  await expect(drawer.getByRole("status").filter({ hasText: "eventTypePath" })).toBeVisible();
+  await field.fill("meta.kind");
+  await drawer.getByRole("button", { name: "Save" }).click();
+  await expect(drawer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await drawer.getByRole("button", { name: "Close" }).click();
+  const id = await capture(request, binId, { headers: { "Content-Type": "application/json" }, body: '{"meta":{"kind":"parcel.delivered"}}' });
+  await expect(page.locator(`[data-request-id="${id}"]`).getByTestId("event-type")).toHaveText("parcel.delivered");
+});
