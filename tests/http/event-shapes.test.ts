@@ -150,3 +150,23 @@ test("a JSON body over 256 KiB is stored with its type from headers and a note, 
   assert.match(detail.shapeNote ?? "", /over 256 KiB/);
   assert.deepEqual(((await (await fetch(`${server.url}/api/bins/${bin.id}/shapes`, authorized(bin.ownerToken))).json()) as EventShapeList).shapes, []);
 });
+
+test("a shape outlives a restart: learnt in the capture's transaction, it goes on from where it was", { timeout: 60_000 }, async () => {
+  const first = await startServer();
+  let second: RunningServer | undefined;
+  try {
+    const created = await fetch(`${first.url}/api/bins`, { method: "POST" });
+    const bin = (await created.json()) as CreatedBin;
+    const captureOn = (base: string, sample: WebhookSample) =>
+      fetch(`${base}/h/${bin.id}`, { method: "POST", headers: sample.headers, body: sample.body }).then((r) => assert.equal(r.status, 200));
+    await captureOn(first.url, STRIPE_SAMPLES[0]!);
+    await first.stop();
+    second = await startServer({}, { databaseUrl: first.databaseUrl });
+    await captureOn(second.url, STRIPE_SAMPLES[1]!);
+    const shapes = (await (await fetch(`${second.url}/api/bins/${bin.id}/shapes`, authorized(bin.ownerToken))).json()) as EventShapeList;
+    assert.equal(shapes.shapes.find((s) => s.eventType === "charge.succeeded")?.samples, 2);
+  } finally {
+    await second?.stop();
+    await first.stop();
+  }
+});
