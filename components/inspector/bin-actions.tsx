@@ -8,6 +8,7 @@ import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { KeyboardIcon, MoreIcon, TrashIcon } from "@/components/ui/icons";
 import { BinOwnerActions } from "@/components/owner-tools/slots";
 import { ExportMenu } from "./export-menu";
+import { ShapesButton, type ShapeNavigation } from "@/components/shapes/shapes-button";
 
 interface BinActionsProps {
   info: BinInfo;
@@ -15,13 +16,15 @@ interface BinActionsProps {
   canEdit: boolean;
   onDeleteBin(): Promise<void>;
   onShowKeys(): void;
+  shapeNavigation: ShapeNavigation;
 }
 
 /** What can be done with the whole bin: a row of buttons on wide screens, one menu button on narrow ones. */
-export function BinActions({ info, token, canEdit, onDeleteBin, onShowKeys }: BinActionsProps) {
+export function BinActions({ info, token, canEdit, onDeleteBin, onShowKeys, shapeNavigation }: BinActionsProps) {
   const wide = useMediaQuery(WIDE_SCREEN);
   const actions = (
     <>
+      <ShapesButton binId={info.id} token={token} canEdit={canEdit && info.role === "owner"} navigation={shapeNavigation} />
       <ExportMenu binId={info.id} token={token} label="Export bin" />
       {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
       {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { ChevronDownIcon, EyeIcon } from "@/components/ui/icons";
 import { BinActions } from "./bin-actions";
+import type { ShapeNavigation } from "@/components/shapes/shapes-button";
 import { CurlSnippet } from "./curl-snippet";
 import { LiveIndicator } from "./live-indicator";
 import { OwnerLinkField } from "./owner-link-field";
@@ -24,6 +25,7 @@ interface BinHeaderProps {
   onDeleteBin(): Promise<void>;
   onInfoChange(info: BinInfo): void;
   onShowKeys(): void;
+  shapeNavigation: ShapeNavigation;
 }
 
 type CardChoice = "auto" | "open" | "closed";
@@ -33,7 +35,7 @@ const CARD_CHOICES: readonly CardChoice[] = ["auto", "open", "closed"];
  * The bin's URLs and actions. Open, it shows every link (and an example once requests exist: the
  * empty state has its own); folded, one line with the capture URL leaves the height to the requests.
  */
-export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin, onInfoChange, onShowKeys }: BinHeaderProps) {
+export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin, onInfoChange, onShowKeys, shapeNavigation }: BinHeaderProps) {
   // One choice for every bin: someone who wants the links in view wants them everywhere.
   const [choice, setChoice] = usePreference<CardChoice>("hookscope:bin-card", CARD_CHOICES, "auto");
   const expanded = choice === "open" || (choice === "auto" && !hasRequests);
@@ -56,7 +58,7 @@ export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin
           </div>
         )}
         <div className={`flex shrink-0 items-center gap-2 ${expanded ? "ml-auto" : ""}`}>
-          <BinActions info={info} token={token} canEdit={canEdit} onDeleteBin={onDeleteBin} onShowKeys={onShowKeys} />
+          <BinActions info={info} token={token} canEdit={canEdit} onDeleteBin={onDeleteBin} onShowKeys={onShowKeys} shapeNavigation={shapeNavigation} />
           <Button
             size="sm"
             variant="ghost"

@@ -8,6 +8,8 @@ interface FilterBarProps {
   filter: RequestFilter;
   onChange(filter: RequestFilter): void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Event types to offer (those the bin has seen); any other can still be typed. */
+  eventTypes: readonly string[];
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -15,10 +17,11 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 const DEBOUNCE_MS = 300;
 
 /** Body-text search with the other filters (method, path, header, time range) a click away. */
-export function FilterBar({ filter, onChange, searchRef }: FilterBarProps) {
+export function FilterBar({ filter, onChange, searchRef, eventTypes }: FilterBarProps) {
   const [draft, setDraft] = useState(filter);
   const [open, setOpen] = useState(advancedFilterCount(filter) > 0);
   const panelId = useId();
+  const typesId = useId();
   const advanced = advancedFilterCount(draft);
 
   // Outside changes (a click on the timeline, "clear") replace the draft.
@@ -112,6 +115,22 @@ export function FilterBar({ filter, onChange, searchRef }: FilterBarProps) {
               className={`${INPUT} font-mono`}
             />
           </Field>
+          <Field label="Event type">
+            <input
+              value={draft.eventType}
+              onChange={(event) => set({ eventType: event.target.value })}
+              placeholder="charge.succeeded"
+              list={typesId}
+              spellCheck={false}
+              className={`${INPUT} font-mono`}
+            />
+            <datalist id={typesId}>
+              {eventTypes.map((type) => (
+                <option key={type} value={type} />
+              ))}
+            </datalist>
+          </Field>
+          <div />
           <Field label="From">
             <input type="datetime-local" step="1" value={draft.from} onChange={(event) => set({ from: event.target.value })} className={INPUT} />
           </Field>

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { deleteBin, deleteRequest } from "@/lib/client/api";
 import { forgetOwnedBin } from "@/lib/client/bin-store";
 import { useFollowNewest } from "@/lib/client/follow-newest";
@@ -55,6 +55,10 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   const [keysOpen, setKeysOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const timeline = useTimeline(binId, token, TIMELINE_BUCKETS, changeKey);
+  const eventTypes = useMemo(
+    () => [...new Set(list.requests.flatMap((request) => (request.eventType === null ? [] : [request.eventType])))].sort(),
+    [list.requests],
+  );
 
   const { open: openSelection, move: moveSelection } = selection;
   const open = useCallback(
@@ -64,6 +68,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
     },
     [openSelection],
   );
+  const shapeNavigation = useMemo(() => ({ onOpenRequest: open, onShowType: (eventType: string) => setFilter((prev) => ({ ...prev, eventType })) }), [open]);
   const move = useCallback(
     (requestId: string) => {
       moveSelection(requestId);
@@ -142,6 +147,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
         onDeleteBin={onDeleteBin}
         onInfoChange={bin.replace}
         onShowKeys={() => setKeysOpen(true)}
+        shapeNavigation={shapeNavigation}
       />
       {list.status === "error" ? (
         <LoadError message={list.errorMessage} onRetry={list.reload} />
@@ -162,7 +168,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
             canEdit={canEdit}
             filterBar={
               <>
-                <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
+                <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} eventTypes={eventTypes} />
                 {timeline && !empty && (
                   <TimelineChart
                     timeline={timeline}

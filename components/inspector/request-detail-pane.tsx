@@ -16,11 +16,12 @@ import { HeadersTab } from "./detail/headers-tab";
 import { OverviewTab } from "./detail/overview-tab";
 import { QueryTab } from "./detail/query-tab";
 import { RawTab } from "./detail/raw-tab";
+import { ShapeTab } from "./detail/shape-tab";
 import { ExportMenu } from "./export-menu";
 import { ownerRequestTabs, viewerRequestTabs } from "@/components/owner-tools/slots";
 import { useAction } from "@/components/ui/use-action";
 
-type BuiltInTab = "overview" | "headers" | "query" | "body" | "raw" | "code";
+type BuiltInTab = "overview" | "headers" | "query" | "body" | "shape" | "raw" | "code";
 /** Built-in tabs, or the key of an owner tool's tab. */
 type TabKey = BuiltInTab | (string & {});
 
@@ -96,6 +97,7 @@ function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
     { key: "headers", label: "Headers", badge: detail.headers.length },
     { key: "query", label: "Query", badge: parseQuery(detail.query).length || undefined },
     { key: "body", label: "Body", badge: detail.bodySize > 0 ? formatBytes(detail.bodySize) : undefined },
+    ...(detail.eventType !== null ? [{ key: "shape", label: "Shape", badge: detail.shapeDrift ? `${detail.shapeDrift} changed` : undefined }] : []),
     { key: "raw", label: "Raw" },
     { key: "code", label: "Copy as" },
   ];
@@ -111,6 +113,8 @@ function TabContent({ tab, detail, token, captureUrl }: { tab: BuiltInTab; detai
       return <QueryTab query={detail.query} />;
     case "body":
       return <BodyPanel detail={detail} token={token} />;
+    case "shape":
+      return <ShapeTab detail={detail} />;
     case "raw":
       return <RawTab detail={detail} token={token} />;
     case "code":

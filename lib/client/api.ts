@@ -1,8 +1,19 @@
 // Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
 // the server answers an unknown bin and a bad token with the same 404, and so do we.
 import type { z } from "zod";
-import type { ApiError, BinInfo, CreatedBin, RequestDetail, RequestPage, Timeline } from "@/lib/shared/api-types";
-import { BinInfoSchema, CreatedBinSchema, ImportedBinSchema, RequestDetailSchema, RequestPageSchema, TimelineSchema } from "@/lib/shared/contract";
+import type { ApiError, BinInfo, CreatedBin, EventShapeList, RequestDetail, RequestPage, ShapeChangeList, ShapeExport, Timeline } from "@/lib/shared/api-types";
+import {
+  BinInfoSchema,
+  CreatedBinSchema,
+  EventShapeListSchema,
+  ImportedBinSchema,
+  RequestDetailSchema,
+  RequestPageSchema,
+  ShapeChangeListSchema,
+  ShapeExportSchema,
+  TimelineSchema,
+} from "@/lib/shared/contract";
+import type { ExportFormat as ShapeFormat } from "@/lib/shared/shapes/export";
 import { filterSearchParams, type RequestFilter } from "./request-filter";
 
 /** Any non-2xx answer, carrying the API's `{ error: { code, message } }` envelope when there was one. */
@@ -102,6 +113,19 @@ export function listRequests(binId: string, token: string, { limit, before, afte
   if (after) search.set("after", after);
   const qs = search.toString();
   return json(RequestPageSchema, `${binPath(binId)}/requests${qs ? `?${qs}` : ""}`, { token, signal });
+}
+
+export function getShapes(binId: string, token: string, signal?: AbortSignal): Promise<EventShapeList> {
+  return json(EventShapeListSchema, `${binPath(binId)}/shapes`, { token, signal });
+}
+
+export function getShapeChanges(binId: string, token: string, signal?: AbortSignal): Promise<ShapeChangeList> {
+  return json(ShapeChangeListSchema, `${binPath(binId)}/shapes/changes`, { token, signal });
+}
+
+export function getShapeExport(binId: string, token: string, eventType: string, format: ShapeFormat, signal?: AbortSignal): Promise<ShapeExport> {
+  const search = new URLSearchParams({ eventType, format });
+  return json(ShapeExportSchema, `${binPath(binId)}/shapes/export?${search}`, { token, signal });
 }
 
 export function getRequest(binId: string, token: string, requestId: string, signal?: AbortSignal): Promise<RequestDetail> {

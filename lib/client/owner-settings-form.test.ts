@@ -24,6 +24,7 @@ const settings: BinSettingsJson = {
   auth: { mode: "none", headerName: "X-Webhook-Token", onFailure: "reject" },
   sources: { mode: "off", allow: [], presets: [] },
   lastReplayTarget: null,
+  eventTypePath: null,
 };
 const info = { expiresAt: "2030-01-08T00:00:00.000Z", maxRequests: 500 } as BinInfo;
 

@@ -13,9 +13,11 @@ export interface RequestFilter {
   /** `datetime-local` values (local time, no zone), "" when unset. */
   from: string;
   to: string;
+  /** Exactly this event type ("" for any). */
+  eventType: string;
 }
 
-export const EMPTY_FILTER: RequestFilter = { method: "", path: "", header: "", headerValue: "", q: "", from: "", to: "" };
+export const EMPTY_FILTER: RequestFilter = { method: "", path: "", header: "", headerValue: "", q: "", from: "", to: "", eventType: "" };
 
 export function isFilterActive(filter: RequestFilter): boolean {
   return Object.values(filter).some((value) => value.trim() !== "");
@@ -23,7 +25,7 @@ export function isFilterActive(filter: RequestFilter): boolean {
 
 /** How many of the advanced fields (everything but the body text) are set. */
 export function advancedFilterCount(filter: RequestFilter): number {
-  return [filter.method, filter.path, filter.header, filter.from, filter.to].filter((v) => v.trim() !== "").length;
+  return [filter.method, filter.path, filter.header, filter.from, filter.to, filter.eventType].filter((v) => v.trim() !== "").length;
 }
 
 export function normalizePath(path: string): string {
@@ -51,6 +53,7 @@ export function filterSearchParams(filter: RequestFilter): URLSearchParams {
   if (filter.q !== "") search.set("q", filter.q);
   set("from", localToIso(filter.from));
   set("to", localToIso(filter.to));
+  set("eventType", filter.eventType);
   return search;
 }
 
@@ -71,6 +74,8 @@ export function matchesSummary(filter: RequestFilter, summary: RequestSummary): 
   const to = localToIso(filter.to);
   if (from && received < Date.parse(from)) return false;
   if (to && received > Date.parse(to)) return false;
+  const eventType = filter.eventType.trim();
+  if (eventType && summary.eventType !== eventType) return false;
   if (filter.header.trim() || filter.q !== "") return null;
   return true;
 }

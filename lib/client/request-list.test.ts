@@ -24,6 +24,8 @@ const summary = (id: string): RequestSummary => ({
   authFailure: null,
   sourceFailure: null,
   plainHttp: false,
+  eventType: null,
+  shapeDrift: null,
 });
 const page = (ids: string[], nextBefore: string | null = null): RequestPage => ({ requests: ids.map(summary), nextBefore });
 const ids = (state: RequestListState) => state.requests.map((r) => r.id);

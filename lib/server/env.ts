@@ -14,6 +14,11 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /**
+   * What capture learns from JSON bodies: `on` names each event type and learns its shape (drift
+   * flags, exports); `types` only names event types; `off` parses nothing.
+   */
+  EVENT_SHAPES: z.enum(["on", "types", "off"]).default("on"),
   /** Honour X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host: only behind a proxy that sets them. */
   TRUST_PROXY: flag.default(false),
   /** Origin used in the URLs the API hands out, e.g. https://hooks.example.com; defaults to the Host header. */

@@ -235,6 +235,45 @@ export function openApiDocument(): Json {
           responses: { "200": reply("from, to, bucketMs and counts.", ref("Timeline")), "404": notFound },
         },
       },
+      "/api/bins/{binId}/shapes": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Event types and their learnt shapes",
+          description:
+            "Each event type the bin's JSON requests had, with how many samples its shape was learnt from. The shape is learnt as requests are stored, in the same transaction: bodies over 256 KiB are not learnt.",
+          security: secured,
+          responses: { "200": reply("The bin's event types.", ref("EventShapeList")), "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/shapes/changes": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Where event shapes changed",
+          description:
+            "For each change of an event type's shape (a new field, a missing required field, a type change, a new enum value), the first request that had it, newest first. Each type keeps its newest 200.",
+          security: secured,
+          parameters: [{ name: "eventType", in: "query", schema: { type: "string" }, description: "Only this event type's changes." }],
+          responses: { "200": reply("The changes.", ref("ShapeChangeList")), "400": error("Invalid parameters."), "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/shapes/export": {
+        parameters: [binIdParam],
+        get: {
+          summary: "An event type's shape as JSON Schema, TypeScript or zod",
+          description:
+            "The learnt shape written out: a JSON Schema 2020-12 document (`json-schema`), a TypeScript type (`typescript`) or a zod 4 schema module (`zod`). Each accepts every sample it was learnt from.",
+          security: secured,
+          parameters: [
+            { name: "eventType", in: "query", required: true, schema: { type: "string" }, example: "charge.succeeded" },
+            { name: "format", in: "query", required: true, schema: { type: "string", enum: ["json-schema", "typescript", "zod"] }, example: "json-schema" },
+          ],
+          responses: {
+            "200": reply("The file's name, media type and text.", ref("ShapeExport")),
+            "400": error("Invalid parameters."),
+            "404": error("Unknown bin, a wrong token, or no shape learnt for that event type."),
+          },
+        },
+      },
       "/api/bins/{binId}/share/rotate": {
         parameters: [binIdParam],
         post: {
@@ -331,6 +370,12 @@ export function openApiDocument(): Json {
             { name: "q", in: "query", schema: { type: "string" }, description: "Text the body contains." },
             { name: "from", in: "query", schema: { type: "string", format: "date-time" }, description: "Received at or after (ISO 8601)." },
             { name: "to", in: "query", schema: { type: "string", format: "date-time" }, description: "Received at or before (ISO 8601)." },
+            {
+              name: "eventType",
+              in: "query",
+              schema: { type: "string" },
+              description: "Exactly this event type (`pull_request.opened`, `orders/create`, `untyped`).",
+            },
           ],
           responses: {
             "200": reply("A page of the matching requests, over everything stored.", ref("RequestPage")),

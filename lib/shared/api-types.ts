@@ -9,6 +9,8 @@ import type {
   DeliveryDetailSchema,
   DeliveryListSchema,
   DeliverySummarySchema,
+  EventShapeInfoSchema,
+  EventShapeListSchema,
   ResignSummarySchema,
   TestEventResultSchema,
   ForwarderInfoSchema,
@@ -21,12 +23,20 @@ import type {
   RequestPageSchema,
   RequestSummarySchema,
   SenderPresetCatalogueSchema,
+  ShapeChangeListSchema,
+  ShapeChangeSeenSchema,
+  ShapeExportSchema,
   SignatureSchemeSchema,
   TimelineSchema,
   VerificationSchema,
 } from "@/lib/shared/contract";
 
 export type CreatedBin = z.infer<typeof CreatedBinSchema>;
+export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
+export type EventShapeList = z.infer<typeof EventShapeListSchema>;
+export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;
+export type ShapeChangeList = z.infer<typeof ShapeChangeListSchema>;
+export type ShapeExport = z.infer<typeof ShapeExportSchema>;
 export type ImportedBin = z.infer<typeof ImportedBinSchema>;
 export type BinInfo = z.infer<typeof BinInfoSchema>;
 export type RefusalTally = z.infer<typeof RefusalTallySchema>;

@@ -101,6 +101,14 @@ export const RequestSummarySchema = z
       .nullable()
       .meta({ description: "Why the sender's address is outside the bin's allow-list (rejected with 403, or only flagged)." }),
     plainHttp: z.boolean().meta({ description: "Arrived over plain HTTP: the socket, or `X-Forwarded-Proto` when TRUST_PROXY is set." }),
+    eventType: z.string().nullable().meta({
+      description:
+        "The event type of a JSON body: the provider's own name where one is recognised (GitHub `pull_request.opened`, Stripe `charge.succeeded`, Shopify `orders/create`, Slack, Standard Webhooks, GitLab, Linear, Bitbucket, Paddle), else the value at the bin's `eventTypePath`, else `untyped`. Null when the body is not JSON.",
+    }),
+    shapeDrift: z.number().int().nullable().meta({
+      description:
+        "How many ways the body's shape differs from its event type's shape so far (new field, missing required field, type change, new enum value); 0: as before. Null: not compared (the first of its type, not JSON, or too large: the detail's `shapeNote` says which).",
+    }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
 
@@ -111,13 +119,60 @@ export const RequestPageSchema = z
   })
   .meta({ id: "RequestPage" });
 
+export const ShapeChangeSchema = z
+  .strictObject({
+    path: z.string().meta({ description: "Where: `data.object.amount`, `line_items[].sku` (`[]`: any item); empty for the document itself." }),
+    kind: z.enum(["added", "missing", "type", "enum"]).meta({
+      description:
+        "added: a field the type never had; missing: one every earlier sample had; type: a type it never had there; enum: a new value of a field with few values.",
+    }),
+    before: z.string().meta({ description: 'The type so far, in words ("number", "string (date-time)", "absent").' }),
+    after: z.string().meta({ description: "What this request had." }),
+  })
+  .meta({ id: "ShapeChange" });
+
 export const RequestDetailSchema = RequestSummarySchema.extend({
   headers: headerPairs,
   httpVersion: z.string(),
   bodyBase64: z.string(),
   bodyText: z.string().nullable().meta({ description: "The body as text when it is valid UTF-8, else null." }),
   bodyOmitted: z.boolean().meta({ description: "True for bodies over 2 MiB: bodyBase64 is then empty and the bytes come from /raw (Range requests welcome)." }),
+  shapeChanges: z.array(ShapeChangeSchema).meta({ description: "How the body's shape differs from its event type's shape before it (at most 50)." }),
+  shapeNote: z.string().nullable().meta({ description: "Why the shape was not compared, when it was not." }),
 }).meta({ id: "RequestDetail" });
+
+export const EventShapeInfoSchema = z
+  .strictObject({
+    eventType: z.string(),
+    samples: z.number().int().meta({ description: "JSON requests of this type the shape was learnt from." }),
+    fields: z.number().int().meta({ description: "Fields the shape tracks, at every depth." }),
+    changes: z.number().int().meta({ description: "Shape changes recorded (first occurrences, the newest 200 kept)." }),
+    firstSeenAt: timestamp,
+    lastSeenAt: timestamp,
+  })
+  .meta({ id: "EventShapeInfo" });
+
+export const EventShapeListSchema = z.strictObject({ shapes: z.array(EventShapeInfoSchema) }).meta({ id: "EventShapeList" });
+
+export const ShapeChangeSeenSchema = ShapeChangeSchema.extend({
+  eventType: z.string(),
+  requestId: z.string().meta({ description: "The first request that had this change (it may since have been pruned)." }),
+  receivedAt: timestamp,
+}).meta({ id: "ShapeChangeSeen" });
+
+export const ShapeChangeListSchema = z
+  .strictObject({ changes: z.array(ShapeChangeSeenSchema).meta({ description: "Newest first." }) })
+  .meta({ id: "ShapeChangeList" });
+
+export const ShapeExportSchema = z
+  .strictObject({
+    eventType: z.string(),
+    format: z.enum(["json-schema", "typescript", "zod"]),
+    fileName: z.string(),
+    mediaType: z.string(),
+    content: z.string().meta({ description: "The file's text: a JSON Schema 2020-12 document, a TypeScript type, or a zod 4 schema module." }),
+  })
+  .meta({ id: "ShapeExport" });
 
 const errorInfo = z.strictObject({ code: z.string(), message: z.string() });
 
@@ -308,6 +363,12 @@ export const CONTRACT_SCHEMAS = [
   RequestSummarySchema,
   RequestPageSchema,
   RequestDetailSchema,
+  ShapeChangeSchema,
+  EventShapeInfoSchema,
+  EventShapeListSchema,
+  ShapeChangeSeenSchema,
+  ShapeChangeListSchema,
+  ShapeExportSchema,
   DeliveryAttemptSchema,
   ResignSummarySchema,
   DeliverySummarySchema,

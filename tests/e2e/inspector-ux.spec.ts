@@ -149,6 +149,8 @@ test.describe("inspector ux", () => {
       authFailure: null,
       sourceFailure: null,
       plainHttp: false,
+      eventType: null,
+      shapeDrift: null,
     };
     const requests = Array.from({ length: 10_000 }, (_, i) => {
       const n = 10_000 - i;

@@ -115,6 +115,9 @@ test("every operation of the OpenAPI document answers what the document says", {
   });
   await call("get", "/api/bins/{binId}/settings", `${base}/settings`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/timeline", `${base}/timeline?buckets=10`, { expect: 200, headers: owner(bin) });
+  await call("get", "/api/bins/{binId}/shapes", `${base}/shapes`, { expect: 200, headers: owner(bin) });
+  await call("get", "/api/bins/{binId}/shapes/changes", `${base}/shapes/changes`, { expect: 200, headers: owner(bin) });
+  await call("get", "/api/bins/{binId}/shapes/export", `${base}/shapes/export?eventType=untyped&format=zod`, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/share/rotate", `${base}/share/rotate`, { expect: 200, headers: owner(bin) });
 
   const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, {

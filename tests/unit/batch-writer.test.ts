@@ -15,6 +15,7 @@ async function insertRequests(rows: Row[]): Promise<(true | Error)[]> {
   const reservations = await commitCaptureGroups(
     rows.map((row) => ({ binId: row.binId, rows: [row] })),
     () => undefined,
+    null,
   );
   return reservations.map((reservation) => (reservation ? true : new Error("no such bin")));
 }

@@ -1,4 +1,5 @@
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
+import type { StoredShape } from "@/lib/server/shapes/learn";
 
 /** The numbers reserved for one bin's captures in a batch, and the bin's state as of that moment. */
 export interface BinReservation {
@@ -22,6 +23,25 @@ export interface CaptureGroup {
 /** Fills in what depends on the reservation (sequence, trust checks, the answer) before the rows are inserted. */
 export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRecord[]) => void;
 
+/**
+ * Flags a group's rows against their event types' shapes and returns the shapes to store back;
+ * `stored` holds those of the rows' types the bin has (lib/server/shapes/learn.ts).
+ */
+export type LearnShapes = (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => StoredShape[];
+
+/** The distinct event types of a group's rows: whose shapes the commit reads. */
+export function eventTypesOf(rows: readonly CapturedRequestRecord[]): string[] {
+  return [...new Set(rows.flatMap((record) => (record.eventType === null ? [] : [record.eventType])))];
+}
+
+export const SHAPE_COLUMNS = `"eventType", "shape", "changes", "firstSeenAt", "lastSeenAt"`;
+
+/** Parameters: 1 binId, 2 eventType, 3 shape, 4 changes, 5 firstSeenAt, 6 lastSeenAt. */
+export const UPSERT_SHAPE_SQL = (
+  p: Placeholder,
+) => `INSERT INTO "EventShape" ("binId", ${SHAPE_COLUMNS}) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})
+  ON CONFLICT ("binId", "eventType") DO UPDATE SET "shape" = excluded."shape", "changes" = excluded."changes", "lastSeenAt" = excluded."lastSeenAt"`;
+
 /** What the request list can be narrowed to; every given part must hold. */
 export interface RequestSearch {
   method?: string;
@@ -32,6 +52,8 @@ export interface RequestSearch {
   headerValue?: string;
   /** Bytes the body contains (UTF-8 of the text given). */
   bodyContains?: string;
+  /** Exactly this event type. */
+  eventType?: string;
   from?: Date;
   to?: Date;
   before?: string;
@@ -96,7 +118,7 @@ export interface HotStore {
    * Commits a batch of captures in one transaction. Per group: the reservation, or null when the bin
    * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
    */
-  commit(groups: CaptureGroup[], prepare: PrepareRows): Promise<(BinReservation | null)[]>;
+  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null): Promise<(BinReservation | null)[]>;
   /**
    * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
@@ -116,7 +138,7 @@ export interface HotStore {
 }
 
 export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp"`;
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift"`;
 
 export const CAPTURE_COLUMNS = [
   "id",
@@ -144,6 +166,10 @@ export const CAPTURE_COLUMNS = [
   "freshness",
   "sourceFailure",
   "plainHttp",
+  "eventType",
+  "shapeDrift",
+  "shapeChanges",
+  "shapeNote",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** How one SQL dialect spells the parts of a search that differ. */
@@ -185,6 +211,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
     where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
+  if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
   if (search.bodyContains) where.push(dialect.bodyContains(param(dialect.bytes(search.bodyContains))));
   if (search.from) where.push(`"receivedAt" >= ${param(dialect.time(search.from))}`);
   if (search.to) where.push(`"receivedAt" <= ${param(dialect.time(search.to))}`);
@@ -279,8 +306,9 @@ export const RESERVE_SQL = (p: Placeholder) =>
   `UPDATE "Bin" SET "captureCount" = "captureCount" + ${p(1)} WHERE "id" = ${p(2)}
    RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs"`;
 
-export const FIRST_DELIVERY_SQL = (p: (n: number) => string) =>
-  `SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;
+/** `indexHint` lets a dialect name the index to use (see the SQLite store). */
+export const FIRST_DELIVERY_SQL = (p: (n: number) => string, indexHint = "") =>
+  `SELECT "id" FROM "CapturedRequest" ${indexHint} WHERE "binId" = ${p(1)} AND "deliveryKey" = ${p(2)} ORDER BY "id" LIMIT 1`;
 
 /** The delivery keys of a batch, each once: what to look up with FIRST_DELIVERY_SQL before marking. */
 export function deliveryKeysOf(rows: readonly CapturedRequestRecord[]): string[] {

@@ -1,6 +1,16 @@
 import { databaseProvider, sqlitePath } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
-import type { CaptureGroup, HotStore, PrepareRows, PruneResult, ReportRow, RequestSearch, TailRow, Timeline } from "@/lib/server/queries/hot-store-types";
+import type {
+  CaptureGroup,
+  HotStore,
+  LearnShapes,
+  PrepareRows,
+  PruneResult,
+  ReportRow,
+  RequestSearch,
+  TailRow,
+  Timeline,
+} from "@/lib/server/queries/hot-store-types";
 import { postgresPool } from "@/lib/server/db/postgres-pool";
 import { openPgStore } from "@/lib/server/queries/pg-store";
 import { openSqliteStore } from "@/lib/server/queries/sqlite-store";
@@ -23,8 +33,8 @@ function store(): HotStore {
   return opened;
 }
 
-export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows) {
-  return store().commit(groups, prepare);
+export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) {
+  return store().commit(groups, prepare, learn);
 }
 
 export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {

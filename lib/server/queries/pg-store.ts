@@ -16,12 +16,16 @@ import {
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
   attemptValues,
+  eventTypesOf,
   searchSql,
+  SHAPE_COLUMNS,
+  UPSERT_SHAPE_SQL,
   type BinReservation,
   type HotStore,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
+import type { StoredShape } from "@/lib/server/shapes/learn";
 
 const positional = (n: number) => `$${n}`;
 
@@ -60,7 +64,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
     }
   }
   return {
-    async commit(groups, prepare) {
+    async commit(groups, prepare, learn) {
       return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
@@ -92,6 +96,17 @@ export function openPgStore(pool: pg.Pool): HotStore {
             if (id) firstStored.set(key, id);
           }
           markDuplicates(rows, firstStored);
+          // The bin's row is locked by the reservation above, so instances learn its shapes one at a time.
+          const types = eventTypesOf(rows);
+          if (learn !== null && types.length > 0) {
+            const found = await client.query<StoredShape>(`SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
+              binId,
+              types,
+            ]);
+            for (const shape of learn(rows, new Map(found.rows.map((row) => [row.eventType, row])))) {
+              await client.query(UPSERT_SHAPE_SQL(positional), [binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt, shape.lastSeenAt]);
+            }
+          }
           await client.query(insertSql(rows.length), rows.flatMap(values));
           reservations.push(reservation);
         }

@@ -29,9 +29,18 @@ export interface CapturedRequestRecord {
   authFailure: string | null;
   sourceFailure: string | null;
   plainHttp: boolean;
+  /** See lib/server/shapes/event-type.ts; null when the body is not JSON. */
+  eventType: string | null;
+  /** See lib/server/shapes/learn.ts: changes from the type's shape (null: not compared), as JSON, and why not compared. */
+  shapeDrift: number | null;
+  shapeChanges: string | null;
+  shapeNote: string | null;
 }
 
-export type RequestSummaryRecord = Omit<CapturedRequestRecord, "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey">;
+export type RequestSummaryRecord = Omit<
+  CapturedRequestRecord,
+  "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey" | "shapeChanges" | "shapeNote"
+>;
 
 const SUMMARY_FIELDS = {
   id: true,
@@ -54,6 +63,8 @@ const SUMMARY_FIELDS = {
   authFailure: true,
   sourceFailure: true,
   plainHttp: true,
+  eventType: true,
+  shapeDrift: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -211,5 +222,9 @@ export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
     duplicateOf: null,
     authFailure: null,
     sourceFailure: null,
+    eventType: null,
+    shapeDrift: null,
+    shapeChanges: null,
+    shapeNote: null,
   };
 }

@@ -17,16 +17,21 @@ import {
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
   attemptValues,
+  eventTypesOf,
   searchSql,
+  SHAPE_COLUMNS,
+  UPSERT_SHAPE_SQL,
   type BinReservation,
   type CaptureGroup,
   type HotStore,
+  type LearnShapes,
   type PrepareRows,
   type ReportRow,
   type RequestSearch,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
+import type { StoredShape } from "@/lib/server/shapes/learn";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
@@ -62,7 +67,11 @@ export function openSqliteStore(file: string): HotStore {
     `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
-  const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(FIRST_DELIVERY_SQL(named));
+  // Without statistics SQLite walks the (binId, id) index for the ORDER BY, reading every row of the
+  // bin when the key is new (most signed captures): measured 8 ms per capture on a bin of 20,000.
+  const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(
+    FIRST_DELIVERY_SQL(named, `INDEXED BY "CapturedRequest_binId_deliveryKey_idx"`),
+  );
   const lowestCursor = database.prepare<Record<string, unknown>, { cursor: number | null }>(LOWEST_CURSOR_SQL(named));
   const countUndeliveredPastCap = database.prepare<Record<string, unknown>, { n: number }>(COUNT_UNDELIVERED_PAST_CAP_SQL(named));
   const countForwarderDrops = database.prepare<Record<string, unknown>, { forwarderId: string; n: number }>(COUNT_FORWARDER_DROPS_SQL(named));
@@ -111,7 +120,23 @@ export function openSqliteStore(file: string): HotStore {
     advanceCursor.run(bind([cursor, now.getTime(), forwarderId]));
     return stored;
   });
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
+  const shapeOf = database.prepare<[string, string], Omit<StoredShape, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: number; lastSeenAt: number }>(
+    `SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = ? AND "eventType" = ?`,
+  );
+  const upsertShape = database.prepare(UPSERT_SHAPE_SQL(named));
+  const learnGroup = (binId: string, rows: CapturedRequestRecord[], learn: LearnShapes | null) => {
+    const types = eventTypesOf(rows);
+    if (learn === null || types.length === 0) return;
+    const stored = new Map<string, StoredShape>();
+    for (const type of types) {
+      const row = shapeOf.get(binId, type);
+      if (row) stored.set(type, { ...row, firstSeenAt: new Date(row.firstSeenAt), lastSeenAt: new Date(row.lastSeenAt) });
+    }
+    for (const shape of learn(rows, stored)) {
+      upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
+    }
+  };
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
@@ -130,12 +155,13 @@ export function openSqliteStore(file: string): HotStore {
         if (id) firstStored.set(key, id);
       }
       markDuplicates(rows, firstStored);
+      learnGroup(binId, rows, learn);
       for (const record of rows) insert.run(toRow(record));
       return reservation;
     }),
   );
   return {
-    commit: async (groups, prepare) => commit(groups, prepare),
+    commit: async (groups, prepare, learn) => commit(groups, prepare, learn),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RequestDetail } from "@/lib/shared/api-types";
 import { headerValues } from "@/lib/shared/headers";
+import { parseJsonPath, valueAt } from "@/lib/shared/json-path";
 
 /** The parts of a request both the wait API and the list's search match on. */
 export const RequestMatchFields = z.object({
@@ -35,31 +36,6 @@ export const RequestFilterSchema = RequestMatchFields.extend({
   .refine((filter) => (filter.jsonPath === undefined) === (filter.jsonEquals === undefined), "jsonPath and jsonEquals go together");
 
 export type RequestFilter = z.infer<typeof RequestFilterSchema>;
-
-/** `a.b[0].c` or `$.a.b[0].c` → ["a", "b", 0, "c"]; null when malformed. */
-export function parseJsonPath(path: string): (string | number)[] | null {
-  const text = path.startsWith("$") ? path.slice(1) : `.${path}`;
-  const steps: (string | number)[] = [];
-  const step = /\.([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]/y;
-  let at = 0;
-  while (at < text.length) {
-    step.lastIndex = at;
-    const match = step.exec(text);
-    if (!match) return null;
-    steps.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3]!));
-    at = step.lastIndex;
-  }
-  return steps;
-}
-
-function valueAt(document: unknown, steps: (string | number)[]): { found: boolean; value?: unknown } {
-  let current: unknown = document;
-  for (const step of steps) {
-    if (current === null || typeof current !== "object" || !(step in (current as object))) return { found: false };
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return { found: true, value: current };
-}
 
 // Deeper than any real webhook payload; a hostile body nested past it simply does not match.
 const MAX_COMPARE_DEPTH = 512;

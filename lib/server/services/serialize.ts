@@ -1,6 +1,7 @@
 import type { RequestDetail, RequestSummary } from "@/lib/shared/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import { utf8Text } from "@/lib/shared/body/utf8";
+import type { ShapeChange } from "@/lib/shared/shapes/shape";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -24,6 +25,8 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     authFailure: record.authFailure,
     sourceFailure: record.sourceFailure,
     plainHttp: record.plainHttp,
+    eventType: record.eventType,
+    shapeDrift: record.shapeDrift,
   };
 }
 
@@ -40,5 +43,7 @@ export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL
     bodyBase64: omitted ? "" : body.toString("base64"),
     bodyText: omitted ? null : utf8Text(body),
     bodyOmitted: omitted,
+    shapeChanges: record.shapeChanges === null ? [] : (JSON.parse(record.shapeChanges) as ShapeChange[]),
+    shapeNote: record.shapeNote,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/shared/errors";
 import { SourcesSchema } from "@/lib/shared/settings/sources";
+import { parseJsonPath } from "@/lib/shared/json-path";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -118,6 +119,15 @@ export const ForwardSchema = z.object({
   maxAttempts: z.number().int().min(1, "maxAttempts is at least 1").max(MAX_FORWARD_ATTEMPTS, `maxAttempts is at most ${MAX_FORWARD_ATTEMPTS}`).default(6),
 });
 
+/** Where this bin's senders name their event type, for senders no provider rule recognises. */
+export const EventTypePathSchema = z
+  .string()
+  .trim()
+  .min(1, "eventTypePath is a path such as event.kind or $.meta.type")
+  .max(200, "eventTypePath may be at most 200 characters")
+  .refine((path) => parseJsonPath(path) !== null, "eventTypePath is a path such as event.kind, $.meta.type or items[0].type")
+  .nullable();
+
 export const BinSettingsSchema = z.object({
   response: ResponseSchema.default(ResponseSchema.parse({})),
   rules: z.array(RuleSchema).max(20, "at most 20 rules").default([]),
@@ -129,6 +139,7 @@ export const BinSettingsSchema = z.object({
   sources: SourcesSchema.default(SourcesSchema.parse({})),
   /** The last URL a request of this bin was replayed to, offered for the next replay. */
   lastReplayTarget: z.string().nullable().default(null),
+  eventTypePath: EventTypePathSchema.default(null),
 });
 
 export type ResponseSettings = z.infer<typeof ResponseSchema>;
@@ -144,6 +155,7 @@ export const SettingsPatchSchema = z
     forward: ForwardSchema.partial().strict().optional(),
     auth: DeliveryAuthSchema.partial().strict().optional(),
     sources: SourcesSchema.partial().strict().optional(),
+    eventTypePath: EventTypePathSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -177,5 +189,6 @@ export function applySettingsPatch(current: BinSettings, patch: SettingsPatch, c
     auth: { ...current.auth, ...patch.auth },
     sources,
     lastReplayTarget: current.lastReplayTarget,
+    eventTypePath: patch.eventTypePath === undefined ? current.eventTypePath : patch.eventTypePath,
   });
 }

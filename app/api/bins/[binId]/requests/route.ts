@@ -15,6 +15,7 @@ const PageQuerySchema = RequestMatchFields.extend({
   q: z.string().min(1).max(1000).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+  eventType: z.string().min(1).max(120).optional(),
 }).refine(headerValueNeedsHeader, "headerValue needs header");
 
 export const GET = route(async (request: Request, { params }: Context) => {

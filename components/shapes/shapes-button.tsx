@@ -1,0 +1,277 @@
+"use client";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import type { EventShapeList, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/shared/shapes/export";
+import { changeText } from "@/lib/shared/shapes/shape";
+import { getShapeChanges, getShapeExport, getShapes } from "@/lib/client/api";
+import { errorMessage, getBinSettings, updateBin } from "@/lib/client/owner-api";
+import { saveBlob } from "@/lib/client/download";
+import { formatTimestamp } from "@/lib/client/format";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DownloadIcon } from "@/components/ui/icons";
+import { Drawer } from "@/components/owner-tools/drawer";
+
+/** What the inspector does when the panel points at requests. */
+export interface ShapeNavigation {
+  onOpenRequest(requestId: string): void;
+  onShowType(eventType: string): void;
+}
+
+const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? "" : "s"}`;
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { "json-schema": "JSON Schema", typescript: "TypeScript", zod: "zod" };
+
+export function ShapesButton({ binId, token, canEdit, navigation }: { binId: string; token: string; canEdit: boolean; navigation: ShapeNavigation }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="sm" onClick={() => setOpen(true)}>
+        Shapes
+      </Button>
+      <Drawer
+        open={open}
+        title="Event shapes"
+        description="Each event type's shape, learnt from every JSON request of that type as it was stored, and where it changed."
+        onClose={() => setOpen(false)}
+      >
+        {open && (
+          <ShapesPanel
+            binId={binId}
+            token={token}
+            canEdit={canEdit}
+            navigation={{
+              onOpenRequest: (id) => {
+                setOpen(false);
+                navigation.onOpenRequest(id);
+              },
+              onShowType: (type) => {
+                setOpen(false);
+                navigation.onShowType(type);
+              },
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}
+
+type Loaded = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; shapes: EventShapeList; changes: ShapeChangeList };
+
+function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; token: string; canEdit: boolean; navigation: ShapeNavigation }) {
+  const [state, setState] = useState<Loaded>({ status: "loading" });
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([getShapes(binId, token, controller.signal), getShapeChanges(binId, token, controller.signal)]).then(
+      ([shapes, changes]) => {
+        setState({ status: "ready", shapes, changes });
+        setSelected((current) => current ?? shapes.shapes[0]?.eventType ?? null);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [binId, token]);
+
+  if (state.status === "loading") return <p className="p-5 text-sm text-zinc-500">Loading…</p>;
+  if (state.status === "failed") return <p className="p-5 text-sm text-red-700 dark:text-red-400">Could not load the shapes: {state.message}</p>;
+  return (
+    <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
+      {canEdit && <TypePathForm binId={binId} token={token} />}
+      {state.shapes.shapes.length === 0 && (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No JSON requests yet: a shape is learnt from the first one of each event type.</p>
+      )}
+      {state.shapes.shapes.length > 0 && (
+        <section aria-labelledby="shapes-types">
+          <h3 id="shapes-types" className="text-sm font-semibold">
+            Event types
+          </h3>
+          <ul className="mt-2 divide-y divide-zinc-100 rounded-md ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
+            {state.shapes.shapes.map((shape) => (
+              <li key={shape.eventType} className={`px-3 py-2 text-sm ${selected === shape.eventType ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}>
+                <div className="flex items-center gap-2">
+                  <button
+                    type="button"
+                    onClick={() => setSelected(shape.eventType)}
+                    aria-pressed={selected === shape.eventType}
+                    className="min-w-0 flex-1 text-left font-mono text-[13px] break-all hover:underline"
+                  >
+                    {shape.eventType}
+                  </button>
+                  <Button size="sm" variant="ghost" className="shrink-0" onClick={() => navigation.onShowType(shape.eventType)}>
+                    Show requests
+                  </Button>
+                </div>
+                <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {plural(shape.samples, "sample")} · {plural(shape.fields, "field")}
+                  {shape.changes > 0 && ` · ${plural(shape.changes, "change")}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {selected && <ExportSection key={selected} binId={binId} token={token} eventType={selected} />}
+      {state.shapes.shapes.length > 0 && (
+        <section aria-labelledby="shapes-changes">
+          <h3 id="shapes-changes" className="text-sm font-semibold">
+            Shape changes
+          </h3>
+          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Where each change first appeared, newest first.</p>
+          {state.changes.changes.length === 0 ? (
+            <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">No changes: every request matched its type&apos;s shape so far.</p>
+          ) : (
+            <ul data-testid="shape-change-list" className="mt-2 space-y-1.5">
+              {state.changes.changes.map((change) => (
+                <li
+                  key={`${change.eventType}:${change.kind}:${change.path}:${change.requestId}`}
+                  className="rounded-md px-3 py-2 text-sm ring-1 ring-zinc-200 dark:ring-zinc-800"
+                >
+                  <div className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
+                    <span className="font-mono">{change.eventType}</span>
+                    <span className="tabular-nums">{formatTimestamp(change.receivedAt)}</span>
+                    <button
+                      type="button"
+                      className="ml-auto text-indigo-700 hover:underline dark:text-indigo-400"
+                      onClick={() => navigation.onOpenRequest(change.requestId)}
+                    >
+                      Open request
+                    </button>
+                  </div>
+                  <p className="mt-1 font-mono text-[13px] break-all">{changeText(change)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** Owner only: where this bin's senders name their event type, for senders no provider rule knows. */
+function TypePathForm({ binId, token }: { binId: string; token: string }) {
+  const [value, setValue] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "failed"; message: string }>({ kind: "idle" });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getBinSettings(binId, token, controller.signal).then(
+      (settings) => setValue(settings.eventTypePath ?? ""),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setStatus({ kind: "failed", message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [binId, token]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus({ kind: "saving" });
+    try {
+      await updateBin(binId, token, { settings: { eventTypePath: value?.trim() ? value.trim() : null } });
+      setStatus({ kind: "saved" });
+    } catch (error) {
+      setStatus({ kind: "failed", message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <form onSubmit={save} className="space-y-1.5">
+      <label className="block text-sm font-semibold" htmlFor="event-type-path">
+        Event type path
+      </label>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        For senders no provider rule recognises: where their JSON names the event, such as <code>meta.kind</code> or <code>$.events[0].type</code>. Applies to
+        requests captured from now on.
+      </p>
+      <div className="flex gap-2">
+        <input
+          id="event-type-path"
+          value={value ?? ""}
+          disabled={value === null}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setStatus({ kind: "idle" });
+          }}
+          placeholder="not set: untyped"
+          spellCheck={false}
+          className="h-8 min-w-0 flex-1 rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-zinc-300 ring-inset outline-none focus:ring-indigo-500 dark:bg-zinc-950 dark:ring-zinc-700"
+        />
+        <Button size="sm" type="submit" disabled={value === null || status.kind === "saving"}>
+          {status.kind === "saving" ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      <p role="status" className={`text-xs ${status.kind === "failed" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>
+        {status.kind === "saved" ? "Saved." : status.kind === "failed" ? status.message : ""}
+      </p>
+    </form>
+  );
+}
+
+function ExportSection({ binId, token, eventType }: { binId: string; token: string; eventType: string }) {
+  const [format, setFormat] = useState<ExportFormat>("typescript");
+  const [file, setFile] = useState<ShapeExport | { failed: string } | null>(null);
+
+  const load = useCallback(
+    (signal: AbortSignal) =>
+      getShapeExport(binId, token, eventType, format, signal).then(setFile, (error: unknown) => {
+        if (!signal.aborted) setFile({ failed: error instanceof Error ? error.message : String(error) });
+      }),
+    [binId, token, eventType, format],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    setFile(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="shapes-export">
+      <h3 id="shapes-export" className="text-sm font-semibold">
+        Export <span className="font-mono font-normal">{eventType}</span>
+      </h3>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <div role="radiogroup" aria-label="Format" className="flex rounded-md ring-1 ring-zinc-300 dark:ring-zinc-700">
+          {EXPORT_FORMATS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              role="radio"
+              aria-checked={format === option}
+              onClick={() => setFormat(option)}
+              className={`px-2.5 py-1 text-xs first:rounded-l-md last:rounded-r-md ${format === option ? "bg-indigo-600 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+            >
+              {FORMAT_LABELS[option]}
+            </button>
+          ))}
+        </div>
+        {file && "content" in file && (
+          <>
+            <CopyButton text={file.content} label={`Copy ${FORMAT_LABELS[format]}`} showText />
+            <Button size="sm" onClick={() => saveBlob(new Blob([file.content], { type: "text/plain" }), file.fileName)}>
+              <DownloadIcon className="size-3.5" /> Download {file.fileName}
+            </Button>
+          </>
+        )}
+      </div>
+      {file === null ? (
+        <p className="mt-2 text-sm text-zinc-500">Loading…</p>
+      ) : "failed" in file ? (
+        <p className="mt-2 text-sm text-red-700 dark:text-red-400">Could not export: {file.failed}</p>
+      ) : (
+        <pre
+          data-testid="shape-export"
+          className="mt-2 max-h-80 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-relaxed ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800"
+        >
+          {file.content}
+        </pre>
+      )}
+    </section>
+  );
+}
