@@ -39,16 +39,22 @@ type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | 
   plainHttp: number;
 };
 
-function toRow(record: CapturedRequestRecord): Record<string, unknown> {
-  return {
-    ...record,
-    headers: headersColumn(record),
-    body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
-    receivedAt: record.receivedAt.getTime(),
-    forwardPending: record.forwardPending ? 1 : 0,
-    replaySuspected: record.replaySuspected ? 1 : 0,
-    plainHttp: record.plainHttp ? 1 : 0,
-  };
+/** How SQLite stores the columns whose JS value it cannot bind as it is. */
+const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: CapturedRequestRecord) => unknown>> = {
+  headers: headersColumn,
+  body: (record) => Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+  receivedAt: (record) => record.receivedAt.getTime(),
+  forwardPending: (record) => (record.forwardPending ? 1 : 0),
+  replaySuspected: (record) => (record.replaySuspected ? 1 : 0),
+  plainHttp: (record) => (record.plainHttp ? 1 : 0),
+};
+
+/** The insert's parameters in column order: positional, so no object is built to be looked up by name. */
+function insertValues(record: CapturedRequestRecord): unknown[] {
+  return CAPTURE_COLUMNS.map((column) => {
+    const convert = SQLITE_VALUES[column];
+    return convert ? convert(record) : record[column];
+  });
 }
 
 /**
@@ -59,7 +65,7 @@ export function openSqliteStore(file: string): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
   const insert = database.prepare(
-    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
+    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
   const firstDelivery = database.prepare<Record<string, unknown>, { id: string }>(FIRST_DELIVERY_SQL(named));
@@ -130,7 +136,7 @@ export function openSqliteStore(file: string): HotStore {
         if (id) firstStored.set(key, id);
       }
       markDuplicates(rows, firstStored);
-      for (const record of rows) insert.run(toRow(record));
+      for (const record of rows) insert.run(insertValues(record));
       return reservation;
     }),
   );
