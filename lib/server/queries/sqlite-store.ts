@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
+import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
 import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
@@ -61,9 +62,12 @@ function insertValues(record: CapturedRequestRecord): unknown[] {
  * SQLite through its own better-sqlite3 connection. The transaction is synchronous, so "number the
  * captures, insert them" is one atomic step that nothing else in the process can interleave with.
  */
-export function openSqliteStore(file: string): HotStore {
+export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
+  // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
+  database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
+  const checkpointer = startCheckpointer(file, options.onCheckpoint);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -181,6 +185,7 @@ export function openSqliteStore(file: string): HotStore {
       database.prepare("SELECT 1").get();
     },
     close: async () => {
+      await checkpointer.stop();
       database.close();
     },
   };
