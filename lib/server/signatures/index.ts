@@ -18,8 +18,9 @@ export type {
   VerdictStatus,
 } from "../../shared/signature-types";
 export { SCHEMES, type SchemeInfo } from "./registry";
-export { detectScheme } from "./detect";
+export { detectScheme, rankSchemes } from "./detect";
 export { verifyRequest } from "./verify";
-export { deliveryId, type DeliveryId } from "./delivery";
+export { deliveryId, deliveryIdIn, type DeliveryId } from "./delivery";
+export { RequestView } from "./request";
 export { genericHmacOptionsSchema, secretConfigSchema, type SecretConfigInput } from "./config";
 export { resignRequest, type OutgoingRequest, type ResignOptions, type ResignResult, type ResignSummary } from "./resign";

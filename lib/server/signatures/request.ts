@@ -1,4 +1,4 @@
-import { headerValue, headerValues } from "@/lib/shared/headers";
+import { headerValue } from "@/lib/shared/headers";
 import type { CapturedRequest } from "../../shared/signature-types";
 
 const decoder = new TextDecoder("utf-8");
@@ -24,6 +24,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export class RequestView {
   private text: string | undefined;
   private parsed: { value: Json | undefined } | undefined;
+  /** Values by lower-case name, built on the first lookup: capture asks every scheme whether its headers are there. */
+  private byName: Map<string, string[]> | undefined;
 
   constructor(readonly raw: CapturedRequest) {}
 
@@ -43,12 +45,25 @@ export class RequestView {
     return this.raw.subpath;
   }
 
+  private values(name: string): string[] | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const [key, value] of this.raw.headers) {
+        const lower = key.toLowerCase();
+        const known = this.byName.get(lower);
+        if (known) known.push(value);
+        else this.byName.set(lower, [value]);
+      }
+    }
+    return this.byName.get(name.toLowerCase());
+  }
+
   header(name: string): string | undefined {
-    return headerValue(this.raw.headers, name);
+    return this.values(name)?.[0];
   }
 
   headerCount(name: string): number {
-    return headerValues(this.raw.headers, name).length;
+    return this.values(name)?.length ?? 0;
   }
 
   has(name: string): boolean {

@@ -22,8 +22,8 @@ interface Attempt {
  * request carries is tried, the detected scheme first; one valid signature is enough (several
  * secrets of one scheme cover rotation). Pure: the time used for windows is `receivedAt`.
  */
-export function verifyRequest(request: CapturedRequest, secrets: readonly SecretConfig[]): Verdict {
-  const req = new RequestView(request);
+export function verifyRequest(request: CapturedRequest | RequestView, secrets: readonly SecretConfig[]): Verdict {
+  const req = request instanceof RequestView ? request : new RequestView(request);
   const ranked = rankSchemes(req);
   const order = new Map(ranked.map((entry, index) => [entry.module.id, index]));
   const counts = new Map<string, number>();
