@@ -1,5 +1,6 @@
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import type { RequestSummary } from "@/lib/shared/api-types";
+import { UNTYPED_EVENT } from "@/lib/shared/contract";
 import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { RequestTime } from "@/components/ui/request-time";
@@ -76,35 +77,29 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
         <div className="@container mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
           {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
-          {/* On a narrow row the event type says more than the address. */}
-          <span
-            className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${request.eventType !== null ? "@max-xs:hidden" : ""}`}
-            title={`From ${request.remoteAddress}`}
-          >
+          <span className="max-w-[11rem] min-w-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
             <span aria-hidden="true" className="font-sans">
               ·{" "}
             </span>
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>
-          {/* The event type says more than the content type, so it takes that place when there is one. */}
-          {request.eventType !== null ? (
-            <>
-              {request.shapeDrift ? (
-                <span
-                  data-testid="shape-drift"
-                  title={`Shape changed: ${request.shapeDrift} ${request.shapeDrift === 1 ? "difference" : "differences"} from earlier ${request.eventType} requests`}
-                  className="shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300"
-                >
-                  <span className="@max-xs:hidden">shape </span>changed
-                </span>
-              ) : null}
-              <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
-                <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-                  {request.eventType}
-                </span>
+          {request.shapeDrift ? (
+            <span
+              data-testid="shape-drift"
+              title={`Shape changed: ${request.shapeDrift} ${request.shapeDrift === 1 ? "difference" : "differences"} from earlier ${request.eventType} requests`}
+              className="shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300"
+            >
+              <span className="@max-xs:hidden">shape </span>changed
+            </span>
+          ) : null}
+          {/* A named event type says more than the content type, so it takes that place; "untyped" says nothing a row needs. */}
+          {request.eventType !== null && request.eventType !== UNTYPED_EVENT ? (
+            <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
+              <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {request.eventType}
               </span>
-            </>
+            </span>
           ) : /* Beside two or more badges there is no room for it: the Body tab says it. */
           request.contentType && badgeCount < 2 ? (
             <span className="min-w-0 flex-1 truncate" title={request.contentType}>

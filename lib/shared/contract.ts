@@ -63,6 +63,9 @@ export const BinInfoSchema = z
   })
   .meta({ id: "BinInfo" });
 
+/** The event type of a JSON body that no provider and no owner path named. */
+export const UNTYPED_EVENT = "untyped";
+
 export const RequestSummarySchema = z
   .strictObject({
     id: z.string(),
