@@ -29,6 +29,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
   const fresh = now - Date.parse(request.receivedAt) < FRESH_MS;
   const label = `${request.method} ${path}${query}`;
   const badgeCount = trustBadges(request).length;
+  const named = request.eventType !== null && request.eventType !== UNTYPED_EVENT;
 
   const onClick = (event: MouseEvent) => {
     // Shift-click marks rows for comparing, like selecting files.
@@ -76,8 +77,9 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
         {/* An @container: the badges show as many as its width allows. The type takes only the room left over. */}
         <div className="@container mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
-          {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
-          <span className="max-w-[11rem] min-w-0 truncate font-mono tabular-nums" title={`From ${request.remoteAddress}`}>
+          {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request.
+              On a phone-width row a named event type says more, so the address gives way to it there. */}
+          <span className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${named ? "@max-3xs:hidden" : ""}`} title={`From ${request.remoteAddress}`}>
             <span aria-hidden="true" className="font-sans">
               ·{" "}
             </span>
@@ -94,7 +96,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
             </span>
           ) : null}
           {/* A named event type says more than the content type, so it takes that place; "untyped" says nothing a row needs. */}
-          {request.eventType !== null && request.eventType !== UNTYPED_EVENT ? (
+          {named ? (
             <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
               <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                 {request.eventType}
