@@ -99,6 +99,15 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
                   <span className="@max-xs:hidden">shape </span>changed
                 </span>
               ) : null}
+              {request.schemaResult === "fail" ? (
+                <span
+                  data-testid="schema-fail"
+                  title={`Fails the owner's JSON Schema for ${request.eventType}: the Shape tab lists where`}
+                  className="shrink-0 rounded bg-red-100 px-1 text-[11px] font-medium whitespace-nowrap text-red-800 dark:bg-red-400/15 dark:text-red-300"
+                >
+                  <span className="@max-xs:hidden">fails </span>schema
+                </span>
+              ) : null}
               <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
                 <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                   {request.eventType}

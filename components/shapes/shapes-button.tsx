@@ -1,10 +1,10 @@
 "use client";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { EventShapeList, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { EventShapeList, OwnerSchema, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/shared/shapes/export";
 import { changeText } from "@/lib/shared/shapes/shape";
-import { getShapeChanges, getShapeExport, getShapes } from "@/lib/client/api";
-import { errorMessage, getBinSettings, updateBin } from "@/lib/client/owner-api";
+import { ApiRequestError, getOwnerSchema, getShapeChanges, getShapeExport, getShapes } from "@/lib/client/api";
+import { deleteOwnerSchema, errorMessage, getBinSettings, putOwnerSchema, updateBin } from "@/lib/client/owner-api";
 import { saveBlob } from "@/lib/client/download";
 import { formatTimestamp } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
@@ -77,8 +77,19 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
     return () => controller.abort();
   }, [binId, token]);
 
+  /** The owner's schema versions by type, kept in step with what the schema section saves or removes. */
+  const setSchemaVersion = useCallback((eventType: string, saved: OwnerSchema | null) => {
+    setState((current) => {
+      if (current.status !== "ready") return current;
+      const others = current.shapes.schemas.filter((schema) => schema.eventType !== eventType);
+      const schemas = saved ? [...others, { eventType, version: saved.version, draft: saved.draft, updatedAt: saved.updatedAt }] : others;
+      return { ...current, shapes: { ...current.shapes, schemas } };
+    });
+  }, []);
+
   if (state.status === "loading") return <p className="p-5 text-sm text-zinc-500">Loading…</p>;
   if (state.status === "failed") return <p className="p-5 text-sm text-red-700 dark:text-red-400">Could not load the shapes: {state.message}</p>;
+  const schemaVersions = new Map(state.shapes.schemas.map((schema) => [schema.eventType, schema.version]));
   return (
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
       {canEdit && <TypePathForm binId={binId} token={token} />}
@@ -109,13 +120,27 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
                 <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                   {plural(shape.samples, "sample")} · {plural(shape.fields, "field")}
                   {shape.changes > 0 && ` · ${plural(shape.changes, "change")}`}
+                  {schemaVersions.has(shape.eventType) && ` · schema v${schemaVersions.get(shape.eventType)}`}
                 </p>
               </li>
             ))}
           </ul>
         </section>
       )}
-      {selected && <ExportSection key={selected} binId={binId} token={token} eventType={selected} />}
+      {selected && (
+        <SchemaSection
+          key={`schema:${selected}`}
+          binId={binId}
+          token={token}
+          eventType={selected}
+          canEdit={canEdit}
+          hasShape={state.shapes.shapes.some((shape) => shape.eventType === selected)}
+          onChanged={(saved) => setSchemaVersion(selected, saved)}
+        />
+      )}
+      {selected && state.shapes.shapes.some((shape) => shape.eventType === selected) && (
+        <ExportSection key={selected} binId={binId} token={token} eventType={selected} />
+      )}
       {state.shapes.shapes.length > 0 && (
         <section aria-labelledby="shapes-changes">
           <h3 id="shapes-changes" className="text-sm font-semibold">
@@ -272,6 +297,164 @@ function ExportSection({ binId, token, eventType }: { binId: string; token: stri
           {file.content}
         </pre>
       )}
+    </section>
+  );
+}
+
+type SchemaState = { kind: "loading" } | { kind: "none" } | { kind: "stored"; schema: OwnerSchema } | { kind: "failed"; message: string };
+type SchemaStatus = { kind: "idle" | "busy" } | { kind: "done"; message: string } | { kind: "refused"; message: string };
+
+/**
+ * The owner's JSON Schema for the selected type: pasted, read from a file or started from the learnt
+ * shape's export, then saved; a refusal is shown in the server's words. A viewer sees it read-only.
+ */
+function SchemaSection({
+  binId,
+  token,
+  eventType,
+  canEdit,
+  hasShape,
+  onChanged,
+}: {
+  binId: string;
+  token: string;
+  eventType: string;
+  canEdit: boolean;
+  hasShape: boolean;
+  onChanged(saved: OwnerSchema | null): void;
+}) {
+  const [stored, setStored] = useState<SchemaState>({ kind: "loading" });
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState<SchemaStatus>({ kind: "idle" });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getOwnerSchema(binId, token, eventType, controller.signal).then(
+      (schema) => {
+        setStored({ kind: "stored", schema });
+        setText(schema.schema);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiRequestError && error.code === "schema_not_found") setStored({ kind: "none" });
+        else setStored({ kind: "failed", message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [binId, token, eventType]);
+
+  const run = async (work: () => Promise<string>) => {
+    setStatus({ kind: "busy" });
+    try {
+      setStatus({ kind: "done", message: await work() });
+    } catch (error) {
+      setStatus({ kind: "refused", message: errorMessage(error) });
+    }
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const schema = await putOwnerSchema(binId, token, eventType, text);
+      setStored({ kind: "stored", schema });
+      onChanged(schema);
+      return `Saved as version ${schema.version}: each new ${eventType} request is checked against it.`;
+    });
+  };
+  const remove = () =>
+    run(async () => {
+      await deleteOwnerSchema(binId, token, eventType);
+      setStored({ kind: "none" });
+      setText("");
+      onChanged(null);
+      return "Removed: requests of this type are no longer checked.";
+    });
+  const startFromShape = () =>
+    run(async () => {
+      setText((await getShapeExport(binId, token, eventType, "json-schema")).content);
+      return "The inferred schema is in the editor: tighten it, then save.";
+    });
+
+  const heading = (
+    <h3 id="shapes-schema" className="text-sm font-semibold">
+      Schema for <span className="font-mono font-normal">{eventType}</span>
+      {stored.kind === "stored" && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · version {stored.schema.version}</span>}
+    </h3>
+  );
+  if (stored.kind === "loading") return <p className="text-sm text-zinc-500">Loading…</p>;
+  if (stored.kind === "failed") return <p className="text-sm text-red-700 dark:text-red-400">Could not load the schema: {stored.message}</p>;
+  if (!canEdit) {
+    return (
+      <section aria-labelledby="shapes-schema">
+        {heading}
+        {stored.kind === "none" ? (
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">The owner has set no JSON Schema for this type.</p>
+        ) : (
+          <pre className="mt-2 max-h-60 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs ring-1 ring-zinc-200 dark:bg-zinc-950 dark:ring-zinc-800">
+            {stored.schema.schema}
+          </pre>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="shapes-schema">
+      {heading}
+      <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+        A JSON Schema (2020-12 or draft-07) every new request of this type is checked against; failing ones are flagged in the list. <code>$ref</code> stays
+        within the schema, and patterns run on RE2 (no backreferences or lookaround).
+      </p>
+      <form onSubmit={save} className="mt-2 space-y-2">
+        <textarea
+          aria-label={`JSON Schema for ${eventType}`}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setStatus({ kind: "idle" });
+          }}
+          spellCheck={false}
+          rows={10}
+          placeholder='{"type": "object", "required": ["id"]}'
+          className="block w-full rounded-md bg-white p-2 font-mono text-xs ring-1 ring-zinc-300 ring-inset outline-none focus:ring-indigo-500 dark:bg-zinc-950 dark:ring-zinc-700"
+        />
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" type="submit" disabled={text.trim() === "" || status.kind === "busy"}>
+            {status.kind === "busy" ? "Working…" : "Save schema"}
+          </Button>
+          {hasShape && (
+            <Button size="sm" variant="ghost" onClick={startFromShape} disabled={status.kind === "busy"}>
+              Start from the inferred schema
+            </Button>
+          )}
+          <Button size="sm" variant="ghost" onClick={() => fileInput.current?.click()} disabled={status.kind === "busy"}>
+            Upload a file…
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json,application/schema+json"
+            className="hidden"
+            aria-label="Schema file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file) void run(async () => (setText(await file.text()), `Read ${file.name}: save to use it.`));
+            }}
+          />
+          {stored.kind === "stored" && (
+            <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" onClick={remove} disabled={status.kind === "busy"}>
+              Remove schema
+            </Button>
+          )}
+        </div>
+        <p
+          role="status"
+          data-testid="schema-status"
+          className={`text-xs break-words ${status.kind === "refused" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}
+        >
+          {status.kind === "refused" ? `Refused: ${status.message}` : status.kind === "done" ? status.message : ""}
+        </p>
+      </form>
     </section>
   );
 }
