@@ -6,6 +6,7 @@ import { changeText } from "@/lib/shared/shapes/shape";
 import { ApiRequestError, getOwnerSchema, getShapeChanges, getShapeExport, getShapes } from "@/lib/client/api";
 import { deleteOwnerSchema, errorMessage, getBinSettings, putOwnerSchema, updateBin } from "@/lib/client/owner-api";
 import { saveBlob } from "@/lib/client/download";
+import { forgetBinDetails } from "@/lib/client/use-request-detail";
 import { formatTimestamp } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -357,6 +358,7 @@ function SchemaSection({
     void run(async () => {
       const schema = await putOwnerSchema(binId, token, eventType, text);
       setStored({ kind: "stored", schema });
+      forgetBinDetails(binId);
       onChanged(schema);
       return `Saved as version ${schema.version}: each new ${eventType} request is checked against it.`;
     });
@@ -366,6 +368,7 @@ function SchemaSection({
       await deleteOwnerSchema(binId, token, eventType);
       setStored({ kind: "none" });
       setText("");
+      forgetBinDetails(binId);
       onChanged(null);
       return "Removed: requests of this type are no longer checked.";
     });
