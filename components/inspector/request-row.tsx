@@ -108,7 +108,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
                   <span className="@max-xs:hidden">fails </span>schema
                 </span>
               ) : null}
-              <span className="min-w-14 flex-1 truncate" title={`Event type ${request.eventType}`}>
+              <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
                 <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                   {request.eventType}
                 </span>

@@ -26,6 +26,7 @@ async function openShapes(page: Page): Promise<void> {
 }
 
 test("the owner sets a schema for an event type and a failing request is flagged with its failing path", async ({ page, request }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const { binId } = await createBinInUi(page);
   const passingId = await capture(request, binId, { path: "/webhooks", headers: CHARGE.headers, body: CHARGE.body });
@@ -78,6 +79,8 @@ test("the owner sets a schema for an event type and a failing request is flagged
   await expect(page.getByTestId("schema-failures")).toContainText("/data/object/amount");
   await page.screenshot({ path: `${DIR}/schema-fail-375.png` });
 
+  await page.goto(`/bins/${binId}${new URL(page.url()).hash}`);
+  await expect(page.locator(`[data-request-id="${failingId}"]`)).toBeVisible();
   await openShapes(page);
   const phoneDrawer = page.getByRole("dialog", { name: "Event shapes" });
   await phoneDrawer.getByRole("button", { name: "Remove schema" }).click();
