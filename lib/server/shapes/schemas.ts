@@ -1,7 +1,7 @@
 // Owner-supplied JSON Schemas: compiled with Ajv once per schema version, then run against every new
 // request of their event type inside the capture transaction. Bins are anonymous, so the schema and
 // the bodies are both untrusted: nothing here may fetch, and nothing may take more than linear time.
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
+import { Ajv, type ErrorObject, type FuncKeywordDefinition, type Options, type SchemaValidateFunction, type ValidateFunction } from "ajv";
 import type { RegExpEngine } from "ajv/dist/types/index.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -82,10 +82,53 @@ const AJV_OPTIONS: Options = {
   code: { regExp: linearRegExp },
 };
 
+/** JSON with object keys sorted: two values JSON Schema calls equal have the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    return `{${Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Ajv compares every pair of items for `uniqueItems` on objects: measured, 16,000 small objects (a
+ * 150 KiB body) took 38 s, all of it inside the capture transaction. This keeps each item's
+ * canonical text in a set instead: linear in the body.
+ */
+const uniqueItems: FuncKeywordDefinition = {
+  keyword: "uniqueItems",
+  type: "array",
+  schemaType: "boolean",
+  errors: true,
+  validate: function check(unique: boolean, data: unknown[]): boolean {
+    if (!unique) return true;
+    const seen = new Map<string, number>();
+    for (let i = 0; i < data.length; i++) {
+      const key = canonical(data[i]);
+      const j = seen.get(key);
+      if (j !== undefined) {
+        (check as SchemaValidateFunction).errors = [
+          { keyword: "uniqueItems", message: `must NOT have duplicate items (items ## ${j} and ${i} are identical)`, params: { i, j } },
+        ];
+        return false;
+      }
+      seen.set(key, i);
+    }
+    return true;
+  },
+};
+
 function ajvFor(draft: SchemaDraft): Ajv | Ajv2020 {
   // One instance per schema: schemas of different bins (or versions) may use the same $id.
   const ajv = draft === "2020-12" ? new Ajv2020(AJV_OPTIONS) : new Ajv(AJV_OPTIONS);
   addFormats.default(ajv);
+  ajv.removeKeyword("uniqueItems");
+  ajv.addKeyword(uniqueItems);
   return ajv;
 }
 
