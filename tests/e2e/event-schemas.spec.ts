@@ -70,6 +70,12 @@ test("the owner sets a schema for an event type and a failing request is flagged
   await expect(page.getByTestId("schema-check")).toContainText("Passes the charge.succeeded schema (version 1).");
   await expect(page.getByTestId("schema-check")).toContainText("Checked now: it arrived before this schema version");
 
+  // The list narrows to the failures, over everything stored.
+  await page.getByRole("button", { name: /^Filters/ }).click();
+  await page.getByLabel("Owner schema").selectOption("fail");
+  await expect(requestRows(page)).toHaveCount(1);
+  await expect(requestRows(page).getByTestId("schema-fail")).toBeVisible();
+
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(`/bins/${binId}${new URL(page.url()).hash}`);
   await expect(page.locator(`[data-request-id="${failingId}"]`).getByTestId("schema-fail")).toBeVisible();
