@@ -63,13 +63,15 @@ type Loaded = { status: "loading" } | { status: "failed"; message: string } | { 
 function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; token: string; canEdit: boolean; navigation: ShapeNavigation }) {
   const [state, setState] = useState<Loaded>({ status: "loading" });
   const [selected, setSelected] = useState<string | null>(null);
+  /** A type the owner named to set a schema for before any request of it arrived. */
+  const [named, setNamed] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([getShapes(binId, token, controller.signal), getShapeChanges(binId, token, controller.signal)]).then(
       ([shapes, changes]) => {
         setState({ status: "ready", shapes, changes });
-        setSelected((current) => current ?? shapes.shapes[0]?.eventType ?? null);
+        setSelected((current) => current ?? shapes.shapes[0]?.eventType ?? shapes.schemas[0]?.eventType ?? null);
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: "failed", message: error instanceof Error ? error.message : String(error) });
@@ -91,42 +93,58 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
   if (state.status === "loading") return <p className="p-5 text-sm text-zinc-500">Loading…</p>;
   if (state.status === "failed") return <p className="p-5 text-sm text-red-700 dark:text-red-400">Could not load the shapes: {state.message}</p>;
   const schemaVersions = new Map(state.shapes.schemas.map((schema) => [schema.eventType, schema.version]));
+  // Learnt types, then types that only have a schema, then one the owner has just named.
+  const types = [
+    ...state.shapes.shapes.map((shape) => ({ eventType: shape.eventType, shape })),
+    ...[...new Set([...state.shapes.schemas.map((schema) => schema.eventType), ...(named ? [named] : [])])]
+      .filter((type) => !state.shapes.shapes.some((shape) => shape.eventType === type))
+      .map((eventType) => ({ eventType, shape: undefined })),
+  ];
   return (
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
       {canEdit && <TypePathForm binId={binId} token={token} />}
       {state.shapes.shapes.length === 0 && (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No JSON requests yet: a shape is learnt from the first one of each event type.</p>
       )}
-      {state.shapes.shapes.length > 0 && (
+      {types.length > 0 && (
         <section aria-labelledby="shapes-types">
           <h3 id="shapes-types" className="text-sm font-semibold">
             Event types
           </h3>
           <ul className="mt-2 divide-y divide-zinc-100 rounded-md ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
-            {state.shapes.shapes.map((shape) => (
-              <li key={shape.eventType} className={`px-3 py-2 text-sm ${selected === shape.eventType ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}>
+            {types.map(({ eventType, shape }) => (
+              <li key={eventType} className={`px-3 py-2 text-sm ${selected === eventType ? "bg-indigo-50 dark:bg-indigo-500/10" : ""}`}>
                 <div className="flex items-center gap-2">
                   <button
                     type="button"
-                    onClick={() => setSelected(shape.eventType)}
-                    aria-pressed={selected === shape.eventType}
+                    onClick={() => setSelected(eventType)}
+                    aria-pressed={selected === eventType}
                     className="min-w-0 flex-1 text-left font-mono text-[13px] break-all hover:underline"
                   >
-                    {shape.eventType}
+                    {eventType}
                   </button>
-                  <Button size="sm" variant="ghost" className="shrink-0" onClick={() => navigation.onShowType(shape.eventType)}>
+                  <Button size="sm" variant="ghost" className="shrink-0" onClick={() => navigation.onShowType(eventType)}>
                     Show requests
                   </Button>
                 </div>
                 <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                  {plural(shape.samples, "sample")} · {plural(shape.fields, "field")}
-                  {shape.changes > 0 && ` · ${plural(shape.changes, "change")}`}
-                  {schemaVersions.has(shape.eventType) && ` · schema v${schemaVersions.get(shape.eventType)}`}
+                  {shape
+                    ? `${plural(shape.samples, "sample")} · ${plural(shape.fields, "field")}${shape.changes > 0 ? ` · ${plural(shape.changes, "change")}` : ""}`
+                    : "no requests yet"}
+                  {schemaVersions.has(eventType) && ` · schema v${schemaVersions.get(eventType)}`}
                 </p>
               </li>
             ))}
           </ul>
         </section>
+      )}
+      {canEdit && (
+        <NameTypeForm
+          onName={(type) => {
+            setNamed(type);
+            setSelected(type);
+          }}
+        />
       )}
       {selected && (
         <SchemaSection
@@ -459,5 +477,33 @@ function SchemaSection({
         </p>
       </form>
     </section>
+  );
+}
+
+/** Owner only: a schema can be set for a type before its first request. */
+function NameTypeForm({ onName }: { onName(eventType: string): void }) {
+  const [value, setValue] = useState("");
+  return (
+    <form
+      className="flex gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (value.trim()) onName(value.trim());
+        setValue("");
+      }}
+    >
+      <input
+        aria-label="Another event type"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        placeholder="another event type, e.g. invoice.paid"
+        maxLength={120}
+        spellCheck={false}
+        className="h-8 min-w-0 flex-1 rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-zinc-300 ring-inset outline-none focus:ring-indigo-500 dark:bg-zinc-950 dark:ring-zinc-700"
+      />
+      <Button size="sm" type="submit" disabled={value.trim() === ""}>
+        Set its schema
+      </Button>
+    </form>
   );
 }

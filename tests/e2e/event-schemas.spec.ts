@@ -48,6 +48,13 @@ test("the owner sets a schema for an event type and a failing request is flagged
   await expect(drawer.getByTestId("schema-status")).toHaveText(/Saved as version 1/);
   await expect(drawer.getByRole("listitem").filter({ hasText: "charge.succeeded" })).toContainText("schema v1");
   await page.screenshot({ path: `${DIR}/schema-panel-1440.png` });
+
+  // A type no request has had yet can have a schema too.
+  await drawer.getByLabel("Another event type").fill("invoice.paid");
+  await drawer.getByRole("button", { name: "Set its schema" }).click();
+  await drawer.getByRole("textbox", { name: "JSON Schema for invoice.paid" }).fill('{"type": "object"}');
+  await drawer.getByRole("button", { name: "Save schema" }).click();
+  await expect(drawer.getByRole("listitem").filter({ hasText: "invoice.paid" })).toContainText("no requests yet · schema v1");
   await drawer.getByRole("button", { name: "Close" }).click();
 
   const changed = JSON.parse(CHARGE.body) as { data: { object: Record<string, unknown> } };
