@@ -25,6 +25,7 @@ test("2020-12 by default, draft-07 by its $schema; others, invalid keywords and 
   assert.match(refusal('{"$schema":"https://json-schema.org/draft/2019-09/schema"}'), /Unsupported \$schema/);
   assert.match(refusal("[1]"), /JSON object/);
   assert.match(refusal('{"patternProperties":{"(?<=x)y":{}}}'), /linear-time engine/);
+  assert.match(refusal('{"allOf":[{"$ref":"#"}],"type":"object"}'), /^The schema cannot be run: Maximum call stack size exceeded/);
 });
 
 test("a catastrophic pattern on a long hostile string answers in linear time", () => {

@@ -157,8 +157,9 @@ export function compileSchema(text: string): CompiledSchema {
     throw new SchemaRefusedError(`The schema is not JSON: ${errorMessage(error)}`);
   }
   const draft = draftOf(schema);
+  let validate: ValidateFunction;
   try {
-    return { draft, validate: ajvFor(draft).compile(schema as object) };
+    validate = ajvFor(draft).compile(schema as object);
   } catch (error) {
     if (error instanceof SchemaRefusedError) throw error;
     const reason = errorMessage(error);
@@ -166,7 +167,19 @@ export function compileSchema(text: string): CompiledSchema {
     const hint = /can't resolve reference/.test(reason) ? " ($ref is resolved within the schema only, never fetched: put the definition under $defs)" : "";
     throw new SchemaRefusedError(`The schema is not valid JSON Schema ${draft}: ${reason}${hint}`);
   }
+  // A schema that applies itself to the same value ({"allOf": [{"$ref": "#"}]}) compiles, then
+  // recurses without end on every body: refused here rather than found at capture.
+  for (const probe of PROBES) {
+    try {
+      validate(probe);
+    } catch (error) {
+      throw new SchemaRefusedError(`The schema cannot be run: ${errorMessage(error)} (does it refer to itself for the same value?)`);
+    }
+  }
+  return { draft, validate };
 }
+
+const PROBES: unknown[] = [null, true, 0, "", [], {}];
 
 function failureOf(error: ErrorObject): SchemaFailure {
   const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
@@ -217,7 +230,12 @@ export function checkBody(schema: StoredSchema, body: JsonBody): SchemaOutcome {
   if (body.kind === "too_large") return { result: "not_checked", failures: [], failureCount: 0, note: NOT_CHECKED_TOO_LARGE };
   const validate = validatorFor(schema);
   if (typeof validate === "string") return { result: "not_checked", failures: [], failureCount: 0, note: validate };
-  return checkValue(validate, body.value);
+  try {
+    return checkValue(validate, body.value);
+  } catch (error) {
+    // Thrown inside the capture transaction it would fail every request of the batch.
+    return { result: "not_checked", failures: [], failureCount: 0, note: `the schema could not be run on this body: ${errorMessage(error)}` };
+  }
 }
 
 /** The stored form of an outcome's details (CapturedRequest.schemaErrors). */
