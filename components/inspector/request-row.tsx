@@ -90,9 +90,21 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
             <span
               data-testid="shape-drift"
               title={`Shape changed: ${request.shapeDrift} ${request.shapeDrift === 1 ? "difference" : "differences"} from earlier ${request.eventType} requests`}
-              className="shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300"
+              className={`shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300 ${
+                // A narrow row has room for one flag: failing the owner's schema says more.
+                request.schemaResult === "fail" ? "@max-xs:hidden" : ""
+              }`}
             >
               <span className="@max-xs:hidden">shape </span>changed
+            </span>
+          ) : null}
+          {request.schemaResult === "fail" ? (
+            <span
+              data-testid="schema-fail"
+              title={`Fails the owner's JSON Schema for ${request.eventType}: the Shape tab lists where`}
+              className="shrink-0 rounded bg-red-100 px-1 text-[11px] font-medium whitespace-nowrap text-red-800 dark:bg-red-400/15 dark:text-red-300"
+            >
+              <span className="@max-xs:hidden">fails </span>schema
             </span>
           ) : null}
           {/* A named event type says more than the content type, so it takes that place; "untyped" says nothing a row needs. */}

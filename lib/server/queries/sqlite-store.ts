@@ -20,10 +20,12 @@ import {
   attemptValues,
   eventTypesOf,
   searchSql,
+  SCHEMA_COLUMNS,
   SHAPE_COLUMNS,
   UPSERT_SHAPE_SQL,
   type BinReservation,
   type CaptureGroup,
+  type CheckSchemas,
   type HotStore,
   type LearnShapes,
   type PrepareRows,
@@ -33,11 +35,20 @@ import {
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import type { StoredShape } from "@/lib/server/shapes/learn";
+import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 
-type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
+type ReserveRow = {
+  captureCount: number;
+  settings: string;
+  secrets: string;
+  maxRequests: number;
+  responderUntil: number | null;
+  responderTimeoutMs: number;
+  hasSchemas: number;
+};
 type TailDbRow = Omit<TailRow, "receivedAt" | "headers"> & { receivedAt: number; headers: string };
 type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
   receivedAt: number;
@@ -146,7 +157,16 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
     }
   };
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) =>
+  const schemaOf = database.prepare<[string, string], StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = ? AND "eventType" = ?`);
+  const checkGroup = (binId: string, rows: CapturedRequestRecord[], check: CheckSchemas) => {
+    const schemas = new Map<string, StoredSchema>();
+    for (const type of eventTypesOf(rows)) {
+      const row = schemaOf.get(binId, type);
+      if (row) schemas.set(type, row);
+    }
+    if (schemas.size > 0) check(rows, schemas);
+  };
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check: CheckSchemas | null) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
@@ -166,12 +186,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       }
       markDuplicates(rows, firstStored);
       learnGroup(binId, rows, learn);
+      if (check !== null && row.hasSchemas === 1) checkGroup(binId, rows, check);
       for (const record of rows) insert.run(insertValues(record));
       return reservation;
     }),
   );
   return {
-    commit: async (groups, prepare, learn) => commit(groups, prepare, learn),
+    commit: async (groups, prepare, learn, check = null) => commit(groups, prepare, learn, check),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
