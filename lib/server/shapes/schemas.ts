@@ -7,6 +7,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { RE2JS } from "re2js";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { assertBoundedCost, SchemaTooCostlyError } from "@/lib/server/shapes/schema-cost";
 import type { JsonBody } from "@/lib/server/shapes/json-body";
 import { SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
 import { DomainError, errorMessage } from "@/lib/shared/errors";
@@ -157,6 +158,14 @@ export function compileSchema(text: string): CompiledSchema {
     throw new SchemaRefusedError(`The schema is not JSON: ${errorMessage(error)}`);
   }
   const draft = draftOf(schema);
+  // Before Ajv sees it: Ajv inlines small $refs, so compiling a doubling schema exhausts memory.
+  let unfollowed: string[];
+  try {
+    unfollowed = assertBoundedCost(schema);
+  } catch (error) {
+    if (!(error instanceof SchemaTooCostlyError)) throw error;
+    throw new SchemaRefusedError(`The schema would cost too much to check at capture: ${error.message}.`);
+  }
   let validate: ValidateFunction;
   try {
     validate = ajvFor(draft).compile(schema as object);
@@ -167,6 +176,11 @@ export function compileSchema(text: string): CompiledSchema {
     const hint = /can't resolve reference/.test(reason) ? " ($ref is resolved within the schema only, never fetched: put the definition under $defs)" : "";
     throw new SchemaRefusedError(`The schema is not valid JSON Schema ${draft}: ${reason}${hint}`);
   }
+  // Ajv followed a reference the cost check could not (one relative to a nested $id): its cost is unknown.
+  if (unfollowed.length > 0)
+    throw new SchemaRefusedError(
+      `The schema's cost cannot be bounded through $ref ${JSON.stringify(unfollowed[0])}: refer to #/$defs/... or an $anchor instead.`,
+    );
   // A schema that applies itself to the same value ({"allOf": [{"$ref": "#"}]}) compiles, then
   // recurses without end on every body: refused here rather than found at capture.
   for (const probe of PROBES) {
