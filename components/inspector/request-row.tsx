@@ -30,6 +30,7 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
   const label = `${request.method} ${path}${query}`;
   const badgeCount = trustBadges(request).length;
   const named = request.eventType !== null && request.eventType !== UNTYPED_EVENT;
+  const flagged = Boolean(request.shapeDrift) || request.schemaResult === "fail";
 
   const onClick = (event: MouseEvent) => {
     // Shift-click marks rows for comparing, like selecting files.
@@ -78,8 +79,12 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
         <div className="@container mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
           {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request.
-              On a phone-width row a named event type says more, so the address gives way to it there. */}
-          <span className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${named ? "@max-3xs:hidden" : ""}`} title={`From ${request.remoteAddress}`}>
+              A named event type says more, so on a narrow row the address gives way to it: on a phone, or
+              on the list's usual width when a flag takes room too. */}
+          <span
+            className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${!named ? "" : flagged ? "@max-xs:hidden" : "@max-3xs:hidden"}`}
+            title={`From ${request.remoteAddress}`}
+          >
             <span aria-hidden="true" className="font-sans">
               ·{" "}
             </span>
@@ -109,7 +114,8 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
           ) : null}
           {/* A named event type says more than the content type, so it takes that place; "untyped" says nothing a row needs. */}
           {named ? (
-            <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
+            // On a phone a flag beside it leaves only a sliver: the flag's tab names the type.
+            <span className={`min-w-0 flex-1 truncate ${flagged ? "@max-3xs:invisible" : ""}`} title={`Event type ${request.eventType}`}>
               <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                 {request.eventType}
               </span>
