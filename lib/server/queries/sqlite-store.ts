@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
-import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type Checkpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { errorMessage } from "@/lib/shared/errors";
 import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
@@ -81,9 +82,15 @@ function insertValues(record: CapturedRequestRecord): unknown[] {
 export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
-  // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
-  database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
-  const checkpointer = startCheckpointer(file, options.onCheckpoint);
+  let checkpointer: Checkpointer | null = null;
+  try {
+    checkpointer = startCheckpointer(file, options.onCheckpoint);
+    // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
+    database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
+  } catch (error) {
+    // An optimisation, never a reason not to capture: SQLite's own checkpoints in the commit remain.
+    console.error("sqlite: no checkpoint thread (the capture connection checkpoints itself):", errorMessage(error));
+  }
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -232,7 +239,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       database.prepare("SELECT 1").get();
     },
     close: async () => {
-      await checkpointer.stop();
+      await checkpointer?.stop();
       database.close();
     },
   };
