@@ -131,7 +131,7 @@ export function defaultName(to: string | null, routes: readonly Route[]): string
 
 export function shareTokenError(): CliError {
   return new CliError(
-    "That is the bin's share token, which can only read: forwarding reports results back, so it needs the owner link (…/bins/<binId>#owner=<token>) or the owner token.",
+    "That token can only read (a share token, or a read API key): forwarding reports results back, so it needs the owner link (…/bins/<binId>#owner=<token>), the owner token or a write API key.",
   );
 }
 

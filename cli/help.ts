@@ -70,8 +70,8 @@ Options:
                         --route "/stripe/*=http://localhost:3000/webhooks/stripe" sends
                         /h/<binId>/stripe/events to .../webhooks/stripe/events; "/github=URL" takes
                         that exact subpath only
-  --token <token>       the bins' owner token, when the links do not carry it
-                        (default: the HOOKSCOPE_TOKEN environment variable)
+  --token <token>       the bins' owner token, or a write API key (hsk_...) of the account
+                        the bins belong to (default: HOOKSCOPE_TOKEN)
   --name <name>         this forwarder's name (default: this machine's name and a digest of the
                         targets); the server keeps its place in each bin under that name
   --concurrency <N>     deliver up to N requests at once (default 1: one at a time, in capture
@@ -109,7 +109,7 @@ variable, not on the command line) and the URL signed is the local one your app 
 that cannot be re-signed (no scheme detected, or a public-key scheme) is not sent, and says why.
 
 Environment:
-  HOOKSCOPE_TOKEN       owner token used when neither the link nor --token gives one
+  HOOKSCOPE_TOKEN       owner token or write API key used when neither the link nor --token gives one
 `;
 
 export const REPLAY_HELP = `hookscope replay: send captured requests (a fixture set) to a handler and check what it answers

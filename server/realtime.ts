@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/shared/errors";
 import { subscribe } from "@/lib/server/realtime/bus";
 import { authorizeCaller } from "@/lib/server/services/access";
 import type { Caller } from "@/lib/server/auth/caller";
-import { signedInFrom } from "@/lib/server/auth/caller";
+import { callerFromToken, signedInFrom } from "@/lib/server/auth/caller";
 import { isTrustedOrigin } from "@/lib/server/auth/csrf";
 import type { SignedIn } from "@/lib/server/auth/sessions";
 import { originFromHeaders } from "@/lib/server/http";
@@ -39,8 +39,8 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown; data: 
   if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token?, after? }." } };
   const { binId, token, after } = parsed.data;
   const signedIn = socket.data.signedIn;
-  const caller: Caller = token ? { kind: "token", token } : signedIn ? { kind: "user", signedIn } : { kind: "anonymous" };
   try {
+    const caller: Caller = token ? await callerFromToken(token) : signedIn ? { kind: "user", signedIn } : { kind: "anonymous" };
     const { role } = await authorizeCaller(binId, caller);
     socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { signInHref, signOut, useMe } from "@/lib/client/account";
@@ -44,6 +45,9 @@ export function AccountMenu() {
         <p className="truncate px-2 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">
           Signed in as <span className="font-medium text-zinc-800 dark:text-zinc-100">{label}</span>
         </p>
+        <Link href="/account" className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          API keys
+        </Link>
         <button type="button" onClick={() => leave(false)} className="w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
           Sign out
         </button>

@@ -1,8 +1,16 @@
 // The signed-in account as this browser sees it: read once per page load from /api/me, shared by
 // every component that asks (header, home page, inspector).
 import { useSyncExternalStore } from "react";
-import { AccountBinListSchema, BinInfoSchema, MeSchema, SignOutResultSchema } from "@/lib/shared/contract";
-import type { AccountBinList, BinInfo, Me } from "@/lib/shared/api-types";
+import {
+  AccountBinListSchema,
+  ApiKeyInfoSchema,
+  ApiKeyListSchema,
+  BinInfoSchema,
+  CreatedApiKeySchema,
+  MeSchema,
+  SignOutResultSchema,
+} from "@/lib/shared/contract";
+import type { AccountBinList, ApiKeyInfo, ApiKeyList, BinInfo, CreatedApiKey, Me } from "@/lib/shared/api-types";
 import { binPath, json } from "./api";
 
 export type MeState = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed" };
@@ -61,4 +69,16 @@ export function listAccountBins(signal?: AbortSignal): Promise<AccountBinList> {
 /** Attaches a bin this browser owns by token to the signed-in account. */
 export function claimBin(binId: string, ownerToken: string): Promise<BinInfo> {
   return json(BinInfoSchema, `${binPath(binId)}/claim`, { method: "POST", token: ownerToken, json: {} });
+}
+
+export function listApiKeys(signal?: AbortSignal): Promise<ApiKeyList> {
+  return json(ApiKeyListSchema, "/api/me/api-keys", { signal });
+}
+
+export function createApiKey(name: string, scope: "read" | "write"): Promise<CreatedApiKey> {
+  return json(CreatedApiKeySchema, "/api/me/api-keys", { method: "POST", json: { name, scope } });
+}
+
+export function revokeApiKey(keyId: string): Promise<ApiKeyInfo> {
+  return json(ApiKeyInfoSchema, `/api/me/api-keys/${encodeURIComponent(keyId)}`, { method: "DELETE" });
 }

@@ -4,6 +4,7 @@ import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import { CONTRACT_SCHEMAS } from "@/lib/shared/contract";
 import { secretConfigSchema } from "@/lib/server/signatures";
 import { CreateBinSchema, UpdateBinSchema } from "@/lib/server/services/bins";
+import { CreateApiKeySchema } from "@/lib/server/auth/api-keys";
 import { ReplaySchema } from "@/lib/server/services/deliveries";
 import { TestEventSchema } from "@/lib/server/services/test-events";
 import { FORWARDER_NAME, PushSchema } from "@/lib/server/services/forwarders";
@@ -110,7 +111,12 @@ export function openApiDocument(): Json {
     },
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "The bin's owner token, or the share token (read-only)." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "The bin's owner token, or the share token (read-only); or, with sign-in, a personal API key (`hsk_...`) that opens the account's bins (a read key as a viewer). A revoked or mistyped key answers 401.",
+        },
         session: {
           type: "apiKey",
           in: "cookie",
@@ -124,6 +130,7 @@ export function openApiDocument(): Json {
         BinSettings: toSchema(BinSettingsSchema),
         CreateBin: toSchema(CreateBinSchema, "input"),
         UpdateBin: toSchema(UpdateBinSchema, "input"),
+        CreateApiKey: toSchema(CreateApiKeySchema, "input"),
         Replay: toSchema(ReplaySchema, "input"),
         TestEvent: toSchema(TestEventSchema, "input"),
         ForwarderPush: toSchema(PushSchema, "input"),
@@ -262,9 +269,45 @@ export function openApiDocument(): Json {
       "/api/me/bins": {
         get: {
           summary: "The signed-in account's bins",
-          description: "Bins created while signed in or saved to the account, newest first (up to 500).",
-          security: signedIn,
+          description: "Bins created while signed in (or with a write API key) or saved to the account, newest first (up to 500). A session or an API key.",
+          security: [{ session: [] }, { bearer: [] }],
           responses: { "200": reply("The bins.", ref("AccountBinList")), "401": error("Not signed in.") },
+        },
+      },
+      "/api/me/api-keys": {
+        get: {
+          summary: "The account's API keys",
+          description: "Names, scopes, when each was created, last used (to the minute) and revoked; never the keys. Signed in only: a key cannot manage keys.",
+          security: signedIn,
+          responses: { "200": reply("The keys.", ref("ApiKeyList")), "401": error("Not signed in.") },
+        },
+        post: {
+          summary: "Create an API key (shown once)",
+          description:
+            "`scope` read lets the key read the account's bins (list, detail, wait, export, the live feed); write also changes them, creates bins and runs `hookscope forward --token <key>`. Only the key's SHA-256 is stored.",
+          security: signedIn,
+          requestBody: { required: true, content: jsonContent(ref("CreateApiKey"), { name: "CI", scope: "read" }) },
+          responses: {
+            "201": reply("Created; the key is shown only here.", ref("CreatedApiKey")),
+            "400": error("Invalid name or scope."),
+            "401": error("Not signed in."),
+            "403": error("Sent from another site."),
+            "409": error("The account has 100 keys."),
+          },
+        },
+      },
+      "/api/me/api-keys/{keyId}": {
+        parameters: [{ name: "keyId", in: "path", required: true, schema: { type: "string" } }],
+        delete: {
+          summary: "Revoke an API key",
+          description: "At once: the key's next request answers 401. It stays in the list, marked revoked.",
+          security: signedIn,
+          responses: {
+            "200": reply("Revoked.", ref("ApiKeyInfo")),
+            "401": error("Not signed in."),
+            "403": error("Sent from another site."),
+            "404": error("No such key in this account."),
+          },
         },
       },
       "/api/bins/import": {

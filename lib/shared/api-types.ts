@@ -2,6 +2,9 @@
 // are inferred from their schemas in lib/shared/contract.ts; socket events and stream frames are here.
 import type { z } from "zod";
 import type {
+  ApiKeyInfoSchema,
+  ApiKeyListSchema,
+  CreatedApiKeySchema,
   AccountBinListSchema,
   AccountBinSchema,
   ApiErrorSchema,
@@ -42,6 +45,9 @@ export type Me = z.infer<typeof MeSchema>;
 export type AccountBin = z.infer<typeof AccountBinSchema>;
 export type AccountBinList = z.infer<typeof AccountBinListSchema>;
 export type SignOutResult = z.infer<typeof SignOutResultSchema>;
+export type ApiKeyInfo = z.infer<typeof ApiKeyInfoSchema>;
+export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;
+export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
 export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
 export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;

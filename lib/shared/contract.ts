@@ -420,6 +420,25 @@ export const SignOutResultSchema = z
   .strictObject({ ended: z.number().int().meta({ description: "Sessions ended: this browser's, or every one of the account's." }) })
   .meta({ id: "SignOutResult" });
 
+export const ApiKeyInfoSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "The key's public part: `hsk_<id>_...`." }),
+    name: z.string(),
+    scope: z.enum(["read", "write"]).meta({ description: "read: a viewer's rights on the account's bins; write: the owner's." }),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable().meta({ description: "To the minute." }),
+    revokedAt: timestamp.nullable(),
+  })
+  .meta({ id: "ApiKeyInfo" });
+
+export const ApiKeyListSchema = z
+  .strictObject({ keys: z.array(ApiKeyInfoSchema) })
+  .meta({ id: "ApiKeyList", description: "Newest first; the keys themselves are never shown again." });
+
+export const CreatedApiKeySchema = ApiKeyInfoSchema.extend({
+  key: z.string().meta({ description: "Shown only here: `Authorization: Bearer <key>`. Only its SHA-256 is stored." }),
+}).meta({ id: "CreatedApiKey" });
+
 export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
 
 export const BinSettingsOutputSchema = BinSettingsSchema;
@@ -466,5 +485,8 @@ export const CONTRACT_SCHEMAS = [
   AccountBinSchema,
   AccountBinListSchema,
   SignOutResultSchema,
+  ApiKeyInfoSchema,
+  ApiKeyListSchema,
+  CreatedApiKeySchema,
   HealthSchema,
 ] as const;

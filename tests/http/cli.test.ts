@@ -158,8 +158,8 @@ test("configuration mistakes stop it with one clear sentence and exit code 1", a
     [["forward", `${server.url}/bins/nosuchbin`, "--to", target.url], { HOOKSCOPE_TOKEN: bin.ownerToken }, /Bin nosuchbin was not found/],
     // Tokens are base64url: one starting with a dash is still a value, not an option.
     [["forward", `${server.url}/bins/${bin.id}`, "--token", "-wrong", "--to", target.url], {}, /was not found at .*, or the token is wrong/],
-    [["forward", bin.shareUrl, "--to", target.url], {}, /share token, which can only read/],
-    [["forward", `${server.url}/bins/${bin.id}`, "--token", shareToken, "--to", target.url], {}, /share token, which can only read/],
+    [["forward", bin.shareUrl, "--to", target.url], {}, /That token can only read/],
+    [["forward", `${server.url}/bins/${bin.id}`, "--token", shareToken, "--to", target.url], {}, /That token can only read/],
     [
       ["forward", `http://127.0.0.1:${await freePort()}/bins/${bin.id}#owner=x`, "--to", target.url],
       {},

@@ -80,6 +80,13 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/auth/login", "/api/auth/login", { expect: 404, redirect: "manual" });
   await call("get", "/api/auth/callback", "/api/auth/callback?code=x&state=y", { expect: 400, redirect: "manual" });
   await call("post", "/api/auth/logout", "/api/auth/logout", { expect: 401, headers: { "Content-Type": "application/json" }, body: "{}" });
+  await call("get", "/api/me/api-keys", "/api/me/api-keys", { expect: 401 });
+  await call("post", "/api/me/api-keys", "/api/me/api-keys", {
+    expect: 401,
+    headers: { "Content-Type": "application/json" },
+    body: '{"name":"ci","scope":"read"}',
+  });
+  await call("delete", "/api/me/api-keys/{keyId}", "/api/me/api-keys/nosuchkey", { expect: 401 });
 
   const created = await call("post", "/api/bins", "/api/bins", {
     expect: 201,

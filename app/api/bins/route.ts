@@ -1,5 +1,5 @@
 import { json, readJsonBody, requestOrigin, route } from "@/lib/server/http";
-import { creatorOf } from "@/lib/server/auth/creator";
+import { creatorOf } from "@/lib/server/auth/caller";
 import { createNewBin } from "@/lib/server/services/bins";
 
 export const dynamic = "force-dynamic";

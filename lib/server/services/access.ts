@@ -28,6 +28,10 @@ function roleOf(bin: BinRecord, caller: Caller): Role | null {
       return sameText(caller.token, bin.shareToken) ? "viewer" : null;
     case "user":
       return bin.ownerUserId === caller.signedIn.user.id ? "owner" : null;
+    case "key":
+      // A read key is a viewer even of its user's own bins.
+      if (bin.ownerUserId !== caller.user.id) return null;
+      return caller.scope === "write" ? "owner" : "viewer";
     case "anonymous":
       return null;
   }
@@ -42,7 +46,8 @@ export async function authorizeCaller(binId: string, caller: Caller, need: "read
   const bin = await getBin(binId);
   const role = bin ? roleOf(bin, caller) : null;
   if (!bin || !role) throw new BinNotFoundError();
-  if (need === "owner" && role !== "owner") throw new ForbiddenError();
+  if (need === "owner" && role !== "owner")
+    throw caller.kind === "key" ? new ForbiddenError("This API key is read-only: changes need a write key.") : new ForbiddenError();
   return { bin, role };
 }
 

@@ -1,5 +1,5 @@
 import { json, readJsonBody, requestOrigin, route } from "@/lib/server/http";
-import { creatorOf } from "@/lib/server/auth/creator";
+import { creatorOf } from "@/lib/server/auth/caller";
 import { importExport } from "@/lib/server/services/exchange";
 
 export const dynamic = "force-dynamic";
