@@ -111,3 +111,33 @@ test("a bin made before signing in is saved to the account in one click", async 
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your account's bins" })).toHaveCount(0);
 });
+
+test("the account page creates an API key shown once, and revokes it", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${app}/api/auth/login?returnTo=/account`);
+  await logInAtProvider(page, "keyholder");
+  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  await page.getByLabel("Name").fill("CI pipeline");
+  await page.getByLabel("Scope").selectOption("write");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByRole("textbox", { name: 'New key "CI pipeline" (write)' });
+  await expect(shown).toHaveValue(/^hsk_[a-z0-9]{16}_/);
+  const key = await shown.inputValue();
+  const keys = page.getByRole("list", { name: "Your API keys" });
+  await expect(keys.getByRole("listitem")).toHaveCount(1);
+  await expect(keys).toContainText("never used");
+  await expect(keys).not.toContainText(key.split("_")[2]!);
+  const made = await fetch(`${app}/api/bins`, { method: "POST", headers: { authorization: `Bearer ${key}` } });
+  expect(made.status).toBe(201);
+  await page.screenshot({ path: ".tmp/shots/account-keys-1440.png" });
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: /New key/ })).toHaveCount(0);
+  await expect(keys).toContainText("last used");
+  await keys.getByRole("button", { name: "Revoke CI pipeline" }).click();
+  await expect(keys).toContainText("revoked");
+  const refused = await fetch(`${app}/api/me/bins`, { headers: { authorization: `Bearer ${key}` } });
+  expect(refused.status).toBe(401);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: ".tmp/shots/account-keys-375.png", fullPage: true });
+});
