@@ -15,10 +15,7 @@ import {
 } from "@/lib/server/queries/shapes";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
 import { jsonBodyOf } from "@/lib/server/shapes/json-body";
-import { checkBody, compileSchema, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
-
-/** Each schema is compiled into code and kept: a bin may hold this many. */
-export const MAX_SCHEMAS_PER_BIN = 100;
+import { checkBody, compileSchema, MAX_SCHEMAS_PER_BIN, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
 
 function countFields(node: ShapeNode): number {
   let count = 0;
