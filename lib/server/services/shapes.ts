@@ -4,15 +4,7 @@ import { DomainError } from "@/lib/shared/errors";
 import { exportShape, type ExportFormat } from "@/lib/shared/shapes/export";
 import type { ShapeNode } from "@/lib/shared/shapes/shape";
 import type { ShapeChangeSeen } from "@/lib/server/shapes/learn";
-import {
-  countEventSchemas,
-  deleteEventSchema,
-  getEventSchema,
-  getEventShape,
-  listEventSchemas,
-  listEventShapes,
-  putEventSchema,
-} from "@/lib/server/queries/shapes";
+import { deleteEventSchema, getEventSchema, getEventShape, listEventSchemas, listEventShapes, putEventSchema } from "@/lib/server/queries/shapes";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
 import { jsonBodyOf } from "@/lib/server/shapes/json-body";
 import { checkBody, compileSchema, MAX_SCHEMAS_PER_BIN, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
@@ -91,10 +83,8 @@ export async function ownerSchema(binId: string, eventType: string): Promise<Own
  */
 export async function setOwnerSchema(binId: string, eventType: string, text: string): Promise<OwnerSchema> {
   const { draft, validate } = compileSchema(text);
-  if (!(await getEventSchema(binId, eventType)) && (await countEventSchemas(binId)) >= MAX_SCHEMAS_PER_BIN) {
-    throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
-  }
-  const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date());
+  const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date(), MAX_SCHEMAS_PER_BIN);
+  if (row === null) throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
   rememberCompiled(row, validate);
   return toOwnerSchema(row);
 }
