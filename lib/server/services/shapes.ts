@@ -6,6 +6,7 @@ import type { ShapeNode } from "@/lib/shared/shapes/shape";
 import type { ShapeChangeSeen } from "@/lib/server/shapes/learn";
 import { deleteEventSchema, getEventSchema, getEventShape, listEventSchemas, listEventShapes, putEventSchema } from "@/lib/server/queries/shapes";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { publish } from "@/lib/server/realtime/bus";
 import { jsonBodyOf } from "@/lib/server/shapes/json-body";
 import { checkBody, compileSchema, MAX_SCHEMAS_PER_BIN, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
 
@@ -86,11 +87,13 @@ export async function setOwnerSchema(binId: string, eventType: string, text: str
   const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date(), MAX_SCHEMAS_PER_BIN);
   if (row === null) throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
   rememberCompiled(row, validate);
+  publish("bin.schemaChanged", { binId, eventType });
   return toOwnerSchema(row);
 }
 
 export async function removeOwnerSchema(binId: string, eventType: string): Promise<void> {
   if (!(await deleteEventSchema(binId, eventType))) throw noSchema(eventType);
+  publish("bin.schemaChanged", { binId, eventType });
 }
 
 /**
