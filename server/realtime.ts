@@ -115,6 +115,7 @@ export function attachRealtime(httpServer: HttpServer): {
       local.in(room(payload.binId)).socketsLeave([room(payload.binId), ownerRoom(payload.binId)]);
     }),
     subscribe("bin.verdictsChanged", (payload) => local.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
+    subscribe("bin.schemaChanged", (payload) => local.to(room(payload.binId)).emit("bin:schema-changed", payload)),
     subscribe("bin.tallyChanged", (payload) => local.to(room(payload.binId)).emit("bin:tally-changed", payload)),
     subscribe("bin.shareRevoked", ({ binId }) => {
       // This instance's own sockets, read synchronously: no round trip through the adapter.

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useState, type ReactNode, type RefObject } from "react";
 import { EMPTY_FILTER, advancedFilterCount, isFilterActive, type RequestFilter } from "@/lib/client/request-filter";
+import { SelectOptions } from "@/components/owner-tools/fields";
 import { Button } from "@/components/ui/button";
 import { FilterIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 
@@ -12,7 +13,21 @@ interface FilterBarProps {
   eventTypes: readonly string[];
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+interface Choice {
+  value: string;
+  label: string;
+}
+
+const METHOD_OPTIONS: Choice[] = [
+  { value: "", label: "Any" },
+  ...["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map((method) => ({ value: method, label: method })),
+];
+const SCHEMA_RESULT_OPTIONS: Choice[] = [
+  { value: "", label: "any" },
+  { value: "fail", label: "fails" },
+  { value: "pass", label: "passes" },
+  { value: "not_checked", label: "not checked (too large)" },
+];
 /** Typing pauses this long before the server is asked. */
 const DEBOUNCE_MS = 300;
 
@@ -77,16 +92,7 @@ export function FilterBar({ filter, onChange, searchRef, eventTypes }: FilterBar
       </div>
       {open && (
         <div id={panelId} className="mt-2 grid grid-cols-2 gap-2 text-xs">
-          <Field label="Method">
-            <select value={draft.method} onChange={(event) => set({ method: event.target.value })} className={INPUT}>
-              <option value="">Any</option>
-              {METHODS.map((method) => (
-                <option key={method} value={method}>
-                  {method}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField label="Method" value={draft.method} options={METHOD_OPTIONS} onChange={(method) => set({ method })} />
           <Field label="Path">
             <input
               value={draft.path}
@@ -130,14 +136,7 @@ export function FilterBar({ filter, onChange, searchRef, eventTypes }: FilterBar
               ))}
             </datalist>
           </Field>
-          <Field label="Owner schema">
-            <select value={draft.schemaResult} onChange={(event) => set({ schemaResult: event.target.value })} className={INPUT}>
-              <option value="">any</option>
-              <option value="fail">fails</option>
-              <option value="pass">passes</option>
-              <option value="not_checked">not checked (too large)</option>
-            </select>
-          </Field>
+          <SelectField label="Owner schema" value={draft.schemaResult} options={SCHEMA_RESULT_OPTIONS} onChange={(schemaResult) => set({ schemaResult })} />
           <Field label="From">
             <input type="datetime-local" step="1" value={draft.from} onChange={(event) => set({ from: event.target.value })} className={INPUT} />
           </Field>
@@ -159,5 +158,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       {label}
       {children}
     </label>
+  );
+}
+
+function SelectField({ label, value, options, onChange }: { label: string; value: string; options: readonly Choice[]; onChange(value: string): void }) {
+  return (
+    <Field label={label}>
+      <select value={value} onChange={(event) => onChange(event.target.value)} className={INPUT}>
+        <SelectOptions options={options} />
+      </select>
+    </Field>
   );
 }

@@ -130,6 +130,7 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
       token={token}
       captureUrl={info.captureUrl}
       requestId={selectedId}
+      schemaVersion={list.schemaVersion}
       canEdit={canEdit}
       onDelete={onDeleteRequest}
       layout={wide ? "pane" : "sheet"}

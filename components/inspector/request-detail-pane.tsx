@@ -30,6 +30,8 @@ interface RequestDetailPaneProps {
   token: string;
   captureUrl: string;
   requestId: string | null;
+  /** Bumped when one of the bin's schemas changed: the open request's verdict is read again. */
+  schemaVersion: number;
   canEdit: boolean;
   onDelete(requestId: string): Promise<void>;
   /** "pane": a card beside the list; "sheet": fills the phone-sized sheet it is drawn in. */
@@ -41,8 +43,8 @@ const LAYOUT = {
   sheet: "min-h-0 flex-1",
 } as const;
 
-export function RequestDetailPane({ binId, token, captureUrl, requestId, canEdit, onDelete, layout }: RequestDetailPaneProps) {
-  const state = useRequestDetail(binId, token, requestId);
+export function RequestDetailPane({ binId, token, captureUrl, requestId, schemaVersion, canEdit, onDelete, layout }: RequestDetailPaneProps) {
+  const state = useRequestDetail(binId, token, requestId, schemaVersion);
   // Lives here, not per request, so stepping through requests keeps the tab the user is reading.
   const [tab, setTab] = useState<TabKey>("overview");
 

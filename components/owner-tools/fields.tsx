@@ -110,15 +110,20 @@ export function SelectField<V extends string>({ label, value, options, onValue, 
     <Field label={label} hint={hint} error={error} className={className}>
       {(aria) => (
         <select {...rest} {...aria} value={value} onChange={(event) => onValue(event.target.value as V)} className={inputClass(!!error, "pr-8")}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={options} />
         </select>
       )}
     </Field>
   );
+}
+
+/** A select's choices, for selects styled other than SelectField's (the inspector's filter bar). */
+export function SelectOptions({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
 }
 
 export function Checkbox({

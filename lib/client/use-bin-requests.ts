@@ -8,6 +8,7 @@ import { BinNotFoundError, getBin, listRequests } from "./api";
 import { INITIAL_REQUEST_LIST, requestListReducer, type RequestListState } from "./request-list";
 import { isFilterActive, matchesSummary, type RequestFilter } from "./request-filter";
 import { useBinSocket, type LiveStatus } from "./use-bin-socket";
+import { forgetBinDetails } from "./use-request-detail";
 import { errorMessage } from "@/lib/shared/errors";
 
 /** First page: small, so the list shows at once. */
@@ -27,6 +28,8 @@ export interface BinRequests extends RequestListState {
   loadingOlder: boolean;
   /** Bumped when the server says the bin's refusal or retention counts changed. */
   tallyVersion: number;
+  /** Bumped when the owner changes one of the bin's schemas: an open detail is read again. */
+  schemaVersion: number;
   loadOlder(): void;
   reload(): void;
   /** Local removal after a successful DELETE; the echoed socket event is then a no-op. */
@@ -45,6 +48,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [tallyVersion, setTallyVersion] = useState(0);
+  const [schemaVersion, setSchemaVersion] = useState(0);
   // The socket stays up across filter changes: it is the bin that is live, not the query.
   const [everLoaded, setEverLoaded] = useState(false);
   const filterKey = JSON.stringify(filter);
@@ -151,6 +155,12 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     onCleared: () => dispatch({ type: "cleared" }),
     // Verdict badges come with the summaries: re-read them once the server has re-checked.
     onVerdictsChanged: () => void fetchFirstPage(),
+    // The list's schema flags and any detail fetched before hold the old schema's verdicts.
+    onSchemaChanged: () => {
+      forgetBinDetails(binId);
+      setSchemaVersion((n) => n + 1);
+      void fetchFirstPage();
+    },
     onTallyChanged: () => setTallyVersion((n) => n + 1),
     onBinDeleted: () => setBinDeleted(true),
     onAccessRevoked: () => {
@@ -190,6 +200,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     loadedOnce: everLoaded,
     loadingOlder,
     tallyVersion,
+    schemaVersion,
     loadOlder,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     removeLocally: useCallback((requestId: string) => dispatch({ type: "removed", requestId }), []),

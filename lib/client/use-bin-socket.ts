@@ -21,6 +21,8 @@ export interface BinSocketHandlers {
   onCleared(): void;
   /** The bin's secrets changed and the server re-checked every stored request. */
   onVerdictsChanged?(): void;
+  /** The owner set, replaced or removed an event type's schema. */
+  onSchemaChanged?(eventType: string): void;
   /** Refusals or retention changed the bin's counts. */
   onTallyChanged?(): void;
   onBinDeleted(): void;
@@ -85,6 +87,9 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
     });
     socket.on("bin:verdicts-changed", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onVerdictsChanged?.();
+    });
+    socket.on("bin:schema-changed", ({ binId: id, eventType }) => {
+      if (id === binId) handlersRef.current.onSchemaChanged?.(eventType);
     });
     socket.on("bin:tally-changed", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onTallyChanged?.();

@@ -1,7 +1,7 @@
 "use client";
 // Full detail (headers and body) of one captured request, fetched on selection. Captured requests
 // never change, so each is fetched once per page view; only its check against the owner's schema
-// does, when the schema is set or removed (forgetBinDetails).
+// does, when the schema is set or removed (forgetBinDetails, and `revision` to re-read the open one).
 import { useEffect, useState } from "react";
 import type { RequestDetail } from "@/lib/shared/api-types";
 import { ApiRequestError, getRequest } from "./api";
@@ -26,7 +26,8 @@ export function forgetBinDetails(binId: string): void {
   for (const [id, detail] of cache) if (detail.binId === binId) cache.delete(id);
 }
 
-export function useRequestDetail(binId: string, token: string | null, requestId: string | null): RequestDetailState {
+/** `revision`: a new value re-reads the request, keeping the one shown until the answer comes. */
+export function useRequestDetail(binId: string, token: string | null, requestId: string | null, revision = 0): RequestDetailState {
   const [state, setState] = useState<RequestDetailState>({ status: "idle" });
 
   useEffect(() => {
@@ -39,7 +40,7 @@ export function useRequestDetail(binId: string, token: string | null, requestId:
       setState({ status: "ready", detail: cached });
       return;
     }
-    setState({ status: "loading" });
+    setState((shown) => (shown.status === "ready" && shown.detail.id === requestId ? shown : { status: "loading" }));
     const controller = new AbortController();
     getRequest(binId, token, requestId, controller.signal)
       .then((detail) => {
@@ -52,7 +53,8 @@ export function useRequestDetail(binId: string, token: string | null, requestId:
         else setState({ status: "error", message: errorMessage(err) });
       });
     return () => controller.abort();
-  }, [binId, token, requestId]);
+    // revision is not read above: a new one only runs this again, and forgetBinDetails emptied the cache.
+  }, [binId, token, requestId, revision]);
 
   return state;
 }

@@ -96,6 +96,8 @@ export interface ServerToClientEvents {
   "bin:deleted": (payload: { binId: string }) => void;
   /** The bin's secrets changed and every stored request was checked again: reload verdicts. */
   "bin:verdicts-changed": (payload: { binId: string }) => void;
+  /** The owner set, replaced or removed an event type's schema: re-read the verdicts (list flags, an open detail). */
+  "bin:schema-changed": (payload: { binId: string; eventType: string }) => void;
   /** Refusals or retention changed the bin's counts (GET /api/bins/<binId> has them). */
   "bin:tally-changed": (payload: { binId: string }) => void;
   /** Sent to share-link viewers when the owner rotates the link: their token no longer works. */

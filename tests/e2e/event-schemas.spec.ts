@@ -2,7 +2,7 @@
 // server's words first), then a failing capture is flagged in the list and its failing paths shown in
 // the Shape tab. Screenshots at desktop and phone width go to test-results/screenshots/.
 import type { Page } from "@playwright/test";
-import { capture, createBinInUi, expect, requestRows, test } from "./fixtures";
+import { BASE_URL, capture, createBinInUi, expect, ownerToken, requestRows, test } from "./fixtures";
 import { STRIPE_SAMPLES } from "../helpers/webhook-samples";
 
 const DIR = "test-results/screenshots";
@@ -99,4 +99,51 @@ test("the owner sets a schema for an event type and a failing request is flagged
   await phoneDrawer.getByRole("button", { name: "Remove schema" }).click();
   await expect(phoneDrawer.getByTestId("schema-status")).toHaveText(/Removed/);
   await page.screenshot({ path: `${DIR}/schema-panel-375.png` });
+});
+
+test("an open request's verdict and the list's flag follow schema changes made elsewhere, without a reload", async ({ page, context, playwright }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { binId } = await createBinInUi(page);
+  const changed = JSON.parse(CHARGE.body) as { data: { object: Record<string, unknown> } };
+  changed.data.object.amount = "49.00";
+  const id = await capture(page.request, binId, { path: "/webhooks", headers: CHARGE.headers, body: JSON.stringify(changed) });
+  const row = page.locator(`[data-request-id="${id}"]`);
+  await row.click();
+  await page.getByRole("tab", { name: /Shape/ }).click();
+  const eventType = page.getByRole("region", { name: "Request detail" }).getByText("charge.succeeded", { exact: true });
+  await expect(eventType).toBeVisible();
+  await expect(page.getByTestId("schema-check")).toHaveCount(0);
+
+  // The owner sets the schema in another tab.
+  const other = await context.newPage();
+  await other.goto(`/bins/${binId}`);
+  await expect(other.locator(`[data-request-id="${id}"]`)).toBeVisible();
+  await openShapes(other);
+  const drawer = other.getByRole("dialog", { name: "Event shapes" });
+  await drawer.getByRole("textbox", { name: "JSON Schema for charge.succeeded" }).fill(STRICT_SCHEMA);
+  await drawer.getByRole("button", { name: "Save schema" }).click();
+  await expect(drawer.getByTestId("schema-status")).toHaveText(/Saved as version 1/);
+  await other.close();
+
+  await expect(page.getByTestId("schema-check")).toContainText("Fails the charge.succeeded schema (version 1) in 1 place:");
+  await expect(page.getByTestId("schema-failures")).toHaveText(["/data/object/amount must be integer"]);
+  // The list flags what was checked at capture: a request arriving now, not the one from before.
+  const laterId = await capture(page.request, binId, { path: "/webhooks", headers: CHARGE.headers, body: JSON.stringify(changed) });
+  const later = page.locator(`[data-request-id="${laterId}"]`);
+  await expect(later.getByTestId("schema-fail")).toHaveText("fails schema");
+  await expect(row.getByTestId("schema-fail")).toHaveCount(0);
+
+  // Then through the API, from a client that shares nothing with the page: replaced, then removed.
+  const api = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Authorization: `Bearer ${await ownerToken(page, binId)}` } });
+  const schemaUrl = `/api/bins/${binId}/shapes/schema?eventType=charge.succeeded`;
+  expect((await api.put(schemaUrl, { data: '{"type":"object"}', headers: { "Content-Type": "application/json" } })).status()).toBe(200);
+  await expect(page.getByTestId("schema-check")).toContainText("Passes the charge.succeeded schema (version 2).");
+  // Its verdict belonged to version 1: the list drops the flag.
+  await expect(later.getByTestId("schema-fail")).toHaveCount(0);
+  await expect(requestRows(page)).toHaveCount(2);
+  expect((await api.delete(schemaUrl)).status()).toBe(204);
+  await expect(page.getByTestId("schema-check")).toHaveCount(0);
+  await expect(eventType).toBeVisible();
+  await api.dispose();
 });

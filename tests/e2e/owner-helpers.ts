@@ -1,16 +1,8 @@
 // Helpers for the owner-tool specs (owner-*.spec.ts).
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { capture, createBinInUi, expect, ownerToken, requestRows } from "./fixtures";
 
-/** The owner token the browser stored when it created the bin (the server only keeps its hash). */
-export async function ownerToken(page: Page, binId: string): Promise<string> {
-  const token = await page.evaluate((id) => {
-    const bins = JSON.parse(localStorage.getItem("hookscope:bins") ?? "[]") as { id: string; ownerToken: string }[];
-    return bins.find((bin) => bin.id === id)?.ownerToken ?? null;
-  }, binId);
-  expect(token, "owner token in localStorage").toBeTruthy();
-  return token as string;
-}
+export { ownerToken };
 
 export function detailPane(page: Page): Locator {
   return page.getByRole("region", { name: "Request detail" });
@@ -32,4 +24,33 @@ export async function saveSettings(dialog: Locator): Promise<void> {
 export async function send(request: APIRequestContext, binId: string, body = "{}", path = ""): Promise<{ status: number; body: string }> {
   const response = await request.post(`/h/${binId}${path}`, { data: body, headers: { "Content-Type": "application/json" } });
   return { status: response.status(), body: await response.text() };
+}
+
+/**
+ * The steps before a re-signed replay: a new bin whose owner has added `secrets` (a Stripe one first,
+ * so it is the first re-sign choice), a capture with a stale Stripe-Signature, and its Replay tab
+ * aimed at `targetUrl`. Answers the detail pane.
+ */
+export async function openStripeReplay(
+  page: Page,
+  request: APIRequestContext,
+  targetUrl: string,
+  secrets: { scheme: string; secret: string }[],
+): Promise<Locator> {
+  const { binId } = await createBinInUi(page);
+  const token = await ownerToken(page, binId);
+  for (const secret of secrets) {
+    const added = await request.post(`/api/bins/${binId}/secrets`, { headers: { Authorization: `Bearer ${token}` }, data: secret });
+    expect(added.status()).toBe(201);
+  }
+  await capture(request, binId, {
+    path: "/stripe",
+    headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1500000000,v1=00" },
+    body: '{"id":"evt_1"}',
+  });
+  await requestRows(page).first().click();
+  const detail = detailPane(page);
+  await detail.getByRole("tab", { name: "Replay" }).click();
+  await detail.getByLabel("Target URL").fill(targetUrl);
+  return detail;
 }

@@ -204,3 +204,30 @@ test("replacing a schema counts its version up and clears the old verdicts; dele
   const again = await putSchema(bin, JSON.stringify(CHARGE_SCHEMA));
   assert.equal(((await again.json()) as OwnerSchema).version, 1, "a schema uploaded after a removal starts over");
 });
+
+test("the 100-schema limit holds under concurrent PUTs: at 99, one of ten new types is stored and nine are refused (409)", async () => {
+  const bin = await createBin(server.url);
+  const small = JSON.stringify({ type: "object" });
+  for (let batch = 0; batch < 11; batch++) {
+    const answers = await Promise.all(Array.from({ length: 9 }, (_, i) => putSchema(bin, small, bin.ownerToken, `type.${batch * 9 + i}`)));
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      Array(9).fill(200),
+    );
+  }
+  const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => putSchema(bin, small, bin.ownerToken, `late.${i}`)));
+  assert.deepEqual(racing.map((answer) => answer.status).sort(), [200, ...Array(9).fill(409)]);
+  const shapes = (await (await fetch(`${server.url}/api/bins/${bin.id}/shapes`, authorized(bin.ownerToken))).json()) as EventShapeList;
+  assert.equal(shapes.schemas.length, 100);
+  // At the limit, replacing a stored type is still allowed; ten at once count its version up by ten.
+  const replacing = await Promise.all(Array.from({ length: 10 }, () => putSchema(bin, small, bin.ownerToken, "type.0")));
+  assert.deepEqual(
+    replacing.map((answer) => answer.status),
+    Array(10).fill(200),
+  );
+  const versions = await Promise.all(replacing.map(async (answer) => ((await answer.json()) as OwnerSchema).version));
+  assert.deepEqual(
+    versions.sort((a, b) => a - b),
+    [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  );
+});

@@ -49,7 +49,7 @@ test("failures are kept up to the cap and counted in all; a body too large to pa
   assert.equal(outcome.failures.length, MAX_SCHEMA_FAILURES);
   assert.equal(outcome.failureCount, 30);
   assert.deepEqual(outcome.failures[29 - 10], { instancePath: "/19", message: "must be integer" });
-  const stored: StoredSchema = { eventType: "t", id: "s1", version: 1, schema: '{"type":"object"}' };
+  const stored: StoredSchema = { binId: "b1", eventType: "t", id: "s1", version: 1, schema: '{"type":"object"}' };
   assert.deepEqual(checkBody(stored, { kind: "too_large" }), { result: "not_checked", failures: [], failureCount: 0, note: NOT_CHECKED_TOO_LARGE });
   assert.equal(checkBody(stored, { kind: "json", value: {}, text: "{}" }).result, "pass");
 });

@@ -321,7 +321,7 @@ export const RESERVE_SQL = (p: Placeholder) =>
    RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs",
    EXISTS (SELECT 1 FROM "EventSchema" s WHERE s."binId" = "Bin"."id") AS "hasSchemas"`;
 
-export const SCHEMA_COLUMNS = `"eventType", "id", "version", "schema"`;
+export const SCHEMA_COLUMNS = `"binId", "eventType", "id", "version", "schema"`;
 
 /** `indexHint` lets a dialect name the index to use (see the SQLite store). */
 export const FIRST_DELIVERY_SQL = (p: (n: number) => string, indexHint = "") =>

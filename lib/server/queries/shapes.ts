@@ -18,10 +18,6 @@ export async function getEventSchema(binId: string, eventType: string) {
   return db().eventSchema.findUnique({ where: { binId_eventType: { binId, eventType } } });
 }
 
-export async function countEventSchemas(binId: string): Promise<number> {
-  return db().eventSchema.count({ where: { binId } });
-}
-
 /** The verdicts of a type's stored requests belong to the schema being replaced or removed: they go with it. */
 function clearVerdicts(tx: Pick<ReturnType<typeof db>, "capturedRequest">, binId: string, eventType: string) {
   return tx.capturedRequest.updateMany({
@@ -30,11 +26,22 @@ function clearVerdicts(tx: Pick<ReturnType<typeof db>, "capturedRequest">, binId
   });
 }
 
-/** Stores a type's schema: a new one gets `newId` and version 1, a replaced one keeps its id and counts up. */
-export async function putEventSchema(binId: string, eventType: string, schema: { newId: string; draft: string; text: string }, now: Date) {
+/**
+ * Stores a type's schema: a new one gets `newId` and version 1, a replaced one keeps its id and counts
+ * up. A new type is stored only while the bin holds fewer than `maxSchemas` (null when it holds
+ * them all), counted inside the transaction after taking the bin's write lock: two PUTs at once
+ * cannot both see room for one more.
+ */
+export async function putEventSchema(binId: string, eventType: string, schema: { newId: string; draft: string; text: string }, now: Date, maxSchemas: number) {
   return db().$transaction(async (tx) => {
+    // A write that changes nothing, first in the transaction: on PostgreSQL it locks the bin's row
+    // until commit; on SQLite it takes the database's write lock before anything is read (BEGIN
+    // IMMEDIATE's effect), so the count below cannot go stale and the later writes cannot be refused.
+    await tx.bin.updateMany({ where: { id: binId }, data: { captureCount: { increment: 0 } } });
+    const where = { binId_eventType: { binId, eventType } };
+    if (!(await tx.eventSchema.findUnique({ where, select: { id: true } })) && (await tx.eventSchema.count({ where: { binId } })) >= maxSchemas) return null;
     const stored = await tx.eventSchema.upsert({
-      where: { binId_eventType: { binId, eventType } },
+      where,
       create: { binId, eventType, id: schema.newId, version: 1, draft: schema.draft, schema: schema.text, createdAt: now, updatedAt: now },
       update: { version: { increment: 1 }, draft: schema.draft, schema: schema.text, updatedAt: now },
     });

@@ -11,6 +11,8 @@ export interface BusEvents {
   "bin.shareRevoked": { binId: string };
   /** Stored verdicts were re-checked (a secret changed): lists must reload. */
   "bin.verdictsChanged": { binId: string };
+  /** The owner set, replaced or removed the event type's schema: verdicts read before are stale. */
+  "bin.schemaChanged": { binId: string; eventType: string };
   /** The bin's counts changed in a way the list does not show (refusals, retention): reload them. */
   "bin.tallyChanged": { binId: string };
   /** A capture was stored with forwarding due: wakes the forwarder. */
@@ -47,6 +49,7 @@ const EVENT_NAMES: Record<keyof BusEvents, true> = {
   "bin.deleted": true,
   "bin.shareRevoked": true,
   "bin.verdictsChanged": true,
+  "bin.schemaChanged": true,
   "bin.tallyChanged": true,
   "forward.queued": true,
   "delivery.updated": true,

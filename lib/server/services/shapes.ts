@@ -4,21 +4,11 @@ import { DomainError } from "@/lib/shared/errors";
 import { exportShape, type ExportFormat } from "@/lib/shared/shapes/export";
 import type { ShapeNode } from "@/lib/shared/shapes/shape";
 import type { ShapeChangeSeen } from "@/lib/server/shapes/learn";
-import {
-  countEventSchemas,
-  deleteEventSchema,
-  getEventSchema,
-  getEventShape,
-  listEventSchemas,
-  listEventShapes,
-  putEventSchema,
-} from "@/lib/server/queries/shapes";
+import { deleteEventSchema, getEventSchema, getEventShape, listEventSchemas, listEventShapes, putEventSchema } from "@/lib/server/queries/shapes";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { publish } from "@/lib/server/realtime/bus";
 import { jsonBodyOf } from "@/lib/server/shapes/json-body";
-import { checkBody, compileSchema, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
-
-/** Each schema is compiled into code and kept: a bin may hold this many. */
-export const MAX_SCHEMAS_PER_BIN = 100;
+import { checkBody, compileSchema, MAX_SCHEMAS_PER_BIN, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
 
 function countFields(node: ShapeNode): number {
   let count = 0;
@@ -94,16 +84,16 @@ export async function ownerSchema(binId: string, eventType: string): Promise<Own
  */
 export async function setOwnerSchema(binId: string, eventType: string, text: string): Promise<OwnerSchema> {
   const { draft, validate } = compileSchema(text);
-  if (!(await getEventSchema(binId, eventType)) && (await countEventSchemas(binId)) >= MAX_SCHEMAS_PER_BIN) {
-    throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
-  }
-  const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date());
+  const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date(), MAX_SCHEMAS_PER_BIN);
+  if (row === null) throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
   rememberCompiled(row, validate);
+  publish("bin.schemaChanged", { binId, eventType });
   return toOwnerSchema(row);
 }
 
 export async function removeOwnerSchema(binId: string, eventType: string): Promise<void> {
   if (!(await deleteEventSchema(binId, eventType))) throw noSchema(eventType);
+  publish("bin.schemaChanged", { binId, eventType });
 }
 
 /**
