@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/shared/api-types";
-import { createApiKey, listApiKeys, revokeApiKey, signInHref, signedInUser, useMe } from "@/lib/client/account";
+import { createApiKey, listApiKeys, revokeApiKey, signedInUser, useMe } from "@/lib/client/account";
 import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
 import { errorMessage } from "@/lib/shared/errors";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
+import { SignInNeeded } from "./sign-in-needed";
 
 type Keys = { kind: "loading" } | { kind: "ready"; keys: ApiKeyInfo[] } | { kind: "failed"; message: string };
 
@@ -29,23 +30,7 @@ export function ApiKeysPanel() {
     if (user) reload();
   }, [user, reload]);
 
-  if (me.kind === "loading") return <div className="mt-6 h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
-  if (!user) {
-    return (
-      <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
-        {me.kind === "ready" && me.me.signIn.enabled ? (
-          <>
-            <a href={signInHref("/account")} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-              Sign in
-            </a>{" "}
-            to manage your API keys.
-          </>
-        ) : (
-          "Sign-in is not configured on this server, so there are no accounts or API keys (README: Sign-in)."
-        )}
-      </p>
-    );
-  }
+  if (!user) return <SignInNeeded me={me} returnTo="/account" what="to manage your API keys" />;
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

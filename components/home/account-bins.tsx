@@ -45,7 +45,7 @@ export function AccountBins() {
         </p>
       ) : list.bins.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-          Bins you create while signed in, or save to your account from a bin&apos;s card, are listed here.
+          Bins you create while signed in, save to your account from a bin&apos;s card, or share with your teams are listed here.
         </p>
       ) : (
         <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -58,6 +58,11 @@ export function AccountBins() {
                 >
                   {bin.id}
                 </Link>
+                {bin.team && (
+                  <span className="ml-2 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700 dark:bg-indigo-400/10 dark:text-indigo-300">
+                    {bin.team.name}
+                  </span>
+                )}
                 <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
                   Created {formatRelativeTime(bin.createdAt, now)}
                   {bin.expiresAt && ` · expires ${new Date(bin.expiresAt).toLocaleDateString()}`}

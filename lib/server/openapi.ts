@@ -3,7 +3,8 @@ import { RequestFilterSchema } from "@/lib/server/requests/filter";
 import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import { CONTRACT_SCHEMAS } from "@/lib/shared/contract";
 import { secretConfigSchema } from "@/lib/server/signatures";
-import { CreateBinSchema, UpdateBinSchema } from "@/lib/server/services/bins";
+import { ClaimBinSchema, CreateBinSchema, UpdateBinSchema } from "@/lib/server/services/bins";
+import { AcceptInviteSchema, CreateInviteSchema, CreateTeamSchema, MemberChangeSchema } from "@/lib/server/services/teams";
 import { CreateApiKeySchema } from "@/lib/server/auth/api-keys";
 import { ReplaySchema } from "@/lib/server/services/deliveries";
 import { TestEventSchema } from "@/lib/server/services/test-events";
@@ -33,6 +34,7 @@ function contractComponents(): Record<string, Json> {
 }
 
 const binIdParam = { name: "binId", in: "path", required: true, schema: { type: "string" }, description: "The bin's id or name." };
+const teamIdParam = { name: "teamId", in: "path", required: true, schema: { type: "string" } };
 const deliveryIdParam = { name: "deliveryId", in: "path", required: true, schema: { type: "string" } };
 const forwarderNameParam = {
   name: "name",
@@ -131,6 +133,11 @@ export function openApiDocument(): Json {
         CreateBin: toSchema(CreateBinSchema, "input"),
         UpdateBin: toSchema(UpdateBinSchema, "input"),
         CreateApiKey: toSchema(CreateApiKeySchema, "input"),
+        CreateTeam: toSchema(CreateTeamSchema, "input"),
+        CreateInvite: toSchema(CreateInviteSchema, "input"),
+        MemberChange: toSchema(MemberChangeSchema, "input"),
+        AcceptInvite: toSchema(AcceptInviteSchema, "input"),
+        ClaimBin: toSchema(ClaimBinSchema, "input"),
         Replay: toSchema(ReplaySchema, "input"),
         TestEvent: toSchema(TestEventSchema, "input"),
         ForwarderPush: toSchema(PushSchema, "input"),
@@ -207,8 +214,9 @@ export function openApiDocument(): Json {
         post: {
           summary: "Save a bin to the signed-in account (owner token and session)",
           description:
-            "The bin then opens in any browser signed in to the account, without its owner link; the owner token keeps working. Needs both the owner token (Authorization) and a session cookie, sent from Hookscope's own pages. A bin already in another account stays there.",
+            "The bin then opens in any browser signed in to the account (or, with `{ team }`, to the team's members by their role), without its owner link; the owner token keeps working. Needs both the owner token (Authorization) and a session cookie, sent from Hookscope's own pages. A bin already in another account stays there.",
           security: [{ bearer: [], session: [] }],
+          requestBody: { required: false, content: jsonContent(ref("ClaimBin"), {}) },
           responses: {
             "200": reply("The bin, now following the account.", ref("BinInfo")),
             "401": error("Not signed in."),
@@ -307,6 +315,95 @@ export function openApiDocument(): Json {
             "401": error("Not signed in."),
             "403": error("Sent from another site."),
             "404": error("No such key in this account."),
+          },
+        },
+      },
+      "/api/teams": {
+        get: {
+          summary: "The account's teams",
+          description: "Each team with the account's role in it. A session or an API key.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The teams.", ref("TeamList")), "401": error("Not signed in.") },
+        },
+        post: {
+          summary: "Create a team",
+          description: "The signed-in creator is its owner. Bins join it when created with `{ team }` (`POST /api/bins`) or claimed with `{ team }`.",
+          security: signedIn,
+          requestBody: { required: true, content: jsonContent(ref("CreateTeam"), { name: "Payments" }) },
+          responses: {
+            "201": reply("Created.", ref("TeamDetail")),
+            "400": error("Invalid name."),
+            "401": error("Not signed in."),
+            "403": error("Sent from another site."),
+          },
+        },
+      },
+      "/api/teams/{teamId}": {
+        parameters: [teamIdParam],
+        get: {
+          summary: "A team and its members",
+          description: "For the team's members (any role).",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The team.", ref("TeamDetail")), "401": error("Not signed in."), "404": error("No such team among yours.") },
+        },
+      },
+      "/api/teams/{teamId}/invites": {
+        parameters: [teamIdParam],
+        post: {
+          summary: "Create a single-use invitation link (team owners)",
+          description:
+            "Whoever opens the link signed in joins the team with `role`. It expires after `expiresInHours` (default 72, at most 720) and works once; only its token's SHA-256 is stored, and the token sits in the link's fragment so that it stays out of logs.",
+          security: signedIn,
+          requestBody: { required: true, content: jsonContent(ref("CreateInvite"), { role: "member" }) },
+          responses: {
+            "201": reply("The link.", ref("CreatedInvite")),
+            "400": error("Invalid role or lifetime."),
+            "401": error("Not signed in."),
+            "403": error("Not an owner of the team, or sent from another site."),
+            "404": error("No such team among yours."),
+          },
+        },
+      },
+      "/api/teams/{teamId}/members/{userId}": {
+        parameters: [teamIdParam, { name: "userId", in: "path", required: true, schema: { type: "string" } }],
+        patch: {
+          summary: "Change a member's role (team owners)",
+          description: "A team keeps at least one owner.",
+          security: signedIn,
+          requestBody: { required: true, content: jsonContent(ref("MemberChange"), { role: "viewer" }) },
+          responses: {
+            "200": reply("The team.", ref("TeamDetail")),
+            "400": error("Invalid role."),
+            "401": error("Not signed in."),
+            "403": error("Not an owner of the team, or sent from another site."),
+            "404": error("No such team or member."),
+            "409": error("That would leave the team without an owner."),
+          },
+        },
+        delete: {
+          summary: "Remove a member (team owners), or leave (yourself)",
+          description: "A team keeps at least one owner.",
+          security: signedIn,
+          responses: {
+            "204": reply("Removed."),
+            "401": error("Not signed in."),
+            "403": error("Not an owner of the team, or sent from another site."),
+            "404": error("No such team or member."),
+            "409": error("That would leave the team without an owner."),
+          },
+        },
+      },
+      "/api/invites/accept": {
+        post: {
+          summary: "Join a team with an invitation link's token",
+          description: "The token is the `#token=` part of the link. Used once; a member who is already in the team keeps the higher role.",
+          security: signedIn,
+          requestBody: { required: true, content: jsonContent(ref("AcceptInvite"), { token: "the-token-from-the-link" }) },
+          responses: {
+            "200": reply("Joined.", ref("JoinedTeam")),
+            "400": error("Used, expired or incomplete."),
+            "401": error("Not signed in."),
+            "403": error("Sent from another site."),
           },
         },
       },

@@ -2,6 +2,10 @@
 // are inferred from their schemas in lib/shared/contract.ts; socket events and stream frames are here.
 import type { z } from "zod";
 import type {
+  CreatedInviteSchema,
+  JoinedTeamSchema,
+  TeamDetailSchema,
+  TeamListSchema,
   ApiKeyInfoSchema,
   ApiKeyListSchema,
   CreatedApiKeySchema,
@@ -48,6 +52,10 @@ export type SignOutResult = z.infer<typeof SignOutResultSchema>;
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfoSchema>;
 export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;
 export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
+export type TeamList = z.infer<typeof TeamListSchema>;
+export type TeamDetail = z.infer<typeof TeamDetailSchema>;
+export type CreatedInvite = z.infer<typeof CreatedInviteSchema>;
+export type JoinedTeam = z.infer<typeof JoinedTeamSchema>;
 export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
 export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;

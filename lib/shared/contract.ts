@@ -411,7 +411,14 @@ export const MeSchema = z
   .meta({ id: "Me" });
 
 export const AccountBinSchema = z
-  .strictObject({ id: z.string(), createdAt: timestamp, expiresAt: timestamp.nullable(), captureUrl: z.string(), inspectUrl: z.string() })
+  .strictObject({
+    id: z.string(),
+    createdAt: timestamp,
+    expiresAt: timestamp.nullable(),
+    captureUrl: z.string(),
+    inspectUrl: z.string(),
+    team: z.strictObject({ id: z.string(), name: z.string() }).nullable().meta({ description: "The team the bin belongs to; null for the account's own." }),
+  })
   .meta({ id: "AccountBin" });
 
 export const AccountBinListSchema = z.strictObject({ bins: z.array(AccountBinSchema) }).meta({ id: "AccountBinList", description: "Newest first." });
@@ -438,6 +445,24 @@ export const ApiKeyListSchema = z
 export const CreatedApiKeySchema = ApiKeyInfoSchema.extend({
   key: z.string().meta({ description: "Shown only here: `Authorization: Bearer <key>`. Only its SHA-256 is stored." }),
 }).meta({ id: "CreatedApiKey" });
+
+const TeamRoleOutput = z
+  .enum(["owner", "member", "viewer"])
+  .meta({ description: "owner: manages the team; member: uses and changes its bins; viewer: reads them." });
+
+export const TeamSummarySchema = z.strictObject({ id: z.string(), name: z.string(), role: TeamRoleOutput }).meta({ id: "TeamSummary" });
+
+export const TeamListSchema = z.strictObject({ teams: z.array(TeamSummarySchema) }).meta({ id: "TeamList" });
+
+export const TeamDetailSchema = TeamSummarySchema.extend({
+  members: z.array(z.strictObject({ userId: z.string(), email: z.string().nullable(), name: z.string().nullable(), role: TeamRoleOutput })),
+}).meta({ id: "TeamDetail" });
+
+export const CreatedInviteSchema = z
+  .strictObject({ url: z.string().meta({ description: "Single use; the token is in the fragment." }), role: TeamRoleOutput, expiresAt: timestamp })
+  .meta({ id: "CreatedInvite" });
+
+export const JoinedTeamSchema = TeamSummarySchema.meta({ id: "JoinedTeam" });
 
 export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
 
@@ -488,5 +513,10 @@ export const CONTRACT_SCHEMAS = [
   ApiKeyInfoSchema,
   ApiKeyListSchema,
   CreatedApiKeySchema,
+  TeamSummarySchema,
+  TeamListSchema,
+  TeamDetailSchema,
+  CreatedInviteSchema,
+  JoinedTeamSchema,
   HealthSchema,
 ] as const;

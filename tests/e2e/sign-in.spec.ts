@@ -141,3 +141,47 @@ test("the account page creates an API key shown once, and revokes it", async ({ 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: ".tmp/shots/account-keys-375.png", fullPage: true });
 });
+
+test("a team owner invites a second user by link, who then sees and opens the team's bin", async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${app}/api/auth/login?returnTo=/teams`);
+  await logInAtProvider(page, "olivia");
+  await expect(page).toHaveURL(`${app}/teams`);
+  await page.getByLabel("New team").fill("Payments");
+  await page.getByRole("button", { name: "Create team" }).click();
+  const card = page.getByRole("region", { name: "Team Payments" });
+  await expect(card.getByRole("list", { name: "Members of Payments" })).toContainText("olivia@example.test");
+  await card.getByLabel("Invite as").selectOption("member");
+  await card.getByRole("button", { name: "Create invitation link" }).click();
+  const inviteUrl = await card.getByRole("textbox", { name: "Invitation link (member)" }).inputValue();
+  expect(inviteUrl).toMatch(new RegExp(`^${app}/invite#token=`));
+  await page.screenshot({ path: ".tmp/shots/teams-owner-1440.png" });
+  await card.getByRole("button", { name: "New team bin" }).click();
+  await page.waitForURL(/\/bins\/[^/#?]+$/);
+  const binId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+
+  const second = await newPage(browser);
+  try {
+    await second.goto(inviteUrl);
+    await expect(second.getByRole("heading", { name: "You are invited to a team" })).toBeVisible();
+    await expect(second).toHaveURL(`${app}/invite`);
+    await second.getByRole("link", { name: "Sign in to join" }).click();
+    await logInAtProvider(second, "pablo");
+    await expect(second).toHaveURL(`${app}/invite`);
+    await second.getByRole("button", { name: "Join the team" }).click();
+    await expect(second.getByRole("heading", { name: "You joined Payments" })).toBeVisible();
+    await second.getByRole("link", { name: "Go to your bins" }).click();
+    const listed = second.getByRole("region", { name: "Your account's bins" }).getByRole("listitem").filter({ hasText: binId });
+    await expect(listed).toContainText("Payments");
+    await second.screenshot({ path: ".tmp/shots/teams-member-home-1440.png" });
+    await listed.getByRole("link", { name: binId }).click();
+    await expect(second.getByRole("textbox", { name: "Capture URL", exact: true })).toHaveValue(`${app}/h/${binId}`);
+    await expect(second.getByRole("button", { name: "Settings" })).toBeVisible();
+    await second.goto(`${app}/teams`);
+    await expect(second.getByRole("region", { name: "Team Payments" }).getByRole("list", { name: "Members of Payments" })).toContainText("pablo@example.test");
+    await second.setViewportSize({ width: 375, height: 800 });
+    await second.screenshot({ path: ".tmp/shots/teams-member-375.png", fullPage: true });
+  } finally {
+    await second.context().close();
+  }
+});

@@ -87,6 +87,14 @@ test("every operation of the OpenAPI document answers what the document says", {
     body: '{"name":"ci","scope":"read"}',
   });
   await call("delete", "/api/me/api-keys/{keyId}", "/api/me/api-keys/nosuchkey", { expect: 401 });
+  const asJsonBody = (body: unknown) => ({ headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  await call("get", "/api/teams", "/api/teams", { expect: 401 });
+  await call("post", "/api/teams", "/api/teams", { expect: 401, ...asJsonBody({ name: "Payments" }) });
+  await call("get", "/api/teams/{teamId}", "/api/teams/noteam", { expect: 401 });
+  await call("post", "/api/teams/{teamId}/invites", "/api/teams/noteam/invites", { expect: 401, ...asJsonBody({ role: "member" }) });
+  await call("patch", "/api/teams/{teamId}/members/{userId}", "/api/teams/noteam/members/nouser", { expect: 401, ...asJsonBody({ role: "viewer" }) });
+  await call("delete", "/api/teams/{teamId}/members/{userId}", "/api/teams/noteam/members/nouser", { expect: 401 });
+  await call("post", "/api/invites/accept", "/api/invites/accept", { expect: 401, ...asJsonBody({ token: "x" }) });
 
   const created = await call("post", "/api/bins", "/api/bins", {
     expect: 201,

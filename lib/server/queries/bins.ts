@@ -28,6 +28,8 @@ export interface BinRecord {
   lastRefusedAt: Date | null;
   /** The signed-in user the bin follows; null for a bin only its owner token opens. */
   ownerUserId: string | null;
+  /** The team whose members open the bin by their team role; wins over ownerUserId. */
+  ownerTeamId: string | null;
 }
 
 export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized" | "forbidden";
@@ -47,7 +49,7 @@ export async function addRefusals(binId: string, counts: Partial<Record<RefusalR
   await db().bin.updateMany({ where: { id: binId }, data });
 }
 
-export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests" | "ownerUserId">;
+export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests" | "ownerUserId" | "ownerTeamId">;
 
 /** Null when the id is taken (a chosen name that exists already). */
 export async function createBin(bin: NewBin): Promise<BinRecord | null> {
@@ -104,8 +106,14 @@ export async function listBinsOfUser(userId: string, limit = 500): Promise<BinRe
   return db().bin.findMany({ where: { ownerUserId: userId }, orderBy: { createdAt: "desc" }, take: limit });
 }
 
-/** Sets the account only while the bin has none, so two claims cannot both win; null when one already had. */
-export async function claimBinForUser(binId: string, userId: string): Promise<BinRecord | null> {
-  const { count } = await db().bin.updateMany({ where: { id: binId, ownerUserId: null }, data: { ownerUserId: userId } });
+/**
+ * Moves the bin to the claimer's account or a team, only while it belongs to no team and to no
+ * other account, so two claims cannot both win; null when it did.
+ */
+export async function claimBinFor(binId: string, claimerId: string, owner: Pick<BinRecord, "ownerUserId" | "ownerTeamId">): Promise<BinRecord | null> {
+  const { count } = await db().bin.updateMany({
+    where: { id: binId, ownerTeamId: null, OR: [{ ownerUserId: null }, { ownerUserId: claimerId }] },
+    data: owner,
+  });
   return count > 0 ? getBin(binId) : null;
 }

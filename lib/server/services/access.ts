@@ -3,6 +3,8 @@ import { BinNotFoundError, ForbiddenError } from "@/lib/shared/errors";
 import { BIN_ID_PATTERN } from "@/lib/server/ids";
 import { getBin, type BinRecord } from "@/lib/server/queries/bins";
 import { identifyCaller, type Caller } from "@/lib/server/auth/caller";
+import { findTeamRole } from "@/lib/server/queries/teams";
+import { binRoleOfTeamRole } from "@/lib/server/services/teams";
 
 export type Role = "owner" | "viewer";
 
@@ -21,17 +23,27 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function roleOf(bin: BinRecord, caller: Caller): Role | null {
+/** An account's role: through the bin's team when it has one, else as the account the bin follows. */
+async function accountRole(bin: BinRecord, userId: string): Promise<Role | null> {
+  if (bin.ownerTeamId !== null) {
+    const teamRole = await findTeamRole(bin.ownerTeamId, userId);
+    return teamRole ? binRoleOfTeamRole(teamRole) : null;
+  }
+  return bin.ownerUserId === userId ? "owner" : null;
+}
+
+async function roleOf(bin: BinRecord, caller: Caller): Promise<Role | null> {
   switch (caller.kind) {
     case "token":
       if (sameText(hashToken(caller.token), bin.ownerTokenHash)) return "owner";
       return sameText(caller.token, bin.shareToken) ? "viewer" : null;
     case "user":
-      return bin.ownerUserId === caller.signedIn.user.id ? "owner" : null;
-    case "key":
+      return accountRole(bin, caller.signedIn.user.id);
+    case "key": {
       // A read key is a viewer even of its user's own bins.
-      if (bin.ownerUserId !== caller.user.id) return null;
-      return caller.scope === "write" ? "owner" : "viewer";
+      const role = await accountRole(bin, caller.user.id);
+      return role && caller.scope === "read" ? "viewer" : role;
+    }
     case "anonymous":
       return null;
   }
@@ -44,7 +56,7 @@ function roleOf(bin: BinRecord, caller: Caller): Role | null {
 export async function authorizeCaller(binId: string, caller: Caller, need: "read" | "owner" = "read"): Promise<BinAccess> {
   if (caller.kind === "anonymous" || !BIN_ID_PATTERN.test(binId)) throw new BinNotFoundError();
   const bin = await getBin(binId);
-  const role = bin ? roleOf(bin, caller) : null;
+  const role = bin ? await roleOf(bin, caller) : null;
   if (!bin || !role) throw new BinNotFoundError();
   if (need === "owner" && role !== "owner")
     throw caller.kind === "key" ? new ForbiddenError("This API key is read-only: changes need a write key.") : new ForbiddenError();

@@ -3,9 +3,11 @@ import type { AccountBinList, BinInfo, CreatedBin } from "@/lib/shared/api-types
 import { BinNameSchema } from "@/lib/server/bins/naming";
 import { applySettingsPatch, parseStoredSettings, SettingsPatchSchema, type BinSettings } from "@/lib/shared/settings/settings";
 import { env } from "@/lib/server/env";
-import { BinNotFoundError, ConflictError, ValidationError } from "@/lib/shared/errors";
+import { BinNotFoundError, ConflictError, SignInRequiredError, ValidationError } from "@/lib/shared/errors";
+import { listBinsOfTeams, listTeamsOfUser } from "@/lib/server/queries/teams";
+import { requireTeamForBins } from "@/lib/server/services/teams";
 import { newBinId, newToken } from "@/lib/server/ids";
-import { claimBinForUser, createBin, deleteBin, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
+import { claimBinFor, createBin, deleteBin, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
 import { countRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
@@ -20,8 +22,12 @@ export const MAX_LIFETIME_DAYS = 365;
 export const CreateBinSchema = z
   .object({
     name: BinNameSchema.optional(),
+    /** A team the creator may change bins of: the bin then belongs to the team. */
+    team: z.string().min(1).max(64).optional(),
   })
   .strict();
+
+export const ClaimBinSchema = z.strictObject({ team: z.string().min(1).max(64).optional() });
 
 export const UpdateBinSchema = z
   .object({
@@ -37,9 +43,13 @@ function defaultExpiry(now: number): Date | null {
   return days > 0 ? new Date(now + days * DAY_MS) : null;
 }
 
-/** `ownerUserId`: the signed-in creator, whose account the bin then follows to any browser. */
-export async function createNewBin(origin: string, input: unknown = {}, ownerUserId: string | null = null): Promise<CreatedBin> {
-  const { name } = parseInput(CreateBinSchema, input ?? {});
+/** `creatorId`: the signed-in creator (or API key's user), whose account, or team, the bin then follows to any browser. */
+export async function createNewBin(origin: string, input: unknown = {}, creatorId: string | null = null): Promise<CreatedBin> {
+  const { name, team } = parseInput(CreateBinSchema, input ?? {});
+  if (team !== undefined) {
+    if (creatorId === null) throw new SignInRequiredError("A team bin is created signed in, or with a write API key.");
+    await requireTeamForBins(team, creatorId);
+  }
   const ownerToken = newToken();
   const bin = await createBin({
     id: name ?? newBinId(),
@@ -47,7 +57,8 @@ export async function createNewBin(origin: string, input: unknown = {}, ownerUse
     shareToken: newToken(),
     expiresAt: defaultExpiry(Date.now()),
     maxRequests: env().BIN_MAX_REQUESTS,
-    ownerUserId,
+    ownerUserId: team === undefined ? creatorId : null,
+    ownerTeamId: team ?? null,
   });
   if (!bin) throw new ConflictError("name_taken", `The bin name "${name}" is taken; pick another.`);
   const urls = binUrls(origin, bin.id, bin.shareToken);
@@ -76,18 +87,23 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
     captureUrl: urls.captureUrl,
     role,
     managed: isManagedBin(bin.id),
-    ...(role === "owner" ? { shareUrl: urls.shareUrl, followsAccount: bin.ownerUserId !== null } : {}),
+    ...(role === "owner" ? { shareUrl: urls.shareUrl, followsAccount: bin.ownerUserId !== null || bin.ownerTeamId !== null } : {}),
   };
 }
 
-/** The bins that follow a signed-in account, newest first. */
+/** The account's own bins and its teams' bins, newest first. */
 export async function listAccountBins(userId: string, origin: string): Promise<AccountBinList> {
-  const bins = await listBinsOfUser(userId);
+  const teams = await listTeamsOfUser(userId);
+  const teamNames = new Map(teams.map(({ team }) => [team.id, team.name]));
+  const [own, ofTeams] = await Promise.all([listBinsOfUser(userId), listBinsOfTeams([...teamNames.keys()])]);
   return {
-    bins: bins.map((bin) => {
-      const { captureUrl, inspectUrl } = binUrls(origin, bin.id, bin.shareToken);
-      return { id: bin.id, createdAt: bin.createdAt.toISOString(), expiresAt: bin.expiresAt?.toISOString() ?? null, captureUrl, inspectUrl };
-    }),
+    bins: [...own, ...ofTeams]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((bin) => {
+        const { captureUrl, inspectUrl } = binUrls(origin, bin.id, bin.shareToken);
+        const team = bin.ownerTeamId ? { id: bin.ownerTeamId, name: teamNames.get(bin.ownerTeamId) ?? "" } : null;
+        return { id: bin.id, createdAt: bin.createdAt.toISOString(), expiresAt: bin.expiresAt?.toISOString() ?? null, captureUrl, inspectUrl, team };
+      }),
   };
 }
 
@@ -95,12 +111,14 @@ export async function listAccountBins(userId: string, origin: string): Promise<A
  * Attaches a bin the caller owns by token to their account. A bin already in another account stays
  * there: the token proves ownership of the bin, not the right to take it from someone's account.
  */
-export async function claimBin(bin: BinRecord, userId: string): Promise<BinRecord> {
+export async function claimBin(bin: BinRecord, userId: string, input: unknown): Promise<BinRecord> {
   refuseIfManaged(bin.id);
-  if (bin.ownerUserId === userId) return bin;
-  if (bin.ownerUserId !== null) throw new ConflictError("claimed_by_another", "This bin already belongs to another account.");
-  const claimed = await claimBinForUser(bin.id, userId);
-  if (!claimed) throw new ConflictError("claimed_by_another", "This bin already belongs to another account.");
+  const { team } = parseInput(ClaimBinSchema, input ?? {});
+  if (team !== undefined) await requireTeamForBins(team, userId);
+  const owner = team !== undefined ? { ownerUserId: null, ownerTeamId: team } : { ownerUserId: userId, ownerTeamId: null };
+  if (bin.ownerUserId === owner.ownerUserId && bin.ownerTeamId === owner.ownerTeamId) return bin;
+  const claimed = await claimBinFor(bin.id, userId, owner);
+  if (!claimed) throw new ConflictError("claimed_by_another", "This bin already belongs to another account or a team.");
   return claimed;
 }
 

@@ -24,6 +24,7 @@ export async function applyManagedBins(bins: ManagedBin[]): Promise<{ created: s
         expiresAt: null,
         maxRequests,
         ownerUserId: null,
+        ownerTeamId: null,
       });
       // Another instance may have created it first: then it is only brought up to date below.
       bin ??= await getBin(declared.name);

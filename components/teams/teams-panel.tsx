@@ -1,0 +1,81 @@
+"use client";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import type { TeamList } from "@/lib/shared/api-types";
+import { signedInUser, useMe } from "@/lib/client/account";
+import { createTeam, listTeams } from "@/lib/client/teams";
+import { errorMessage } from "@/lib/shared/errors";
+import { SignInNeeded } from "@/components/account/sign-in-needed";
+import { Button } from "@/components/ui/button";
+import { TeamCard } from "./team-card";
+
+type Teams = { kind: "loading" } | { kind: "ready"; teams: TeamList["teams"] } | { kind: "failed"; message: string };
+
+export function TeamsPanel() {
+  const me = useMe();
+  const user = signedInUser(me);
+  const [teams, setTeams] = useState<Teams>({ kind: "loading" });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    listTeams().then(
+      (list) => setTeams({ kind: "ready", teams: list.teams }),
+      (error: unknown) => setTeams({ kind: "failed", message: errorMessage(error) }),
+    );
+  }, []);
+  useEffect(() => {
+    if (user) reload();
+  }, [user, reload]);
+
+  if (!user) return <SignInNeeded me={me} returnTo="/teams" what="to see and create teams" />;
+
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const target = event.currentTarget;
+    setProblem(null);
+    createTeam(String(new FormData(target).get("name") ?? "")).then(
+      () => {
+        target.reset();
+        reload();
+      },
+      (error: unknown) => setProblem(errorMessage(error)),
+    );
+  };
+
+  return (
+    <div className="mt-6 flex flex-col gap-6">
+      <form onSubmit={create} className="flex flex-wrap items-end gap-3">
+        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          New team
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. Payments"
+            className="h-9 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          />
+        </label>
+        <Button type="submit" variant="primary">
+          Create team
+        </Button>
+      </form>
+      {problem && (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          {problem}
+        </p>
+      )}
+      {teams.kind === "loading" ? (
+        <div className="h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+      ) : teams.kind === "failed" ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          Could not load your teams: {teams.message}
+        </p>
+      ) : teams.teams.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+          You are in no team yet. Create one, or open an invitation link a team owner sent you.
+        </p>
+      ) : (
+        teams.teams.map((team) => <TeamCard key={team.id} teamId={team.id} />)
+      )}
+    </div>
+  );
+}

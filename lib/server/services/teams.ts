@@ -1,0 +1,111 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { CreatedInvite, JoinedTeam, TeamDetail, TeamList } from "@/lib/shared/api-types";
+import { ConflictError, DomainError, ForbiddenError, ValidationError } from "@/lib/shared/errors";
+import { parseInput } from "@/lib/server/validation";
+import {
+  acceptInvite,
+  changeMembership,
+  findTeam,
+  findTeamRole,
+  insertInvite,
+  insertTeamWithOwner,
+  listMembers,
+  listTeamsOfUser,
+  type TeamRecord,
+  type TeamRole,
+} from "@/lib/server/queries/teams";
+
+const HOUR_MS = 3_600_000;
+const TeamRoleSchema = z.enum(["owner", "member", "viewer"], { error: 'role must be "owner", "member" or "viewer"' });
+
+export const CreateTeamSchema = z.strictObject({ name: z.string().trim().min(1, "name the team").max(100, "a team's name may be at most 100 characters") });
+export const CreateInviteSchema = z.strictObject({
+  role: TeamRoleSchema,
+  expiresInHours: z.number().int().min(1).max(720, "an invite lasts at most 30 days (720 hours)").default(72),
+});
+export const AcceptInviteSchema = z.strictObject({ token: z.string().min(1).max(200) });
+export const MemberChangeSchema = z.strictObject({ role: TeamRoleSchema });
+
+export class TeamNotFoundError extends DomainError {
+  constructor() {
+    super("team_not_found", "No team with that id among yours.", 404);
+  }
+}
+
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The caller's role in the team; an unknown team and one they are not in answer alike. */
+async function requireTeamRole(teamId: string, userId: string, need: TeamRole = "viewer"): Promise<{ team: TeamRecord; role: TeamRole }> {
+  const role = await findTeamRole(teamId, userId);
+  const team = role ? await findTeam(teamId) : null;
+  if (!role || !team) throw new TeamNotFoundError();
+  if (need === "owner" && role !== "owner") throw new ForbiddenError("Only the team's owners may do this.");
+  if (need === "member" && role === "viewer") throw new ForbiddenError("A team viewer may only read the team's bins.");
+  return { team, role };
+}
+
+/** What a team role lets a member do with the team's bins: owners and members change them, viewers read. */
+export function binRoleOfTeamRole(role: TeamRole): "owner" | "viewer" {
+  return role === "viewer" ? "viewer" : "owner";
+}
+
+export async function createTeam(userId: string, input: unknown): Promise<TeamDetail> {
+  const { name } = parseInput(CreateTeamSchema, input);
+  const team = await insertTeamWithOwner({ id: randomUUID(), name, createdAt: new Date() }, userId);
+  return describeTeam(userId, team.id);
+}
+
+export async function listMyTeams(userId: string): Promise<TeamList> {
+  return { teams: (await listTeamsOfUser(userId)).map(({ team, role }) => ({ id: team.id, name: team.name, role })) };
+}
+
+export async function describeTeam(userId: string, teamId: string): Promise<TeamDetail> {
+  const { team, role } = await requireTeamRole(teamId, userId);
+  const members = await listMembers(teamId);
+  return {
+    id: team.id,
+    name: team.name,
+    role,
+    members: members.map(({ user, role: memberRole }) => ({ userId: user.id, email: user.email, name: user.name, role: memberRole })),
+  };
+}
+
+/** A single-use link; the token is in its fragment so that it stays out of server and proxy logs. */
+export async function createInvite(userId: string, teamId: string, input: unknown, origin: string): Promise<CreatedInvite> {
+  await requireTeamRole(teamId, userId, "owner");
+  const { role, expiresInHours } = parseInput(CreateInviteSchema, input);
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  const invite = await insertInvite({
+    id: randomUUID(),
+    teamId,
+    role,
+    tokenHash: digest(token),
+    createdById: userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + expiresInHours * HOUR_MS),
+  });
+  return { url: `${origin}/invite#token=${token}`, role, expiresAt: invite.expiresAt.toISOString() };
+}
+
+export async function joinTeam(userId: string, input: unknown): Promise<JoinedTeam> {
+  const { token } = parseInput(AcceptInviteSchema, input);
+  const joined = await acceptInvite(digest(token), userId, new Date());
+  if (!joined) throw new ValidationError("This invitation is not valid any more: it was used, it expired, or the link is incomplete. Ask for a new one.");
+  return { id: joined.team.id, name: joined.team.name, role: joined.role };
+}
+
+/** An owner changes a member's role or removes them; anyone may leave. A team always keeps an owner. */
+export async function changeMember(actorId: string, teamId: string, memberId: string, role: TeamRole | null): Promise<void> {
+  if (!(role === null && actorId === memberId)) await requireTeamRole(teamId, actorId, "owner");
+  else await requireTeamRole(teamId, actorId);
+  const changed = await changeMembership(teamId, memberId, role);
+  if (changed === null) throw new DomainError("member_not_found", "That person is not in this team.", 404);
+  if (!changed) throw new ConflictError("last_owner", "A team keeps at least one owner: make someone else an owner first.");
+}
+
+/** For a bin created or claimed into a team: the creator must be able to change the team's bins. */
+export async function requireTeamForBins(teamId: string, userId: string): Promise<void> {
+  await requireTeamRole(teamId, userId, "member");
+}
