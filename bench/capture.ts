@@ -37,6 +37,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import { searchSql, type RequestSearch, type SearchDialect } from "../lib/server/queries/hot-store-types";
+import { PG_SEARCH } from "../lib/server/queries/pg-store";
+import { SQLITE_SEARCH } from "../lib/server/queries/sqlite-store";
 import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind } from "./databases";
 import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
@@ -215,23 +217,8 @@ function fillVariant(matchEvery: number, rareEvery: number): (n: number) => { he
   return (n) => ({ headers: { "x-kind": n % rareEvery === rareAt ? "rare" : "common" }, body: n % matchEvery === 0 ? needle : plain });
 }
 
-// How Hookscope's stores spell the search in each dialect (lib/server/queries/*-store.ts), for EXPLAIN.
-const DIALECTS: Record<DatabaseKind, SearchDialect> = {
-  sqlite: {
-    placeholder: (n) => `@p${n}`,
-    ilike: "LIKE",
-    bodyContains: (p) => `instr("body", ${p}) > 0`,
-    time: (at) => at.getTime(),
-    bytes: (text) => Buffer.from(text),
-  },
-  postgres: {
-    placeholder: (n) => `$${n}`,
-    ilike: "ILIKE",
-    bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
-    time: (at) => at,
-    bytes: (text) => Buffer.from(text),
-  },
-};
+// How Hookscope's stores spell the search in each dialect, for EXPLAIN.
+const DIALECTS: Record<DatabaseKind, SearchDialect> = { sqlite: SQLITE_SEARCH, postgres: PG_SEARCH };
 
 interface ThroughputReport {
   bareRps: number;

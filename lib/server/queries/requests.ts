@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { db } from "@/lib/server/db/client";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 
@@ -105,6 +106,15 @@ export function headersColumn(record: Pick<CapturedRequestRecord, "headers">): s
   return JSON.stringify(record.headers);
 }
 
+/**
+ * What the search index reads of the body: its text when it is valid UTF-8 without NUL bytes (PostgreSQL text
+ * cannot hold NUL), else null, and searches then scan that row's bytes.
+ */
+export function bodyTextColumn(record: Pick<CapturedRequestRecord, "body">): string | null {
+  const body = Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength);
+  return isUtf8(body) && !body.includes(0) ? body.toString("utf8") : null;
+}
+
 export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
   const row = await db().capturedRequest.findFirst({ where: { id: requestId, binId } });
   return row ? fromRow(row) : null;
@@ -138,7 +148,7 @@ export async function listFullRequests(binId: string, ids: string[] | undefined,
 /** Stores imported requests in a new bin and counts them as its captures. */
 export async function importRequests(binId: string, records: CapturedRequestRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db().capturedRequest.createMany({ data: records.map((record) => ({ ...record, headers: headersColumn(record) })) });
+  await db().capturedRequest.createMany({ data: records.map((record) => ({ ...record, headers: headersColumn(record), bodyText: bodyTextColumn(record) })) });
   await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
 }
 

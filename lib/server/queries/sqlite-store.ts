@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
 import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
-import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
+import { bodyTextColumn, headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
+  INSERT_COLUMNS,
   COUNT_FORWARDER_DROPS_SQL,
   COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
@@ -29,6 +30,7 @@ import {
   type PrepareRows,
   type ReportRow,
   type RequestSearch,
+  type SearchDialect,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
@@ -55,12 +57,41 @@ const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: C
   plainHttp: (record) => (record.plainHttp ? 1 : 0),
 };
 
+/** An FTS5 phrase: the text as one quoted string, which the trigram tokenizer matches as a substring (any case). */
+function ftsPhrase(column: string, text: string): string {
+  return `{${column}} : "${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Search in SQLite: the FTS5 trigram table "CapturedRequestSearch" (see its migration) gives the rowids
+ * whose headers or body text contain the term; for the body, the bin's rows without text (binary bodies,
+ * rows older than the index) are added through their index, to be checked byte by byte.
+ */
+export const SQLITE_SEARCH: SearchDialect = {
+  placeholder: named,
+  ilike: "LIKE",
+  bodyContains: (p) => `instr("body", ${p}) > 0`,
+  time: (at) => at.getTime(),
+  bytes: (text) => Buffer.from(text),
+  bytewisePath: `"path"`,
+  headerCandidates: (param, text) =>
+    `"CapturedRequest".rowid IN (SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ${param(ftsPhrase("headers", text))})`,
+  bodyCandidates: (param, binIdParam, text) =>
+    `"CapturedRequest".rowid IN (SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ${param(ftsPhrase("bodyText", text))}
+      UNION ALL SELECT rowid FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_unindexed_body_idx" WHERE "binId" = ${binIdParam} AND ("bodyText" IS NULL) = 1)`,
+  // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
+  // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
+  narrowedTable: `"CapturedRequest" NOT INDEXED`,
+};
+
 /** The insert's parameters in column order: positional, so no object is built to be looked up by name. */
 function insertValues(record: CapturedRequestRecord): unknown[] {
-  return CAPTURE_COLUMNS.map((column) => {
+  const values = CAPTURE_COLUMNS.map((column) => {
     const convert = SQLITE_VALUES[column];
     return convert ? convert(record) : record[column];
   });
+  values.push(bodyTextColumn(record));
+  return values;
 }
 
 /**
@@ -74,7 +105,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
   const checkpointer = startCheckpointer(file, options.onCheckpoint);
   const insert = database.prepare(
-    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
+    `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
   // Without statistics SQLite walks the (binId, id) index for the ORDER BY, reading every row of the
@@ -190,11 +221,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     },
     recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
     search: async (binId: string, search: RequestSearch) => {
-      const { sql, params } = searchSql(
-        { placeholder: named, ilike: "LIKE", bodyContains: (p) => `instr("body", ${p}) > 0`, time: (at) => at.getTime(), bytes: (text) => Buffer.from(text) },
-        binId,
-        search,
-      );
+      const { sql, params } = searchSql(SQLITE_SEARCH, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
       return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
     },
