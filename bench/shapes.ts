@@ -14,11 +14,11 @@
 // with a new enum-like value now and then, so every request is parsed, compared and merged.
 // Last stdout line: one JSON object with every figure.
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import { intSetting, median, runBench } from "./common";
+import { copySqliteRows } from "./databases";
 import { runLoad, type LoadResult } from "./load";
 import { freePort, installCleanup, makeTempDir, startServer, type ServerProcess } from "./processes";
 
@@ -97,36 +97,6 @@ function cpuMs(pid: number | undefined): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-/**
- * Adds `count` copies of the bin's captured rows, older than all of them (ids and sequences below
- * theirs), as if the bin had been capturing for a long time.
- */
-function copyRows(file: string, binId: string, count: number): number {
-  if (count <= 0) return 0;
-  const database = new Database(file);
-  try {
-    const columns = (database.prepare(`PRAGMA table_info("CapturedRequest")`).all() as { name: string }[])
-      .map((column) => column.name)
-      .filter((name) => !["id", "sequence", "receivedAt", "deliveryKey", "duplicateOf"].includes(name));
-    const quoted = columns.map((name) => `"${name}"`).join(", ");
-    const templates = (database.prepare(`SELECT count(*) AS n FROM "CapturedRequest" WHERE "binId" = ?`).get(binId) as { n: number }).n;
-    // 22-digit ids sort before every real id (those start with the time in base 36).
-    database
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
-         INSERT INTO "CapturedRequest" ("id", "sequence", "receivedAt", ${quoted})
-         SELECT printf('%022d', n.i), -n.i, 1700000000000 + n.i, ${columns.map((name) => `t."${name}"`).join(", ")}
-         FROM n JOIN (SELECT *, row_number() OVER (ORDER BY "id") - 1 AS k FROM "CapturedRequest" WHERE "binId" = @binId) t ON t.k = n.i % @templates`,
-      )
-      .run({ count, binId, templates });
-    database.prepare(`UPDATE "Bin" SET "captureCount" = "captureCount" + @count WHERE "id" = @binId`).run({ count, binId });
-    database.pragma("wal_checkpoint(TRUNCATE)");
-    return count;
-  } finally {
-    database.close();
-  }
-}
-
 function load(url: string, connections: number, stopAfter: { seconds: number } | { requests: number }, offset: number): Promise<LoadResult> {
   return runLoad({
     url,
@@ -156,7 +126,8 @@ runBench("shapes", async () => {
   const bin = (await created.json()) as CreatedBin;
   const seeded = await load(`${seeder.url}/h/${bin.id}`, connections, { requests: seed }, 0);
   await seeder.stop();
-  const copies = copyRows(seedFile, bin.id, fill - seeded.ok2xx);
+  const copies = Math.max(0, fill - seeded.ok2xx);
+  copySqliteRows(seedFile, bin.id, copies);
   console.error(`bin holds ${(seeded.ok2xx + copies).toLocaleString("en-US")} requests (${seeded.ok2xx} captured, ${copies} copied)`);
   const servers = new Map<Mode, ServerProcess>();
   for (const mode of MODES) {

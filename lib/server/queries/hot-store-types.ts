@@ -197,7 +197,16 @@ export interface SearchDialect {
   bodyCandidates(param: (value: unknown) => string, binIdParam: string, text: string): string | null;
   /** The table as the query names it when a candidates condition narrows it (a planner hint, or just the table). */
   narrowedTable: string;
+  /**
+   * Whether narrowing by an index is worth it for this search: an index that keeps most of a big bin
+   * costs more than reading the bin newest first until the page is full. Absent: always (the database
+   * plans with statistics). See the SQLite store.
+   */
+  worthNarrowing?(narrowing: Narrowing): boolean;
 }
+
+/** What an index would narrow a bin's rows by. */
+export type Narrowing = { kind: "headers" | "body"; binId: string; text: string } | { kind: "path"; binId: string; from: string; below: string | null };
 
 /**
  * A trigram index can find only text of three characters or more: a shorter body term is searched by
@@ -237,6 +246,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     params.push(value);
     return dialect.placeholder(params.length);
   };
+  const worth = (narrowing: Narrowing) => dialect.worthNarrowing?.(narrowing) ?? true;
   const binParam = param(binId);
   const where = [`"binId" = ${binParam}`];
   if (search.before) where.push(`"id" < ${param(search.before)}`);
@@ -245,16 +255,18 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
   if (search.path !== undefined) {
     if (search.path.endsWith("*")) {
       const prefix = search.path.slice(0, -1);
-      const upper = prefixUpperBound(prefix);
-      if (prefix !== "") where.push(`${dialect.bytewisePath} >= ${param(prefix)}`);
-      if (upper !== null) where.push(`${dialect.bytewisePath} < ${param(upper)}`);
+      const below = prefixUpperBound(prefix);
+      if (prefix !== "" && worth({ kind: "path", binId, from: prefix, below })) {
+        where.push(`${dialect.bytewisePath} >= ${param(prefix)}`);
+        if (below !== null) where.push(`${dialect.bytewisePath} < ${param(below)}`);
+      }
       where.push(`substr("path", 1, ${param(search.path.length - 1)}) = ${param(prefix)}`);
     } else where.push(`"path" = ${param(search.path)}`);
   }
   let narrowed = false;
   if (search.header) {
     const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
-    const candidates = indexable(pair) ? dialect.headerCandidates(param, pair) : null;
+    const candidates = indexable(pair) && worth({ kind: "headers", binId, text: pair }) ? dialect.headerCandidates(param, pair) : null;
     if (candidates) {
       where.push(candidates);
       narrowed = true;
@@ -264,7 +276,8 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
   if (search.bodyContains) {
     // One narrowing condition is enough: with a header already narrowing, the body is only checked.
-    const candidates = !narrowed && indexable(search.bodyContains) ? dialect.bodyCandidates(param, binParam, search.bodyContains) : null;
+    const text = search.bodyContains;
+    const candidates = !narrowed && indexable(text) && worth({ kind: "body", binId, text }) ? dialect.bodyCandidates(param, binParam, text) : null;
     if (candidates) {
       where.push(candidates);
       narrowed = true;

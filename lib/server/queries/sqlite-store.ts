@@ -30,6 +30,7 @@ import {
   type PrepareRows,
   type ReportRow,
   type RequestSearch,
+  type Narrowing,
   type SearchDialect,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
@@ -58,31 +59,62 @@ const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: C
 };
 
 /** An FTS5 phrase: the text as one quoted string, which the trigram tokenizer matches as a substring (any case). */
-function ftsPhrase(column: string, text: string): string {
+function ftsPhrase(column: "headers" | "bodyText", text: string): string {
   return `{${column}} : "${text.replaceAll('"', '""')}"`;
 }
+
+const FTS_ROWIDS = `SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH`;
+const UNINDEXED_BODIES = `SELECT rowid FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_unindexed_body_idx" WHERE "binId" = ? AND ("bodyText" IS NULL) = 1`;
+const PATH_RANGE = `SELECT 1 FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_path_idx" WHERE "binId" = ? AND "path" >= ?`;
+
+/**
+ * The most rows an index may hand over for sorting. SQLite has no statistics to choose between the
+ * index and the bin's rows newest first, so the store counts (up to this) what the index would keep:
+ * past it the search reads the bin newest first and stops at a full page, which is quick when that
+ * many rows match. At 10,000, the sort costs a few milliseconds; a scan that stops after 51 matches
+ * reads fewer rows than that whenever more than 1 row in 200 of a bin matches.
+ */
+const MOST_CANDIDATES = 10_000;
 
 /**
  * Search in SQLite: the FTS5 trigram table "CapturedRequestSearch" (see its migration) gives the rowids
  * whose headers or body text contain the term; for the body, the bin's rows without text (binary bodies,
  * rows older than the index) are added through their index, to be checked byte by byte.
  */
-export const SQLITE_SEARCH: SearchDialect = {
-  placeholder: named,
-  ilike: "LIKE",
-  bodyContains: (p) => `instr("body", ${p}) > 0`,
-  time: (at) => at.getTime(),
-  bytes: (text) => Buffer.from(text),
-  bytewisePath: `"path"`,
-  headerCandidates: (param, text) =>
-    `"CapturedRequest".rowid IN (SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ${param(ftsPhrase("headers", text))})`,
-  bodyCandidates: (param, binIdParam, text) =>
-    `"CapturedRequest".rowid IN (SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ${param(ftsPhrase("bodyText", text))}
-      UNION ALL SELECT rowid FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_unindexed_body_idx" WHERE "binId" = ${binIdParam} AND ("bodyText" IS NULL) = 1)`,
-  // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
-  // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
-  narrowedTable: `"CapturedRequest" NOT INDEXED`,
-};
+export function sqliteSearch(database: Database.Database): SearchDialect {
+  const count = (sql: string) => database.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (${sql} LIMIT ${MOST_CANDIDATES})`);
+  const countFts = count(`${FTS_ROWIDS} ?`);
+  const countUnindexed = count(UNINDEXED_BODIES);
+  const countPath = count(PATH_RANGE);
+  const countPathBelow = count(`${PATH_RANGE} AND "path" < ?`);
+  const kept = (narrowing: Narrowing): number => {
+    switch (narrowing.kind) {
+      case "headers":
+        return countFts.get(ftsPhrase("headers", narrowing.text))!.n;
+      case "body":
+        return countFts.get(ftsPhrase("bodyText", narrowing.text))!.n + countUnindexed.get(narrowing.binId)!.n;
+      case "path":
+        return narrowing.below === null
+          ? countPath.get(narrowing.binId, narrowing.from)!.n
+          : countPathBelow.get(narrowing.binId, narrowing.from, narrowing.below)!.n;
+    }
+  };
+  return {
+    placeholder: named,
+    ilike: "LIKE",
+    bodyContains: (p) => `instr("body", ${p}) > 0`,
+    time: (at) => at.getTime(),
+    bytes: (text) => Buffer.from(text),
+    bytewisePath: `"path"`,
+    headerCandidates: (param, text) => `"CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("headers", text))})`,
+    bodyCandidates: (param, binIdParam, text) =>
+      `"CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("bodyText", text))} UNION ALL ${UNINDEXED_BODIES.replace("?", binIdParam)})`,
+    // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
+    // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
+    narrowedTable: `"CapturedRequest" NOT INDEXED`,
+    worthNarrowing: (narrowing) => kept(narrowing) < MOST_CANDIDATES,
+  };
+}
 
 /** The insert's parameters in column order: positional, so no object is built to be looked up by name. */
 function insertValues(record: CapturedRequestRecord): unknown[] {
@@ -104,6 +136,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
   database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
   const checkpointer = startCheckpointer(file, options.onCheckpoint);
+  const searchDialect = sqliteSearch(database);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -221,7 +254,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     },
     recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
     search: async (binId: string, search: RequestSearch) => {
-      const { sql, params } = searchSql(SQLITE_SEARCH, binId, search);
+      const { sql, params } = searchSql(searchDialect, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
       return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
     },
