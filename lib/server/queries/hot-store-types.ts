@@ -266,7 +266,11 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
   let narrowed = false;
   if (search.header) {
     const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
-    const candidates = indexable(pair) && worth({ kind: "headers", binId, text: pair }) ? dialect.headerCandidates(param, pair) : null;
+    // With a value, the index looks for the value alone (as JSON): the header name and the punctuation
+    // around it are in most rows, and a trigram index reads every row's entry for each common trigram.
+    const value = search.headerValue === undefined ? "" : JSON.stringify(search.headerValue);
+    const text = indexable(value) ? value : pair;
+    const candidates = indexable(text) && worth({ kind: "headers", binId, text }) ? dialect.headerCandidates(param, text) : null;
     if (candidates) {
       where.push(candidates);
       narrowed = true;
