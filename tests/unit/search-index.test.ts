@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { useFreshDatabase } from "../helpers/db";
-import { TEST_DB } from "../helpers/database";
+import { TEST_DB, executeSql } from "../helpers/database";
 
 // The database must be chosen before any app module reads the environment.
 const databaseUrl = await useFreshDatabase("search-index");
@@ -199,5 +199,34 @@ describe(`deletions leave nothing behind in the index (${TEST_DB})`, () => {
         database.close();
       }
     }
+  });
+});
+
+describe(`a term in more rows than an index may hand over (${TEST_DB})`, () => {
+  test("body and path searches still answer the newest matches, as a scan does", async () => {
+    const bin = (await createNewBin("http://localhost")).id;
+    // 12,000 rows in SQL (past the SQLite store's count limit of 10,000): every one holds the term and
+    // the path prefix; ids are zero-padded so that their order is their number.
+    const rows = 12_000;
+    const body = `{"note":"widespread-term"}`;
+    await executeSql(
+      databaseUrl,
+      TEST_DB === "sqlite"
+        ? `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+           INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+           SELECT printf('w%08d', i), '${bin}', 'POST', '/wide/' || i, '', '[["x-wide","yes"]]', CAST('${body}' AS BLOB), '${body}', ${body.length}, '127.0.0.1', '1.1', 1700000000000 + i, i FROM n`
+        : `INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+           SELECT 'w' || lpad(i::text, 8, '0'), '${bin}', 'POST', '/wide/' || i, '', '[["x-wide","yes"]]', convert_to('${body}', 'UTF8'), '${body}', ${body.length}, '127.0.0.1', '1.1', to_timestamp(1700000000 + i), i
+           FROM generate_series(1, ${rows}) AS i`,
+    );
+    const newest = Array.from({ length: 5 }, (_, k) => `w${String(rows - k).padStart(8, "0")}`);
+    for (const search of [{ bodyContains: "widespread-term" }, { path: "/wide/*" }, { header: "x-wide", headerValue: "yes" }]) {
+      assert.deepEqual(
+        (await searchRequests(bin, { ...search, limit: 5 })).map((row) => row.id),
+        newest,
+        JSON.stringify(search),
+      );
+    }
+    assert.equal((await searchRequests(bin, { bodyContains: "widespread-term", before: "w00000003", limit: 5 })).length, 2);
   });
 });
