@@ -193,7 +193,7 @@ export interface SearchDialect {
    * may keep rows that do not match (the exact predicate drops them) but never drop one that does.
    * `param` binds a value; `text` has at least MIN_INDEXED_TERM characters and no NUL.
    */
-  headerCandidates(param: (value: unknown) => string, text: string): string | null;
+  headerCandidates(param: (value: unknown) => string, text: string, part: "value" | "pair"): string | null;
   bodyCandidates(param: (value: unknown) => string, binIdParam: string, text: string): string | null;
   /** The table as the query names it when a candidates condition narrows it (a planner hint, or just the table). */
   narrowedTable: string;
@@ -269,8 +269,9 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     // With a value, the index looks for the value alone (as JSON): the header name and the punctuation
     // around it are in most rows, and a trigram index reads every row's entry for each common trigram.
     const value = search.headerValue === undefined ? "" : JSON.stringify(search.headerValue);
-    const text = indexable(value) ? value : pair;
-    const candidates = indexable(text) && worth({ kind: "headers", binId, text }) ? dialect.headerCandidates(param, text) : null;
+    const part = indexable(value) ? "value" : "pair";
+    const text = part === "value" ? value : pair;
+    const candidates = indexable(text) && worth({ kind: "headers", binId, text }) ? dialect.headerCandidates(param, text, part) : null;
     if (candidates) {
       where.push(candidates);
       narrowed = true;
