@@ -230,3 +230,27 @@ describe(`a term in more rows than an index may hand over (${TEST_DB})`, () => {
     assert.equal((await searchRequests(bin, { bodyContains: "widespread-term", before: "w00000003", limit: 5 })).length, 2);
   });
 });
+
+describe(`clearing a big bin (${TEST_DB})`, () => {
+  test("deletes in chunks, every row and its index entries, and keeps the other bins' rows", async () => {
+    const { CLEAR_CHUNK } = await import("@/lib/server/queries/requests");
+    const bin = (await createNewBin("http://localhost")).id;
+    const rows = CLEAR_CHUNK * 2 + 17;
+    const body = `{"note":"cleared-term"}`;
+    await executeSql(
+      databaseUrl,
+      TEST_DB === "sqlite"
+        ? `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+           INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+           SELECT printf('c%08d', i), '${bin}', 'POST', '/', '', '[]', CAST('${body}' AS BLOB), '${body}', ${body.length}, '127.0.0.1', '1.1', 1700000000000 + i, i FROM n`
+        : `INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+           SELECT 'c' || lpad(i::text, 8, '0'), '${bin}', 'POST', '/', '', '[]', convert_to('${body}', 'UTF8'), '${body}', ${body.length}, '127.0.0.1', '1.1', to_timestamp(1700000000 + i), i
+           FROM generate_series(1, ${rows}) AS i`,
+    );
+    const others = (await listFullRequests(binId, undefined, 1000)).length;
+    assert.equal(await clearRequests(bin), rows);
+    assert.equal((await searchRequests(bin, { limit: 10 })).length, 0);
+    if (TEST_DB === "sqlite") assert.equal(await indexedRowids("cleared-term"), 0);
+    assert.equal((await listFullRequests(binId, undefined, 1000)).length, others);
+  });
+});

@@ -130,9 +130,32 @@ export async function deleteRequest(binId: string, requestId: string): Promise<b
   return count > 0;
 }
 
+/**
+ * Rows a clear deletes per transaction. One DELETE of a big bin held SQLite's only write lock for as
+ * long as it took (every row also leaves the search index), and captures into every other bin waited
+ * behind it; chunks let their commits in between.
+ */
+export const CLEAR_CHUNK = 2_000;
+
+/**
+ * Deletes the bin's requests stored when the clear began, oldest first, CLEAR_CHUNK per transaction:
+ * not atomic (a crash part-way leaves the newer part), and captures arriving meanwhile are kept.
+ */
 export async function deleteAllRequests(binId: string): Promise<number> {
-  const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
-  return count;
+  const newest = await db().capturedRequest.findFirst({ where: { binId }, orderBy: { id: "desc" }, select: { id: true } });
+  if (!newest) return 0;
+  let removed = 0;
+  for (;;) {
+    const chunk = await db().capturedRequest.findMany({
+      where: { binId, id: { lte: newest.id } },
+      orderBy: { id: "asc" },
+      take: CLEAR_CHUNK,
+      select: { id: true },
+    });
+    if (chunk.length === 0) return removed;
+    const { count } = await db().capturedRequest.deleteMany({ where: { binId, id: { in: chunk.map((row) => row.id) } } });
+    removed += count;
+  }
 }
 
 /** Full records of a bin, oldest first: all of them, or the given ids. */
