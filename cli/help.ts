@@ -137,6 +137,8 @@ Options:
   --duplicate <N>       chaos: send each fixture N times, the same bytes (a provider's retries)
   --reorder <W>         chaos: reverse the order within each window of W fixtures
   --delay <ms>          chaos: wait this long between fixtures
+  --drip <bytes/s>      chaos: write each body at this rate, a tenth of a second's worth at a time
+                        (a slow sender): shows how the handler's read timeouts answer
   --stale               chaos: also send each re-signed fixture with its captured (old) signature;
                         a 2xx answer is reported as a finding
   --counter <url>       chaos: a URL of your handler answering JSON with a count of processed

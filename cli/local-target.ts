@@ -13,6 +13,8 @@ export interface LocalRequest {
   timeoutMs: number;
   /** Keep the answer's headers and body (up to `maxAnswerBytes`): someone waits for them. */
   keepAnswer: boolean;
+  /** Write the body at this many bytes per second instead of at once: a slow sender (replay chaos). */
+  dripBytesPerSecond?: number;
 }
 
 export type LocalOutcome =
@@ -96,9 +98,30 @@ export class LocalTarget {
       );
       client.once("response", (response) => resolve({ response, reused: client.reusedSocket }));
       client.on("error", (error) => reject({ error, reused: client.reusedSocket }));
-      client.end(request.body);
+      if (request.dripBytesPerSecond) writeSlowly(client, request.body, request.dripBytesPerSecond);
+      else client.end(request.body);
     });
   }
+}
+
+const DRIP_TICK_MS = 100;
+
+/** A tenth of a second's worth of bytes per tick, so the body takes its size / rate in seconds to arrive. */
+function writeSlowly(client: http.ClientRequest, body: Buffer, bytesPerSecond: number): void {
+  const step = Math.max(1, Math.round((bytesPerSecond * DRIP_TICK_MS) / 1000));
+  let offset = 0;
+  const next = () => {
+    if (client.destroyed) return;
+    const end = Math.min(body.length, offset + step);
+    if (end >= body.length) {
+      client.end(body.subarray(offset));
+      return;
+    }
+    client.write(body.subarray(offset, end));
+    offset = end;
+    setTimeout(next, DRIP_TICK_MS);
+  };
+  next();
 }
 
 class TimeoutError extends Error {

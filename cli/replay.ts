@@ -24,6 +24,7 @@ export const REPLAY_OPTIONS = {
   duplicate: { type: "string" },
   reorder: { type: "string" },
   delay: { type: "string" },
+  drip: { type: "string" },
   stale: { type: "boolean" },
   counter: { type: "string" },
   "counter-path": { type: "string" },
@@ -98,7 +99,15 @@ function whole(name: string, raw: string | undefined, fallback: number, min: num
   return Number(raw);
 }
 
-function parseChaos(values: { duplicate?: string; reorder?: string; delay?: string; stale?: boolean; counter?: string; "counter-path"?: string }): ChaosConfig {
+function parseChaos(values: {
+  duplicate?: string;
+  reorder?: string;
+  delay?: string;
+  drip?: string;
+  stale?: boolean;
+  counter?: string;
+  "counter-path"?: string;
+}): ChaosConfig {
   let counter: ChaosConfig["counter"] = null;
   if (values.counter !== undefined) {
     const url = parseTargetUrl(values.counter);
@@ -111,6 +120,7 @@ function parseChaos(values: { duplicate?: string; reorder?: string; delay?: stri
     duplicate: whole("--duplicate", values.duplicate, 1, 1, 100),
     reorderWindow: whole("--reorder", values.reorder, 1, 2, 1000),
     delayMs: whole("--delay", values.delay, 0, 0, 60_000),
+    dripBytesPerSecond: values.drip === undefined ? null : whole("--drip", values.drip, 0, 1, 100_000_000),
     stale: values.stale ?? false,
     counter,
   };
@@ -148,6 +158,8 @@ export interface ChaosConfig {
   /** > 1: the order is reversed within each window of this many fixtures. */
   reorderWindow: number;
   delayMs: number;
+  /** Each body written at this rate (bytes per second) instead of at once; null: at once. */
+  dripBytesPerSecond: number | null;
   /** Also send each re-signed fixture with its captured (old) signature, which a handler should refuse. */
   stale: boolean;
   /** A URL on the handler whose JSON carries a count of processed events, read before and after. */
@@ -181,7 +193,8 @@ export async function runReplay(config: ReplayConfig, out: Out): Promise<number>
       distinctSent++;
       for (let copy = 1; copy <= chaos.duplicate; copy++) {
         const label = chaos.duplicate > 1 ? ` [copy ${copy}/${chaos.duplicate}]` : "";
-        const result = await sendAndCheck(config, local, fixture, prepared.request, `${prepared.note}${label}`, out);
+        const drip = chaos.dripBytesPerSecond ? ` [body dripped at ${chaos.dripBytesPerSecond} B/s]` : "";
+        const result = await sendAndCheck(config, local, fixture, prepared.request, `${prepared.note}${label}${drip}`, out);
         results.push({ ...result, name: fixture.name + label });
         if (copy > 1 && !result.failure && !result.error) duplicatesAccepted++;
       }
@@ -245,7 +258,13 @@ function prepare(config: ReplayConfig, fixture: Fixture): { request: Outgoing; n
 }
 
 async function sendAndCheck(config: ReplayConfig, local: LocalTarget, fixture: Fixture, request: Outgoing, note: string, out: Out): Promise<CaseResult> {
-  const outcome = await local.send({ ...request, url: new URL(request.url), timeoutMs: config.timeoutMs, keepAnswer: true });
+  const outcome = await local.send({
+    ...request,
+    url: new URL(request.url),
+    timeoutMs: config.timeoutMs,
+    keepAnswer: true,
+    dripBytesPerSecond: config.chaos.dripBytesPerSecond ?? undefined,
+  });
   const seconds = outcome.durationMs / 1000;
   if (!outcome.ok) {
     const message = `No answer from ${redactUrl(request.url)}: ${outcome.error.message}`;

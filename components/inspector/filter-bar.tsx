@@ -130,7 +130,14 @@ export function FilterBar({ filter, onChange, searchRef, eventTypes }: FilterBar
               ))}
             </datalist>
           </Field>
-          <div />
+          <Field label="Owner schema">
+            <select value={draft.schemaResult} onChange={(event) => set({ schemaResult: event.target.value })} className={INPUT}>
+              <option value="">any</option>
+              <option value="fail">fails</option>
+              <option value="pass">passes</option>
+              <option value="not_checked">not checked (too large)</option>
+            </select>
+          </Field>
           <Field label="From">
             <input type="datetime-local" step="1" value={draft.from} onChange={(event) => set({ from: event.target.value })} className={INPUT} />
           </Field>

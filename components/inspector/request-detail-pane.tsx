@@ -91,13 +91,18 @@ function RequestTabs({ detail, binId, token, captureUrl, canEdit, tab, onSelect 
   );
 }
 
+function shapeBadge(detail: RequestDetail): string | undefined {
+  if (detail.schemaCheck?.result === "fail") return "fails schema";
+  return detail.shapeDrift ? `${detail.shapeDrift} changed` : undefined;
+}
+
 function tabItems(detail: RequestDetail): TabItem<TabKey>[] {
   return [
     { key: "overview", label: "Overview" },
     { key: "headers", label: "Headers", badge: detail.headers.length },
     { key: "query", label: "Query", badge: parseQuery(detail.query).length || undefined },
     { key: "body", label: "Body", badge: detail.bodySize > 0 ? formatBytes(detail.bodySize) : undefined },
-    ...(detail.eventType !== null ? [{ key: "shape", label: "Shape", badge: detail.shapeDrift ? `${detail.shapeDrift} changed` : undefined }] : []),
+    ...(detail.eventType !== null ? [{ key: "shape", label: "Shape", badge: shapeBadge(detail) }] : []),
     { key: "raw", label: "Raw" },
     { key: "code", label: "Copy as" },
   ];

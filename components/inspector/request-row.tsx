@@ -1,5 +1,6 @@
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import type { RequestSummary } from "@/lib/shared/api-types";
+import { UNTYPED_EVENT } from "@/lib/shared/contract";
 import { formatBytes, queryWithMark, subpath } from "@/lib/client/format";
 import { MethodBadge } from "@/components/ui/method-badge";
 import { RequestTime } from "@/components/ui/request-time";
@@ -28,6 +29,8 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
   const fresh = now - Date.parse(request.receivedAt) < FRESH_MS;
   const label = `${request.method} ${path}${query}`;
   const badgeCount = trustBadges(request).length;
+  const named = request.eventType !== null && request.eventType !== UNTYPED_EVENT;
+  const flagged = Boolean(request.shapeDrift) || request.schemaResult === "fail";
 
   const onClick = (event: MouseEvent) => {
     // Shift-click marks rows for comparing, like selecting files.
@@ -75,10 +78,11 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
         {/* An @container: the badges show as many as its width allows. The type takes only the room left over. */}
         <div className="@container mt-1 flex items-center gap-1.5 pl-[4.125rem] text-xs text-zinc-500 dark:text-zinc-400">
           <span className="shrink-0 whitespace-nowrap tabular-nums">{formatBytes(request.bodySize)}</span>
-          {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request. */}
-          {/* On a narrow row the event type says more than the address. */}
+          {/* Tells senders apart (two Stripe accounts, a retry from another region) without opening each request.
+              A named event type says more, so on a narrow row the address gives way to it: on a phone, or
+              on the list's usual width when a flag takes room too. */}
           <span
-            className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${request.eventType !== null ? "@max-xs:hidden" : ""}`}
+            className={`max-w-[11rem] min-w-0 truncate font-mono tabular-nums ${!named ? "" : flagged ? "@max-xs:hidden" : "@max-3xs:hidden"}`}
             title={`From ${request.remoteAddress}`}
           >
             <span aria-hidden="true" className="font-sans">
@@ -87,24 +91,35 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>
-          {/* The event type says more than the content type, so it takes that place when there is one. */}
-          {request.eventType !== null ? (
-            <>
-              {request.shapeDrift ? (
-                <span
-                  data-testid="shape-drift"
-                  title={`Shape changed: ${request.shapeDrift} ${request.shapeDrift === 1 ? "difference" : "differences"} from earlier ${request.eventType} requests`}
-                  className="shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300"
-                >
-                  <span className="@max-xs:hidden">shape </span>changed
-                </span>
-              ) : null}
-              <span className="min-w-0 flex-1 truncate" title={`Event type ${request.eventType}`}>
-                <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-                  {request.eventType}
-                </span>
+          {request.shapeDrift ? (
+            <span
+              data-testid="shape-drift"
+              title={`Shape changed: ${request.shapeDrift} ${request.shapeDrift === 1 ? "difference" : "differences"} from earlier ${request.eventType} requests`}
+              className={`shrink-0 rounded bg-amber-100 px-1 text-[11px] font-medium whitespace-nowrap text-amber-800 dark:bg-amber-400/15 dark:text-amber-300 ${
+                // A narrow row has room for one flag: failing the owner's schema says more.
+                request.schemaResult === "fail" ? "@max-xs:hidden" : ""
+              }`}
+            >
+              <span className="@max-xs:hidden">shape </span>changed
+            </span>
+          ) : null}
+          {request.schemaResult === "fail" ? (
+            <span
+              data-testid="schema-fail"
+              title={`Fails the owner's JSON Schema for ${request.eventType}: the Shape tab lists where`}
+              className="shrink-0 rounded bg-red-100 px-1 text-[11px] font-medium whitespace-nowrap text-red-800 dark:bg-red-400/15 dark:text-red-300"
+            >
+              <span className="@max-xs:hidden">fails </span>schema
+            </span>
+          ) : null}
+          {/* A named event type says more than the content type, so it takes that place; "untyped" says nothing a row needs. */}
+          {named ? (
+            // On a phone a flag beside it leaves only a sliver: the flag's tab names the type.
+            <span className={`min-w-0 flex-1 truncate ${flagged ? "@max-3xs:invisible" : ""}`} title={`Event type ${request.eventType}`}>
+              <span data-testid="event-type" className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {request.eventType}
               </span>
-            </>
+            </span>
           ) : /* Beside two or more badges there is no room for it: the Body tab says it. */
           request.contentType && badgeCount < 2 ? (
             <span className="min-w-0 flex-1 truncate" title={request.contentType}>

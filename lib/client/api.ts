@@ -1,12 +1,24 @@
 // Browser-side client for the JSON API. Every read sends the bin token as a Bearer header;
 // the server answers an unknown bin and a bad token with the same 404, and so do we.
 import type { z } from "zod";
-import type { ApiError, BinInfo, CreatedBin, EventShapeList, RequestDetail, RequestPage, ShapeChangeList, ShapeExport, Timeline } from "@/lib/shared/api-types";
+import type {
+  ApiError,
+  BinInfo,
+  CreatedBin,
+  EventShapeList,
+  OwnerSchema,
+  RequestDetail,
+  RequestPage,
+  ShapeChangeList,
+  ShapeExport,
+  Timeline,
+} from "@/lib/shared/api-types";
 import {
   BinInfoSchema,
   CreatedBinSchema,
   EventShapeListSchema,
   ImportedBinSchema,
+  OwnerSchemaSchema,
   RequestDetailSchema,
   RequestPageSchema,
   ShapeChangeListSchema,
@@ -37,7 +49,7 @@ export class BinNotFoundError extends ApiRequestError {
 }
 
 export interface CallOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   token?: string;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -121,6 +133,12 @@ export function getShapes(binId: string, token: string, signal?: AbortSignal): P
 
 export function getShapeChanges(binId: string, token: string, signal?: AbortSignal): Promise<ShapeChangeList> {
   return json(ShapeChangeListSchema, `${binPath(binId)}/shapes/changes`, { token, signal });
+}
+
+export const ownerSchemaPath = (binId: string, eventType: string) => `${binPath(binId)}/shapes/schema?${new URLSearchParams({ eventType })}`;
+
+export function getOwnerSchema(binId: string, token: string, eventType: string, signal?: AbortSignal): Promise<OwnerSchema> {
+  return json(OwnerSchemaSchema, ownerSchemaPath(binId, eventType), { token, signal });
 }
 
 export function getShapeExport(binId: string, token: string, eventType: string, format: ShapeFormat, signal?: AbortSignal): Promise<ShapeExport> {

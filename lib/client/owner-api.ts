@@ -1,6 +1,6 @@
 // Browser-side calls for the owner's tools: settings, replay, forwarders, deliveries, signature verification.
 // Goes through ./api.ts: Bearer token, no HTTP cache, the API's error envelope as ApiRequestError.
-import type { BinInfo, DeliveryDetail, TestEventResult } from "@/lib/shared/api-types";
+import type { BinInfo, DeliveryDetail, OwnerSchema, TestEventResult } from "@/lib/shared/api-types";
 import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import {
   BinInfoSchema,
@@ -8,13 +8,14 @@ import {
   DeliveryListSchema,
   ForwarderListSchema,
   MaskedSecretSchema,
+  OwnerSchemaSchema,
   SecretListSchema,
   SenderPresetCatalogueSchema,
   SignatureSchemeListSchema,
   TestEventResultSchema,
   VerificationSchema,
 } from "@/lib/shared/contract";
-import { binPath, json, requestPath, send } from "./api";
+import { binPath, json, ownerSchemaPath, requestPath, send } from "./api";
 import type {
   BinPatch,
   BinSettingsJson,
@@ -37,6 +38,20 @@ export function getBinSettings(binId: string, token: string, signal?: AbortSigna
 
 export function updateBin(binId: string, token: string, patch: BinPatch): Promise<BinInfo> {
   return json(BinInfoSchema, binPath(binId), { method: "PATCH", token, json: patch });
+}
+
+/** Sends the schema's text as it is: the server's refusal (Ajv's reason, 413) comes back as the error's message. */
+export function putOwnerSchema(binId: string, token: string, eventType: string, schemaText: string): Promise<OwnerSchema> {
+  return json(OwnerSchemaSchema, ownerSchemaPath(binId, eventType), {
+    method: "PUT",
+    token,
+    headers: { "Content-Type": "application/json" },
+    body: schemaText,
+  });
+}
+
+export async function deleteOwnerSchema(binId: string, token: string, eventType: string): Promise<void> {
+  await send(ownerSchemaPath(binId, eventType), { method: "DELETE", token });
 }
 
 /** Always answers with the delivery, also when the target failed or was refused (its attempt log says why). */

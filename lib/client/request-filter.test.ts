@@ -17,6 +17,7 @@ const summary = {
   responseStatus: 200,
   responseRule: null,
   eventType: "charge.succeeded",
+  schemaResult: "fail",
 } as RequestSummary;
 
 test("filterSearchParams sends only what is set, normalised", () => {
@@ -28,6 +29,7 @@ test("filterSearchParams sends only what is set, normalised", () => {
   // A header value alone means nothing to the server.
   assert.equal(filterSearchParams({ ...EMPTY_FILTER, headerValue: "abc" }).toString(), "");
   assert.equal(filterSearchParams({ ...EMPTY_FILTER, eventType: " pull_request.opened " }).toString(), "eventType=pull_request.opened");
+  assert.equal(filterSearchParams({ ...EMPTY_FILTER, schemaResult: "fail" }).toString(), "schemaResult=fail");
   assert.equal(isFilterActive(EMPTY_FILTER), false);
 });
 
@@ -39,6 +41,8 @@ test("matchesSummary decides locally when it can and defers otherwise", () => {
   assert.equal(matchesSummary({ ...EMPTY_FILTER, to: "2029-12-31T00:00" }, summary), false);
   assert.equal(matchesSummary({ ...EMPTY_FILTER, eventType: "charge.succeeded" }, summary), true);
   assert.equal(matchesSummary({ ...EMPTY_FILTER, eventType: "charge.failed" }, summary), false);
+  assert.equal(matchesSummary({ ...EMPTY_FILTER, schemaResult: "fail" }, summary), true);
+  assert.equal(matchesSummary({ ...EMPTY_FILTER, schemaResult: "pass" }, summary), false);
   assert.equal(matchesSummary({ ...EMPTY_FILTER, q: "needle" }, summary), null);
   assert.equal(matchesSummary({ ...EMPTY_FILTER, method: "GET", q: "needle" }, summary), false);
 });

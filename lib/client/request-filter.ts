@@ -15,9 +15,11 @@ export interface RequestFilter {
   to: string;
   /** Exactly this event type ("" for any). */
   eventType: string;
+  /** The owner schema's verdict at capture: "pass", "fail", "not_checked" ("" for any). */
+  schemaResult: string;
 }
 
-export const EMPTY_FILTER: RequestFilter = { method: "", path: "", header: "", headerValue: "", q: "", from: "", to: "", eventType: "" };
+export const EMPTY_FILTER: RequestFilter = { method: "", path: "", header: "", headerValue: "", q: "", from: "", to: "", eventType: "", schemaResult: "" };
 
 export function isFilterActive(filter: RequestFilter): boolean {
   return Object.values(filter).some((value) => value.trim() !== "");
@@ -25,7 +27,7 @@ export function isFilterActive(filter: RequestFilter): boolean {
 
 /** How many of the advanced fields (everything but the body text) are set. */
 export function advancedFilterCount(filter: RequestFilter): number {
-  return [filter.method, filter.path, filter.header, filter.from, filter.to, filter.eventType].filter((v) => v.trim() !== "").length;
+  return [filter.method, filter.path, filter.header, filter.from, filter.to, filter.eventType, filter.schemaResult].filter((v) => v.trim() !== "").length;
 }
 
 export function normalizePath(path: string): string {
@@ -54,6 +56,7 @@ export function filterSearchParams(filter: RequestFilter): URLSearchParams {
   set("from", localToIso(filter.from));
   set("to", localToIso(filter.to));
   set("eventType", filter.eventType);
+  set("schemaResult", filter.schemaResult);
   return search;
 }
 
@@ -76,6 +79,7 @@ export function matchesSummary(filter: RequestFilter, summary: RequestSummary): 
   if (to && received > Date.parse(to)) return false;
   const eventType = filter.eventType.trim();
   if (eventType && summary.eventType !== eventType) return false;
+  if (filter.schemaResult && summary.schemaResult !== filter.schemaResult) return false;
   if (filter.header.trim() || filter.q !== "") return null;
   return true;
 }

@@ -26,6 +26,7 @@ const summary = (id: string): RequestSummary => ({
   plainHttp: false,
   eventType: null,
   shapeDrift: null,
+  schemaResult: null,
 });
 const page = (ids: string[], nextBefore: string | null = null): RequestPage => ({ requests: ids.map(summary), nextBefore });
 const ids = (state: RequestListState) => state.requests.map((r) => r.id);

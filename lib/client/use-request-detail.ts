@@ -1,6 +1,7 @@
 "use client";
 // Full detail (headers and body) of one captured request, fetched on selection. Captured requests
-// never change, so each is fetched once per page view.
+// never change, so each is fetched once per page view; only its check against the owner's schema
+// does, when the schema is set or removed (forgetBinDetails).
 import { useEffect, useState } from "react";
 import type { RequestDetail } from "@/lib/shared/api-types";
 import { ApiRequestError, getRequest } from "./api";
@@ -18,6 +19,11 @@ function remember(detail: RequestDetail): void {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
+}
+
+/** Drops the bin's fetched details: their schema verdicts were for a schema that has just changed. */
+export function forgetBinDetails(binId: string): void {
+  for (const [id, detail] of cache) if (detail.binId === binId) cache.delete(id);
 }
 
 export function useRequestDetail(binId: string, token: string | null, requestId: string | null): RequestDetailState {

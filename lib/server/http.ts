@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ApiError } from "@/lib/shared/api-types";
-import { DomainError, ValidationError, errorMessage } from "@/lib/shared/errors";
+import { DomainError, PayloadTooLargeError, ValidationError, errorMessage } from "@/lib/shared/errors";
 import { env } from "@/lib/server/env";
 import { parseInput } from "@/lib/server/validation";
 
@@ -79,4 +79,20 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   } catch (error) {
     throw new ValidationError(`The body is not valid JSON: ${errorMessage(error)}`);
   }
+}
+
+/** The request's body as UTF-8 text, refused with 413 past `maxBytes` without reading the rest. */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new PayloadTooLargeError(maxBytes);
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

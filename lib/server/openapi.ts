@@ -240,7 +240,7 @@ export function openApiDocument(): Json {
         get: {
           summary: "Event types and their learnt shapes",
           description:
-            "Each event type the bin's JSON requests had, with how many samples its shape was learnt from. The shape is learnt as requests are stored, in the same transaction: bodies over 256 KiB are not learnt.",
+            "Each event type the bin's JSON requests had, with how many samples its shape was learnt from, and the owner's JSON Schemas by type. The shape is learnt as requests are stored, in the same transaction: bodies over 256 KiB are not learnt.",
           security: secured,
           responses: { "200": reply("The bin's event types.", ref("EventShapeList")), "404": notFound },
         },
@@ -271,6 +271,59 @@ export function openApiDocument(): Json {
             "200": reply("The file's name, media type and text.", ref("ShapeExport")),
             "400": error("Invalid parameters."),
             "404": error("Unknown bin, a wrong token, or no shape learnt for that event type."),
+          },
+        },
+      },
+      "/api/bins/{binId}/shapes/schema": {
+        parameters: [binIdParam, { name: "eventType", in: "query", required: true, schema: { type: "string" }, example: "charge.succeeded" }],
+        get: {
+          summary: "The owner's JSON Schema for an event type",
+          description: "The schema as uploaded, its dialect and version. Anyone who can read the bin may read it.",
+          security: secured,
+          responses: {
+            "200": reply("The schema.", ref("OwnerSchema")),
+            "400": error("Invalid parameters."),
+            "404": error("Unknown bin, a wrong token, or no schema for that event type."),
+          },
+        },
+        put: {
+          summary: "Set or replace an event type's JSON Schema (owner)",
+          description:
+            "The body is the schema: JSON Schema 2020-12 (the default when `$schema` is absent) or draft-07, at most 256 KiB. Ajv compiles it; a schema Ajv refuses is answered 422 with Ajv's reason. `$ref` resolves within the schema only: nothing is ever fetched. `pattern` runs on a linear-time engine (RE2): backreferences and lookaround are refused. Each new request of the type is checked as it is stored (`schemaResult` in the list, the failing paths in the detail's `schemaCheck`); requests stored before are checked when their detail is read. Replacing a schema counts its version up and clears the verdicts of the one it replaces. A bin holds at most 100 schemas.",
+          security: secured,
+          requestBody: {
+            required: true,
+            content: jsonContent(
+              { type: "object", description: "A JSON Schema." },
+              {
+                $schema: "https://json-schema.org/draft/2020-12/schema",
+                type: "object",
+                required: ["data"],
+                properties: { data: { type: "object", properties: { object: { type: "object", properties: { amount: { type: "integer" } } } } } },
+              },
+            ),
+          },
+          responses: {
+            "200": reply("Stored.", ref("OwnerSchema")),
+            "400": error("Invalid parameters."),
+            "403": ownerOnly,
+            "404": notFound,
+            "409": error("The bin holds 100 schemas already."),
+            "413": error("The schema is larger than 256 KiB."),
+            "422": error(
+              "Not a schema Ajv accepts: not JSON, an unsupported `$schema`, an invalid keyword, an unresolvable `$ref`, or a pattern RE2 cannot run.",
+            ),
+          },
+        },
+        delete: {
+          summary: "Remove an event type's JSON Schema (owner)",
+          description: "New requests of the type are no longer checked, and the verdicts stored under it are cleared.",
+          security: secured,
+          responses: {
+            "204": reply("Removed."),
+            "400": error("Invalid parameters."),
+            "403": ownerOnly,
+            "404": error("Unknown bin, a wrong token, or no schema for that event type."),
           },
         },
       },
@@ -375,6 +428,12 @@ export function openApiDocument(): Json {
               in: "query",
               schema: { type: "string" },
               description: "Exactly this event type (`pull_request.opened`, `orders/create`, `untyped`).",
+            },
+            {
+              name: "schemaResult",
+              in: "query",
+              schema: { type: "string", enum: ["pass", "fail", "not_checked"] },
+              description: "Only requests with this verdict of their event type's owner schema, as stored at capture.",
             },
           ],
           responses: {

@@ -11,6 +11,7 @@ import type {
   DeliverySummarySchema,
   EventShapeInfoSchema,
   EventShapeListSchema,
+  OwnerSchemaSchema,
   ResignSummarySchema,
   TestEventResultSchema,
   ForwarderInfoSchema,
@@ -22,6 +23,7 @@ import type {
   RequestDetailSchema,
   RequestPageSchema,
   RequestSummarySchema,
+  SchemaCheckSchema,
   SenderPresetCatalogueSchema,
   ShapeChangeListSchema,
   ShapeChangeSeenSchema,
@@ -37,6 +39,8 @@ export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;
 export type ShapeChangeList = z.infer<typeof ShapeChangeListSchema>;
 export type ShapeExport = z.infer<typeof ShapeExportSchema>;
+export type OwnerSchema = z.infer<typeof OwnerSchemaSchema>;
+export type SchemaCheck = z.infer<typeof SchemaCheckSchema>;
 export type ImportedBin = z.infer<typeof ImportedBinSchema>;
 export type BinInfo = z.infer<typeof BinInfoSchema>;
 export type RefusalTally = z.infer<typeof RefusalTallySchema>;

@@ -63,6 +63,9 @@ export const BinInfoSchema = z
   })
   .meta({ id: "BinInfo" });
 
+/** The event type of a JSON body that no provider and no owner path named. */
+export const UNTYPED_EVENT = "untyped";
+
 export const RequestSummarySchema = z
   .strictObject({
     id: z.string(),
@@ -109,6 +112,10 @@ export const RequestSummarySchema = z
       description:
         "How many ways the body's shape differs from its event type's shape so far (new field, missing required field, type change, new enum value); 0: as before. Null: not compared (the first of its type, not JSON, or too large: the detail's `shapeNote` says which).",
     }),
+    schemaResult: z.enum(["pass", "fail", "not_checked"]).nullable().meta({
+      description:
+        "Against the owner's JSON Schema for its event type, checked at capture: `fail` lists its failing paths in the detail's `schemaCheck`; `not_checked`: the body is over 256 KiB (never a pass). Null: its type had no schema when it was captured (the detail checks it against one uploaded since), or the body is not JSON.",
+    }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
 
@@ -131,6 +138,26 @@ export const ShapeChangeSchema = z
   })
   .meta({ id: "ShapeChange" });
 
+export const SchemaFailureSchema = z
+  .strictObject({
+    instancePath: z.string().meta({ description: 'JSON Pointer into the body ("/data/object/amount"); empty for the body itself.' }),
+    message: z.string().meta({ description: "Ajv's words for what is wrong there." }),
+  })
+  .meta({ id: "SchemaFailure" });
+
+export const SchemaCheckSchema = z
+  .strictObject({
+    result: z.enum(["pass", "fail", "not_checked"]),
+    failures: z.array(SchemaFailureSchema).meta({ description: "The first 20 failures." }),
+    failureCount: z.number().int().meta({ description: "How many failures there were in all." }),
+    note: z.string().nullable().meta({ description: "Why it was not checked (`not_checked`): a body over 256 KiB, or a schema that no longer compiles." }),
+    evaluated: z.enum(["capture", "read"]).meta({
+      description: "`capture`: the verdict stored when the request arrived. `read`: checked now, because the request came before this schema version.",
+    }),
+    schemaVersion: z.number().int(),
+  })
+  .meta({ id: "SchemaCheck", description: "The request against the owner's current JSON Schema for its event type." });
+
 export const RequestDetailSchema = RequestSummarySchema.extend({
   headers: headerPairs,
   httpVersion: z.string(),
@@ -139,6 +166,7 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   bodyOmitted: z.boolean().meta({ description: "True for bodies over 2 MiB: bodyBase64 is then empty and the bytes come from /raw (Range requests welcome)." }),
   shapeChanges: z.array(ShapeChangeSchema).meta({ description: "How the body's shape differs from its event type's shape before it (at most 50)." }),
   shapeNote: z.string().nullable().meta({ description: "Why the shape was not compared, when it was not." }),
+  schemaCheck: SchemaCheckSchema.nullable().meta({ description: "Null when its event type has no owner schema (or the body is not JSON)." }),
 }).meta({ id: "RequestDetail" });
 
 export const EventShapeInfoSchema = z
@@ -152,7 +180,26 @@ export const EventShapeInfoSchema = z
   })
   .meta({ id: "EventShapeInfo" });
 
-export const EventShapeListSchema = z.strictObject({ shapes: z.array(EventShapeInfoSchema) }).meta({ id: "EventShapeList" });
+export const OwnerSchemaInfoSchema = z
+  .strictObject({
+    eventType: z.string(),
+    version: z.number().int().meta({ description: "1 for the first upload, one more each time it was replaced." }),
+    draft: z.enum(["2020-12", "draft-07"]),
+    updatedAt: timestamp,
+  })
+  .meta({ id: "OwnerSchemaInfo" });
+
+export const OwnerSchemaSchema = OwnerSchemaInfoSchema.extend({
+  schema: z.string().meta({ description: "The JSON Schema as uploaded." }),
+  createdAt: timestamp,
+}).meta({ id: "OwnerSchema", description: "A JSON Schema the bin's owner supplied for one event type." });
+
+export const EventShapeListSchema = z
+  .strictObject({
+    shapes: z.array(EventShapeInfoSchema),
+    schemas: z.array(OwnerSchemaInfoSchema).meta({ description: "The owner's JSON Schemas, by event type (also for types not seen yet)." }),
+  })
+  .meta({ id: "EventShapeList" });
 
 export const ShapeChangeSeenSchema = ShapeChangeSchema.extend({
   eventType: z.string(),
@@ -362,9 +409,13 @@ export const CONTRACT_SCHEMAS = [
   BinInfoSchema,
   RequestSummarySchema,
   RequestPageSchema,
+  SchemaFailureSchema,
+  SchemaCheckSchema,
   RequestDetailSchema,
   ShapeChangeSchema,
   EventShapeInfoSchema,
+  OwnerSchemaInfoSchema,
+  OwnerSchemaSchema,
   EventShapeListSchema,
   ShapeChangeSeenSchema,
   ShapeChangeListSchema,

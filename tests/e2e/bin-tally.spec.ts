@@ -29,7 +29,7 @@ test("the list says what retention removed and what was refused, and updates liv
 
   const counts = page.getByLabel("Bin counts");
   await expect(counts).toContainText("Keeps 3 · 3 older removed");
-  await expect(page.getByRole("region", { name: "Requests" }).getByLabel("3 requests")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Requests" }).getByLabel("3 requests", { exact: true })).toBeVisible();
   // The rows retention removed leave the list too: the newest 3 stay.
   await expect(page.getByRole("listbox", { name: "Captured requests" }).getByRole("option")).toHaveCount(3);
   await expect(page.getByRole("listbox", { name: "Captured requests" })).toContainText("/n/5");

@@ -151,6 +151,7 @@ test.describe("inspector ux", () => {
       plainHttp: false,
       eventType: null,
       shapeDrift: null,
+      schemaResult: null,
     };
     const requests = Array.from({ length: 10_000 }, (_, i) => {
       const n = 10_000 - i;

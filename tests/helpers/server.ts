@@ -28,14 +28,17 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built production server (dist/server.mjs) on a free port with its own SQLite file. */
-export async function startServer(extraEnv: Record<string, string> = {}, options: { databaseUrl?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { databaseUrl?: string; port?: number; /** Run the bundle through this path (a symlink to it), from its folder. */ entry?: string } = {},
+): Promise<RunningServer> {
   const bundle = path.join(ROOT_DIR, "dist", "server.mjs");
   if (!existsSync(bundle)) throw new Error("dist/server.mjs is missing: run `npm run build` before the HTTP tests.");
   const port = options.port ?? (await freePort());
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl("server"));
   let output = "";
-  const child = spawn(process.execPath, [bundle], {
-    cwd: ROOT_DIR,
+  const child = spawn(process.execPath, [options.entry ?? bundle], {
+    cwd: options.entry ? path.dirname(options.entry) : ROOT_DIR,
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -118,6 +118,10 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/bins/{binId}/shapes", `${base}/shapes`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/shapes/changes", `${base}/shapes/changes`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/shapes/export", `${base}/shapes/export?eventType=untyped&format=zod`, { expect: 200, headers: owner(bin) });
+  const schemaPath = `${base}/shapes/schema?eventType=charge.succeeded`;
+  await call("put", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 422, headers: asJson(bin), body: '{"type":"strnig"}' });
+  await call("put", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 200, headers: asJson(bin), body: '{"type":"object","required":["id"]}' });
+  await call("get", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/share/rotate", `${base}/share/rotate`, { expect: 200, headers: owner(bin) });
 
   const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, {
@@ -211,6 +215,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   const exported = await (await fetch(`${server.url}${base}/export?format=json`, { headers: owner(bin) })).text();
   await call("post", "/api/bins/import", "/api/bins/import", { expect: 201, headers: { "Content-Type": "application/json" }, body: exported });
 
+  await call("delete", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 204, headers: owner(bin) });
   await call("delete", "/api/bins/{binId}/requests/{requestId}", r, { expect: 204, headers: owner(bin) });
   await call("delete", "/api/bins/{binId}/requests", `${base}/requests`, { expect: 204, headers: owner(bin) });
   await call("delete", "/api/bins/{binId}", base, { expect: 204, headers: owner(bin) });

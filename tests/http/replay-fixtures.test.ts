@@ -2,6 +2,8 @@
 // no secret), the real `hookscope replay` against a local handler (exit 0 / 1 with a diff, JUnit
 // parsed by an XML parser), and the generated pytest and Vitest-API examples run for real.
 import { spawn } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -264,6 +266,35 @@ describe("delivery chaos", () => {
     assert.match(result.stdout, /Duplicates: counter went from 0 to 2 \(\+2\) for 2 distinct fixtures sent 3 times each: each processed at most once\./);
     const blind = await run(["replay", file, "--to", `${target.url}/hooks`, "--duplicate", "2"]);
     assert.match(blind.stdout, /whether a copy was processed twice cannot be seen from the answers/);
+  });
+
+  test("--drip writes each body slowly, in pieces the handler reads one by one, and the bytes arrive whole", async () => {
+    const arrivals: { reads: number; body: Buffer }[] = [];
+    const slowReader = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        arrivals.push({ reads: chunks.length, body: Buffer.concat(chunks) });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => slowReader.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = slowReader.address() as AddressInfo;
+      // 40 B/s: 4 bytes every 100 ms, so the 35-byte order body is written in 9 pieces over 0.8 s.
+      const result = await run(["replay", file, "--to", `http://127.0.0.1:${port}/hooks`, "--drip", "40"]);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.equal((result.stdout.match(/\[body dripped at 40 B\/s\]/g) ?? []).length, 2);
+      const order = arrivals.find((arrival) => arrival.body.equals(ORDER_BODY));
+      assert.ok(order, "the order body arrived byte for byte");
+      // Pieces 100 ms apart could only all merge into one read if the handler stalled for 0.8 s.
+      assert.ok(order.reads >= 2, `read in ${order.reads} piece(s)`);
+      const refused = await run(["replay", file, "--to", `http://127.0.0.1:${port}/hooks`, "--drip", "0"]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /--drip must be a whole number from 1 to 100000000, not "0"/);
+    } finally {
+      await new Promise((resolve) => slowReader.close(resolve));
+    }
   });
 });
 

@@ -16,6 +16,7 @@ async function insertRequests(rows: Row[]): Promise<(true | Error)[]> {
     rows.map((row) => ({ binId: row.binId, rows: [row] })),
     () => undefined,
     null,
+    null,
   );
   return reservations.map((reservation) => (reservation ? true : new Error("no such bin")));
 }

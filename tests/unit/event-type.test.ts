@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { eventTypeOf, UNTYPED } from "@/lib/server/shapes/event-type";
+import { eventTypeOf } from "@/lib/server/shapes/event-type";
+import { UNTYPED_EVENT } from "@/lib/shared/contract";
 import { jsonBodyOf, SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
 import { parseJsonPath } from "@/lib/shared/json-path";
 import { ALL_SAMPLES } from "../helpers/webhook-samples";
@@ -46,20 +47,20 @@ test("Standard Webhooks, GitLab and Linear; a bare `type` from an unknown sender
     "merge_request.open",
   );
   assert.equal(typeOf({ "Content-Type": "application/json", "Linear-Event": "Issue" }, '{"action":"create","data":{}}'), "Issue.create");
-  assert.equal(typeOf({ "Content-Type": "application/json" }, '{"type":"order.paid"}'), UNTYPED);
+  assert.equal(typeOf({ "Content-Type": "application/json" }, '{"type":"order.paid"}'), UNTYPED_EVENT);
 });
 
 test("the bin's own path names what no provider does; odd values and bad bodies fall back", () => {
   const plain = { "Content-Type": "application/json" };
   assert.equal(typeOf(plain, '{"meta":{"kind":"invoice.voided"}}', "meta.kind"), "invoice.voided");
   assert.equal(typeOf(plain, '{"events":[{"name":7}]}', "$.events[0].name"), "7");
-  assert.equal(typeOf(plain, '{"meta":{"kind":{"deep":1}}}', "meta.kind"), UNTYPED, "an object is not a name");
-  assert.equal(typeOf(plain, '{"meta":{}}', "meta.kind"), UNTYPED);
+  assert.equal(typeOf(plain, '{"meta":{"kind":{"deep":1}}}', "meta.kind"), UNTYPED_EVENT, "an object is not a name");
+  assert.equal(typeOf(plain, '{"meta":{}}', "meta.kind"), UNTYPED_EVENT);
   assert.equal(typeOf(plain, '{"kind":"a\\u0000b' + "x".repeat(300) + '"}', "kind")!.length, 120, "cut to 120 characters, control characters removed");
   assert.equal(typeOf(plain, "{not json"), null);
   assert.equal(typeOf({ "Content-Type": "text/plain" }, '{"type":"x"}'), null);
   // Without a content type, a body that opens like JSON is tried.
-  assert.equal(typeOf({}, ' {"type":"x"}'), UNTYPED);
+  assert.equal(typeOf({}, ' {"type":"x"}'), UNTYPED_EVENT);
   // Too large to parse: headers alone still name a GitHub event, without its action.
   const big = `{"action":"opened","pad":"${"x".repeat(SHAPE_MAX_BODY_BYTES)}"}`;
   assert.equal(typeOf({ ...plain, "X-GitHub-Event": "issues" }, big), "issues");

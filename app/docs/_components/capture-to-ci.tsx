@@ -29,7 +29,7 @@ const STEPS: { title: string; body: string; code: string }[] = [
   },
   {
     title: "5. Rehearse retries (chaos)",
-    body: "`--duplicate N` sends each fixture N times (the same bytes, like a provider's retries), `--reorder W` reverses the order within windows of W, `--delay` spaces them, `--stale` also sends the captured (old) signature, and `--counter <url>` reads your handler's own count before and after. The summary names what was accepted that arguably should not have been, and exits 1; without a counter it does not guess about double processing.",
+    body: "`--duplicate N` sends each fixture N times (the same bytes, like a provider's retries), `--reorder W` reverses the order within windows of W, `--delay` spaces them, `--drip` writes each body slowly (bytes per second, like a slow sender), `--stale` also sends the captured (old) signature, and `--counter <url>` reads your handler's own count before and after. The summary names what was accepted that arguably should not have been, and exits 1; without a counter it does not guess about double processing.",
     code: `npx hookscope replay webhooks.fixtures.json --to http://localhost:3000/webhooks \\
   --resign-with-env STRIPE_WEBHOOK_SECRET --duplicate 3 --reorder 5 --stale \\
   --counter http://localhost:3000/webhooks/stats --counter-path '$.processed'`,

@@ -1,5 +1,6 @@
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import type { StoredShape } from "@/lib/server/shapes/learn";
+import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
 /** The numbers reserved for one bin's captures in a batch, and the bin's state as of that moment. */
 export interface BinReservation {
@@ -29,6 +30,12 @@ export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRec
  */
 export type LearnShapes = (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => StoredShape[];
 
+/**
+ * Checks a group's rows against their event types' owner schemas (lib/server/shapes/schemas.ts);
+ * `schemas` holds those of the rows' types the bin has.
+ */
+export type CheckSchemas = (rows: CapturedRequestRecord[], schemas: ReadonlyMap<string, StoredSchema>) => void;
+
 /** The distinct event types of a group's rows: whose shapes the commit reads. */
 export function eventTypesOf(rows: readonly CapturedRequestRecord[]): string[] {
   return [...new Set(rows.flatMap((record) => (record.eventType === null ? [] : [record.eventType])))];
@@ -54,6 +61,8 @@ export interface RequestSearch {
   bodyContains?: string;
   /** Exactly this event type. */
   eventType?: string;
+  /** The owner schema's verdict at capture. */
+  schemaResult?: string;
   from?: Date;
   to?: Date;
   before?: string;
@@ -118,7 +127,7 @@ export interface HotStore {
    * Commits a batch of captures in one transaction. Per group: the reservation, or null when the bin
    * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
    */
-  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null): Promise<(BinReservation | null)[]>;
+  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check?: CheckSchemas | null): Promise<(BinReservation | null)[]>;
   /**
    * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
@@ -138,7 +147,7 @@ export interface HotStore {
 }
 
 export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift"`;
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift", "schemaResult"`;
 
 export const CAPTURE_COLUMNS = [
   "id",
@@ -170,6 +179,9 @@ export const CAPTURE_COLUMNS = [
   "shapeDrift",
   "shapeChanges",
   "shapeNote",
+  "schemaResult",
+  "schemaErrors",
+  "schemaRef",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** What a capture inserts: the record's columns, then the body's text for the search index (bodyTextColumn). */
@@ -279,6 +291,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
+  if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)}`);
   if (search.bodyContains) {
     // One narrowing condition is enough: with a header already narrowing, the body is only checked.
     const text = search.bodyContains;
@@ -379,9 +392,13 @@ export function attemptValues(report: ReportRow, time: (at: Date) => unknown, fl
   ];
 }
 
+/** `hasSchemas`: whether the bin has any owner schema, so bins without one never look them up. */
 export const RESERVE_SQL = (p: Placeholder) =>
   `UPDATE "Bin" SET "captureCount" = "captureCount" + ${p(1)} WHERE "id" = ${p(2)}
-   RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs"`;
+   RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs",
+   EXISTS (SELECT 1 FROM "EventSchema" s WHERE s."binId" = "Bin"."id") AS "hasSchemas"`;
+
+export const SCHEMA_COLUMNS = `"eventType", "id", "version", "schema"`;
 
 /** `indexHint` lets a dialect name the index to use (see the SQLite store). */
 export const FIRST_DELIVERY_SQL = (p: (n: number) => string, indexHint = "") =>

@@ -2,6 +2,7 @@ import { databaseProvider, sqlitePath } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import type {
   CaptureGroup,
+  CheckSchemas,
   HotStore,
   LearnShapes,
   PrepareRows,
@@ -33,8 +34,8 @@ function store(): HotStore {
   return opened;
 }
 
-export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) {
-  return store().commit(groups, prepare, learn);
+export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check: CheckSchemas | null) {
+  return store().commit(groups, prepare, learn, check);
 }
 
 export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {

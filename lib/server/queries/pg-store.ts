@@ -19,6 +19,7 @@ import {
   attemptValues,
   eventTypesOf,
   searchSql,
+  SCHEMA_COLUMNS,
   SHAPE_COLUMNS,
   UPSERT_SHAPE_SQL,
   type BinReservation,
@@ -29,6 +30,7 @@ import {
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import type { StoredShape } from "@/lib/server/shapes/learn";
+import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
 const positional = (n: number) => `$${n}`;
 
@@ -89,7 +91,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
     }
   }
   return {
-    async commit(groups, prepare, learn) {
+    async commit(groups, prepare, learn, check = null) {
       return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
@@ -100,6 +102,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
             maxRequests: number;
             responderUntil: Date | null;
             responderTimeoutMs: number;
+            hasSchemas: boolean;
           }>(RESERVE_SQL(positional), [rows.length, binId]);
           const row = reserved.rows[0];
           if (!row) {
@@ -131,6 +134,13 @@ export function openPgStore(pool: pg.Pool): HotStore {
             for (const shape of learn(rows, new Map(found.rows.map((row) => [row.eventType, row])))) {
               await client.query(UPSERT_SHAPE_SQL(positional), [binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt, shape.lastSeenAt]);
             }
+          }
+          if (check !== null && row.hasSchemas && types.length > 0) {
+            const found = await client.query<StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
+              binId,
+              types,
+            ]);
+            if (found.rows.length > 0) check(rows, new Map(found.rows.map((schema) => [schema.eventType, schema])));
           }
           await client.query(insertSql(rows.length), rows.flatMap(values));
           reservations.push(reservation);

@@ -36,11 +36,15 @@ export interface CapturedRequestRecord {
   shapeDrift: number | null;
   shapeChanges: string | null;
   shapeNote: string | null;
+  /** See lib/server/shapes/schemas.ts: the owner's schema's verdict at capture (null: none for its type), its details as JSON, and which schema version. */
+  schemaResult: string | null;
+  schemaErrors: string | null;
+  schemaRef: string | null;
 }
 
 export type RequestSummaryRecord = Omit<
   CapturedRequestRecord,
-  "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey" | "shapeChanges" | "shapeNote"
+  "headers" | "body" | "httpVersion" | "forwardPending" | "deliveryKey" | "shapeChanges" | "shapeNote" | "schemaErrors" | "schemaRef"
 >;
 
 const SUMMARY_FIELDS = {
@@ -66,6 +70,7 @@ const SUMMARY_FIELDS = {
   plainHttp: true,
   eventType: true,
   shapeDrift: true,
+  schemaResult: true,
 } as const;
 
 export interface ListRequestsOptions {
@@ -271,5 +276,8 @@ export function arrivedRecord(request: ArrivedRequest): CapturedRequestRecord {
     shapeDrift: null,
     shapeChanges: null,
     shapeNote: null,
+    schemaResult: null,
+    schemaErrors: null,
+    schemaRef: null,
   };
 }

@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -52,10 +53,21 @@ parentPort.on("message", () => {
 });
 `;
 
-/** Where better-sqlite3 is, from the entry script (or the working directory when there is none). */
+/**
+ * Where better-sqlite3 is. From this module's own file first: the entry script may be a symlink in a
+ * folder with no node_modules above it (a global install's bin/hookscope), and Node keeps that path.
+ */
 function driverPath(): string {
-  const from = process.argv[1] ? path.resolve(process.argv[1]) : path.join(process.cwd(), "index.js");
-  return createRequire(from).resolve("better-sqlite3");
+  const origins = [() => import.meta.url, () => realpathSync(process.argv[1] ?? ""), () => path.join(process.cwd(), "index.js")];
+  let failure: unknown;
+  for (const origin of origins) {
+    try {
+      return createRequire(origin()).resolve("better-sqlite3");
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }
 
 export function startCheckpointer(file: string, onCheckpoint?: (report: CheckpointReport) => void): Checkpointer {

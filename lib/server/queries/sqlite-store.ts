@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
-import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type Checkpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { errorMessage } from "@/lib/shared/errors";
 import { bodyTextColumn, headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
@@ -21,10 +22,12 @@ import {
   attemptValues,
   eventTypesOf,
   searchSql,
+  SCHEMA_COLUMNS,
   SHAPE_COLUMNS,
   UPSERT_SHAPE_SQL,
   type BinReservation,
   type CaptureGroup,
+  type CheckSchemas,
   type HotStore,
   type LearnShapes,
   type PrepareRows,
@@ -36,11 +39,20 @@ import {
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import type { StoredShape } from "@/lib/server/shapes/learn";
+import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 
-type ReserveRow = { captureCount: number; settings: string; secrets: string; maxRequests: number; responderUntil: number | null; responderTimeoutMs: number };
+type ReserveRow = {
+  captureCount: number;
+  settings: string;
+  secrets: string;
+  maxRequests: number;
+  responderUntil: number | null;
+  responderTimeoutMs: number;
+  hasSchemas: number;
+};
 type TailDbRow = Omit<TailRow, "receivedAt" | "headers"> & { receivedAt: number; headers: string };
 type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
   receivedAt: number;
@@ -133,9 +145,15 @@ function insertValues(record: CapturedRequestRecord): unknown[] {
 export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
-  // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
-  database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
-  const checkpointer = startCheckpointer(file, options.onCheckpoint);
+  let checkpointer: Checkpointer | null = null;
+  try {
+    checkpointer = startCheckpointer(file, options.onCheckpoint);
+    // Checkpoints run on their own thread (sqlite-checkpointer.ts); this is only the fallback.
+    database.pragma(`wal_autocheckpoint = ${CHECKPOINT_FALLBACK_PAGES}`);
+  } catch (error) {
+    // An optimisation, never a reason not to capture: SQLite's own checkpoints in the commit remain.
+    console.error("sqlite: no checkpoint thread (the capture connection checkpoints itself):", errorMessage(error));
+  }
   const searchDialect = sqliteSearch(database);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
@@ -210,7 +228,16 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
     }
   };
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null) =>
+  const schemaOf = database.prepare<[string, string], StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = ? AND "eventType" = ?`);
+  const checkGroup = (binId: string, rows: CapturedRequestRecord[], check: CheckSchemas) => {
+    const schemas = new Map<string, StoredSchema>();
+    for (const type of eventTypesOf(rows)) {
+      const row = schemaOf.get(binId, type);
+      if (row) schemas.set(type, row);
+    }
+    if (schemas.size > 0) check(rows, schemas);
+  };
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check: CheckSchemas | null) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
@@ -230,12 +257,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       }
       markDuplicates(rows, firstStored);
       learnGroup(binId, rows, learn);
+      if (check !== null && row.hasSchemas === 1) checkGroup(binId, rows, check);
       for (const record of rows) insert.run(insertValues(record));
       return reservation;
     }),
   );
   return {
-    commit: async (groups, prepare, learn) => commit(groups, prepare, learn),
+    commit: async (groups, prepare, learn, check = null) => commit(groups, prepare, learn, check),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
@@ -271,7 +299,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       database.prepare("SELECT 1").get();
     },
     close: async () => {
-      await checkpointer.stop();
+      await checkpointer?.stop();
       database.close();
     },
   };

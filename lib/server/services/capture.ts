@@ -19,6 +19,7 @@ import { toSummary } from "@/lib/server/services/serialize";
 import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
 import { eventTypeOf } from "@/lib/server/shapes/event-type";
 import { learnShapes, type StoredShape } from "@/lib/server/shapes/learn";
+import { checkSchemas, type StoredSchema } from "@/lib/server/shapes/schemas";
 import { parseJsonPath } from "@/lib/shared/json-path";
 
 /** A request as it came off the wire, before it is stored. */
@@ -100,6 +101,11 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
     env().EVENT_SHAPES === "on"
       ? (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => learnShapes(rows, (record) => bodies.get(record) ?? null, stored)
       : null;
+  // Without shapes no body is parsed and no row is typed: nothing to check either.
+  const check =
+    learn === null
+      ? null
+      : (rows: CapturedRequestRecord[], schemas: ReadonlyMap<string, StoredSchema>) => checkSchemas(rows, (record) => bodies.get(record) ?? null, schemas);
   const reservations = await commitCaptureGroups(
     groups,
     (reservation, rows) => {
@@ -129,6 +135,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       });
     },
     learn,
+    check,
   );
   groups.forEach((group, g) => {
     const reservation = reservations[g];

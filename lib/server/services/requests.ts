@@ -6,6 +6,7 @@ import * as requests from "@/lib/server/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/server/queries/hot-store";
 import { publish } from "@/lib/server/realtime/bus";
 import { toDetail, toSummary } from "@/lib/server/services/serialize";
+import { currentSchemaCheck } from "@/lib/server/services/shapes";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_CATCH_UP = 500;
@@ -54,7 +55,7 @@ export async function listMissedRequests(binId: string, after: string | null | u
 export async function getRequestDetail(binId: string, requestId: string, inlineBodyBytes?: number): Promise<RequestDetail> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  return toDetail(record, inlineBodyBytes);
+  return toDetail(record, inlineBodyBytes, await currentSchemaCheck(record));
 }
 
 export async function getRawBody(binId: string, requestId: string): Promise<Uint8Array> {

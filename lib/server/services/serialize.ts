@@ -1,7 +1,8 @@
-import type { RequestDetail, RequestSummary } from "@/lib/shared/api-types";
+import type { RequestDetail, RequestSummary, SchemaCheck } from "@/lib/shared/api-types";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import { utf8Text } from "@/lib/shared/body/utf8";
 import type { ShapeChange } from "@/lib/shared/shapes/shape";
+import { outcomeFromColumns } from "@/lib/server/shapes/schemas";
 
 export function toSummary(record: RequestSummaryRecord): RequestSummary {
   return {
@@ -27,13 +28,26 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     plainHttp: record.plainHttp,
     eventType: record.eventType,
     shapeDrift: record.shapeDrift,
+    schemaResult: record.schemaResult as RequestSummary["schemaResult"],
   };
 }
 
 /** Bodies larger than this are left out of the JSON detail: the inspector reads them from /raw in parts. */
 export const DETAIL_INLINE_BODY_BYTES = 2 * 1024 * 1024;
 
-export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL_INLINE_BODY_BYTES): RequestDetail {
+/** The owner-schema verdict stored at capture, as the detail shows it; null when none was stored. */
+export function storedSchemaCheck(record: Pick<CapturedRequestRecord, "schemaResult" | "schemaErrors" | "schemaRef">): SchemaCheck | null {
+  if (record.schemaResult === null) return null;
+  const version = Number(record.schemaRef?.split(":").at(-1));
+  return { ...outcomeFromColumns(record.schemaResult, record.schemaErrors), evaluated: "capture", schemaVersion: Number.isInteger(version) ? version : 0 };
+}
+
+/** `schemaCheck` defaults to the verdict stored at capture; the detail route passes one against the current schema. */
+export function toDetail(
+  record: CapturedRequestRecord,
+  inlineBodyBytes = DETAIL_INLINE_BODY_BYTES,
+  schemaCheck: SchemaCheck | null = storedSchemaCheck(record),
+): RequestDetail {
   const body = Buffer.from(record.body);
   const omitted = body.length > inlineBodyBytes;
   return {
@@ -45,5 +59,6 @@ export function toDetail(record: CapturedRequestRecord, inlineBodyBytes = DETAIL
     bodyOmitted: omitted,
     shapeChanges: record.shapeChanges === null ? [] : (JSON.parse(record.shapeChanges) as ShapeChange[]),
     shapeNote: record.shapeNote,
+    schemaCheck,
   };
 }

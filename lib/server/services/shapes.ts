@@ -1,9 +1,24 @@
-import type { EventShapeList, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
+import { randomUUID } from "node:crypto";
+import type { EventShapeList, OwnerSchema, SchemaCheck, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
 import { DomainError } from "@/lib/shared/errors";
 import { exportShape, type ExportFormat } from "@/lib/shared/shapes/export";
 import type { ShapeNode } from "@/lib/shared/shapes/shape";
 import type { ShapeChangeSeen } from "@/lib/server/shapes/learn";
-import { getEventShape, listEventShapes } from "@/lib/server/queries/shapes";
+import {
+  countEventSchemas,
+  deleteEventSchema,
+  getEventSchema,
+  getEventShape,
+  listEventSchemas,
+  listEventShapes,
+  putEventSchema,
+} from "@/lib/server/queries/shapes";
+import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { jsonBodyOf } from "@/lib/server/shapes/json-body";
+import { checkBody, compileSchema, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
+
+/** Each schema is compiled into code and kept: a bin may hold this many. */
+export const MAX_SCHEMAS_PER_BIN = 100;
 
 function countFields(node: ShapeNode): number {
   let count = 0;
@@ -16,8 +31,14 @@ function changesOf(text: string): ShapeChangeSeen[] {
 }
 
 export async function binShapes(binId: string): Promise<EventShapeList> {
-  const rows = await listEventShapes(binId);
+  const [rows, schemas] = await Promise.all([listEventShapes(binId), listEventSchemas(binId)]);
   return {
+    schemas: schemas.map((schema) => ({
+      eventType: schema.eventType,
+      version: schema.version,
+      draft: schema.draft as SchemaDraft,
+      updatedAt: schema.updatedAt.toISOString(),
+    })),
     shapes: rows.map((row) => {
       const shape = JSON.parse(row.shape) as ShapeNode;
       return {
@@ -44,4 +65,59 @@ export async function exportBinShape(binId: string, eventType: string, format: E
   const row = await getEventShape(binId, eventType);
   if (!row) throw new DomainError("shape_not_found", `This bin has no learnt shape for the event type "${eventType}".`, 404);
   return { eventType, format, ...exportShape(JSON.parse(row.shape) as ShapeNode, eventType, format) };
+}
+
+type EventSchemaRow = NonNullable<Awaited<ReturnType<typeof getEventSchema>>>;
+
+function toOwnerSchema(row: EventSchemaRow): OwnerSchema {
+  return {
+    eventType: row.eventType,
+    version: row.version,
+    draft: row.draft as SchemaDraft,
+    updatedAt: row.updatedAt.toISOString(),
+    schema: row.schema,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const noSchema = (eventType: string) => new DomainError("schema_not_found", `This bin has no schema for the event type "${eventType}".`, 404);
+
+export async function ownerSchema(binId: string, eventType: string): Promise<OwnerSchema> {
+  const row = await getEventSchema(binId, eventType);
+  if (!row) throw noSchema(eventType);
+  return toOwnerSchema(row);
+}
+
+/**
+ * Sets (or replaces) the type's schema once Ajv compiles it (422 with Ajv's reason otherwise).
+ * Verdicts stored under the schema it replaces are cleared: those requests are checked again when read.
+ */
+export async function setOwnerSchema(binId: string, eventType: string, text: string): Promise<OwnerSchema> {
+  const { draft, validate } = compileSchema(text);
+  if (!(await getEventSchema(binId, eventType)) && (await countEventSchemas(binId)) >= MAX_SCHEMAS_PER_BIN) {
+    throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
+  }
+  const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date());
+  rememberCompiled(row, validate);
+  return toOwnerSchema(row);
+}
+
+export async function removeOwnerSchema(binId: string, eventType: string): Promise<void> {
+  if (!(await deleteEventSchema(binId, eventType))) throw noSchema(eventType);
+}
+
+/**
+ * The request against its type's current schema: the verdict stored at capture when it was checked
+ * against this version, else checked now (a request from before the schema, or before its last change).
+ */
+export async function currentSchemaCheck(record: CapturedRequestRecord): Promise<SchemaCheck | null> {
+  if (record.eventType === null) return null;
+  const schema = await getEventSchema(record.binId, record.eventType);
+  if (!schema) return null;
+  if (record.schemaResult !== null && record.schemaRef === schemaRef(schema)) {
+    return { ...outcomeFromColumns(record.schemaResult, record.schemaErrors), evaluated: "capture", schemaVersion: schema.version };
+  }
+  const body = jsonBodyOf(record.contentType, record.body);
+  if (body === null) return null;
+  return { ...checkBody(schema, body), evaluated: "read", schemaVersion: schema.version };
 }

@@ -1,10 +1,8 @@
 // Which kind of event a captured request is: what its shape is learnt and compared under. Pure:
 // headers and the parsed body in, a name out, so capture calls it once per row at no I/O cost.
 import { headerValue } from "@/lib/shared/headers";
+import { UNTYPED_EVENT } from "@/lib/shared/contract";
 import { valueAt } from "@/lib/shared/json-path";
-
-/** JSON bodies no provider and no owner path named. */
-export const UNTYPED = "untyped";
 
 /** Names are shown in a column and used as a key: long or odd ones are cut, not refused. */
 const MAX_TYPE_LENGTH = 120;
@@ -31,7 +29,7 @@ function clean(name: string): string {
     name
       .replace(/[\u0000-\u001f\u007f]/g, "")
       .trim()
-      .slice(0, MAX_TYPE_LENGTH) || UNTYPED
+      .slice(0, MAX_TYPE_LENGTH) || UNTYPED_EVENT
   );
 }
 
@@ -102,5 +100,5 @@ export function eventTypeOf({ headers, json, typePath }: EventTypeInput): string
     const { found, value } = valueAt(json, typePath);
     if (found && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return clean(String(value));
   }
-  return UNTYPED;
+  return UNTYPED_EVENT;
 }

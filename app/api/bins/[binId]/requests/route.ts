@@ -16,6 +16,7 @@ const PageQuerySchema = RequestMatchFields.extend({
   from: z.string().optional(),
   to: z.string().optional(),
   eventType: z.string().min(1).max(120).optional(),
+  schemaResult: z.enum(["pass", "fail", "not_checked"]).optional(),
 }).refine(headerValueNeedsHeader, "headerValue needs header");
 
 export const GET = route(async (request: Request, { params }: Context) => {

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { bearerToken, json, noContent, parseSearchParams, readTextBody, route } from "@/lib/server/http";
+import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { ownerSchema, removeOwnerSchema, setOwnerSchema } from "@/lib/server/services/shapes";
+import { SCHEMA_MAX_BYTES } from "@/lib/server/shapes/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ binId: string }> };
+
+// A query parameter, not a path segment: Shopify's types hold a slash ("orders/create").
+const SchemaQuerySchema = z.object({ eventType: z.string().min(1).max(120) });
+
+/** The owner's JSON Schema for one event type. */
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
+  await authorizeBin(binId, bearerToken(request));
+  return json(await ownerSchema(binId, query.eventType), 200, { "Cache-Control": "no-store" });
+});
+
+/** Sets or replaces it: the body is the schema itself (JSON Schema 2020-12 or draft-07). */
+export const PUT = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
+  await authorizeOwner(binId, bearerToken(request));
+  const text = await readTextBody(request, SCHEMA_MAX_BYTES);
+  return json(await setOwnerSchema(binId, query.eventType, text));
+});
+
+export const DELETE = route(async (request: Request, { params }: Context) => {
+  const { binId } = await params;
+  const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
+  await authorizeOwner(binId, bearerToken(request));
+  await removeOwnerSchema(binId, query.eventType);
+  return noContent();
+});
