@@ -150,6 +150,8 @@ test("a restart in the middle resumes pending deliveries", async () => {
   await fetch(bin.captureUrl, { method: "POST", body: "survive" });
   await waitUntil(async () => (await deliveriesOf(restartable, bin))[0]?.attempts === 1, 10_000, "the first failed attempt");
   await restartable.stop();
+  // On a busy machine the first server may retry once more before it stops: each attempt counts.
+  const failedBeforeRestart = target.received.filter((r) => r.url === "/after-restart").length;
   target.setHandler(undefined);
   const before = target.received.length;
   const again = await startServer({ OUTBOUND_ALLOW_LIST: `127.0.0.1:${target.port}`, FORWARD_RETRY_BASE_MS: "50", FORWARD_POLL_MS: "50" }, { databaseUrl });
@@ -162,7 +164,8 @@ test("a restart in the middle resumes pending deliveries", async () => {
       15_000,
       "the resumed delivery",
     );
-    assert.equal(delivery!.attempts, 2);
+    assert.ok(failedBeforeRestart >= 1);
+    assert.equal(delivery!.attempts, failedBeforeRestart + 1);
     assert.equal(target.received.slice(before).filter((r) => r.url === "/after-restart").length, 1, "sent once after the restart");
   } finally {
     await again.stop();

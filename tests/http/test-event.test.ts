@@ -90,13 +90,29 @@ async function addSecret(bin: CreatedBin, scheme: SchemeId): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
+/** Schemes whose "signature" is the secret itself. */
+const SECRET_IN_REQUEST: readonly string[] = ["gitlab", "telegram"];
+
 describe("signed test events", () => {
-  test("every scheme: the template, signed with the bin's secret, is captured and verifies valid", async () => {
+  test("every scheme: the template, signed with the bin's secret, is captured and verifies valid; token schemes are refused", async () => {
     const bin = await createBin(server.url);
+    let captured = 0;
     for (const scheme of SCHEME_IDS) {
       const secretId = await addSecret(bin, scheme);
       const privateKey = SECRETS[scheme].privateKey;
       const response = await call(bin, "/test-event", { secretId, ...(privateKey ? { privateKey } : {}) });
+      if (SECRET_IN_REQUEST.includes(scheme)) {
+        // The request would carry the secret itself, and viewers read the bin's requests.
+        assert.equal(response.status, 422, `${scheme}: ${await response.clone().text()}`);
+        assert.match(((await response.json()) as { error: { message: string } }).error.message, /sends the secret itself/);
+        assert.equal(
+          ((await (await fetch(`${server.url}/api/bins/${bin.id}/requests`, authorized(bin.ownerToken))).json()) as { requests: unknown[] }).requests.length,
+          captured,
+        );
+        assert.equal((await fetch(`${server.url}/api/bins/${bin.id}/secrets/${secretId}`, { method: "DELETE", ...authorized(bin.ownerToken) })).status, 204);
+        continue;
+      }
+      captured++;
       assert.equal(response.status, 200, `${scheme}: ${await response.clone().text()}`);
       const result = (await response.json()) as TestEventResult;
       assert.equal(result.signed.scheme, scheme);

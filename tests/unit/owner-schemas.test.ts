@@ -120,3 +120,18 @@ test("every schema the Shapes panel offers as a start (the inferred export) pass
     assert.doesNotThrow(() => compileSchema(JSON.stringify(toJsonSchema(shape, sample.name))), sample.name);
   }
 });
+
+test(
+  "checks that would cost more than linear time per value: the url format is checked by the URL parser, enums past 256 values are refused",
+  { timeout: 20_000 },
+  () => {
+    const { validate } = compileSchema('{"type":"string","format":"url"}');
+    assert.equal(checkValue(validate, "https://example.com/hooks?a=1").result, "pass");
+    assert.equal(checkValue(validate, "mailto:someone@example.com").result, "fail");
+    // ajv-formats' own url pattern takes minutes on this (quadratic); the test's timeout would end it.
+    assert.equal(checkValue(validate, `http://${":".repeat(256 * 1024)}`).result, "fail");
+    const values = (n: number) => JSON.stringify({ properties: { currency: { enum: Array.from({ length: n }, (_, i) => `C${i}`) } } });
+    assert.match(refusal(values(257)), /an enum at \/properties\/currency lists 257 values, more than 256/);
+    assert.equal(compileSchema(values(180)).draft, "2020-12", "every ISO 4217 currency code fits");
+  },
+);

@@ -36,7 +36,7 @@ const STEPS: { title: string; body: string; code: string }[] = [
   },
   {
     title: "Signed test events",
-    body: "The bin's “Test event” (or `POST /api/bins/<binId>/test-event`) signs a provider's template, or your edited body, with one of the bin's secrets, for any scheme; it is captured in the bin and, with a target URL, replayed there re-signed.",
+    body: "The bin's “Test event” (or `POST /api/bins/<binId>/test-event`) signs a provider's template, or your edited body, with one of the bin's secrets, for any scheme but GitLab and Telegram (their header is the secret itself, which share-link viewers would read); it is captured in the bin and, with a target URL, replayed there re-signed.",
     code: `curl -X POST "$HOOKSCOPE/api/bins/<binId>/test-event" -H "Authorization: Bearer <ownerToken>" \\
   -H "Content-Type: application/json" -d '{"scheme":"github","targetUrl":"https://staging.example.com/webhooks"}'`,
   },

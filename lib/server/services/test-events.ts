@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/shared/errors";
 import { TargetUrl } from "@/lib/shared/settings/settings";
 import { senderUrl } from "@/lib/server/bins/sender-url";
 import type { BinRecord } from "@/lib/server/queries/bins";
-import { resignRequest } from "@/lib/server/signatures";
+import { resignRequest, SCHEMES } from "@/lib/server/signatures";
 import { captureRequest } from "@/lib/server/services/capture";
 import { replayRequest } from "@/lib/server/services/deliveries";
 import { chooseBinSecret, ResignChoiceSchema } from "@/lib/server/services/resign";
@@ -41,6 +41,14 @@ export type TestEventInput = z.infer<typeof TestEventSchema>;
 export async function sendTestEvent(bin: BinRecord, origin: string, input: TestEventInput): Promise<TestEventResult> {
   const choice = ResignChoiceSchema.parse({ secretId: input.secretId, scheme: input.scheme, privateKey: input.privateKey });
   const { id: secretId, secret } = chooseBinSecret(bin.secrets, choice);
+  const scheme = SCHEMES.find((info) => info.id === secret.scheme);
+  // Share-link viewers read every captured request; the bin's secrets are never shown to them.
+  if (scheme?.secret.kind === "token")
+    throw new DomainError(
+      "secret_in_request",
+      `${scheme.name} sends the secret itself in ${scheme.signatureHeaders.join(", ")}: a test event would store it in the bin, where share-link viewers read it. Send a test from ${scheme.name} itself, or replay a captured request to your target with re-signing.`,
+      422,
+    );
   const template = TEST_EVENT_TEMPLATES[secret.scheme];
   const path = input.path ?? template.path;
   const headers: [string, string][] = [

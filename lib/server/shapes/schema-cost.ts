@@ -10,6 +10,8 @@
 
 /** Subschemas applied at one location of a body; real schemas stay in the tens. */
 export const MAX_APPLICATIONS_PER_VALUE = 1_000;
+/** Each value is compared with every entry of an enum, so a long one multiplies a body's cost. */
+export const MAX_ENUM_VALUES = 256;
 /** Locations the analysis may visit before it gives up on a schema as too intricate to bound. */
 const MAX_STATES = 20_000;
 
@@ -35,6 +37,8 @@ function indexSchema(root: Node): (ref: string) => Node | undefined {
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`));
     if (!isNode(value)) return;
     byPointer.set(pointer, value);
+    if (Array.isArray(value.enum) && value.enum.length > MAX_ENUM_VALUES)
+      throw new SchemaTooCostlyError(`an enum at ${pointer || "the root"} lists ${value.enum.length} values, more than ${MAX_ENUM_VALUES}`);
     for (const key of ["$id", "$anchor", "$dynamicAnchor"]) {
       const name = value[key];
       if (typeof name === "string") byName.set(key === "$id" ? name : `#${name}`, value);
