@@ -10,7 +10,7 @@ const { captureRequest } = await import("@/lib/server/services/capture");
 const { createNewBin, removeBin } = await import("@/lib/server/services/bins");
 const { clearRequests, removeRequest } = await import("@/lib/server/services/requests");
 const { listFullRequests } = await import("@/lib/server/queries/requests");
-const { pruneRequests, searchRequests } = await import("@/lib/server/queries/hot-store");
+const { closeHotStore, pruneRequests, searchIndexer, searchRequests } = await import("@/lib/server/queries/hot-store");
 type Search = Parameters<typeof searchRequests>[1];
 type Stored = Awaited<ReturnType<typeof listFullRequests>>[number];
 
@@ -87,6 +87,8 @@ async function capture(bin: string, sample: Sample) {
 }
 
 before(async () => {
+  // SQLite indexes in the background: held back here, so the first searches find every row above the watermark.
+  searchIndexer()?.pause();
   binId = (await createNewBin("http://localhost")).id;
   otherBinId = (await createNewBin("http://localhost")).id;
   for (let round = 0; round < 3; round++) {
@@ -95,6 +97,26 @@ before(async () => {
   // The index is shared by every bin: another bin's matches must not leak into this one's answers.
   for (const sample of SAMPLES) await capture(otherBinId, sample);
 });
+
+/** Waits for SQLite's background indexer to index every stored row (PostgreSQL's indexes are kept by the database). */
+async function indexed(): Promise<void> {
+  const indexer = searchIndexer();
+  if (!indexer) return;
+  indexer.resume();
+  await indexer.caughtUp();
+  assert.equal(indexer.unindexed(), 0);
+}
+
+/** FTS5 compares its index with the content table row by row, and throws on a difference. */
+async function checkIndexIntegrity(): Promise<void> {
+  const { default: Database } = await import("better-sqlite3");
+  const database = new Database(databaseUrl.slice("file:".length));
+  try {
+    database.prepare(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch", rank) VALUES ('integrity-check', 1)`).run();
+  } finally {
+    database.close();
+  }
+}
 
 /** Rows of the SQLite trigram index whose body text or headers contain `text` (PostgreSQL keeps its GIN index itself). */
 async function indexedRowids(text: string): Promise<number> {
@@ -134,15 +156,29 @@ describe(`indexed search answers what a scan answers (${TEST_DB})`, () => {
     ["short term (2 characters, scanned)", { bodyContains: "ab" }],
     ["short term, one character", { bodyContains: "é" }],
   ];
-  for (const [name, search] of cases) {
-    test(name, async () => {
-      const rows = await listFullRequests(binId, undefined, 1000);
-      const want = expected(rows, { ...search, limit: 1000 });
-      const got = (await searchRequests(binId, { ...search, limit: 1000 })).map((row) => row.id);
-      assert.deepEqual(got, want);
-      // A page of the answer is the start of the whole answer.
-      const page = (await searchRequests(binId, { ...search, limit: 2 })).map((row) => row.id);
-      assert.deepEqual(page, want.slice(0, 2));
+  // SQLite: with nothing of the bin indexed (every row scanned), part of it, and all of it.
+  const states: [string, () => Promise<void>][] =
+    TEST_DB === "sqlite"
+      ? [
+          ["index behind", async () => assert.ok(searchIndexer()!.unindexed() >= SAMPLES.length * 4)],
+          ["index part-way", async () => assert.equal(searchIndexer()!.indexBatch(SAMPLES.length + 3), SAMPLES.length + 3)],
+          ["index caught up", indexed],
+        ]
+      : [["database index", async () => {}]];
+  for (const [state, reach] of states) {
+    describe(state, () => {
+      before(reach);
+      for (const [name, search] of cases) {
+        test(name, async () => {
+          const rows = await listFullRequests(binId, undefined, 1000);
+          const want = expected(rows, { ...search, limit: 1000 });
+          const got = (await searchRequests(binId, { ...search, limit: 1000 })).map((row) => row.id);
+          assert.deepEqual(got, want);
+          // A page of the answer is the start of the whole answer.
+          const page = (await searchRequests(binId, { ...search, limit: 2 })).map((row) => row.id);
+          assert.deepEqual(page, want.slice(0, 2));
+        });
+      }
     });
   }
 
@@ -166,6 +202,7 @@ describe(`deletions leave nothing behind in the index (${TEST_DB})`, () => {
     const found = async () => (await searchRequests(bin, { bodyContains: marker, limit: 100 })).length;
     const foundByHeader = async () => (await searchRequests(bin, { header: "x-marker", headerValue: marker, limit: 100 })).length;
     assert.equal(await found(), 6);
+    await indexed();
     if (TEST_DB === "sqlite") assert.equal(await indexedRowids(marker), 6);
 
     await removeRequest(bin, ids[0]!);
@@ -190,15 +227,38 @@ describe(`deletions leave nothing behind in the index (${TEST_DB})`, () => {
     assert.equal((await searchRequests(doomed, { bodyContains: marker, limit: 10 })).length, 0);
     if (TEST_DB === "sqlite") {
       assert.equal(await indexedRowids(marker), 0);
-      // FTS5 compares its index with the content table row by row.
-      const { default: Database } = await import("better-sqlite3");
-      const database = new Database(databaseUrl.slice("file:".length));
-      try {
-        database.prepare(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch", rank) VALUES ('integrity-check', 1)`).run();
-      } finally {
-        database.close();
-      }
+      await checkIndexIntegrity();
     }
+  });
+
+  test("deleting rows the index has not reached, and the newest indexed rows (SQLite's watermark)", { skip: TEST_DB !== "sqlite" }, async () => {
+    const indexer = searchIndexer()!;
+    await indexed();
+    const bin = (await createNewBin("http://localhost")).id;
+    const marker = `tail-${randomBytes(6).toString("hex")}`;
+    const sample = (i: number) => ({ path: `/t${i}`, rawHeaders: ["X-Marker", marker], body: Buffer.from(`{"marker":"${marker}"}`) });
+
+    // Above the watermark: deleted without touching the index (external content must not delete what it lacks).
+    indexer.pause();
+    const { summary } = await capture(bin, sample(0));
+    await capture(bin, sample(1));
+    await removeRequest(bin, summary.id);
+    assert.equal((await searchRequests(bin, { bodyContains: marker, limit: 10 })).length, 1);
+    await indexed();
+    assert.equal(await indexedRowids(marker), 1);
+    await checkIndexIntegrity();
+
+    // The newest rows, indexed, deleted: the next captures reuse their rowids and must not count as indexed.
+    assert.equal(await clearRequests(bin), 1);
+    indexer.pause();
+    for (let i = 0; i < 3; i++) await capture(bin, sample(i));
+    assert.ok(indexer.unindexed() >= 3);
+    assert.equal((await searchRequests(bin, { bodyContains: marker, limit: 10 })).length, 3);
+    assert.equal((await searchRequests(bin, { header: "x-marker", headerValue: marker, limit: 10 })).length, 3);
+    await indexed();
+    assert.equal(await indexedRowids(marker), 3);
+    assert.equal((await searchRequests(bin, { bodyContains: marker, limit: 10 })).length, 3);
+    await checkIndexIntegrity();
   });
 });
 
@@ -252,5 +312,45 @@ describe(`clearing a big bin (${TEST_DB})`, () => {
     assert.equal((await searchRequests(bin, { limit: 10 })).length, 0);
     if (TEST_DB === "sqlite") assert.equal(await indexedRowids("cleared-term"), 0);
     assert.equal((await listFullRequests(binId, undefined, 1000)).length, others);
+  });
+});
+
+describe(`a server started on rows it has not indexed (${TEST_DB})`, () => {
+  test("searches scan the tail at once, and the indexer catches up in the background", { skip: TEST_DB !== "sqlite" }, async () => {
+    const bin = (await createNewBin("http://localhost")).id;
+    await indexed();
+    await closeHotStore();
+    // Written while no store is open, as by a server that stopped before indexing them (or a database
+    // that had rows before the index's migration).
+    const rows = 3_000;
+    await executeSql(
+      databaseUrl,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+       INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+       SELECT printf('t%08d', i), '${bin}', 'POST', '/', '', '[["x-late","' || (i % 7) || '"]]', CAST('{"late":"term-' || (i % 10) || '"}' AS BLOB),
+              '{"late":"term-' || (i % 10) || '"}', 20, '127.0.0.1', '1.1', 1700000000000 + i, i FROM n`,
+    );
+    const indexer = searchIndexer()!;
+    indexer.pause();
+    assert.equal(indexer.unindexed(), rows);
+    const ids = (found: { id: string }[]) => found.map((row) => row.id);
+    const wanted = (i: number) => `t${String(i).padStart(8, "0")}`;
+    const newest = (keep: (i: number) => boolean) =>
+      Array.from({ length: rows }, (_, k) => rows - k)
+        .filter(keep)
+        .slice(0, 3)
+        .map(wanted);
+    const newestTerm3 = newest((i) => i % 10 === 3);
+    const newestLate5 = newest((i) => i % 7 === 5);
+    const check = async () => {
+      assert.deepEqual(ids(await searchRequests(bin, { bodyContains: "term-3", limit: 3 })), newestTerm3);
+      assert.deepEqual(ids(await searchRequests(bin, { header: "x-late", headerValue: "5", limit: 3 })), newestLate5);
+      assert.equal((await searchRequests(bin, { bodyContains: "term-3", limit: 1000 })).length, rows / 10);
+    };
+    await check();
+    await indexed();
+    assert.equal(await indexedRowids("term-3"), rows / 10);
+    await check();
+    await checkIndexIntegrity();
   });
 });

@@ -9,7 +9,7 @@ const SCRIPT = "migration.sql";
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 /**
  * Tables a migration made by hand that no schema can declare: the SQLite FTS5 search index and its
- * shadow tables (20261202016000_search_index). The diff sees them only in the migrations and would drop
+ * shadow tables (20261203016000_search_index). The diff sees them only in the migrations and would drop
  * them. (The engine's externalTables filter expects such tables to be models in the schema.)
  */
 const HAND_MADE_TABLE = /^DROP TABLE "CapturedRequestSearch(_[a-z]+)?";$/m;

@@ -1,3 +1,4 @@
+import type { SearchIndexer } from "@/lib/server/queries/sqlite-search-index";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import type { StoredShape } from "@/lib/server/shapes/learn";
 import type { StoredSchema } from "@/lib/server/shapes/schemas";
@@ -143,6 +144,8 @@ export interface HotStore {
   oldestReceivedAt(binId: string): Promise<number | null>;
   /** Answers when the connection capture writes through answers; throws otherwise. */
   ping(): Promise<void>;
+  /** SQLite's background search indexer; null on PostgreSQL, whose GIN indexes are kept in the capture's transaction. */
+  searchIndexer: SearchIndexer | null;
   close(): Promise<void>;
 }
 

@@ -242,6 +242,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
       await pool.query("SELECT 1");
     },
     // The pool is the process's (lib/server/db/postgres-pool.ts): closing the database ends it.
+    searchIndexer: null,
     async close() {},
   };
 }

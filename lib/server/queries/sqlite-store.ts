@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
 import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type Checkpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { startSearchIndexer, WATERMARK_SQL } from "@/lib/server/queries/sqlite-search-index";
 import { errorMessage } from "@/lib/shared/errors";
 import { bodyTextColumn, headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
@@ -76,6 +77,8 @@ function ftsPhrase(column: "headers" | "bodyText", text: string): string {
 }
 
 const FTS_ROWIDS = `SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH`;
+/** The rows the background indexer has not reached yet (sqlite-search-index.ts): every search scans them. */
+const UNINDEXED_TAIL = `"CapturedRequest".rowid > (${WATERMARK_SQL})`;
 const UNINDEXED_BODIES = `SELECT rowid FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_unindexed_body_idx" WHERE "binId" = ? AND ("bodyText" IS NULL) = 1`;
 const PATH_RANGE = `SELECT 1 FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_path_idx" WHERE "binId" = ? AND "path" >= ?`;
 
@@ -91,7 +94,8 @@ const MOST_CANDIDATES = 10_000;
 /**
  * Search in SQLite: the FTS5 trigram table "CapturedRequestSearch" (see its migration) gives the rowids
  * whose headers or body text contain the term; for the body, the bin's rows without text (binary bodies,
- * rows older than the index) are added through their index, to be checked byte by byte.
+ * rows older than the index) are added through their index, to be checked byte by byte. The rows above
+ * the indexer's watermark are added by their rowid range, so a lagging index never drops a match.
  */
 export function sqliteSearch(database: Database.Database): SearchDialect {
   const count = (sql: string) => database.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (${sql} LIMIT ${MOST_CANDIDATES})`);
@@ -99,12 +103,13 @@ export function sqliteSearch(database: Database.Database): SearchDialect {
   const countUnindexed = count(UNINDEXED_BODIES);
   const countPath = count(PATH_RANGE);
   const countPathBelow = count(`${PATH_RANGE} AND "path" < ?`);
+  const countTail = count(`SELECT 1 FROM "CapturedRequest" WHERE ${UNINDEXED_TAIL}`);
   const kept = (narrowing: Narrowing): number => {
     switch (narrowing.kind) {
       case "headers":
-        return countFts.get(ftsPhrase("headers", narrowing.text))!.n;
+        return countFts.get(ftsPhrase("headers", narrowing.text))!.n + countTail.get()!.n;
       case "body":
-        return countFts.get(ftsPhrase("bodyText", narrowing.text))!.n + countUnindexed.get(narrowing.binId)!.n;
+        return countFts.get(ftsPhrase("bodyText", narrowing.text))!.n + countUnindexed.get(narrowing.binId)!.n + countTail.get()!.n;
       case "path":
         return narrowing.below === null
           ? countPath.get(narrowing.binId, narrowing.from)!.n
@@ -118,9 +123,9 @@ export function sqliteSearch(database: Database.Database): SearchDialect {
     time: (at) => at.getTime(),
     bytes: (text) => Buffer.from(text),
     bytewisePath: `"path"`,
-    headerCandidates: (param, text) => `"CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("headers", text))})`,
+    headerCandidates: (param, text) => `("CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("headers", text))}) OR ${UNINDEXED_TAIL})`,
     bodyCandidates: (param, binIdParam, text) =>
-      `"CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("bodyText", text))} UNION ALL ${UNINDEXED_BODIES.replace("?", binIdParam)})`,
+      `("CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("bodyText", text))} UNION ALL ${UNINDEXED_BODIES.replace("?", binIdParam)}) OR ${UNINDEXED_TAIL})`,
     // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
     // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
     narrowedTable: `"CapturedRequest" NOT INDEXED`,
@@ -155,6 +160,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     console.error("sqlite: no checkpoint thread (the capture connection checkpoints itself):", errorMessage(error));
   }
   const searchDialect = sqliteSearch(database);
+  const searchIndexer = startSearchIndexer(database);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -298,7 +304,9 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     ping: async () => {
       database.prepare("SELECT 1").get();
     },
+    searchIndexer,
     close: async () => {
+      searchIndexer.stop();
       await checkpointer?.stop();
       database.close();
     },

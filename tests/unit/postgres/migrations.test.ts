@@ -29,7 +29,7 @@ test("the committed PostgreSQL migrations apply to an empty database, once", asy
 });
 
 /**
- * The search index is built from what each engine has (20261202016000_search_index): an FTS5 table in
+ * The search index is built from what each engine has (20261203016000_search_index): an FTS5 table in
  * SQLite, trigram GIN indexes in PostgreSQL, and an expression index in one but a partial index in the
  * other for the rows it cannot index. Those are compared by the search tests, not here.
  */
