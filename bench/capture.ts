@@ -31,13 +31,15 @@
 //   BENCH_RARE_EVERY [1000]             one request in this many has `x-kind: rare` (others `common`)
 //   BENCH_EXPLAIN [auto]                query plans of the list/search SQL: auto = of series over the
 //                                       list target, 1 = all, 0 = none
+//   BENCH_PG_SEARCH_INDEX [1]           0: drop PostgreSQL's trigram search indexes once Hookscope has
+//                                       migrated, to measure what keeping them costs capture
+// SQLite's search index is kept in the background: the reads wait until it has caught up (reported).
 // Last stdout line: one JSON object with every figure. Exit 1 only when something broke (a server
 // crashed, answers were not 2xx, rows do not match the answers, events went missing); a missed
 // target is WARN with exit 0.
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import type { RequestSearch } from "../lib/server/queries/hot-store-types";
 import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind } from "./databases";
@@ -45,9 +47,18 @@ import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult
 import { runLoad, type LoadResult } from "./load";
 import { measureReads, type ReadResult, type ReadSeries } from "./reads";
 import { errorText, intSetting, listSetting, median, runBench } from "./common";
-import { freePort, installCleanup, readProcessMemory, startServer, type ProcessMemory, type ServerProcess } from "./processes";
+import {
+  freePort,
+  installCleanup,
+  LIFTED_LIMITS_ENV,
+  readProcessMemory,
+  ROOT_DIR,
+  startHookscopeServer,
+  startServer,
+  type ProcessMemory,
+  type ServerProcess,
+} from "./processes";
 
-const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_PG_URL = "postgres://hookscope:hookscope@127.0.0.1:5432/hookscope";
 
 const TARGETS = {
@@ -78,6 +89,8 @@ interface Settings {
   matchEvery: number;
   rareEvery: number;
   explain: "auto" | "all" | "none";
+  /** BENCH_PG_SEARCH_INDEX=0 drops PostgreSQL's trigram indexes once Hookscope has migrated: what they cost capture. */
+  pgSearchIndex: boolean;
   distDir: string;
 }
 
@@ -105,6 +118,7 @@ function readSettings(): Settings {
     matchEvery: intSetting("BENCH_MATCH_EVERY", 100, 1, 100_000),
     rareEvery: intSetting("BENCH_RARE_EVERY", 1000, 1, 100_000),
     explain,
+    pgSearchIndex: intSetting("BENCH_PG_SEARCH_INDEX", 1, 0, 1) === 1,
     distDir: process.env.NEXT_DIST_DIR || ".next",
   };
 }
@@ -124,11 +138,6 @@ const ORDERS_PATH = "/bench/orders/";
 const PAGE = 50;
 
 const MAX_ROWS_PER_BIN = 1_000_000;
-const HOOKSCOPE_BENCH_ENV = {
-  RATE_LIMIT_PER_BIN: "0",
-  RATE_LIMIT_PER_ADDRESS: "0",
-  BIN_MAX_REQUESTS: String(MAX_ROWS_PER_BIN),
-};
 
 type TargetName = "bare" | "baseline" | "hookscope";
 /** The targets that store rows, whose counts are checked against their 2xx answers. */
@@ -169,27 +178,8 @@ async function startBare(): Promise<ServerProcess> {
   });
 }
 
-async function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServer({
-    name,
-    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
-    cwd: ROOT_DIR,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // One client on loopback hammering one bin is exactly what the limiters exist to stop, and
-      // the default retention (1000 per bin) would prune rows the count checks expect.
-      ...HOOKSCOPE_BENCH_ENV,
-    },
-    port,
-    healthPath: "/api/health",
-    readyTimeoutMs: 90_000,
-  });
+function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
+  return startHookscopeServer({ name, databaseUrl, distDir, env: { BIN_MAX_REQUESTS: String(MAX_ROWS_PER_BIN) } });
 }
 
 const fmtInt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a");
@@ -204,7 +194,7 @@ function describeProblems(label: string, result: LoadResult): string[] {
   const problems: string[] = [];
   if (result.non2xx > 0) {
     const hint = result.statusCodes["429"]
-      ? ` — rate limited: the bench turns limits off with ${Object.keys(HOOKSCOPE_BENCH_ENV).join(", ")}; were they renamed?`
+      ? ` — rate limited: the bench turns limits off with ${Object.keys(LIFTED_LIMITS_ENV).join(", ")}; were they renamed?`
       : "";
     problems.push(`${label}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)})${hint}`);
   }
@@ -414,6 +404,10 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
   }
   try {
     hookscope = await startHookscope(`${label} hookscope`, db.hookscopeUrl, settings.distDir);
+    if (!settings.pgSearchIndex && db.kind === "postgres") {
+      await db.dropSearchIndexes();
+      console.log("  the trigram indexes of the search are dropped (BENCH_PG_SEARCH_INDEX=0): capture without them");
+    }
   } catch (error) {
     await bare.stop();
     await baseline.stop();
@@ -517,6 +511,18 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
           `  bin grown to ${fmtInt(binRows)} rows by ${fmtInt(copies)} SQL copies of its captures in ${((Date.now() - copyStart) / 1000).toFixed(0)} s`,
         );
       }
+      // SQLite indexes in the background: the reads are measured on a caught-up index (searches would
+      // otherwise scan the tail), and how long that took is reported.
+      const indexStart = Date.now();
+      const unindexed = await db.unindexed();
+      while ((await db.unindexed()) > 0) {
+        if (Date.now() - indexStart > settings.drainMaxSeconds * 10_000) {
+          problems.push(`${label}: the search index still lacked ${fmtInt(await db.unindexed())} rows after ${settings.drainMaxSeconds * 10} s`);
+          break;
+        }
+        await sleep(250);
+      }
+      if (unindexed > 0) console.log(`  search index caught up on ${fmtInt(unindexed)} rows in ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
       const result: MemoryReport = { captures: settings.memoryCaptures, fill, drain, idle, afterFill, settled, afterReads: null, binRows };
       console.log(
         `  memory: ${fmtInt(fill.ok2xx)} captures at ${fmtInt(fill.requestsPerSecond)} req/s; RSS idle ${fmtMb(idle?.rssKb)}, ` +

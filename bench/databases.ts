@@ -9,6 +9,7 @@ import { errorMessage } from "@/lib/shared/errors";
 import { searchSql, type RequestSearch } from "@/lib/server/queries/hot-store-types";
 import { PG_SEARCH } from "@/lib/server/queries/pg-store";
 import { sqliteSearch } from "@/lib/server/queries/sqlite-store";
+import { WATERMARK_SQL } from "@/lib/server/queries/sqlite-search-index";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -36,6 +37,10 @@ export interface BenchDatabase {
    * as if the bin had been capturing for a long time: how a read benchmark gets a bin of a million.
    */
   copyRows(binId: string, count: number): Promise<void>;
+  /** Rows the search index has not reached yet: SQLite's background indexer lags behind captures and copies; PostgreSQL keeps its indexes in each transaction (0). */
+  unindexed(): Promise<number>;
+  /** Drops the search's trigram indexes (PostgreSQL), to measure what keeping them costs capture. */
+  dropSearchIndexes(): Promise<void>;
   /** The plan of a search's SQL as Hookscope's store builds it, for the report. */
   explain(binId: string, search: RequestSearch): Promise<string>;
   /** Drops what the bench created (temp files go with the process). */
@@ -147,6 +152,15 @@ export function openSqlite(): BenchDatabase {
     },
     async copyRows(binId, count) {
       copySqliteRows(hookscopeFile, binId, count);
+    },
+    async unindexed() {
+      return withDb(hookscopeFile, (db) => {
+        const row = db.prepare(`SELECT coalesce(max(rowid), 0) - (${WATERMARK_SQL}) AS n FROM "CapturedRequest"`).get() as { n: number };
+        return Math.max(0, row.n);
+      });
+    },
+    async dropSearchIndexes() {
+      throw new Error("BENCH_PG_SEARCH_INDEX applies to PostgreSQL: SQLite's index is kept off the capture path");
     },
     async explain(binId, search) {
       return withDb(hookscopeFile, (db) => {
@@ -276,6 +290,12 @@ export async function openPostgres(adminUrl: string, baselinePoolSize: number): 
       } finally {
         await client.end();
       }
+    },
+    async unindexed() {
+      return 0;
+    },
+    async dropSearchIndexes() {
+      await pools.hookscope.query(`DROP INDEX "CapturedRequest_headers_trgm_idx", "CapturedRequest_bodyText_trgm_idx"`);
     },
     async explain(binId, search) {
       const { sql, params } = searchSql(PG_SEARCH, binId, search);

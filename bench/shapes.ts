@@ -15,14 +15,12 @@
 // Last stdout line: one JSON object with every figure.
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import { intSetting, median, runBench } from "./common";
 import { copySqliteRows } from "./databases";
 import { runLoad, type LoadResult } from "./load";
-import { freePort, installCleanup, makeTempDir, startServer, type ServerProcess } from "./processes";
+import { installCleanup, makeTempDir, ROOT_DIR, startHookscopeServer, type ServerProcess } from "./processes";
 
-const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const MODES = ["off", "types", "on"] as const;
 type Mode = (typeof MODES)[number];
 const TARGET_ADDED = 0.1;
@@ -67,27 +65,8 @@ function body(n: number): string {
 
 const HEADERS = { "content-type": "application/json", "stripe-signature": "t=1764496800,v1=00" };
 
-async function start(name: string, mode: Mode, databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServer({
-    name,
-    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
-    cwd: ROOT_DIR,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      EVENT_SHAPES: mode,
-      RATE_LIMIT_PER_BIN: "0",
-      RATE_LIMIT_PER_ADDRESS: "0",
-      BIN_MAX_REQUESTS: "1000000",
-    },
-    port,
-    healthPath: "/api/health",
-    readyTimeoutMs: 90_000,
-  });
+function start(name: string, mode: Mode, databaseUrl: string): Promise<ServerProcess> {
+  return startHookscopeServer({ name, databaseUrl, env: { EVENT_SHAPES: mode } });
 }
 
 /** CPU time (user + system, ms) the process has used: less swayed by other load on the machine than req/s. */
