@@ -300,6 +300,26 @@ async function drainEvents(label: string, server: ServerProcess, settings: Setti
   });
 }
 
+/**
+ * SQLite indexes captures in the background, while the server is not busy: waits until it has caught
+ * up, so that its work falls outside the next measured window (of any target: they share the CPUs),
+ * and says how long that took.
+ */
+async function waitForSearchIndex(label: string, db: BenchDatabase, settings: Settings, problems: string[]): Promise<void> {
+  const started = Date.now();
+  const unindexed = await db.unindexed();
+  if (unindexed === 0) return;
+  const limitSeconds = settings.drainMaxSeconds * 10;
+  while ((await db.unindexed()) > 0) {
+    if (Date.now() - started > limitSeconds * 1000) {
+      problems.push(`${label}: the search index still lacked ${fmtInt(await db.unindexed())} rows after ${limitSeconds} s`);
+      return;
+    }
+    await sleep(250);
+  }
+  console.log(`  ${label}: search index caught up on ${fmtInt(unindexed)} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<void> {
   await server.stop();
   if (server.child.exitCode !== 0) {
@@ -309,7 +329,7 @@ async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<
   }
 }
 
-async function measureThroughput(label: string, targets: Target[], settings: Settings, problems: string[]): Promise<RoundResult[]> {
+async function measureThroughput(label: string, db: BenchDatabase, targets: Target[], settings: Settings, problems: string[]): Promise<RoundResult[]> {
   const rounds: RoundResult[] = [];
   const lastRate = new Map<TargetName, number>();
   for (let round = 1; round <= settings.rounds; round++) {
@@ -345,6 +365,7 @@ async function measureThroughput(label: string, targets: Target[], settings: Set
           `(${fmtInt(measured.ok2xx)} × 2xx in ${measured.elapsedSeconds.toFixed(2)} s, non-2xx ${measured.non2xx}, errors ${measured.errors}; ` +
           `latency p50 ${measured.latencyP50Ms} ms p99 ${measured.latencyP99Ms} ms; warm-up ${fmtInt(warmup.requestsPerSecond)} req/s)`,
       );
+      if (target.name === "hookscope") await waitForSearchIndex(`${label} round ${round}`, db, settings, problems);
     }
   }
   return rounds;
@@ -422,7 +443,7 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
     { name: "hookscope", server: hookscope, newBin: () => createHookscopeBin(hookscope.url) },
   ];
   let latencyBinId: string | null = null;
-  const rounds = await phase(`${label} throughput`, problems, () => measureThroughput(label, targets, settings, problems));
+  const rounds = await phase(`${label} throughput`, problems, () => measureThroughput(label, db, targets, settings, problems));
   report.drainBeforeLatency = await drainEvents(label, hookscope, settings, problems);
   report.latency = await phase(`${label} latency`, problems, async () => {
     const bin = await createHookscopeBin(hookscope.url);
@@ -511,18 +532,8 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
           `  bin grown to ${fmtInt(binRows)} rows by ${fmtInt(copies)} SQL copies of its captures in ${((Date.now() - copyStart) / 1000).toFixed(0)} s`,
         );
       }
-      // SQLite indexes in the background: the reads are measured on a caught-up index (searches would
-      // otherwise scan the tail), and how long that took is reported.
-      const indexStart = Date.now();
-      const unindexed = await db.unindexed();
-      while ((await db.unindexed()) > 0) {
-        if (Date.now() - indexStart > settings.drainMaxSeconds * 10_000) {
-          problems.push(`${label}: the search index still lacked ${fmtInt(await db.unindexed())} rows after ${settings.drainMaxSeconds * 10} s`);
-          break;
-        }
-        await sleep(250);
-      }
-      if (unindexed > 0) console.log(`  search index caught up on ${fmtInt(unindexed)} rows in ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
+      // The reads are measured on a caught-up index (searches would otherwise scan the tail).
+      await waitForSearchIndex(`${label} reads`, db, settings, problems);
       const result: MemoryReport = { captures: settings.memoryCaptures, fill, drain, idle, afterFill, settled, afterReads: null, binRows };
       console.log(
         `  memory: ${fmtInt(fill.ok2xx)} captures at ${fmtInt(fill.requestsPerSecond)} req/s; RSS idle ${fmtMb(idle?.rssKb)}, ` +

@@ -8,8 +8,8 @@ const LOCKFILE = "migration_lock.toml";
 const SCRIPT = "migration.sql";
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 /**
- * Tables a migration made by hand that no schema can declare: the SQLite FTS5 search index and its
- * shadow tables (20261203016000_search_index). The diff sees them only in the migrations and would drop
+ * Tables a migration made by hand that no schema can declare: the SQLite FTS5 search index, its
+ * shadow tables and its watermark (20261203016000_search_index). The diff sees them only in the migrations and would drop
  * them. (The engine's externalTables filter expects such tables to be models in the schema.)
  */
 const HAND_MADE_TABLE = /^DROP TABLE "CapturedRequestSearch(_[a-z]+)?";$/m;
