@@ -1,4 +1,5 @@
 import { CreateBinButton } from "@/components/home/create-bin-button";
+import { AccountBins } from "@/components/home/account-bins";
 import { MyBins } from "@/components/home/my-bins";
 import { HowItWorks } from "@/components/home/how-it-works";
 import { ImportBinButton } from "@/components/home/import-bin-button";
@@ -20,6 +21,7 @@ export default function HomePage() {
         </div>
       </section>
       <HowItWorks />
+      <AccountBins />
       <MyBins />
     </main>
   );

@@ -6,6 +6,7 @@ import type { ResponseDecision } from "@/lib/server/bins/respond";
 import type { BinSettings } from "@/lib/shared/settings/settings";
 import type { ForwarderAnswer } from "@/lib/shared/api-types";
 import { answerHeaders } from "@/lib/server/outbound/forward-headers";
+import { sandboxAnswerHeaders } from "@/lib/server/services/answer-sandbox";
 import { captureRequest } from "@/lib/server/services/capture";
 import { countRefusal } from "@/lib/server/services/refusals";
 import { recordAnswerStatus } from "@/lib/server/services/requests";
@@ -181,7 +182,7 @@ function respond(
     const headers: [string, string][] = [
       ...(decision.contentType ? ([["Content-Type", decision.contentType]] as [string, string][]) : []),
       ...Object.entries(corsHeaders(req, settings)),
-      ...decision.headers,
+      ...sandboxAnswerHeaders(decision.headers),
       ["X-Hookscope-Request-Id", requestId],
       ["Content-Length", String(Buffer.byteLength(body))],
     ];
@@ -234,7 +235,12 @@ async function respondWithForwarderAnswer(
     status = answer.status;
     const body = Buffer.from(answer.bodyBase64, "base64");
     if (!res.headersSent && !res.destroyed) {
-      const headers = [...answerHeaders(answer.headers), ...cors, ["X-Hookscope-Request-Id", requestId], ["Content-Length", String(body.length)]];
+      const headers = [
+        ...sandboxAnswerHeaders(answerHeaders(answer.headers)),
+        ...cors,
+        ["X-Hookscope-Request-Id", requestId],
+        ["Content-Length", String(body.length)],
+      ];
       res.writeHead(status, headers.flat());
       res.end(req.method === "HEAD" ? undefined : body);
     }

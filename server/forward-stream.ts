@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, ValidationError, errorMessage } from "@/lib/shared/errors";
-import { authorizeOwner } from "@/lib/server/services/access";
+import { authorizeCaller } from "@/lib/server/services/access";
 import { runForwardStream, type FrameSink } from "@/lib/server/services/forward-stream";
 import { checkForwarderName } from "@/lib/server/services/forwarders";
 
@@ -58,7 +58,7 @@ export async function handleForwardStream(req: IncomingMessage, res: ServerRespo
     const params = new URL(req.url ?? "/", "http://local").searchParams;
     const header = req.headers.authorization;
     const token = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-    const { bin } = await authorizeOwner(target.binId, token);
+    const { bin } = await authorizeCaller(target.binId, token ? { kind: "token", token } : { kind: "anonymous" }, "owner");
     const name = checkForwarderName(target.name);
     const options = {
       replayLast: integerParam(params, "replayLast", MAX_REPLAY),

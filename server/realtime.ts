@@ -4,12 +4,18 @@ import { z } from "zod";
 import type { ClientToServerEvents, JoinBinAck, ServerToClientEvents } from "@/lib/shared/api-types";
 import { DomainError } from "@/lib/shared/errors";
 import { subscribe } from "@/lib/server/realtime/bus";
-import { authorizeBin } from "@/lib/server/services/access";
+import { authorizeCaller } from "@/lib/server/services/access";
+import type { Caller } from "@/lib/server/auth/caller";
+import { signedInFrom } from "@/lib/server/auth/caller";
+import { isTrustedOrigin } from "@/lib/server/auth/csrf";
+import type { SignedIn } from "@/lib/server/auth/sessions";
+import { originFromHeaders } from "@/lib/server/http";
 import { listMissedRequests } from "@/lib/server/services/requests";
 
 const JoinSchema = z.object({
   binId: z.string().min(1).max(64),
-  token: z.string().min(1).max(200),
+  /** The bin's owner or share token; without one, the socket's signed-in session decides. */
+  token: z.string().min(1).max(200).nullish(),
   after: z.string().max(64).nullish(),
 });
 
@@ -19,17 +25,23 @@ const room = (binId: string) => `bin:${binId}`;
 /** Delivery targets can be internal URLs: only owners hear about them. */
 const ownerRoom = (binId: string) => `owner:${binId}`;
 
-/** What a socket joined each bin as, so that revoking the share link can let viewers go. */
+/**
+ * What a socket joined each bin as, so that revoking the share link can let viewers go, and the
+ * session it was opened with, so that signing out lets it go.
+ */
 interface SocketData {
   roles: Record<string, "owner" | "viewer">;
+  signedIn: SignedIn | null;
 }
 
 async function joinBin(socket: { join(rooms: string | string[]): unknown; data: Partial<SocketData> }, payload: unknown): Promise<JoinBinAck> {
   const parsed = JoinSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token, after? }." } };
+  if (!parsed.success) return { ok: false, error: { code: "invalid_request", message: "bin:join needs { binId, token?, after? }." } };
   const { binId, token, after } = parsed.data;
+  const signedIn = socket.data.signedIn;
+  const caller: Caller = token ? { kind: "token", token } : signedIn ? { kind: "user", signedIn } : { kind: "anonymous" };
   try {
-    const { role } = await authorizeBin(binId, token);
+    const { role } = await authorizeCaller(binId, caller);
     socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.
@@ -50,6 +62,24 @@ export function attachRealtime(httpServer: HttpServer): {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketData>>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+  });
+
+  // The session counts only for a connection opened by the app's own pages: a WebSocket is not
+  // bound by CORS, and a sibling subdomain's page would carry the cookie.
+  io.use((socket, next) => {
+    const { headers } = socket.request;
+    const ownOrigin = originFromHeaders((name) => headers[name]?.toString(), "encrypted" in socket.request.socket ? "https" : "http", headers.host ?? "");
+    socket.data.signedIn = null;
+    if (!isTrustedOrigin(headers.origin, ownOrigin)) return next();
+    signedInFrom(headers.cookie)
+      .then((signedIn) => {
+        socket.data.signedIn = signedIn;
+        next();
+      })
+      .catch((error: unknown) => {
+        console.error("realtime: reading the session failed:", error);
+        next();
+      });
   });
 
   io.on("connection", (socket) => {
@@ -93,6 +123,13 @@ export function attachRealtime(httpServer: HttpServer): {
         if (!socket || socket.data.roles?.[binId] !== "viewer") continue;
         socket.emit("bin:access-revoked", { binId });
         void socket.leave(room(binId));
+      }
+    }),
+    subscribe("session.revoked", ({ sessionIds }) => {
+      const ended = new Set(sessionIds);
+      for (const socket of io.of("/").sockets.values()) {
+        const sessionId = socket.data.signedIn?.sessionId;
+        if (sessionId && ended.has(sessionId)) socket.disconnect(true);
       }
     }),
     subscribe("delivery.updated", (delivery) => local.to(ownerRoom(delivery.binId)).emit("delivery:updated", delivery)),

@@ -10,6 +10,15 @@ interface ForwardCommandProps {
 
 /** The `hookscope forward` command for this bin, shown with the owner token masked and copied with it. */
 export function ForwardCommand({ binId, token, origin }: ForwardCommandProps) {
+  // Opened through a signed-in account, this browser holds no owner token to put in the command.
+  if (!token) {
+    return (
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        The <code className="font-mono">hookscope forward</code> command carries the bin&apos;s owner token, which this browser does not hold: open the bin in
+        the browser that created it, or through its owner link, to copy the command.
+      </p>
+    );
+  }
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 flex items-center justify-between gap-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">

@@ -8,6 +8,7 @@ import type { LiveStatus } from "@/lib/client/use-bin-socket";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { ChevronDownIcon, EyeIcon } from "@/components/ui/icons";
+import { AccountClaim } from "./account-claim";
 import { BinActions } from "./bin-actions";
 import type { ShapeNavigation } from "@/components/shapes/shapes-button";
 import { CurlSnippet } from "./curl-snippet";
@@ -82,8 +83,9 @@ export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin
               hint={<span className="font-normal">any method, any sub-path</span>}
             />
             {canEdit && <ShareLinkField info={info} token={token} onRotated={onInfoChange} />}
-            {canEdit && <OwnerLinkField binId={info.id} ownerToken={token} origin={originOf(info.captureUrl)} />}
+            {canEdit && token && <OwnerLinkField binId={info.id} ownerToken={token} origin={originOf(info.captureUrl)} />}
           </div>
+          {canEdit && <AccountClaim info={info} token={token} onClaimed={onInfoChange} />}
           {hasRequests && <CurlSnippet captureUrl={info.captureUrl} />}
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Automate it: wait for a request from a test, export, replay.{" "}

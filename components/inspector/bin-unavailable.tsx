@@ -1,4 +1,7 @@
+"use client";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signInHref } from "@/lib/client/account";
 import { buttonClass } from "@/components/ui/button";
 import { LockIcon } from "@/components/ui/icons";
 
@@ -22,8 +25,10 @@ const COPY = {
   },
 } as const;
 
-export function BinUnavailable({ reason }: { reason: keyof typeof COPY }) {
+/** `signInEnabled`: a private bin may belong to an account; offer the way in. */
+export function BinUnavailable({ reason, signInEnabled = false }: { reason: keyof typeof COPY; signInEnabled?: boolean }) {
   const { title, text } = COPY[reason];
+  const pathname = usePathname();
   return (
     <main className="mx-auto flex w-full max-w-lg flex-1 flex-col items-center justify-center px-4 py-20 text-center">
       <div className="mb-5 flex size-12 items-center justify-center rounded-full bg-zinc-100 text-2xl dark:bg-zinc-900" aria-hidden="true">
@@ -31,9 +36,16 @@ export function BinUnavailable({ reason }: { reason: keyof typeof COPY }) {
       </div>
       <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{text}</p>
-      <Link href="/" className={buttonClass("primary", "md", "mt-6")}>
-        Back to Hookscope
-      </Link>
+      <div className="mt-6 flex gap-3">
+        {signInEnabled && (
+          <a href={signInHref(pathname)} className={buttonClass("primary", "md")}>
+            Sign in to open it
+          </a>
+        )}
+        <Link href="/" className={buttonClass(signInEnabled ? "secondary" : "primary", "md")}>
+          Back to Hookscope
+        </Link>
+      </div>
     </main>
   );
 }

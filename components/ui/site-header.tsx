@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Logo } from "./logo";
+import { AccountMenu } from "./account-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -10,15 +11,16 @@ export function SiteHeader() {
           <Logo className="size-6" />
           <span>Hookscope</span>
         </Link>
-        <div className="flex items-center gap-4">
+        <div className="flex items-center gap-3 sm:gap-4">
           <span className="hidden text-xs text-zinc-500 md:inline dark:text-zinc-400">Self-hosted webhook inspector</span>
           <Link
             href="/docs"
-            className="rounded-md text-sm font-medium text-zinc-600 outline-offset-4 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+            className="rounded-md text-sm font-medium whitespace-nowrap text-zinc-600 outline-offset-4 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
           >
             API docs
           </Link>
           <ThemeToggle />
+          <AccountMenu />
         </div>
       </div>
     </header>

@@ -29,7 +29,7 @@ export function useOwnerEvents(binId: string, token: string, handlers: OwnerEven
   useEffect(() => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ["websocket", "polling"] });
     socket.on("connect", () => {
-      socket.timeout(JOIN_TIMEOUT_MS).emit("bin:join", { binId, token }, (err, ack) => {
+      socket.timeout(JOIN_TIMEOUT_MS).emit("bin:join", { binId, token: token || undefined }, (err, ack) => {
         if (!err && ack.ok) handlersRef.current.onResync();
       });
     });

@@ -67,7 +67,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
 
   const fetchFirstPage = useCallback(
     async (signal?: AbortSignal) => {
-      if (!token) return;
+      if (token === null) return;
       const run = generation.current;
       checkedThrough.current = newestSeen.current;
       try {
@@ -87,7 +87,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     generation.current++;
     filterRef.current = activeFilter;
     dispatch({ type: "reset" });
-    if (!token) return;
+    if (token === null) return;
     const controller = new AbortController();
     void fetchFirstPage(controller.signal);
     return () => controller.abort();
@@ -95,7 +95,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
 
   /** Asks the server which recent arrivals match a filter the summaries cannot settle. */
   const checkArrivals = useCallback(() => {
-    if (pendingCheck.current !== null || !token) return;
+    if (pendingCheck.current !== null || token === null) return;
     pendingCheck.current = window.setTimeout(() => {
       pendingCheck.current = null;
       const run = generation.current;
@@ -155,7 +155,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     onBinDeleted: () => setBinDeleted(true),
     onAccessRevoked: () => {
       // Only believe it for our own token: ask the server whether it still opens the bin.
-      if (!token) return;
+      if (token === null) return;
       getBin(binId, token).catch((err: unknown) => {
         if (err instanceof BinNotFoundError) setAccessRevoked(true);
       });
@@ -167,7 +167,7 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
 
   const loadOlder = useCallback(() => {
     const before = stateRef.current.nextBefore;
-    if (!token || !before || loadingOlder) return;
+    if (token === null || !before || loadingOlder) return;
     const run = generation.current;
     setLoadingOlder(true);
     listRequests(binId, token, { limit: OLDER_PAGE_SIZE, before, filter: filterRef.current })

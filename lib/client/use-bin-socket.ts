@@ -38,14 +38,14 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
-    if (!enabled || !token) return;
+    if (!enabled || token === null) return;
     const socket: HookscopeSocket = io({ transports: ["websocket", "polling"] });
     // Set once the server has said this bin is gone or the token is bad: reconnecting cannot help.
     let finished = false;
 
     const join = () => {
       const after = handlersRef.current.getAfter();
-      socket.timeout(JOIN_TIMEOUT_MS).emit("bin:join", { binId, token, after }, (err, ack) => {
+      socket.timeout(JOIN_TIMEOUT_MS).emit("bin:join", { binId, token: token || undefined, after }, (err, ack) => {
         if (finished || !socket.connected) return;
         if (err) {
           // No ack: the connection is half-dead. A fresh one re-joins through the connect handler.

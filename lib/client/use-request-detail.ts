@@ -30,7 +30,7 @@ export function useRequestDetail(binId: string, token: string | null, requestId:
   const [state, setState] = useState<RequestDetailState>({ status: "idle" });
 
   useEffect(() => {
-    if (!token || !requestId) {
+    if (token === null || !requestId) {
       setState({ status: "idle" });
       return;
     }

@@ -71,15 +71,41 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** A YAML or JSON file declaring bins, applied at every start (README: bins as code). */
   HOOKSCOPE_CONFIG: z.string().optional(),
+  /**
+   * Sign-in through an OpenID Connect provider: all three set turn it on (README: sign-in). The issuer
+   * is the provider's URL that serves /.well-known/openid-configuration.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Scopes asked for at sign-in; `openid` is required. */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, "OIDC_SCOPES must include openid")
+    .default("openid email profile"),
+  /** Days a sign-in lasts without use; each use extends it. */
+  SESSION_DAYS: z.coerce.number().min(0.01).max(365).default(30),
+  /** Comma-separated origins (https://app.example.com) besides the app's own whose signed-in changes are accepted. */
+  HOOKSCOPE_TRUSTED_ORIGINS: z.string().default(""),
   /** text (default) or json: one JSON object per log line (applied by server/log-setup.ts before anything logs). */
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
+const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+/** Half a provider configuration is a mistake to report at start, not a sign-in that fails later. */
+function checkOidcComplete(value: Env, context: z.RefinementCtx): void {
+  const set = OIDC_VARIABLES.filter((name) => value[name] !== undefined);
+  if (set.length === 0 || set.length === OIDC_VARIABLES.length) return;
+  const missing = OIDC_VARIABLES.filter((name) => value[name] === undefined);
+  context.addIssue({ code: "custom", path: [missing[0]!], message: `sign-in needs ${OIDC_VARIABLES.join(", ")}; ${missing.join(" and ")} missing` });
+}
+
 function readEnv(): Env {
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = EnvSchema.safeParse(raw);
+  const parsed = EnvSchema.superRefine(checkOidcComplete).safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);

@@ -51,14 +51,17 @@ export function bearerToken(request: Request): string | null {
 
 /** The origin clients reached us on: PUBLIC_URL, else the (trusted) forwarded headers, else Host. */
 export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return originFromHeaders((name) => request.headers.get(name), url.protocol.replace(":", ""), url.host);
+}
+
+/** requestOrigin for callers holding bare headers (socket.io's handshake); `protocol` and `host` are the connection's own. */
+export function originFromHeaders(header: (name: string) => string | null | undefined, protocol: string, host: string): string {
   const { PUBLIC_URL, TRUST_PROXY } = env();
   if (PUBLIC_URL) return new URL(PUBLIC_URL).origin;
-  const headers = request.headers;
-  const forwardedHost = TRUST_PROXY ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  const forwardedProto = TRUST_PROXY ? headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
-  const host = forwardedHost || headers.get("host") || new URL(request.url).host;
-  const proto = forwardedProto || new URL(request.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const forwardedHost = TRUST_PROXY ? header("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwardedProto = TRUST_PROXY ? header("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+  return `${forwardedProto || protocol}://${forwardedHost || header("host") || host}`;
 }
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {

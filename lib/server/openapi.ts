@@ -41,7 +41,8 @@ const forwarderNameParam = {
   description: "The forwarder's name (`hookscope forward --name`).",
 };
 const requestIdParam = { name: "requestId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-z]{22}$" } };
-const secured = [{ bearer: [] }];
+const secured = [{ bearer: [] }, { session: [] }];
+const signedIn = [{ session: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
 const ownerOnly = error("The share token may only read.");
 
@@ -108,7 +109,16 @@ export function openApiDocument(): Json {
       description: "Capture webhooks byte-exact, read them back, shape the answers senders get, and wait for them from tests.",
     },
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "The bin's owner token, or the share token (read-only)." } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "The bin's owner token, or the share token (read-only)." },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "hookscope_session",
+          description:
+            "With sign-in configured: the session a browser gets at /api/auth/callback (`__Host-hookscope_session` over https). It opens the account's bins; changes made with it must come from Hookscope's own pages (Origin checked) and as JSON. An Authorization header, when sent, decides alone.",
+        },
+      },
       schemas: {
         ...contractComponents(),
         BinSettings: toSchema(BinSettingsSchema),
@@ -183,6 +193,78 @@ export function openApiDocument(): Json {
           description: "Immediate and final: the capture URL answers 404 from then on, and connected inspectors are told.",
           security: secured,
           responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound },
+        },
+      },
+      "/api/bins/{binId}/claim": {
+        parameters: [binIdParam],
+        post: {
+          summary: "Save a bin to the signed-in account (owner token and session)",
+          description:
+            "The bin then opens in any browser signed in to the account, without its owner link; the owner token keeps working. Needs both the owner token (Authorization) and a session cookie, sent from Hookscope's own pages. A bin already in another account stays there.",
+          security: [{ bearer: [], session: [] }],
+          responses: {
+            "200": reply("The bin, now following the account.", ref("BinInfo")),
+            "401": error("Not signed in."),
+            "403": error("Not the owner token, or sent from another site."),
+            "404": notFound,
+            "409": error("The bin belongs to another account, or is managed by configuration."),
+          },
+        },
+      },
+      "/api/auth/login": {
+        get: {
+          summary: "Sign in: redirect to the OpenID Connect provider",
+          description:
+            "Only with OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET set. Redirects to the provider (authorization code with PKCE, state and nonce); the provider sends the browser back to /api/auth/callback. `returnTo` is a path on this server to come back to.",
+          parameters: [
+            {
+              name: "returnTo",
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+              description: "A path such as `/bins/abc`; anything else returns to `/`.",
+            },
+          ],
+          responses: { "302": reply("To the provider."), "404": error("Sign-in is not configured."), "502": error("The provider could not be reached.") },
+        },
+      },
+      "/api/auth/callback": {
+        get: {
+          summary: "Where the provider sends the browser back",
+          description:
+            "Checks state, PKCE and the ID token, creates the account on first sign-in (matched by the provider's issuer and subject, never by email), sets the session cookie and redirects to `returnTo`.",
+          responses: {
+            "302": reply("Signed in, back to where sign-in started."),
+            "400": error("The answer was refused (wrong state, expired, denied)."),
+            "404": error("Sign-in is not configured."),
+          },
+        },
+      },
+      "/api/auth/logout": {
+        post: {
+          summary: "Sign out this browser, or everywhere",
+          description: '`{ "everywhere": true }` ends every session of the account and disconnects its live connections on every instance.',
+          security: signedIn,
+          requestBody: {
+            required: false,
+            content: jsonContent({ type: "object", properties: { everywhere: { type: "boolean" } }, additionalProperties: false }, { everywhere: true }),
+          },
+          responses: { "200": reply("Signed out.", ref("SignOutResult")), "401": error("Not signed in."), "403": error("Sent from another site.") },
+        },
+      },
+      "/api/me": {
+        get: {
+          summary: "Whether sign-in is on, and who is signed in",
+          description: "No token needed; `user` is null when this browser is not signed in.",
+          responses: { "200": reply("The answer.", ref("Me")) },
+        },
+      },
+      "/api/me/bins": {
+        get: {
+          summary: "The signed-in account's bins",
+          description: "Bins created while signed in or saved to the account, newest first (up to 500).",
+          security: signedIn,
+          responses: { "200": reply("The bins.", ref("AccountBinList")), "401": error("Not signed in.") },
         },
       },
       "/api/bins/import": {

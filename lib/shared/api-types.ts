@@ -2,7 +2,11 @@
 // are inferred from their schemas in lib/shared/contract.ts; socket events and stream frames are here.
 import type { z } from "zod";
 import type {
+  AccountBinListSchema,
+  AccountBinSchema,
   ApiErrorSchema,
+  MeSchema,
+  SignOutResultSchema,
   BinInfoSchema,
   CreatedBinSchema,
   DeliveryAttemptSchema,
@@ -34,6 +38,10 @@ import type {
 } from "@/lib/shared/contract";
 
 export type CreatedBin = z.infer<typeof CreatedBinSchema>;
+export type Me = z.infer<typeof MeSchema>;
+export type AccountBin = z.infer<typeof AccountBinSchema>;
+export type AccountBinList = z.infer<typeof AccountBinListSchema>;
+export type SignOutResult = z.infer<typeof SignOutResultSchema>;
 export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
 export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;
@@ -65,7 +73,8 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 export interface JoinBinRequest {
   binId: string;
-  token: string;
+  /** The owner or share token; without it the connection's signed-in session decides. */
+  token?: string;
   /** Id of the newest request the client already has; the ack returns everything after it. */
   after?: string | null;
 }

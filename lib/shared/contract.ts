@@ -60,6 +60,10 @@ export const BinInfoSchema = z
       .boolean()
       .meta({ description: "Declared in the server's HOOKSCOPE_CONFIG file: its settings, secrets and lifetime change there, not through the API." }),
     shareUrl: z.string().optional().meta({ description: "Owner only." }),
+    followsAccount: z
+      .boolean()
+      .optional()
+      .meta({ description: "Owner only: the bin belongs to a signed-in account and opens in any browser signed in to it." }),
   })
   .meta({ id: "BinInfo" });
 
@@ -396,6 +400,26 @@ export const TimelineSchema = z
   .strictObject({ from: timestamp, to: timestamp, bucketMs: z.number().int(), counts: z.array(z.number().int()) })
   .meta({ id: "Timeline" });
 
+export const MeSchema = z
+  .strictObject({
+    signIn: z.strictObject({ enabled: z.boolean().meta({ description: "An OpenID Connect provider is configured on this server." }) }),
+    user: z
+      .strictObject({ id: z.string(), email: z.string().nullable(), name: z.string().nullable() })
+      .nullable()
+      .meta({ description: "Who this browser is signed in as; null when signed out." }),
+  })
+  .meta({ id: "Me" });
+
+export const AccountBinSchema = z
+  .strictObject({ id: z.string(), createdAt: timestamp, expiresAt: timestamp.nullable(), captureUrl: z.string(), inspectUrl: z.string() })
+  .meta({ id: "AccountBin" });
+
+export const AccountBinListSchema = z.strictObject({ bins: z.array(AccountBinSchema) }).meta({ id: "AccountBinList", description: "Newest first." });
+
+export const SignOutResultSchema = z
+  .strictObject({ ended: z.number().int().meta({ description: "Sessions ended: this browser's, or every one of the account's." }) })
+  .meta({ id: "SignOutResult" });
+
 export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
 
 export const BinSettingsOutputSchema = BinSettingsSchema;
@@ -438,5 +462,9 @@ export const CONTRACT_SCHEMAS = [
   SignatureSchemeListSchema,
   SenderPresetCatalogueSchema,
   TimelineSchema,
+  MeSchema,
+  AccountBinSchema,
+  AccountBinListSchema,
+  SignOutResultSchema,
   HealthSchema,
 ] as const;

@@ -29,6 +29,12 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+export class SignInRequiredError extends DomainError {
+  constructor(message = "Sign in first.") {
+    super("sign_in_required", message, 401);
+  }
+}
+
 export class ValidationError extends DomainError {
   constructor(message: string) {
     super("invalid_request", message, 400);

@@ -72,6 +72,14 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/openapi.json", "/api/openapi.json", { expect: 200 });
   await call("get", "/api/signature-schemes", "/api/signature-schemes", { expect: 200 });
   await call("get", "/api/sender-presets", "/api/sender-presets", { expect: 200 });
+  // This server has no provider configured: sign-in answers what the document says for that case
+  // (tests/http/auth.test.ts signs in for real).
+  const me = await call("get", "/api/me", "/api/me", { expect: 200 });
+  assert.deepEqual(await me.json(), { signIn: { enabled: false }, user: null });
+  await call("get", "/api/me/bins", "/api/me/bins", { expect: 401 });
+  await call("get", "/api/auth/login", "/api/auth/login", { expect: 404, redirect: "manual" });
+  await call("get", "/api/auth/callback", "/api/auth/callback?code=x&state=y", { expect: 400, redirect: "manual" });
+  await call("post", "/api/auth/logout", "/api/auth/logout", { expect: 401, headers: { "Content-Type": "application/json" }, body: "{}" });
 
   const created = await call("post", "/api/bins", "/api/bins", {
     expect: 201,
@@ -123,6 +131,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("put", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 200, headers: asJson(bin), body: '{"type":"object","required":["id"]}' });
   await call("get", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/share/rotate", `${base}/share/rotate`, { expect: 200, headers: owner(bin) });
+  await call("post", "/api/bins/{binId}/claim", `${base}/claim`, { expect: 401, headers: owner(bin) });
 
   const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, {
     expect: 201,

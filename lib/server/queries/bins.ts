@@ -26,6 +26,8 @@ export interface BinRecord {
   refusedUnauthorized: number;
   refusedForbidden: number;
   lastRefusedAt: Date | null;
+  /** The signed-in user the bin follows; null for a bin only its owner token opens. */
+  ownerUserId: string | null;
 }
 
 export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized" | "forbidden";
@@ -45,7 +47,7 @@ export async function addRefusals(binId: string, counts: Partial<Record<RefusalR
   await db().bin.updateMany({ where: { id: binId }, data });
 }
 
-export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests">;
+export type NewBin = Pick<BinRecord, "id" | "ownerTokenHash" | "shareToken" | "expiresAt" | "maxRequests" | "ownerUserId">;
 
 /** Null when the id is taken (a chosen name that exists already). */
 export async function createBin(bin: NewBin): Promise<BinRecord | null> {
@@ -57,7 +59,9 @@ export async function createBin(bin: NewBin): Promise<BinRecord | null> {
   }
 }
 
-export type BinChanges = Partial<Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending" | "ownerTokenHash">>;
+export type BinChanges = Partial<
+  Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending" | "ownerTokenHash" | "ownerUserId">
+>;
 
 /** Null when there was no such bin. */
 export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
@@ -93,4 +97,15 @@ export async function binsWithRecheckPending(): Promise<string[]> {
 /** Clears the mark, unless the secrets changed since the re-check read them (a newer one is due). */
 export async function clearRecheckPending(binId: string, secretsChecked: string): Promise<void> {
   await db().bin.updateMany({ where: { id: binId, secrets: secretsChecked }, data: { recheckPending: false } });
+}
+
+/** Newest first; a user keeps at most this many (the list is for a home page, not an export). */
+export async function listBinsOfUser(userId: string, limit = 500): Promise<BinRecord[]> {
+  return db().bin.findMany({ where: { ownerUserId: userId }, orderBy: { createdAt: "desc" }, take: limit });
+}
+
+/** Sets the account only while the bin has none, so two claims cannot both win; null when one already had. */
+export async function claimBinForUser(binId: string, userId: string): Promise<BinRecord | null> {
+  const { count } = await db().bin.updateMany({ where: { id: binId, ownerUserId: null }, data: { ownerUserId: userId } });
+  return count > 0 ? getBin(binId) : null;
 }

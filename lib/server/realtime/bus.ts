@@ -26,6 +26,8 @@ export interface BusEvents {
   "forwarder.push": { forwarderId: string; key: string; requestId: string; edits: ReplayEdits };
   /** What a forwarder's local target answered, for whoever waits on `waitKey` (a sender, an inspector action). */
   "forwarder.answered": { waitKey: string; answer: ForwarderAnswer };
+  /** Sign-out: sockets opened with these sessions must be let go, on every instance. */
+  "session.revoked": { sessionIds: string[] };
 }
 
 /** `remote`: the event happened on another instance of the cluster and was relayed here. */
@@ -53,6 +55,7 @@ const EVENT_NAMES: Record<keyof BusEvents, true> = {
   "forwarder.takeover": true,
   "forwarder.push": true,
   "forwarder.answered": true,
+  "session.revoked": true,
 };
 
 export function isBusEvent(name: unknown): name is keyof BusEvents {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { BinInfo, CreatedBin } from "@/lib/shared/api-types";
+import type { AccountBinList, BinInfo, CreatedBin } from "@/lib/shared/api-types";
 import { BinNameSchema } from "@/lib/server/bins/naming";
 import { applySettingsPatch, parseStoredSettings, SettingsPatchSchema, type BinSettings } from "@/lib/shared/settings/settings";
 import { env } from "@/lib/server/env";
 import { BinNotFoundError, ConflictError, ValidationError } from "@/lib/shared/errors";
 import { newBinId, newToken } from "@/lib/server/ids";
-import { createBin, deleteBin, updateBin, type BinRecord } from "@/lib/server/queries/bins";
+import { claimBinForUser, createBin, deleteBin, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
 import { countRequests, deleteAllRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
@@ -37,7 +37,8 @@ function defaultExpiry(now: number): Date | null {
   return days > 0 ? new Date(now + days * DAY_MS) : null;
 }
 
-export async function createNewBin(origin: string, input: unknown = {}): Promise<CreatedBin> {
+/** `ownerUserId`: the signed-in creator, whose account the bin then follows to any browser. */
+export async function createNewBin(origin: string, input: unknown = {}, ownerUserId: string | null = null): Promise<CreatedBin> {
   const { name } = parseInput(CreateBinSchema, input ?? {});
   const ownerToken = newToken();
   const bin = await createBin({
@@ -46,6 +47,7 @@ export async function createNewBin(origin: string, input: unknown = {}): Promise
     shareToken: newToken(),
     expiresAt: defaultExpiry(Date.now()),
     maxRequests: env().BIN_MAX_REQUESTS,
+    ownerUserId,
   });
   if (!bin) throw new ConflictError("name_taken", `The bin name "${name}" is taken; pick another.`);
   const urls = binUrls(origin, bin.id, bin.shareToken);
@@ -74,8 +76,32 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
     captureUrl: urls.captureUrl,
     role,
     managed: isManagedBin(bin.id),
-    ...(role === "owner" ? { shareUrl: urls.shareUrl } : {}),
+    ...(role === "owner" ? { shareUrl: urls.shareUrl, followsAccount: bin.ownerUserId !== null } : {}),
   };
+}
+
+/** The bins that follow a signed-in account, newest first. */
+export async function listAccountBins(userId: string, origin: string): Promise<AccountBinList> {
+  const bins = await listBinsOfUser(userId);
+  return {
+    bins: bins.map((bin) => {
+      const { captureUrl, inspectUrl } = binUrls(origin, bin.id, bin.shareToken);
+      return { id: bin.id, createdAt: bin.createdAt.toISOString(), expiresAt: bin.expiresAt?.toISOString() ?? null, captureUrl, inspectUrl };
+    }),
+  };
+}
+
+/**
+ * Attaches a bin the caller owns by token to their account. A bin already in another account stays
+ * there: the token proves ownership of the bin, not the right to take it from someone's account.
+ */
+export async function claimBin(bin: BinRecord, userId: string): Promise<BinRecord> {
+  refuseIfManaged(bin.id);
+  if (bin.ownerUserId === userId) return bin;
+  if (bin.ownerUserId !== null) throw new ConflictError("claimed_by_another", "This bin already belongs to another account.");
+  const claimed = await claimBinForUser(bin.id, userId);
+  if (!claimed) throw new ConflictError("claimed_by_another", "This bin already belongs to another account.");
+  return claimed;
 }
 
 export function binSettings(bin: BinRecord): BinSettings {

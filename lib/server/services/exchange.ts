@@ -83,7 +83,7 @@ export async function exportRequests(
 const ImportSchema = z.union([HookscopeExportSchema, HarSchema]);
 
 /** A new bin holding the requests of a HAR or Hookscope JSON export, bodies byte for byte. */
-export async function importExport(origin: string, input: unknown): Promise<CreatedBin & { imported: number }> {
+export async function importExport(origin: string, input: unknown, ownerUserId: string | null = null): Promise<CreatedBin & { imported: number }> {
   const parsed = ImportSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("The file is neither a Hookscope JSON export nor a HAR 1.2 file (log.entries).");
   const requests = "format" in parsed.data ? fromHookscopeJson(parsed.data) : fromHar(parsed.data);
@@ -91,7 +91,7 @@ export async function importExport(origin: string, input: unknown): Promise<Crea
   if (requests.length > BIN_MAX_REQUESTS) throw new ValidationError(`The file holds ${requests.length} requests; a bin keeps at most ${BIN_MAX_REQUESTS}.`);
   const oversized = requests.findIndex((request) => request.body.length > MAX_BODY_BYTES);
   if (oversized !== -1) throw new ValidationError(`Request ${oversized + 1} has a body over the limit of ${MAX_BODY_BYTES} bytes.`);
-  const created = await createNewBin(origin);
+  const created = await createNewBin(origin, {}, ownerUserId);
   const records = [...requests]
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
     .map((request, i): CapturedRequestRecord => ({

@@ -17,7 +17,14 @@ export async function applyManagedBins(bins: ManagedBin[]): Promise<{ created: s
     const maxRequests = declared.maxRequests ?? env().BIN_MAX_REQUESTS;
     let bin = await getBin(declared.name);
     if (!bin) {
-      bin = await createBin({ id: declared.name, ownerTokenHash: hashToken(declared.ownerToken), shareToken: newToken(), expiresAt: null, maxRequests });
+      bin = await createBin({
+        id: declared.name,
+        ownerTokenHash: hashToken(declared.ownerToken),
+        shareToken: newToken(),
+        expiresAt: null,
+        maxRequests,
+        ownerUserId: null,
+      });
       // Another instance may have created it first: then it is only brought up to date below.
       bin ??= await getBin(declared.name);
       if (!bin) throw new Error(`The bin ${declared.name} could neither be created nor found.`);

@@ -1,4 +1,5 @@
 import { deleteExpiredBins } from "@/lib/server/queries/bins";
+import { deleteExpiredSessions } from "@/lib/server/queries/users";
 import { publish } from "@/lib/server/realtime/bus";
 import { errorMessage } from "@/lib/shared/errors";
 
@@ -27,6 +28,8 @@ export function startSweeper(intervalMs: number): () => void {
     running = true;
     sweepExpiredBins()
       .then((ids) => ids.length > 0 && console.log(`sweeper: removed ${ids.length} expired bin(s)`))
+      // Expired sessions open nothing already (findSession checks); this only keeps the table small.
+      .then(() => deleteExpiredSessions(new Date()))
       .catch((error: unknown) => console.error("sweeper: failed:", errorMessage(error)))
       .finally(() => (running = false));
   }, intervalMs);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ValidationError } from "@/lib/shared/errors";
 import { SourcesSchema } from "@/lib/shared/settings/sources";
 import { parseJsonPath } from "@/lib/shared/json-path";
+import { ORIGIN_BOUND_HEADERS } from "@/lib/shared/origin-headers";
 
 /** RFC 9110 token characters: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -37,9 +38,10 @@ const HeaderPair = z.tuple([
   z
     .string()
     .regex(HEADER_NAME, "a header name may only contain letters, digits and !#$%&'*+-.^_`|~ (no spaces or colons)")
+    .refine((name) => !FRAMING_HEADERS.has(name.toLowerCase()), "Content-Length, Transfer-Encoding, Connection and other framing headers are set by the server")
     .refine(
-      (name) => !FRAMING_HEADERS.has(name.toLowerCase()),
-      "Content-Length, Transfer-Encoding, Connection and other framing headers are set by the server",
+      (name) => !ORIGIN_BOUND_HEADERS.has(name.toLowerCase()),
+      "Set-Cookie, Clear-Site-Data, Service-Worker-Allowed and Content-Security-Policy cannot be answered from a capture URL: it shares Hookscope's own origin",
     ),
   z
     .string()

@@ -1,4 +1,4 @@
-import { bearerToken, json, noContent, readJsonBody, requestOrigin, route } from "@/lib/server/http";
+import { json, noContent, readJsonBody, requestOrigin, route } from "@/lib/server/http";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
 import { describeBin, removeBin, updateBinSettings } from "@/lib/server/services/bins";
 
@@ -8,21 +8,21 @@ type Context = { params: Promise<{ binId: string }> };
 
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const access = await authorizeBin(binId, bearerToken(request));
+  const access = await authorizeBin(request, binId);
   return json(await describeBin(access, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });
 
 /** Owner only: `{ expiresAt?, maxRequests?, settings? }`; settings apply to the next capture. */
 export const PATCH = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const access = await authorizeOwner(binId, bearerToken(request));
+  const access = await authorizeOwner(request, binId);
   const bin = await updateBinSettings(access.bin, await readJsonBody(request));
   return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   await removeBin(binId);
   return noContent();
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { json, parseSearchParams, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { listDeliveryDetails } from "@/lib/server/services/deliveries";
 
@@ -13,6 +13,6 @@ const QuerySchema = z.object({ status: z.enum(["dead", "all"]).default("all") })
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const { status } = parseSearchParams(QuerySchema, new URL(request.url).searchParams);
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   return json({ deliveries: await listDeliveryDetails(binId, { deadOnly: status === "dead" }) }, 200, { "Cache-Control": "no-store" });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/server/requests/filter";
-import { bearerToken, parseSearchParams, requestOrigin, route } from "@/lib/server/http";
+import { parseSearchParams, requestOrigin, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { exportRequests } from "@/lib/server/services/exchange";
 
@@ -20,7 +20,7 @@ const ExportQuerySchema = z.intersection(
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const { format, ids, ...filter } = parseSearchParams(ExportQuerySchema, new URL(request.url).searchParams);
-  const { bin } = await authorizeBin(binId, bearerToken(request));
+  const { bin } = await authorizeBin(request, binId);
   const { filename, document } = await exportRequests(bin, requestOrigin(request), format, ids?.split(",").filter(Boolean), filter);
   return new Response(JSON.stringify(document, null, 2), {
     headers: {

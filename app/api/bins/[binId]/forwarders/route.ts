@@ -1,4 +1,4 @@
-import { bearerToken, json, route } from "@/lib/server/http";
+import { json, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { listForwarderInfo } from "@/lib/server/services/forwarders";
 
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ binId: string }> };
 /** Owner only: the bin's named `hookscope forward` consumers, where each stands and whether it is connected. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   return json(
     {
       forwarders: await listForwarderInfo(binId, bin.responderUntil),

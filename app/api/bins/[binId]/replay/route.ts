@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { json, readJsonBody, route } from "@/lib/server/http";
 import { parseInput } from "@/lib/server/validation";
 import { TargetUrl } from "@/lib/shared/settings/settings";
 import { authorizeOwner } from "@/lib/server/services/access";
@@ -26,7 +26,7 @@ const ReplayManySchema = z
 /** Owner only: replays the chosen requests one after another, oldest first, each to the target plus its own subpath. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   const { targetUrl, requestIds, resign } = parseInput(ReplayManySchema, await readJsonBody(request));
   const results = [];
   for (const requestId of [...requestIds].sort()) results.push(await replayRequest(binId, requestId, { targetUrl, ...(resign ? { resign } : {}) }));

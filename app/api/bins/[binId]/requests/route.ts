@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, noContent, parseSearchParams, route } from "@/lib/server/http";
+import { json, noContent, parseSearchParams, route } from "@/lib/server/http";
 import { headerValueNeedsHeader, RequestMatchFields } from "@/lib/server/requests/filter";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
 import { MAX_PAGE_SIZE, clearRequests, listRequestPage } from "@/lib/server/services/requests";
@@ -22,13 +22,13 @@ const PageQuerySchema = RequestMatchFields.extend({
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(PageQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await listRequestPage(binId, query), 200, { "Cache-Control": "no-store" });
 });
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   await clearRequests(binId);
   return noContent();
 });

@@ -1,4 +1,4 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { json, readJsonBody, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { addSecret, listSecrets } from "@/lib/server/services/verification";
 
@@ -9,13 +9,13 @@ type Context = { params: Promise<{ binId: string }> };
 /** Owner only: the bin's secrets, masked. The values never leave the server again. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   return json({ secrets: listSecrets(bin) }, 200, { "Cache-Control": "no-store" });
 });
 
 /** Owner only: `{ scheme, secret, toleranceSeconds?, options? }`; stored requests are re-checked. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   return json(await addSecret(bin, await readJsonBody(request)), 201, { "Cache-Control": "no-store" });
 });

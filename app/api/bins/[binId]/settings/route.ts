@@ -1,4 +1,4 @@
-import { bearerToken, json, route } from "@/lib/server/http";
+import { json, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { binSettings } from "@/lib/server/services/bins";
 
@@ -9,6 +9,6 @@ type Context = { params: Promise<{ binId: string }> };
 /** Owner only: the bin's response settings, rules and CORS. Change them with PATCH /api/bins/<binId>. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   return json(binSettings(bin), 200, { "Cache-Control": "no-store" });
 });

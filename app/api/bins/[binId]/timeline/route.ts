@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { json, parseSearchParams, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { binTimeline } from "@/lib/server/services/requests";
 
@@ -17,6 +17,6 @@ const TimelineQuerySchema = z.object({
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(TimelineQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await binTimeline(binId, query), 200, { "Cache-Control": "no-store" });
 });

@@ -1,4 +1,4 @@
-import { bearerToken, noContent, route } from "@/lib/server/http";
+import { noContent, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { removeForwarder } from "@/lib/server/services/forwarders";
 
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ binId: string; name: string }> };
 /** Owner only: forget a forwarder (retention stops keeping captures for it; a connected CLI is let go). */
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId, name } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   await removeForwarder(binId, name);
   return noContent();
 });

@@ -1,4 +1,4 @@
-import { bearerToken, json, noContent, route } from "@/lib/server/http";
+import { json, noContent, route } from "@/lib/server/http";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
 import { getRequestDetail, removeRequest } from "@/lib/server/services/requests";
 
@@ -8,13 +8,13 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await getRequestDetail(binId, requestId), 200, { "Cache-Control": "no-store" });
 });
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   await removeRequest(binId, requestId);
   return noContent();
 });

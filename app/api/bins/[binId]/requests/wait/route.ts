@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RequestFilterSchema } from "@/lib/server/requests/filter";
-import { bearerToken, errorResponse, json, parseSearchParams, route } from "@/lib/server/http";
+import { errorResponse, json, parseSearchParams, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { MAX_WAIT_MS, waitForRequest } from "@/lib/server/services/wait";
 
@@ -30,7 +30,7 @@ const WaitQuerySchema = z.intersection(
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const { after, timeout, ...filter } = parseSearchParams(WaitQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   const found = await waitForRequest(binId, filter, { after, timeoutMs: timeout * 1000, signal: request.signal });
   if (found) return json(found, 200, { "Cache-Control": "no-store" });
   return errorResponse("wait_timeout", `No matching request arrived within ${timeout} s.`, 408);

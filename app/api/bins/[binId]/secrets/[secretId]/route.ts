@@ -1,4 +1,4 @@
-import { bearerToken, noContent, route } from "@/lib/server/http";
+import { noContent, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { removeSecret } from "@/lib/server/services/verification";
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ binId: string; secretId: string }> };
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId, secretId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   await removeSecret(bin, secretId);
   return noContent();
 });

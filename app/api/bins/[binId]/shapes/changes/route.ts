@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { json, parseSearchParams, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { binShapeChanges } from "@/lib/server/services/shapes";
 
@@ -13,6 +13,6 @@ const ChangesQuerySchema = z.object({ eventType: z.string().min(1).max(120).opti
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(ChangesQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await binShapeChanges(binId, query.eventType), 200, { "Cache-Control": "no-store" });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, parseSearchParams, route } from "@/lib/server/http";
+import { json, parseSearchParams, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { exportBinShape } from "@/lib/server/services/shapes";
 import { EXPORT_FORMATS } from "@/lib/shared/shapes/export";
@@ -15,6 +15,6 @@ const ExportQuerySchema = z.object({ eventType: z.string().min(1).max(120), form
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(ExportQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await exportBinShape(binId, query.eventType, query.format), 200, { "Cache-Control": "no-store" });
 });

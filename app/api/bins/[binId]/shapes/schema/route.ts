@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bearerToken, json, noContent, parseSearchParams, readTextBody, route } from "@/lib/server/http";
+import { json, noContent, parseSearchParams, readTextBody, route } from "@/lib/server/http";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
 import { ownerSchema, removeOwnerSchema, setOwnerSchema } from "@/lib/server/services/shapes";
 import { SCHEMA_MAX_BYTES } from "@/lib/server/shapes/schemas";
@@ -15,7 +15,7 @@ const SchemaQuerySchema = z.object({ eventType: z.string().min(1).max(120) });
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   return json(await ownerSchema(binId, query.eventType), 200, { "Cache-Control": "no-store" });
 });
 
@@ -23,7 +23,7 @@ export const GET = route(async (request: Request, { params }: Context) => {
 export const PUT = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   const text = await readTextBody(request, SCHEMA_MAX_BYTES);
   return json(await setOwnerSchema(binId, query.eventType, text));
 });
@@ -31,7 +31,7 @@ export const PUT = route(async (request: Request, { params }: Context) => {
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   await removeOwnerSchema(binId, query.eventType);
   return noContent();
 });

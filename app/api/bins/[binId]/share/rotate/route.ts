@@ -1,4 +1,4 @@
-import { bearerToken, json, requestOrigin, route } from "@/lib/server/http";
+import { json, requestOrigin, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { describeBin, rotateShareToken } from "@/lib/server/services/bins";
 
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ binId: string }> };
 /** Owner only: issues a new share link and revokes the old one. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const access = await authorizeOwner(binId, bearerToken(request));
+  const access = await authorizeOwner(request, binId);
   const bin = await rotateShareToken(access.bin);
   return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });

@@ -1,4 +1,4 @@
-import { bearerToken, json, route } from "@/lib/server/http";
+import { json, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { retryDeadDelivery } from "@/lib/server/services/deliveries";
 
@@ -9,6 +9,6 @@ type Context = { params: Promise<{ binId: string; deliveryId: string }> };
 /** Owner only: sends a delivery that gave up again, with a fresh allowance of attempts. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, deliveryId } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   return json(await retryDeadDelivery(binId, deliveryId), 202, { "Cache-Control": "no-store" });
 });

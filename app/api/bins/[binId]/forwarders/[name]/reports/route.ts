@@ -1,4 +1,4 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { json, readJsonBody, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { recordReports } from "@/lib/server/services/forwarders";
 
@@ -12,6 +12,6 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 /** Owner only: `hookscope forward` reports a batch of deliveries and how far it has got. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, name } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   return json(await recordReports(binId, name, await readJsonBody(request, MAX_BATCH_BYTES)), 200);
 });

@@ -1,4 +1,4 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { json, readJsonBody, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { pushToForwarder } from "@/lib/server/services/forwarders";
 
@@ -9,6 +9,6 @@ type Context = { params: Promise<{ binId: string; name: string }> };
 /** Owner only: send a captured request through a connected `hookscope forward` to the developer's machine. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, name } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   return json(await pushToForwarder(binId, name, await readJsonBody(request, 16 * 1024 * 1024)), 200);
 });

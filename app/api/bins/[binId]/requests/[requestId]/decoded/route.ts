@@ -1,4 +1,4 @@
-import { bearerToken, DOWNLOAD_HEADERS, route } from "@/lib/server/http";
+import { DOWNLOAD_HEADERS, route } from "@/lib/server/http";
 import { authorizeBin } from "@/lib/server/services/access";
 import { getDecodedBody } from "@/lib/server/services/requests";
 
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 /** The body with its Content-Encoding (gzip, deflate, br) undone; 422 with the reason when it cannot be. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   const decoded = await getDecodedBody(binId, requestId);
   return new Response(new Uint8Array(decoded), {
     status: 200,

@@ -1,4 +1,4 @@
-import { bearerToken, json, route } from "@/lib/server/http";
+import { json, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { listDeliveryDetails } from "@/lib/server/services/deliveries";
 
@@ -9,6 +9,6 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 /** Owner only: every replay, forward and CLI delivery of this request, newest first, with their attempts. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeOwner(binId, bearerToken(request));
+  await authorizeOwner(request, binId);
   return json({ deliveries: await listDeliveryDetails(binId, { requestId }) }, 200, { "Cache-Control": "no-store" });
 });

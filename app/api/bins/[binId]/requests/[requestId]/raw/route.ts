@@ -1,4 +1,4 @@
-import { bearerToken, DOWNLOAD_HEADERS, errorResponse, route } from "@/lib/server/http";
+import { DOWNLOAD_HEADERS, errorResponse, route } from "@/lib/server/http";
 import { parseByteRange } from "@/lib/server/requests/content-encoding";
 import { authorizeBin } from "@/lib/server/services/access";
 import { getRawBody } from "@/lib/server/services/requests";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 /** The body exactly as received, as a download a browser never renders or sniffs; one byte range on request. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeBin(binId, bearerToken(request));
+  await authorizeBin(request, binId);
   const body = Buffer.from(await getRawBody(binId, requestId));
   const headers = { ...DOWNLOAD_HEADERS, "Content-Disposition": `attachment; filename="${requestId}.bin"`, "Accept-Ranges": "bytes" };
   const range = parseByteRange(request.headers.get("range"), body.length);

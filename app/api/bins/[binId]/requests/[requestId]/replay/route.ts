@@ -1,4 +1,4 @@
-import { bearerToken, json, readJsonBody, route } from "@/lib/server/http";
+import { json, readJsonBody, route } from "@/lib/server/http";
 import { parseInput } from "@/lib/server/validation";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { rememberReplayTarget } from "@/lib/server/services/bins";
@@ -11,7 +11,7 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 /** Owner only: re-sends the request (optionally edited) to a target now; the outcome, even a network error, is kept and returned. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  const { bin } = await authorizeOwner(binId, bearerToken(request));
+  const { bin } = await authorizeOwner(request, binId);
   const replay = parseInput(ReplaySchema, await readJsonBody(request));
   const delivery = await replayRequest(binId, requestId, replay);
   await rememberReplayTarget(bin, replay.targetUrl);

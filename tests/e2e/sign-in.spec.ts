@@ -1,0 +1,113 @@
+import type { Browser, Page } from "@playwright/test";
+import { startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { freePort, startServer, type RunningServer } from "../helpers/server";
+import { expect, test } from "./fixtures";
+
+// Its own server with sign-in on, and its own identity provider: the shared server stays as a user
+// without settings gets it.
+let idp: TestIdentityProvider;
+let server: RunningServer;
+let app: string;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  app = `http://127.0.0.1:${port}`;
+  idp = await startIdentityProvider([app]);
+  server = await startServer(idp.env(app), { port });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await idp?.stop();
+});
+
+/** The provider's own login page, as a person fills it in. */
+async function logInAtProvider(page: Page, login: string): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/interaction/`));
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  return context.newPage();
+}
+
+test("sign in through the provider's page, create a bin, and open it signed in from a second browser", async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(app);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await logInAtProvider(page, "alice");
+  await expect(page).toHaveURL(`${app}/`);
+  await expect(page.getByText("alice@example.test").first()).toBeVisible();
+  const accountBins = page.getByRole("region", { name: "Your account's bins" });
+  await expect(accountBins).toContainText("Bins you create while signed in");
+
+  await page.getByRole("button", { name: "Create a bin" }).click();
+  await page.waitForURL(/\/bins\/[^/#?]+$/);
+  const binUrl = page.url();
+  const binId = decodeURIComponent(new URL(binUrl).pathname.split("/").pop()!);
+  await expect(page.getByText("Saved to your account")).toBeVisible();
+  await page.screenshot({ path: ".tmp/shots/sign-in-owner-1440.png" });
+
+  // A second browser: nothing in its storage, so only the account can open the bin.
+  const second = await newPage(browser);
+  try {
+    await second.goto(binUrl);
+    await expect(second.getByRole("heading", { name: "This bin is private" })).toBeVisible();
+    await second.screenshot({ path: ".tmp/shots/sign-in-private-1440.png" });
+    await second.getByRole("link", { name: "Sign in to open it" }).click();
+    await logInAtProvider(second, "alice");
+    await expect(second).toHaveURL(binUrl);
+    const captureUrl = second.getByRole("textbox", { name: "Capture URL", exact: true });
+    await expect(captureUrl).toHaveValue(`${app}/h/${binId}`);
+    // Live over the session: a capture appears without a reload.
+    const sent = await fetch(`${app}/h/${binId}/from-second-browser`, { method: "POST", body: "{}" });
+    expect(sent.status).toBe(200);
+    await expect(second.getByText("/from-second-browser").first()).toBeVisible();
+    await second.goto(app);
+    await expect(second.getByRole("region", { name: "Your account's bins" }).getByRole("link", { name: binId })).toBeVisible();
+    await second.screenshot({ path: ".tmp/shots/sign-in-home-1440.png" });
+    await second.setViewportSize({ width: 375, height: 800 });
+    await second.screenshot({ path: ".tmp/shots/sign-in-home-375.png" });
+  } finally {
+    await second.context().close();
+  }
+
+  // Someone else signed in sees nothing of it.
+  const other = await newPage(browser);
+  try {
+    await other.goto(`${app}/api/auth/login?returnTo=${encodeURIComponent(new URL(binUrl).pathname)}`);
+    await logInAtProvider(other, "mallory");
+    await expect(other).toHaveURL(binUrl);
+    await expect(other.getByRole("heading", { name: "Bin not found or link invalid" })).toBeVisible();
+  } finally {
+    await other.context().close();
+  }
+});
+
+test("a bin made before signing in is saved to the account in one click", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(app);
+  await page.getByRole("button", { name: "Create a bin" }).click();
+  await page.waitForURL(/\/bins\/[^/#?]+$/);
+  const binPath = new URL(page.url()).pathname;
+  await expect(page.getByText("Saved to your account")).toHaveCount(0);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await logInAtProvider(page, "bob");
+  await expect(page).toHaveURL(`${app}${binPath}`);
+  await page.getByRole("button", { name: "Save to my account" }).click();
+  await expect(page.getByText("Saved to your account")).toBeVisible();
+  await page.goto(app);
+  await expect(page.getByRole("region", { name: "Your account's bins" }).getByRole("link", { name: binPath.split("/").pop()! })).toBeVisible();
+  await page
+    .getByRole("button", { name: /bob@example\.test/ })
+    .or(page.locator("summary", { hasText: "bob@example.test" }))
+    .click();
+  await page.getByRole("button", { name: /^Sign out everywhere/ }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your account's bins" })).toHaveCount(0);
+});
