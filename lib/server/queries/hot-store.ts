@@ -70,7 +70,7 @@ export async function requestTimeline(binId: string, buckets: number, bounds: { 
   return { from, to, bucketMs, counts };
 }
 
-/** SQLite's background search indexer (null on PostgreSQL): lets tests and the bench hold it back or wait for it. */
+/** SQLite's background search indexer (null on PostgreSQL): lets tests hold it back, index a batch or wait for it. */
 export function searchIndexer(): SearchIndexer | null {
   return store().searchIndexer;
 }

@@ -33,7 +33,7 @@ export const WATERMARK_SQL = `SELECT "indexedTo" FROM "CapturedRequestSearch_wat
 export interface SearchIndexer {
   /** Indexes one batch now; returns how many rows it indexed (0: caught up). */
   indexBatch(rows?: number): number;
-  /** Rows stored above the watermark, whatever their bin. */
+  /** How far the newest rowid is above the watermark, whatever the bin: the rows not indexed yet, plus any gaps deletions left. */
   unindexed(): number;
   /** Resolves once every row stored when it is called is indexed (the indexer must be running). */
   caughtUp(): Promise<void>;
