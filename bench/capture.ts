@@ -5,7 +5,7 @@
 //      measured in the same run (absolute numbers drift on a shared machine; the ratios count);
 //   2. capture → socket.io `request:new` latency at a fixed rate;
 //   3. resident memory of a freshly started Hookscope after N captures into one bin;
-//   4. list and search latency on that bin.
+//   4. list and search latency on that bin, grown by SQL copies to BENCH_READ_ROWS.
 // `npm run bench`; needs a production build first (`npm run build`, or with NEXT_DIST_DIR set, the
 // same NEXT_DIST_DIR here). Nothing is written into the repository: the report is the output.
 //
@@ -23,28 +23,42 @@
 //                                       for live events to catch up before the next measurement; the
 //                                       wait itself is reported (a server can answer captures long
 //                                       before it has emitted their events)
-//   BENCH_MATCH_EVERY [100]             one body in this many holds the text searched for (q=); a
-//                                       second search looks for text in no body (reads the whole bin)
+//   BENCH_READ_ROWS [the captures]      rows of the bin the reads run on: past the captures, the bin
+//                                       is filled up by SQL copies of its rows (up to 1,000,000)
+//   BENCH_MATCH_EVERY [100]             one body in this many holds the text searched for (q=), and one
+//                                       path in this many starts with /bench/orders/ (path=...*); a
+//                                       second body search looks for text in no body
 //   BENCH_RARE_EVERY [1000]             one request in this many has `x-kind: rare` (others `common`)
 //   BENCH_EXPLAIN [auto]                query plans of the list/search SQL: auto = of series over the
 //                                       list target, 1 = all, 0 = none
+//   BENCH_PG_SEARCH_INDEX [1]           0: drop PostgreSQL's trigram search indexes once Hookscope has
+//                                       migrated, to measure what keeping them costs capture
+// SQLite's search index is kept in the background: the reads wait until it has caught up (reported).
 // Last stdout line: one JSON object with every figure. Exit 1 only when something broke (a server
 // crashed, answers were not 2xx, rows do not match the answers, events went missing); a missed
 // target is WARN with exit 0.
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
-import { searchSql, type RequestSearch, type SearchDialect } from "../lib/server/queries/hot-store-types";
+import type { RequestSearch } from "../lib/server/queries/hot-store-types";
 import { openPostgres, openSqlite, redact, type BenchDatabase, type DatabaseKind } from "./databases";
 import { measureLatency, waitForLiveEvents, type DrainResult, type LatencyResult } from "./latency";
 import { runLoad, type LoadResult } from "./load";
 import { measureReads, type ReadResult, type ReadSeries } from "./reads";
 import { errorText, intSetting, listSetting, median, runBench } from "./common";
-import { freePort, installCleanup, readProcessMemory, startServer, type ProcessMemory, type ServerProcess } from "./processes";
+import {
+  freePort,
+  installCleanup,
+  LIFTED_LIMITS_ENV,
+  readProcessMemory,
+  ROOT_DIR,
+  startHookscopeServer,
+  startServer,
+  type ProcessMemory,
+  type ServerProcess,
+} from "./processes";
 
-const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_PG_URL = "postgres://hookscope:hookscope@127.0.0.1:5432/hookscope";
 
 const TARGETS = {
@@ -68,12 +82,15 @@ interface Settings {
   latencyRate: number;
   latencySeconds: number;
   memoryCaptures: number;
+  readRows: number;
   readCalls: number;
   readMaxSeconds: number;
   drainMaxSeconds: number;
   matchEvery: number;
   rareEvery: number;
   explain: "auto" | "all" | "none";
+  /** BENCH_PG_SEARCH_INDEX=0 drops PostgreSQL's trigram indexes once Hookscope has migrated: what they cost capture. */
+  pgSearchIndex: boolean;
   distDir: string;
 }
 
@@ -82,6 +99,7 @@ function readSettings(): Settings {
   const explainRaw = process.env.BENCH_EXPLAIN ?? "";
   const explain = explainRaw === "" || explainRaw === "auto" ? "auto" : explainRaw === "1" ? "all" : explainRaw === "0" ? "none" : null;
   if (!explain) throw new Error(`BENCH_EXPLAIN must be auto, 1 or 0 (got "${explainRaw}")`);
+  const memoryCaptures = intSetting("BENCH_MEMORY_CAPTURES", 100_000, 100, 1_000_000);
   return {
     databases,
     pgUrl: process.env.BENCH_PG_URL || DEFAULT_PG_URL,
@@ -92,13 +110,15 @@ function readSettings(): Settings {
     rounds: intSetting("BENCH_ROUNDS", 3, 1, 9),
     latencyRate: intSetting("BENCH_LATENCY_RATE", TARGETS.socketRate, 1, 5000),
     latencySeconds: intSetting("BENCH_LATENCY_SECONDS", 5, 1, 60),
-    memoryCaptures: intSetting("BENCH_MEMORY_CAPTURES", 100_000, 100, 1_000_000),
+    memoryCaptures,
+    readRows: Math.max(memoryCaptures, intSetting("BENCH_READ_ROWS", memoryCaptures, 100, MAX_ROWS_PER_BIN)),
     readCalls: intSetting("BENCH_READ_CALLS", 200, 1, 10_000),
     readMaxSeconds: intSetting("BENCH_READ_MAX_SECONDS", 30, 1, 600),
     drainMaxSeconds: intSetting("BENCH_DRAIN_MAX_SECONDS", 60, 1, 600),
     matchEvery: intSetting("BENCH_MATCH_EVERY", 100, 1, 100_000),
     rareEvery: intSetting("BENCH_RARE_EVERY", 1000, 1, 100_000),
     explain,
+    pgSearchIndex: intSetting("BENCH_PG_SEARCH_INDEX", 1, 0, 1) === 1,
     distDir: process.env.NEXT_DIST_DIR || ".next",
   };
 }
@@ -113,14 +133,11 @@ const BODY = JSON.stringify({
 const NEEDLE = "needle-q7Zk";
 // And text no body holds: the search has to read the whole bin to say so.
 const MISSING = "absent-W3xv";
+// The path prefix searched for (path=/bench/orders/*).
+const ORDERS_PATH = "/bench/orders/";
 const PAGE = 50;
 
 const MAX_ROWS_PER_BIN = 1_000_000;
-const HOOKSCOPE_BENCH_ENV = {
-  RATE_LIMIT_PER_BIN: "0",
-  RATE_LIMIT_PER_ADDRESS: "0",
-  BIN_MAX_REQUESTS: String(MAX_ROWS_PER_BIN),
-};
 
 type TargetName = "bare" | "baseline" | "hookscope";
 /** The targets that store rows, whose counts are checked against their 2xx answers. */
@@ -161,27 +178,8 @@ async function startBare(): Promise<ServerProcess> {
   });
 }
 
-async function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServer({
-    name,
-    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
-    cwd: ROOT_DIR,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // One client on loopback hammering one bin is exactly what the limiters exist to stop, and
-      // the default retention (1000 per bin) would prune rows the count checks expect.
-      ...HOOKSCOPE_BENCH_ENV,
-    },
-    port,
-    healthPath: "/api/health",
-    readyTimeoutMs: 90_000,
-  });
+function startHookscope(name: string, databaseUrl: string, distDir: string): Promise<ServerProcess> {
+  return startHookscopeServer({ name, databaseUrl, distDir, env: { BIN_MAX_REQUESTS: String(MAX_ROWS_PER_BIN) } });
 }
 
 const fmtInt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a");
@@ -196,7 +194,7 @@ function describeProblems(label: string, result: LoadResult): string[] {
   const problems: string[] = [];
   if (result.non2xx > 0) {
     const hint = result.statusCodes["429"]
-      ? ` — rate limited: the bench turns limits off with ${Object.keys(HOOKSCOPE_BENCH_ENV).join(", ")}; were they renamed?`
+      ? ` — rate limited: the bench turns limits off with ${Object.keys(LIFTED_LIMITS_ENV).join(", ")}; were they renamed?`
       : "";
     problems.push(`${label}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)})${hint}`);
   }
@@ -206,32 +204,22 @@ function describeProblems(label: string, result: LoadResult): string[] {
   return problems;
 }
 
-/** The n-th request of the fill: the needle in one body of `matchEvery`, `x-kind: rare` in one request of `rareEvery`. */
-function fillVariant(matchEvery: number, rareEvery: number): (n: number) => { headers: Record<string, string>; body: string } {
+/**
+ * The n-th request of the fill: the needle in one body of `matchEvery`, a path under ORDERS_PATH in
+ * another one of `matchEvery`, `x-kind: rare` in one request of `rareEvery`.
+ */
+function fillVariant(binPath: string, matchEvery: number, rareEvery: number): (n: number) => { headers: Record<string, string>; body: string; path: string } {
   const plain = JSON.stringify({ ...JSON.parse(BODY), note: "plain" });
   const needle = JSON.stringify({ ...JSON.parse(BODY), note: NEEDLE });
-  // The rare one sits half-way, so that it does not always coincide with a needle.
+  // The rare one and the paths sit apart from the needles, so that they do not always coincide.
   const rareAt = Math.floor(rareEvery / 2);
-  return (n) => ({ headers: { "x-kind": n % rareEvery === rareAt ? "rare" : "common" }, body: n % matchEvery === 0 ? needle : plain });
+  const pathAt = Math.floor(matchEvery / 3);
+  return (n) => ({
+    headers: { "x-kind": n % rareEvery === rareAt ? "rare" : "common" },
+    body: n % matchEvery === 0 ? needle : plain,
+    path: n % matchEvery === pathAt ? `${binPath}${ORDERS_PATH}${n}` : `${binPath}/bench/fill`,
+  });
 }
-
-// How Hookscope's stores spell the search in each dialect (lib/server/queries/*-store.ts), for EXPLAIN.
-const DIALECTS: Record<DatabaseKind, SearchDialect> = {
-  sqlite: {
-    placeholder: (n) => `@p${n}`,
-    ilike: "LIKE",
-    bodyContains: (p) => `instr("body", ${p}) > 0`,
-    time: (at) => at.getTime(),
-    bytes: (text) => Buffer.from(text),
-  },
-  postgres: {
-    placeholder: (n) => `$${n}`,
-    ilike: "ILIKE",
-    bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
-    time: (at) => at,
-    bytes: (text) => Buffer.from(text),
-  },
-};
 
 interface ThroughputReport {
   bareRps: number;
@@ -260,6 +248,7 @@ interface ReadsReport {
   binRows: number;
   bodyMatches: number;
   rareMatches: number;
+  pathMatches: number;
   deepCursorDepth: number;
   results: ReadResult[];
   plans: Record<string, string>;
@@ -311,6 +300,26 @@ async function drainEvents(label: string, server: ServerProcess, settings: Setti
   });
 }
 
+/**
+ * SQLite indexes captures in the background, while the server is not busy: waits until it has caught
+ * up, so that its work falls outside the next measured window (of any target: they share the CPUs),
+ * and says how long that took.
+ */
+async function waitForSearchIndex(label: string, db: BenchDatabase, settings: Settings, problems: string[]): Promise<void> {
+  const started = Date.now();
+  const unindexed = await db.unindexed();
+  if (unindexed === 0) return;
+  const limitSeconds = settings.drainMaxSeconds * 10;
+  while ((await db.unindexed()) > 0) {
+    if (Date.now() - started > limitSeconds * 1000) {
+      problems.push(`${label}: the search index still lacked ${fmtInt(await db.unindexed())} rows after ${limitSeconds} s`);
+      return;
+    }
+    await sleep(250);
+  }
+  console.log(`  ${label}: search index caught up on ${fmtInt(unindexed)} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<void> {
   await server.stop();
   if (server.child.exitCode !== 0) {
@@ -320,7 +329,7 @@ async function stopAndCheck(server: ServerProcess, problems: string[]): Promise<
   }
 }
 
-async function measureThroughput(label: string, targets: Target[], settings: Settings, problems: string[]): Promise<RoundResult[]> {
+async function measureThroughput(label: string, db: BenchDatabase, targets: Target[], settings: Settings, problems: string[]): Promise<RoundResult[]> {
   const rounds: RoundResult[] = [];
   const lastRate = new Map<TargetName, number>();
   for (let round = 1; round <= settings.rounds; round++) {
@@ -356,6 +365,7 @@ async function measureThroughput(label: string, targets: Target[], settings: Set
           `(${fmtInt(measured.ok2xx)} × 2xx in ${measured.elapsedSeconds.toFixed(2)} s, non-2xx ${measured.non2xx}, errors ${measured.errors}; ` +
           `latency p50 ${measured.latencyP50Ms} ms p99 ${measured.latencyP99Ms} ms; warm-up ${fmtInt(warmup.requestsPerSecond)} req/s)`,
       );
+      if (target.name === "hookscope") await waitForSearchIndex(`${label} round ${round}`, db, settings, problems);
     }
   }
   return rounds;
@@ -415,6 +425,10 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
   }
   try {
     hookscope = await startHookscope(`${label} hookscope`, db.hookscopeUrl, settings.distDir);
+    if (!settings.pgSearchIndex && db.kind === "postgres") {
+      await db.dropSearchIndexes();
+      console.log("  the trigram indexes of the search are dropped (BENCH_PG_SEARCH_INDEX=0): capture without them");
+    }
   } catch (error) {
     await bare.stop();
     await baseline.stop();
@@ -429,7 +443,7 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
     { name: "hookscope", server: hookscope, newBin: () => createHookscopeBin(hookscope.url) },
   ];
   let latencyBinId: string | null = null;
-  const rounds = await phase(`${label} throughput`, problems, () => measureThroughput(label, targets, settings, problems));
+  const rounds = await phase(`${label} throughput`, problems, () => measureThroughput(label, db, targets, settings, problems));
   report.drainBeforeLatency = await drainEvents(label, hookscope, settings, problems);
   report.latency = await phase(`${label} latency`, problems, async () => {
     const bin = await createHookscopeBin(hookscope.url);
@@ -496,7 +510,7 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
         url: `${fresh.url}/h/${bin.id}/bench/fill`,
         connections: settings.connections,
         body: BODY,
-        variant: fillVariant(settings.matchEvery, settings.rareEvery),
+        variant: fillVariant(`/h/${bin.id}`, settings.matchEvery, settings.rareEvery),
         stopAfter: { requests: settings.memoryCaptures },
         hardLimitMs: Math.max(60_000, settings.memoryCaptures * 5),
       });
@@ -507,8 +521,19 @@ async function runDatabase(db: BenchDatabase, settings: Settings, problems: stri
       const drain = await drainEvents(label, fresh, settings, problems);
       await sleep(Math.max(0, 3000 - (Date.now() - settleStart)));
       const settled = readProcessMemory(pid);
-      const binRows = (await db.countRows("hookscope")).get(bin.id) ?? 0;
+      let binRows = (await db.countRows("hookscope")).get(bin.id) ?? 0;
       if (binRows !== fill.ok2xx) problems.push(`${label} memory fill: ${binRows} rows stored for ${fill.ok2xx} 2xx answers`);
+      if (settings.readRows > binRows) {
+        const copies = settings.readRows - binRows;
+        const copyStart = Date.now();
+        await db.copyRows(bin.id, copies);
+        binRows = (await db.countRows("hookscope")).get(bin.id) ?? 0;
+        console.log(
+          `  bin grown to ${fmtInt(binRows)} rows by ${fmtInt(copies)} SQL copies of its captures in ${((Date.now() - copyStart) / 1000).toFixed(0)} s`,
+        );
+      }
+      // The reads are measured on a caught-up index (searches would otherwise scan the tail).
+      await waitForSearchIndex(`${label} reads`, db, settings, problems);
       const result: MemoryReport = { captures: settings.memoryCaptures, fill, drain, idle, afterFill, settled, afterReads: null, binRows };
       console.log(
         `  memory: ${fmtInt(fill.ok2xx)} captures at ${fmtInt(fill.requestsPerSecond)} req/s; RSS idle ${fmtMb(idle?.rssKb)}, ` +
@@ -546,12 +571,14 @@ async function measureBinReads(
   const bodyMatches = await db.countMatching(bin.id, { bodyContains: NEEDLE });
   const rarePair = JSON.stringify(["x-kind", "rare"]);
   const rareMatches = await db.countMatching(bin.id, { headersContain: rarePair });
+  const pathMatches = await db.countMatching(bin.id, { pathPrefix: ORDERS_PATH });
   const base = `/api/bins/${bin.id}/requests`;
   const searches: Record<string, RequestSearch> = {
     listFirst: { limit: PAGE + 1 },
     listDeep: { before: cursor, limit: PAGE + 1 },
     searchBody: { bodyContains: NEEDLE, limit: PAGE + 1 },
     searchHeader: { header: "x-kind", headerValue: "rare", limit: PAGE + 1 },
+    searchPath: { path: `${ORDERS_PATH}*`, limit: PAGE + 1 },
     searchMiss: { bodyContains: MISSING, limit: PAGE + 1 },
   };
   const series: ReadSeries[] = [
@@ -559,13 +586,14 @@ async function measureBinReads(
     { name: "listDeep", path: `${base}?limit=${PAGE}&before=${cursor}`, expectedItems: Math.min(PAGE, binRows - depth - 1) },
     { name: "searchBody", path: `${base}?q=${encodeURIComponent(NEEDLE)}&limit=${PAGE}`, expectedItems: Math.min(PAGE, bodyMatches) },
     { name: "searchHeader", path: `${base}?header=x-kind&headerValue=rare&limit=${PAGE}`, expectedItems: Math.min(PAGE, rareMatches) },
-    // The worst case of a search: nothing matches, every row of the bin is read.
+    { name: "searchPath", path: `${base}?path=${encodeURIComponent(`${ORDERS_PATH}*`)}&limit=${PAGE}`, expectedItems: Math.min(PAGE, pathMatches) },
+    // Without an index the worst case of a search: nothing matches.
     { name: "searchMiss", path: `${base}?q=${encodeURIComponent(MISSING)}&limit=${PAGE}`, expectedItems: 0 },
     // What the inspector asks first when a bin opens (metadata and request count).
     { name: "binInfo", path: `/api/bins/${bin.id}`, expectedItems: null },
   ];
   console.log(
-    `  reads on ${fmtInt(binRows)} rows (${fmtInt(bodyMatches)} bodies hold "${NEEDLE}", ${fmtInt(rareMatches)} have x-kind: rare; deep cursor at depth ${fmtInt(depth)}), ` +
+    `  reads on ${fmtInt(binRows)} rows (${fmtInt(bodyMatches)} bodies hold "${NEEDLE}", ${fmtInt(rareMatches)} have x-kind: rare, ${fmtInt(pathMatches)} paths start with ${ORDERS_PATH}; deep cursor at depth ${fmtInt(depth)}), ` +
       `${settings.readCalls} sequential calls each:`,
   );
   const results = await measureReads({
@@ -592,9 +620,8 @@ async function measureBinReads(
       const search = searches[result.name];
       if (!search) continue;
       if (settings.explain === "auto" && !(result.p99Ms > TARGETS.listP99Ms)) continue;
-      const { sql, params } = searchSql(DIALECTS[db.kind], bin.id, search);
       try {
-        plans[result.name] = await db.explain(sql, params);
+        plans[result.name] = await db.explain(bin.id, search);
       } catch (error) {
         plans[result.name] = `EXPLAIN failed: ${errorText(error)}`;
       }
@@ -602,7 +629,7 @@ async function measureBinReads(
       for (const line of plans[result.name]!.split("\n")) console.log(`      ${line}`);
     }
   }
-  return { binRows, bodyMatches, rareMatches, deepCursorDepth: depth, results, plans };
+  return { binRows, bodyMatches, rareMatches, pathMatches, deepCursorDepth: depth, results, plans };
 }
 
 interface TargetCheck {
@@ -718,6 +745,7 @@ function jsonOf(report: DatabaseReport, settings: Settings) {
           binRows: reads.binRows,
           bodyMatches: reads.bodyMatches,
           rareHeaderMatches: reads.rareMatches,
+          pathPrefixMatches: reads.pathMatches,
           deepCursorDepth: reads.deepCursorDepth,
           series: Object.fromEntries(
             reads.results.map((r) => [
@@ -763,7 +791,8 @@ async function main(): Promise<number> {
   );
   console.log(
     `  latency ${settings.latencyRate} req/s × ${settings.latencySeconds} s; memory after ${fmtInt(settings.memoryCaptures)} captures; ` +
-      `${settings.readCalls} calls per read series (q= in 1/${settings.matchEvery} bodies, x-kind: rare in 1/${settings.rareEvery} requests)`,
+      `${settings.readCalls} calls per read series on ${fmtInt(settings.readRows)} rows (q= in 1/${settings.matchEvery} bodies, ` +
+      `path=${ORDERS_PATH}* in 1/${settings.matchEvery}, x-kind: rare in 1/${settings.rareEvery} requests)`,
   );
 
   const problems: string[] = [];

@@ -44,13 +44,20 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import { percentile } from "./latency";
 import { errorText, intSetting, listSetting, median, runBench } from "./common";
-import { freePort, installCleanup, makeTempDir, spawnChild, startServer, type ChildHandle, type ServerProcess } from "./processes";
-
-const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
+import {
+  freePort,
+  installCleanup,
+  makeTempDir,
+  ROOT_DIR,
+  spawnChild,
+  startHookscopeServer,
+  startServer,
+  type ChildHandle,
+  type ServerProcess,
+} from "./processes";
 
 const TARGETS = {
   /** Hookscope's deliveries per second over the baseline's, at least. */
@@ -503,29 +510,8 @@ async function startBaseline(receiver: Receiver, settings: Settings, problems: s
 }
 
 async function startHookscope(receiver: Receiver, settings: Settings, problems: string[]): Promise<RunningSystem> {
-  const port = await freePort();
   const dataDir = makeTempDir("forward");
-  const server = await startServer({
-    name: "hookscope server",
-    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
-    cwd: ROOT_DIR,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join(dataDir, "hookscope.db")}`,
-      NEXT_DIST_DIR: settings.distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // One sender on loopback hammering one bin is what the limiters exist to stop, and the
-      // default retention (1000 per bin) would prune requests before the CLI has fetched them.
-      RATE_LIMIT_PER_BIN: "0",
-      RATE_LIMIT_PER_ADDRESS: "0",
-      BIN_MAX_REQUESTS: "1000000",
-    },
-    port,
-    healthPath: "/api/health",
-    readyTimeoutMs: 90_000,
-  });
+  const server = await startHookscopeServer({ name: "hookscope server", databaseUrl: `file:${path.join(dataDir, "hookscope.db")}`, distDir: settings.distDir });
   let cli: ChildHandle | null = null;
   try {
     const response = await fetch(`${server.url}/api/bins`, { method: "POST", signal: AbortSignal.timeout(10_000) });

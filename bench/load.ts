@@ -7,10 +7,11 @@ export interface LoadOptions {
   body: string;
   /**
    * Optional: what the n-th request built (counted across all connections) differs in; headers are
-   * added to the defaults, a body replaces `body`. The count includes each connection's first
-   * request, built before the run starts, so it runs a little ahead of the requests sent.
+   * added to the defaults, a body replaces `body`, a path (from the root, with the query) replaces the
+   * URL's. The count includes each connection's first request, built before the run starts, so it
+   * runs a little ahead of the requests sent.
    */
-  variant?: (n: number) => { headers?: Record<string, string>; body?: string };
+  variant?: (n: number) => { headers?: Record<string, string>; body?: string; path?: string };
   /** Either a fixed duration (seconds) or a fixed number of requests. */
   stopAfter: { seconds: number } | { requests: number };
   /** The run is stopped (and reported as broken) past this. */
@@ -44,8 +45,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let built = 0;
   const variant = options.variant
     ? (request: RequestParams): RequestParams => {
-        const { headers, body } = options.variant!(built++);
-        return { ...request, headers: { ...request.headers, ...headers }, ...(body === undefined ? {} : { body }) };
+        const { headers, body, path } = options.variant!(built++);
+        return { ...request, headers: { ...request.headers, ...headers }, ...(body === undefined ? {} : { body }), ...(path === undefined ? {} : { path }) };
       }
     : null;
   const result = await new Promise<Result>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { errorMessage } from "@/lib/shared/errors";
 
 // Children and temp dirs are tracked here so that every way out (normal end, thrown error,
@@ -269,4 +270,43 @@ export function spawnChild(options: SpawnOptions): ChildHandle {
       clearTimeout(timer);
     },
   };
+}
+
+/** The repository's root: the benches run its built server and scripts. */
+export const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
+
+/** What startHookscopeServer sets to lift the rate limits and the retention. */
+export const LIFTED_LIMITS_ENV = { RATE_LIMIT_PER_BIN: "0", RATE_LIMIT_PER_ADDRESS: "0", BIN_MAX_REQUESTS: "1000000" };
+
+/**
+ * The built Hookscope server (dist/server.mjs, `npm run build`) in production mode on a free loopback
+ * port, ready once /api/health answers. One client on loopback hammering one bin is exactly what the
+ * limiters exist to stop, and the default retention (1000 per bin) would prune rows a bench counts, so
+ * both are lifted; `env` adds to or overrides that.
+ */
+export async function startHookscopeServer(options: {
+  name: string;
+  databaseUrl: string;
+  distDir?: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServer({
+    name: options.name,
+    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
+    cwd: ROOT_DIR,
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...LIFTED_LIMITS_ENV,
+      ...(options.distDir ? { NEXT_DIST_DIR: options.distDir } : {}),
+      ...options.env,
+    },
+    port,
+    healthPath: "/api/health",
+    readyTimeoutMs: 90_000,
+  });
 }

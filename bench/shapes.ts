@@ -14,15 +14,13 @@
 // with a new enum-like value now and then, so every request is parsed, compared and merged.
 // Last stdout line: one JSON object with every figure.
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CreatedBin } from "../lib/shared/api-types";
 import { intSetting, median, runBench } from "./common";
+import { copySqliteRows } from "./databases";
 import { runLoad, type LoadResult } from "./load";
-import { freePort, installCleanup, makeTempDir, startServer, type ServerProcess } from "./processes";
+import { installCleanup, makeTempDir, ROOT_DIR, startHookscopeServer, type ServerProcess } from "./processes";
 
-const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const MODES = ["off", "types", "on"] as const;
 type Mode = (typeof MODES)[number];
 const TARGET_ADDED = 0.1;
@@ -67,27 +65,8 @@ function body(n: number): string {
 
 const HEADERS = { "content-type": "application/json", "stripe-signature": "t=1764496800,v1=00" };
 
-async function start(name: string, mode: Mode, databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServer({
-    name,
-    args: [path.join(ROOT_DIR, "dist", "server.mjs")],
-    cwd: ROOT_DIR,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      EVENT_SHAPES: mode,
-      RATE_LIMIT_PER_BIN: "0",
-      RATE_LIMIT_PER_ADDRESS: "0",
-      BIN_MAX_REQUESTS: "1000000",
-    },
-    port,
-    healthPath: "/api/health",
-    readyTimeoutMs: 90_000,
-  });
+function start(name: string, mode: Mode, databaseUrl: string): Promise<ServerProcess> {
+  return startHookscopeServer({ name, databaseUrl, env: { EVENT_SHAPES: mode } });
 }
 
 /** CPU time (user + system, ms) the process has used: less swayed by other load on the machine than req/s. */
@@ -95,36 +74,6 @@ function cpuMs(pid: number | undefined): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/**
- * Adds `count` copies of the bin's captured rows, older than all of them (ids and sequences below
- * theirs), as if the bin had been capturing for a long time.
- */
-function copyRows(file: string, binId: string, count: number): number {
-  if (count <= 0) return 0;
-  const database = new Database(file);
-  try {
-    const columns = (database.prepare(`PRAGMA table_info("CapturedRequest")`).all() as { name: string }[])
-      .map((column) => column.name)
-      .filter((name) => !["id", "sequence", "receivedAt", "deliveryKey", "duplicateOf"].includes(name));
-    const quoted = columns.map((name) => `"${name}"`).join(", ");
-    const templates = (database.prepare(`SELECT count(*) AS n FROM "CapturedRequest" WHERE "binId" = ?`).get(binId) as { n: number }).n;
-    // 22-digit ids sort before every real id (those start with the time in base 36).
-    database
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
-         INSERT INTO "CapturedRequest" ("id", "sequence", "receivedAt", ${quoted})
-         SELECT printf('%022d', n.i), -n.i, 1700000000000 + n.i, ${columns.map((name) => `t."${name}"`).join(", ")}
-         FROM n JOIN (SELECT *, row_number() OVER (ORDER BY "id") - 1 AS k FROM "CapturedRequest" WHERE "binId" = @binId) t ON t.k = n.i % @templates`,
-      )
-      .run({ count, binId, templates });
-    database.prepare(`UPDATE "Bin" SET "captureCount" = "captureCount" + @count WHERE "id" = @binId`).run({ count, binId });
-    database.pragma("wal_checkpoint(TRUNCATE)");
-    return count;
-  } finally {
-    database.close();
-  }
 }
 
 function load(url: string, connections: number, stopAfter: { seconds: number } | { requests: number }, offset: number): Promise<LoadResult> {
@@ -156,7 +105,8 @@ runBench("shapes", async () => {
   const bin = (await created.json()) as CreatedBin;
   const seeded = await load(`${seeder.url}/h/${bin.id}`, connections, { requests: seed }, 0);
   await seeder.stop();
-  const copies = copyRows(seedFile, bin.id, fill - seeded.ok2xx);
+  const copies = Math.max(0, fill - seeded.ok2xx);
+  copySqliteRows(seedFile, bin.id, copies);
   console.error(`bin holds ${(seeded.ok2xx + copies).toLocaleString("en-US")} requests (${seeded.ok2xx} captured, ${copies} copied)`);
   const servers = new Map<Mode, ServerProcess>();
   for (const mode of MODES) {

@@ -45,7 +45,7 @@ const sqliteSuites = (unitOnly ? ["tests/unit", "lib", "components"] : ["tests/u
 // The contract suites (everything that talks to the database through the app) run again on PostgreSQL.
 const contractSuites = [
   ...testFiles("tests/http"),
-  ...["capture", "batch-writer", "sweeper"].map((name) => `tests/unit/${name}.test.ts`),
+  ...["capture", "batch-writer", "sweeper", "search-index"].map((name) => `tests/unit/${name}.test.ts`),
   ...testFiles("tests/unit/postgres"),
 ];
 

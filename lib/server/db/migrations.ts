@@ -7,6 +7,19 @@ import type { DatabaseProvider, MigrationEngine, MigrationList, SchemaFilter } f
 const LOCKFILE = "migration_lock.toml";
 const SCRIPT = "migration.sql";
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+/**
+ * Tables a migration made by hand that no schema can declare: the SQLite FTS5 search index, its
+ * shadow tables and its watermark (20261203016000_search_index). The diff sees them only in the migrations and would drop
+ * them. (The engine's externalTables filter expects such tables to be models in the schema.)
+ */
+const HAND_MADE_TABLE = /^DROP TABLE "CapturedRequestSearch(_[a-z]+)?";$/m;
+
+/** The diff's script without the steps that would drop hand-made tables; null when nothing else is left. */
+function withoutHandMadeDrops(script: string): string | null {
+  const steps = script.split(/\n(?=-- )/).filter((step) => !HAND_MADE_TABLE.test(step));
+  const kept = steps.join("\n");
+  return /^(?!--)\S/m.test(kept) ? kept : null;
+}
 
 export interface ApplyMigrationsOptions {
   provider: DatabaseProvider;
@@ -110,6 +123,8 @@ export async function createMigration({
   if (result.exitCode !== 2 || result.stdout === null) {
     throw new Error(`Unexpected answer from the schema engine's diff: exit code ${result.exitCode}.`);
   }
+  const script = withoutHandMadeDrops(result.stdout);
+  if (script === null) return null;
 
   const folder = `${utcTimestamp(now)}_${slug}`;
   // Folders apply in name order; a clock behind the newest migration would slip this one before it.
@@ -120,9 +135,9 @@ export async function createMigration({
   const dir = path.join(migrationsList.baseDir, folder);
   if (existsSync(dir)) throw new Error(`The migration directory already exists at ${dir}`);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, SCRIPT), result.stdout, "utf8");
+  await writeFile(path.join(dir, SCRIPT), script, "utf8");
   await writeFile(path.join(migrationsList.baseDir, LOCKFILE), lockfileContent(provider), "utf8");
-  return { name: folder, dir, sql: result.stdout };
+  return { name: folder, dir, sql: script };
 }
 
 /** The migrations folder as the engine expects it, read the way the Prisma CLI reads it. */

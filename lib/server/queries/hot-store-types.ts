@@ -1,3 +1,4 @@
+import type { SearchIndexer } from "@/lib/server/queries/sqlite-search-index";
 import type { CapturedRequestRecord, RequestSummaryRecord } from "@/lib/server/queries/requests";
 import type { StoredShape } from "@/lib/server/shapes/learn";
 import type { StoredSchema } from "@/lib/server/shapes/schemas";
@@ -143,6 +144,8 @@ export interface HotStore {
   oldestReceivedAt(binId: string): Promise<number | null>;
   /** Answers when the connection capture writes through answers; throws otherwise. */
   ping(): Promise<void>;
+  /** SQLite's background search indexer; null on PostgreSQL, whose GIN indexes are kept in the capture's transaction. */
+  searchIndexer: SearchIndexer | null;
   close(): Promise<void>;
 }
 
@@ -184,6 +187,9 @@ export const CAPTURE_COLUMNS = [
   "schemaRef",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
+/** What a capture inserts: the record's columns, then the body's text for the search index (bodyTextColumn). */
+export const INSERT_COLUMNS = [...CAPTURE_COLUMNS, "bodyText"] as const;
+
 /** How one SQL dialect spells the parts of a search that differ. */
 export interface SearchDialect {
   /** The placeholder of the n-th parameter (1-based). */
@@ -195,15 +201,59 @@ export interface SearchDialect {
   /** A time as the dialect stores it. */
   time(at: Date): unknown;
   bytes(text: string): unknown;
+  /** The path as compared byte by byte, for the prefix range on the (binId, path) index. */
+  bytewisePath: string;
+  /**
+   * Conditions that narrow the rows through the trigram index before the exact predicates run: they
+   * may keep rows that do not match (the exact predicate drops them) but never drop one that does.
+   * `param` binds a value; `text` has at least MIN_INDEXED_TERM characters and no NUL.
+   */
+  headerCandidates(param: (value: unknown) => string, text: string, part: "value" | "pair"): string | null;
+  bodyCandidates(param: (value: unknown) => string, binIdParam: string, text: string): string | null;
+  /** The table as the query names it when a candidates condition narrows it (a planner hint, or just the table). */
+  narrowedTable: string;
+  /**
+   * Whether narrowing by an index is worth it for this search: an index that keeps most of a big bin
+   * costs more than reading the bin newest first until the page is full. Absent: always (the database
+   * plans with statistics). See the SQLite store.
+   */
+  worthNarrowing?(narrowing: Narrowing): boolean;
 }
 
-function likeEscape(text: string): string {
+/** What an index would narrow a bin's rows by. */
+export type Narrowing = { kind: "headers" | "body"; binId: string; text: string } | { kind: "path"; binId: string; from: string; below: string | null };
+
+/**
+ * A trigram index can find only text of three characters or more: a shorter body term is searched by
+ * scanning the bin, as before the index (slow on big bins, but the same answer).
+ */
+export const MIN_INDEXED_TERM = 3;
+
+function indexable(text: string): boolean {
+  return [...text].length >= MIN_INDEXED_TERM && !text.includes("\0");
+}
+
+export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /**
+ * The smallest string above every string that starts with `prefix`, in code point order (which is
+ * UTF-8 byte order): the prefix with its last character incremented. Null when there is none.
+ */
+function prefixUpperBound(prefix: string): string | null {
+  const chars = [...prefix];
+  while (chars.length > 0) {
+    const last = chars.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) return chars.join("") + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return null;
+}
+
+/**
  * The search as SQL. Header matching works on the stored JSON pairs: the name is matched without
- * case, and the value exactly (as part of the JSON pair).
+ * case, and the value exactly (as part of the JSON pair). The dialect's index conditions only narrow
+ * the rows; the exact predicates below decide, so an indexed search answers what a scan would.
  */
 export function searchSql(dialect: SearchDialect, binId: string, search: RequestSearch): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -211,24 +261,54 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     params.push(value);
     return dialect.placeholder(params.length);
   };
-  const where = [`"binId" = ${param(binId)}`];
+  const worth = (narrowing: Narrowing) => dialect.worthNarrowing?.(narrowing) ?? true;
+  const binParam = param(binId);
+  const where = [`"binId" = ${binParam}`];
   if (search.before) where.push(`"id" < ${param(search.before)}`);
   if (search.after) where.push(`"id" > ${param(search.after)}`);
   if (search.method) where.push(`"method" = ${param(search.method.toUpperCase())}`);
   if (search.path !== undefined) {
-    if (search.path.endsWith("*")) where.push(`substr("path", 1, ${param(search.path.length - 1)}) = ${param(search.path.slice(0, -1))}`);
-    else where.push(`"path" = ${param(search.path)}`);
+    if (search.path.endsWith("*")) {
+      const prefix = search.path.slice(0, -1);
+      const below = prefixUpperBound(prefix);
+      if (prefix !== "" && worth({ kind: "path", binId, from: prefix, below })) {
+        where.push(`${dialect.bytewisePath} >= ${param(prefix)}`);
+        if (below !== null) where.push(`${dialect.bytewisePath} < ${param(below)}`);
+      }
+      where.push(`substr("path", 1, ${param(search.path.length - 1)}) = ${param(prefix)}`);
+    } else where.push(`"path" = ${param(search.path)}`);
   }
+  let narrowed = false;
   if (search.header) {
     const pair = search.headerValue === undefined ? `[${JSON.stringify(search.header)},` : JSON.stringify([search.header, search.headerValue]);
+    // With a value, the index looks for the value alone (as JSON): the header name and the punctuation
+    // around it are in most rows, and a trigram index reads every row's entry for each common trigram.
+    const value = search.headerValue === undefined ? "" : JSON.stringify(search.headerValue);
+    const part = indexable(value) ? "value" : "pair";
+    const text = part === "value" ? value : pair;
+    const candidates = indexable(text) && worth({ kind: "headers", binId, text }) ? dialect.headerCandidates(param, text, part) : null;
+    if (candidates) {
+      where.push(candidates);
+      narrowed = true;
+    }
     where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
   if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)}`);
-  if (search.bodyContains) where.push(dialect.bodyContains(param(dialect.bytes(search.bodyContains))));
+  if (search.bodyContains) {
+    // One narrowing condition is enough: with a header already narrowing, the body is only checked.
+    const text = search.bodyContains;
+    const candidates = !narrowed && indexable(text) && worth({ kind: "body", binId, text }) ? dialect.bodyCandidates(param, binParam, text) : null;
+    if (candidates) {
+      where.push(candidates);
+      narrowed = true;
+    }
+    where.push(dialect.bodyContains(param(dialect.bytes(search.bodyContains))));
+  }
   if (search.from) where.push(`"receivedAt" >= ${param(dialect.time(search.from))}`);
   if (search.to) where.push(`"receivedAt" <= ${param(dialect.time(search.to))}`);
-  const sql = `SELECT ${SUMMARY_COLUMNS} FROM "CapturedRequest" WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${param(search.limit)}`;
+  const table = narrowed ? dialect.narrowedTable : `"CapturedRequest"`;
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${param(search.limit)}`;
   return { sql, params };
 }
 

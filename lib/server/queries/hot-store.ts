@@ -12,6 +12,7 @@ import type {
   TailRow,
   Timeline,
 } from "@/lib/server/queries/hot-store-types";
+import type { SearchIndexer } from "@/lib/server/queries/sqlite-search-index";
 import { postgresPool } from "@/lib/server/db/postgres-pool";
 import { openPgStore } from "@/lib/server/queries/pg-store";
 import { openSqliteStore } from "@/lib/server/queries/sqlite-store";
@@ -67,6 +68,11 @@ export async function requestTimeline(binId: string, buckets: number, bounds: { 
     counts[index] = (counts[index] ?? 0) + n;
   }
   return { from, to, bucketMs, counts };
+}
+
+/** SQLite's background search indexer (null on PostgreSQL): lets tests hold it back, index a batch or wait for it. */
+export function searchIndexer(): SearchIndexer | null {
+  return store().searchIndexer;
 }
 
 export function pingHotStore(): Promise<void> {

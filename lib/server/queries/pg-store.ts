@@ -1,7 +1,8 @@
 import pg from "pg";
-import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
+import { bodyTextColumn, headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
+  INSERT_COLUMNS,
   COUNT_FORWARDER_DROPS_SQL,
   COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
@@ -23,7 +24,9 @@ import {
   UPSERT_SHAPE_SQL,
   type BinReservation,
   type HotStore,
+  type SearchDialect,
   type TailRow,
+  likeEscape,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import type { StoredShape } from "@/lib/server/shapes/learn";
@@ -34,20 +37,42 @@ const positional = (n: number) => `$${n}`;
 function insertSql(rows: number): string {
   const values: string[] = [];
   for (let r = 0; r < rows; r++) {
-    values.push(`(${CAPTURE_COLUMNS.map((_, c) => `$${r * CAPTURE_COLUMNS.length + c + 1}`).join(", ")})`);
+    values.push(`(${INSERT_COLUMNS.map((_, c) => `$${r * INSERT_COLUMNS.length + c + 1}`).join(", ")})`);
   }
-  return `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`;
+  return `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`;
 }
 
 function values(record: CapturedRequestRecord): unknown[] {
-  return CAPTURE_COLUMNS.map((column) =>
+  const row = CAPTURE_COLUMNS.map((column) =>
     column === "body"
       ? Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength)
       : column === "headers"
         ? headersColumn(record)
         : record[column],
   );
+  row.push(bodyTextColumn(record));
+  return row;
 }
+
+/**
+ * Search in PostgreSQL: the header ILIKE is served by the pg_trgm GIN index on "headers"; the body
+ * by the one on "bodyText" (same text, so LIKE there matches where the bytes do), or else, for the rows
+ * without text (binary bodies, rows older than the index), the partial index that lists them.
+ */
+export const PG_SEARCH: SearchDialect = {
+  placeholder: positional,
+  ilike: "ILIKE",
+  bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
+  time: (at) => at,
+  bytes: (text) => Buffer.from(text),
+  bytewisePath: `("path" COLLATE "C")`,
+  // The pair's ILIKE is served by the GIN index itself. The value alone, as a second ILIKE, is mostly
+  // for the planner: measured on 1,000,000 rows with 0.1 % matching, it then reads the index (90 ms)
+  // instead of walking the primary key backwards testing ILIKE on each row (257 ms).
+  headerCandidates: (param, text, part) => (part === "value" ? `"headers" ILIKE ${param(`%${likeEscape(text)}%`)} ESCAPE '\\'` : null),
+  bodyCandidates: (param, _binIdParam, text) => `("bodyText" LIKE ${param(`%${likeEscape(text)}%`)} ESCAPE '\\' OR "bodyText" IS NULL)`,
+  narrowedTable: `"CapturedRequest"`,
+};
 
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
 export function openPgStore(pool: pg.Pool): HotStore {
@@ -198,17 +223,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
       });
     },
     async search(binId, search) {
-      const { sql, params } = searchSql(
-        {
-          placeholder: positional,
-          ilike: "ILIKE",
-          bodyContains: (p) => `position(${p}::bytea in "body") > 0`,
-          time: (at) => at,
-          bytes: (text) => Buffer.from(text),
-        },
-        binId,
-        search,
-      );
+      const { sql, params } = searchSql(PG_SEARCH, binId, search);
       return (await pool.query<RequestSummaryRecord>(sql, params)).rows;
     },
     async bucketCounts(binId, from, to, bucketMs) {
@@ -227,6 +242,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
       await pool.query("SELECT 1");
     },
     // The pool is the process's (lib/server/db/postgres-pool.ts): closing the database ends it.
+    searchIndexer: null,
     async close() {},
   };
 }

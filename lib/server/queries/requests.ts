@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { db } from "@/lib/server/db/client";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 
@@ -110,6 +111,15 @@ export function headersColumn(record: Pick<CapturedRequestRecord, "headers">): s
   return JSON.stringify(record.headers);
 }
 
+/**
+ * What the search index reads of the body: its text when it is valid UTF-8 without NUL bytes (PostgreSQL text
+ * cannot hold NUL), else null, and searches then scan that row's bytes.
+ */
+export function bodyTextColumn(record: Pick<CapturedRequestRecord, "body">): string | null {
+  const body = Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength);
+  return isUtf8(body) && !body.includes(0) ? body.toString("utf8") : null;
+}
+
 export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
   const row = await db().capturedRequest.findFirst({ where: { id: requestId, binId } });
   return row ? fromRow(row) : null;
@@ -125,9 +135,32 @@ export async function deleteRequest(binId: string, requestId: string): Promise<b
   return count > 0;
 }
 
+/**
+ * Rows a clear deletes per transaction. One DELETE of a big bin held SQLite's only write lock for as
+ * long as it took (every row also leaves the search index), and captures into every other bin waited
+ * behind it; chunks let their commits in between.
+ */
+export const CLEAR_CHUNK = 2_000;
+
+/**
+ * Deletes the bin's requests stored when the clear began, oldest first, CLEAR_CHUNK per transaction:
+ * not atomic (a crash part-way leaves the newer part), and captures arriving meanwhile are kept.
+ */
 export async function deleteAllRequests(binId: string): Promise<number> {
-  const { count } = await db().capturedRequest.deleteMany({ where: { binId } });
-  return count;
+  const newest = await db().capturedRequest.findFirst({ where: { binId }, orderBy: { id: "desc" }, select: { id: true } });
+  if (!newest) return 0;
+  let removed = 0;
+  for (;;) {
+    const chunk = await db().capturedRequest.findMany({
+      where: { binId, id: { lte: newest.id } },
+      orderBy: { id: "asc" },
+      take: CLEAR_CHUNK,
+      select: { id: true },
+    });
+    if (chunk.length === 0) return removed;
+    const { count } = await db().capturedRequest.deleteMany({ where: { binId, id: { in: chunk.map((row) => row.id) } } });
+    removed += count;
+  }
 }
 
 /** Full records of a bin, oldest first: all of them, or the given ids. */
@@ -143,7 +176,7 @@ export async function listFullRequests(binId: string, ids: string[] | undefined,
 /** Stores imported requests in a new bin and counts them as its captures. */
 export async function importRequests(binId: string, records: CapturedRequestRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db().capturedRequest.createMany({ data: records.map((record) => ({ ...record, headers: headersColumn(record) })) });
+  await db().capturedRequest.createMany({ data: records.map((record) => ({ ...record, headers: headersColumn(record), bodyText: bodyTextColumn(record) })) });
   await db().bin.update({ where: { id: binId }, data: { captureCount: records.length } });
 }
 

@@ -1,10 +1,12 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/server/db/client";
 import { CHECKPOINT_FALLBACK_PAGES, startCheckpointer, type Checkpointer, type CheckpointReport } from "@/lib/server/queries/sqlite-checkpointer";
+import { startSearchIndexer, WATERMARK_SQL } from "@/lib/server/queries/sqlite-search-index";
 import { errorMessage } from "@/lib/shared/errors";
-import { headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
+import { bodyTextColumn, headersColumn, type CapturedRequestRecord, type RequestSummaryRecord } from "@/lib/server/queries/requests";
 import {
   CAPTURE_COLUMNS,
+  INSERT_COLUMNS,
   COUNT_FORWARDER_DROPS_SQL,
   COUNT_UNDELIVERED_PAST_CAP_SQL,
   FIRST_DELIVERY_SQL,
@@ -32,6 +34,8 @@ import {
   type PrepareRows,
   type ReportRow,
   type RequestSearch,
+  type Narrowing,
+  type SearchDialect,
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
@@ -67,12 +71,76 @@ const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: C
   plainHttp: (record) => (record.plainHttp ? 1 : 0),
 };
 
+/** An FTS5 phrase: the text as one quoted string, which the trigram tokenizer matches as a substring (any case). */
+function ftsPhrase(column: "headers" | "bodyText", text: string): string {
+  return `{${column}} : "${text.replaceAll('"', '""')}"`;
+}
+
+const FTS_ROWIDS = `SELECT rowid FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH`;
+/** The rows the background indexer has not reached yet (sqlite-search-index.ts): every search scans them. */
+const UNINDEXED_TAIL = `"CapturedRequest".rowid > (${WATERMARK_SQL})`;
+const UNINDEXED_BODIES = `SELECT rowid FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_unindexed_body_idx" WHERE "binId" = ? AND ("bodyText" IS NULL) = 1`;
+const PATH_RANGE = `SELECT 1 FROM "CapturedRequest" INDEXED BY "CapturedRequest_binId_path_idx" WHERE "binId" = ? AND "path" >= ?`;
+
+/**
+ * The most rows an index may hand over for sorting. SQLite has no statistics to choose between the
+ * index and the bin's rows newest first, so the store counts (up to this) what the index would keep:
+ * past it the search reads the bin newest first and stops at a full page, which is quick when that
+ * many rows match. At 10,000, the sort costs a few milliseconds; a scan that stops after 51 matches
+ * reads fewer rows than that whenever more than 1 row in 200 of a bin matches.
+ */
+const MOST_CANDIDATES = 10_000;
+
+/**
+ * Search in SQLite: the FTS5 trigram table "CapturedRequestSearch" (see its migration) gives the rowids
+ * whose headers or body text contain the term; for the body, the bin's rows without text (binary bodies,
+ * rows older than the index) are added through their index, to be checked byte by byte. The rows above
+ * the indexer's watermark are added by their rowid range, so a lagging index never drops a match.
+ */
+export function sqliteSearch(database: Database.Database): SearchDialect {
+  const count = (sql: string) => database.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (${sql} LIMIT ${MOST_CANDIDATES})`);
+  const countFts = count(`${FTS_ROWIDS} ?`);
+  const countUnindexed = count(UNINDEXED_BODIES);
+  const countPath = count(PATH_RANGE);
+  const countPathBelow = count(`${PATH_RANGE} AND "path" < ?`);
+  const countTail = count(`SELECT 1 FROM "CapturedRequest" WHERE ${UNINDEXED_TAIL}`);
+  const kept = (narrowing: Narrowing): number => {
+    switch (narrowing.kind) {
+      case "headers":
+        return countFts.get(ftsPhrase("headers", narrowing.text))!.n + countTail.get()!.n;
+      case "body":
+        return countFts.get(ftsPhrase("bodyText", narrowing.text))!.n + countUnindexed.get(narrowing.binId)!.n + countTail.get()!.n;
+      case "path":
+        return narrowing.below === null
+          ? countPath.get(narrowing.binId, narrowing.from)!.n
+          : countPathBelow.get(narrowing.binId, narrowing.from, narrowing.below)!.n;
+    }
+  };
+  return {
+    placeholder: named,
+    ilike: "LIKE",
+    bodyContains: (p) => `instr("body", ${p}) > 0`,
+    time: (at) => at.getTime(),
+    bytes: (text) => Buffer.from(text),
+    bytewisePath: `"path"`,
+    headerCandidates: (param, text) => `("CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("headers", text))}) OR ${UNINDEXED_TAIL})`,
+    bodyCandidates: (param, binIdParam, text) =>
+      `("CapturedRequest".rowid IN (${FTS_ROWIDS} ${param(ftsPhrase("bodyText", text))} UNION ALL ${UNINDEXED_BODIES.replace("?", binIdParam)}) OR ${UNINDEXED_TAIL})`,
+    // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
+    // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
+    narrowedTable: `"CapturedRequest" NOT INDEXED`,
+    worthNarrowing: (narrowing) => kept(narrowing) < MOST_CANDIDATES,
+  };
+}
+
 /** The insert's parameters in column order: positional, so no object is built to be looked up by name. */
 function insertValues(record: CapturedRequestRecord): unknown[] {
-  return CAPTURE_COLUMNS.map((column) => {
+  const values = CAPTURE_COLUMNS.map((column) => {
     const convert = SQLITE_VALUES[column];
     return convert ? convert(record) : record[column];
   });
+  values.push(bodyTextColumn(record));
+  return values;
 }
 
 /**
@@ -91,8 +159,10 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     // An optimisation, never a reason not to capture: SQLite's own checkpoints in the commit remain.
     console.error("sqlite: no checkpoint thread (the capture connection checkpoints itself):", errorMessage(error));
   }
+  const searchDialect = sqliteSearch(database);
+  const searchIndexer = startSearchIndexer(database);
   const insert = database.prepare(
-    `INSERT INTO "CapturedRequest" (${CAPTURE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${CAPTURE_COLUMNS.map(() => "?").join(", ")})`,
+    `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
   const reserve = database.prepare<Record<string, unknown>, ReserveRow>(RESERVE_SQL(named));
   // Without statistics SQLite walks the (binId, id) index for the ORDER BY, reading every row of the
@@ -218,11 +288,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     },
     recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
     search: async (binId: string, search: RequestSearch) => {
-      const { sql, params } = searchSql(
-        { placeholder: named, ilike: "LIKE", bodyContains: (p) => `instr("body", ${p}) > 0`, time: (at) => at.getTime(), bytes: (text) => Buffer.from(text) },
-        binId,
-        search,
-      );
+      const { sql, params } = searchSql(searchDialect, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
       return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
     },
@@ -238,7 +304,9 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     ping: async () => {
       database.prepare("SELECT 1").get();
     },
+    searchIndexer,
     close: async () => {
+      searchIndexer.stop();
       await checkpointer?.stop();
       database.close();
     },

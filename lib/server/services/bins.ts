@@ -8,7 +8,7 @@ import { listBinsOfTeams, listTeamsOfUser } from "@/lib/server/queries/teams";
 import { requireTeamForBins } from "@/lib/server/services/teams";
 import { newBinId, newToken } from "@/lib/server/ids";
 import { claimBinFor, createBin, deleteBin, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
-import { countRequests } from "@/lib/server/queries/requests";
+import { countRequests, deleteAllRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
 import { binUrls } from "@/lib/server/urls";
@@ -166,6 +166,8 @@ export async function updateBinSettings(bin: BinRecord, input: unknown): Promise
 
 export async function removeBin(binId: string): Promise<void> {
   refuseIfManaged(binId);
+  // In chunks first (see deleteAllRequests); the bin's own delete then cascades over what came since.
+  await deleteAllRequests(binId);
   if (!(await deleteBin(binId))) throw new BinNotFoundError();
   publish("bin.deleted", { binId });
 }

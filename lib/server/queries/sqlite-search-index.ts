@@ -1,0 +1,139 @@
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import type Database from "better-sqlite3";
+import { errorMessage } from "@/lib/shared/errors";
+
+/**
+ * The SQLite search index kept behind the captures. A capture only inserts its row; this indexer copies
+ * the rows above the watermark ("CapturedRequestSearch_watermark", see the 20261203016000_search_index
+ * migration) into the FTS5 table and moves the mark in the same transaction, a batch at a time on the
+ * store's own connection (the one writer; a second connection would hold the write lock just as long).
+ * Searches read the index for the rows up to the mark and scan the rows above it, so an index that lags
+ * changes how fast a search is, never what it answers.
+ */
+
+/**
+ * Rows per transaction. Indexing a row costs 30 to 150 us on this project's 2-core machine (headers and a
+ * Stripe-like body, more as the index grows and FTS5 merges its segments): 250 rows hold the event loop,
+ * and so the captures, for 10 to 40 ms at a time.
+ */
+export const INDEX_BATCH_ROWS = 250;
+/** How often the indexer looks at the tail. Captured rows wait about this long to be indexed while the server is quiet. */
+const TICK_MS = 100;
+/** Main-thread time one tick may spend indexing, one batch after another with the event loop free in between. */
+const TICK_BUDGET_MS = 50;
+/**
+ * Above this share of busy time on the main thread since the last tick (the indexer's own time left out),
+ * the indexer waits: under full capture load it would take its time from the captures. The tail it
+ * leaves is scanned by searches and indexed once the load drops.
+ */
+const BUSY_UTILIZATION = 0.5;
+
+export const WATERMARK_SQL = `SELECT "indexedTo" FROM "CapturedRequestSearch_watermark"`;
+
+export interface SearchIndexer {
+  /** Indexes one batch now; returns how many rows it indexed (0: caught up). */
+  indexBatch(rows?: number): number;
+  /** How far the newest rowid is above the watermark, whatever the bin: the rows not indexed yet, plus any gaps deletions left. */
+  unindexed(): number;
+  /** Resolves once every row stored when it is called is indexed (the indexer must be running). */
+  caughtUp(): Promise<void>;
+  /** Stops indexing in the background (searches stay exact, scanning the tail); resume() starts it again. */
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+export function startSearchIndexer(database: Database.Database): SearchIndexer {
+  const watermark = database.prepare<[], { indexedTo: number }>(WATERMARK_SQL);
+  const newest = database.prepare<[], { rowid: number | null }>(`SELECT max(rowid) AS rowid FROM "CapturedRequest"`);
+  const batchEnd = database.prepare<[number, number], { rowid: number | null }>(
+    `SELECT max(rowid) AS rowid FROM (SELECT rowid FROM "CapturedRequest" WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
+  );
+  const copy = database.prepare(
+    `INSERT INTO "CapturedRequestSearch"(rowid, "headers", "bodyText") SELECT rowid, "headers", "bodyText" FROM "CapturedRequest" WHERE rowid > ? AND rowid <= ?`,
+  );
+  const advance = database.prepare(`UPDATE "CapturedRequestSearch_watermark" SET "indexedTo" = ?`);
+  const batch = database.transaction((rows: number): number => {
+    const from = watermark.get()!.indexedTo;
+    const to = batchEnd.get(from, rows)?.rowid ?? null;
+    if (to === null) return 0;
+    const { changes } = copy.run(from, to);
+    advance.run(to);
+    return changes;
+  });
+  const unindexed = () => Math.max(0, (newest.get()?.rowid ?? 0) - watermark.get()!.indexedTo);
+
+  let paused = false;
+  let stopped = false;
+  let lastError: string | null = null;
+  let waiters: { target: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
+  const settle = () => {
+    if (waiters.length === 0) return;
+    const indexedTo = watermark.get()!.indexedTo;
+    const newestRow = newest.get()?.rowid ?? 0;
+    // The mark comes down with deletions of the newest rows: a waiter's target may no longer exist.
+    const ready = waiters.filter((waiter) => indexedTo >= Math.min(waiter.target, newestRow));
+    waiters = waiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve();
+    // Only a caller waiting keeps the process alive for the indexer.
+    if (waiters.length === 0) timer.unref();
+  };
+  let ownMs = 0;
+  let running = false;
+  /** Batches until the tick's budget is spent or the tail is indexed, yielding to the event loop between them. */
+  const run = (started: number) => {
+    if (stopped) return;
+    const before = performance.now();
+    let indexed = 0;
+    try {
+      indexed = batch.immediate(INDEX_BATCH_ROWS);
+      lastError = null;
+    } catch (error) {
+      // Another connection's long write (SQLITE_BUSY), a full disk: searches stay exact, the next tick tries again.
+      const message = errorMessage(error);
+      if (message !== lastError) console.error("sqlite: search indexing failed (searches scan the unindexed rows meanwhile):", message);
+      lastError = message;
+    }
+    const now = performance.now();
+    ownMs += now - before;
+    settle();
+    if (indexed > 0 && !paused && !stopped && now - started < TICK_BUDGET_MS) setImmediate(run, started);
+    else running = false;
+  };
+  const tick = () => {
+    const loop = performance.eventLoopUtilization(lastUtilization);
+    lastUtilization = performance.eventLoopUtilization();
+    const others = Math.max(0, loop.active - ownMs) / Math.max(1, loop.active + loop.idle);
+    ownMs = 0;
+    if (paused || running) return;
+    if (others > BUSY_UTILIZATION && waiters.length === 0) return;
+    running = true;
+    run(performance.now());
+  };
+  const timer = setInterval(tick, TICK_MS);
+  timer.unref();
+
+  return {
+    indexBatch: (rows = INDEX_BATCH_ROWS) => batch.immediate(rows),
+    unindexed,
+    caughtUp: () =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ target: newest.get()?.rowid ?? 0, resolve, reject });
+        timer.ref();
+        settle();
+      }),
+    pause: () => {
+      paused = true;
+    },
+    resume: () => {
+      paused = false;
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      for (const waiter of waiters) waiter.reject(new Error("The search indexer stopped before it caught up."));
+      waiters = [];
+    },
+  };
+}
