@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/shared/errors";
 import { subscribe } from "@/lib/server/realtime/bus";
 import { authorizeCaller } from "@/lib/server/services/access";
 import type { Caller } from "@/lib/server/auth/caller";
-import { callerFromToken, signedInFrom } from "@/lib/server/auth/caller";
+import { assertShareReaderSignedIn, callerFromToken, signedInFrom } from "@/lib/server/auth/caller";
 import { isTrustedOrigin } from "@/lib/server/auth/csrf";
 import type { SignedIn } from "@/lib/server/auth/sessions";
 import { originFromHeaders } from "@/lib/server/http";
@@ -42,6 +42,7 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown; data: 
   try {
     const caller: Caller = token ? await callerFromToken(token) : signedIn ? { kind: "user", signedIn } : { kind: "anonymous" };
     const { role } = await authorizeCaller(binId, caller);
+    assertShareReaderSignedIn(caller, role, signedIn ?? null);
     socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.

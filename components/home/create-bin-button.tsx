@@ -2,12 +2,15 @@
 import { useRouter } from "next/navigation";
 import { createBin } from "@/lib/client/api";
 import { saveOwnedBin } from "@/lib/client/bin-store";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { signInHref, useMe } from "@/lib/client/account";
 import { PlusIcon } from "@/components/ui/icons";
 import { useAction } from "@/components/ui/use-action";
 
 export function CreateBinButton() {
   const router = useRouter();
+  // AUTH_REQUIRED: the server refuses bins to nobody; say so before the click.
+  const me = useMe();
   const {
     run: onClick,
     busy,
@@ -22,6 +25,13 @@ export function CreateBinButton() {
     { busyAfterSuccess: true },
   );
 
+  if (me.kind === "ready" && me.me.signIn.required && !me.me.user) {
+    return (
+      <a href={signInHref("/")} className={buttonClass("primary", "lg")}>
+        Sign in to create a bin
+      </a>
+    );
+  }
   return (
     <div className="flex flex-col items-center gap-3">
       <Button variant="primary" size="lg" onClick={onClick} disabled={busy}>

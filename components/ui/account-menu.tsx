@@ -45,6 +45,11 @@ export function AccountMenu() {
         <p className="truncate px-2 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">
           Signed in as <span className="font-medium text-zinc-800 dark:text-zinc-100">{label}</span>
         </p>
+        {user.isAdmin && (
+          <Link href="/admin" className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            All bins (admin)
+          </Link>
+        )}
         <Link href="/teams" className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
           Teams
         </Link>

@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 import {
   AccountBinListSchema,
+  AdminBinListSchema,
   ApiKeyInfoSchema,
   ApiKeyListSchema,
   BinInfoSchema,
@@ -10,7 +11,7 @@ import {
   MeSchema,
   SignOutResultSchema,
 } from "@/lib/shared/contract";
-import type { AccountBinList, ApiKeyInfo, ApiKeyList, BinInfo, CreatedApiKey, Me } from "@/lib/shared/api-types";
+import type { AccountBinList, AdminBinList, ApiKeyInfo, ApiKeyList, BinInfo, CreatedApiKey, Me } from "@/lib/shared/api-types";
 import { binPath, json } from "./api";
 
 export type MeState = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed" };
@@ -59,7 +60,7 @@ export function signInHref(returnTo: string): string {
 
 export async function signOut(everywhere: boolean): Promise<void> {
   await json(SignOutResultSchema, "/api/auth/logout", { method: "POST", json: { everywhere } });
-  setState({ kind: "ready", me: { signIn: { enabled: true }, user: null } });
+  if (state.kind === "ready") setState({ kind: "ready", me: { ...state.me, user: null } });
 }
 
 export function listAccountBins(signal?: AbortSignal): Promise<AccountBinList> {
@@ -81,4 +82,8 @@ export function createApiKey(name: string, scope: "read" | "write"): Promise<Cre
 
 export function revokeApiKey(keyId: string): Promise<ApiKeyInfo> {
   return json(ApiKeyInfoSchema, `/api/me/api-keys/${encodeURIComponent(keyId)}`, { method: "DELETE" });
+}
+
+export function listAllBins(signal?: AbortSignal): Promise<AdminBinList> {
+  return json(AdminBinListSchema, "/api/admin/bins", { signal });
 }

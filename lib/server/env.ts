@@ -85,6 +85,10 @@ const EnvSchema = z.object({
     .default("openid email profile"),
   /** Days a sign-in lasts without use; each use extends it. */
   SESSION_DAYS: z.coerce.number().min(0.01).max(365).default(30),
+  /** Creating and reading bins needs sign-in (or an owner token or API key); capture URLs stay open to senders. */
+  AUTH_REQUIRED: flag.default(false),
+  /** Comma-separated emails (verified by the provider) of the instance's admins; unset, the first user to sign in is admin. */
+  ADMIN_EMAILS: z.string().default(""),
   /** Comma-separated origins (https://app.example.com) besides the app's own whose signed-in changes are accepted. */
   HOOKSCOPE_TRUSTED_ORIGINS: z.string().default(""),
   /** text (default) or json: one JSON object per log line (applied by server/log-setup.ts before anything logs). */
@@ -98,6 +102,9 @@ const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] a
 /** Half a provider configuration is a mistake to report at start, not a sign-in that fails later. */
 function checkOidcComplete(value: Env, context: z.RefinementCtx): void {
   const set = OIDC_VARIABLES.filter((name) => value[name] !== undefined);
+  if (set.length === 0 && value.AUTH_REQUIRED) {
+    context.addIssue({ code: "custom", path: ["AUTH_REQUIRED"], message: `needs sign-in configured (${OIDC_VARIABLES.join(", ")})` });
+  }
   if (set.length === 0 || set.length === OIDC_VARIABLES.length) return;
   const missing = OIDC_VARIABLES.filter((name) => value[name] === undefined);
   context.addIssue({ code: "custom", path: [missing[0]!], message: `sign-in needs ${OIDC_VARIABLES.join(", ")}; ${missing.join(" and ")} missing` });

@@ -318,6 +318,15 @@ export function openApiDocument(): Json {
           },
         },
       },
+      "/api/admin/bins": {
+        get: {
+          summary: "Every bin on the instance (admins)",
+          description:
+            "Admins are the accounts whose verified email is in ADMIN_EMAILS, or, without that list, the first account to sign in. An admin opens, changes and deletes any bin through the usual routes.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The bins.", ref("AdminBinList")), "401": error("Not signed in."), "403": error("Not an admin.") },
+        },
+      },
       "/api/teams": {
         get: {
           summary: "The account's teams",

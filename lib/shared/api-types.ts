@@ -11,6 +11,7 @@ import type {
   CreatedApiKeySchema,
   AccountBinListSchema,
   AccountBinSchema,
+  AdminBinListSchema,
   ApiErrorSchema,
   MeSchema,
   SignOutResultSchema,
@@ -48,6 +49,7 @@ export type CreatedBin = z.infer<typeof CreatedBinSchema>;
 export type Me = z.infer<typeof MeSchema>;
 export type AccountBin = z.infer<typeof AccountBinSchema>;
 export type AccountBinList = z.infer<typeof AccountBinListSchema>;
+export type AdminBinList = z.infer<typeof AdminBinListSchema>;
 export type SignOutResult = z.infer<typeof SignOutResultSchema>;
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfoSchema>;
 export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;

@@ -402,9 +402,12 @@ export const TimelineSchema = z
 
 export const MeSchema = z
   .strictObject({
-    signIn: z.strictObject({ enabled: z.boolean().meta({ description: "An OpenID Connect provider is configured on this server." }) }),
+    signIn: z.strictObject({
+      enabled: z.boolean().meta({ description: "An OpenID Connect provider is configured on this server." }),
+      required: z.boolean().meta({ description: "AUTH_REQUIRED: creating and reading bins needs sign-in." }),
+    }),
     user: z
-      .strictObject({ id: z.string(), email: z.string().nullable(), name: z.string().nullable() })
+      .strictObject({ id: z.string(), email: z.string().nullable(), name: z.string().nullable(), isAdmin: z.boolean() })
       .nullable()
       .meta({ description: "Who this browser is signed in as; null when signed out." }),
   })
@@ -422,6 +425,14 @@ export const AccountBinSchema = z
   .meta({ id: "AccountBin" });
 
 export const AccountBinListSchema = z.strictObject({ bins: z.array(AccountBinSchema) }).meta({ id: "AccountBinList", description: "Newest first." });
+
+export const AdminBinListSchema = z
+  .strictObject({
+    bins: z.array(
+      AccountBinSchema.extend({ owner: z.string().meta({ description: "Whom the bin belongs to: an account's email, a team, or its owner token only." }) }),
+    ),
+  })
+  .meta({ id: "AdminBinList", description: "Every bin on the instance, newest first (up to 1,000)." });
 
 export const SignOutResultSchema = z
   .strictObject({ ended: z.number().int().meta({ description: "Sessions ended: this browser's, or every one of the account's." }) })
@@ -509,6 +520,7 @@ export const CONTRACT_SCHEMAS = [
   MeSchema,
   AccountBinSchema,
   AccountBinListSchema,
+  AdminBinListSchema,
   SignOutResultSchema,
   ApiKeyInfoSchema,
   ApiKeyListSchema,

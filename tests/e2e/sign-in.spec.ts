@@ -185,3 +185,21 @@ test("a team owner invites a second user by link, who then sees and opens the te
     await second.context().close();
   }
 });
+
+test("the instance's admin (the first account here) sees every bin on All bins and deletes one", async ({ page }) => {
+  const someone = await fetch(`${app}/api/bins`, { method: "POST" });
+  const loose = (await someone.json()) as { id: string };
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${app}/api/auth/login?returnTo=/admin`);
+  await logInAtProvider(page, "alice");
+  await expect(page).toHaveURL(`${app}/admin`);
+  const all = page.getByRole("list", { name: "Every bin" });
+  const row = all.getByRole("listitem").filter({ hasText: loose.id });
+  await expect(row).toContainText("owner token only");
+  await expect(all.getByRole("listitem").filter({ hasText: "bob@example.test" }).first()).toBeVisible();
+  await page.screenshot({ path: ".tmp/shots/admin-1440.png" });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: `Delete ${loose.id}` }).click();
+  await expect(row).toHaveCount(0);
+  expect((await fetch(`${app}/h/${loose.id}`)).status).toBe(404);
+});

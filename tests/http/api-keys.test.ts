@@ -41,6 +41,8 @@ before(
     idp = await startIdentityProvider([app]);
     target = await startTarget();
     server = await startServer({ ...idp.env(app), OUTBOUND_ALLOW_LIST: "127.0.0.1" }, { port });
+    // The first account is the instance's admin (no ADMIN_EMAILS), which opens every bin: not alice.
+    await signInWithoutBrowser(app, "the-admin");
     alice = await signInWithoutBrowser(app, "alice");
     const created = await alice.fetch(`${app}/api/bins`, jsonFromApp("POST", {}));
     bin = (await created.json()) as CreatedBin;

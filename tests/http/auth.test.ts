@@ -54,13 +54,14 @@ async function join(socket: ClientSocket, binId: string): Promise<JoinBinAck> {
 }
 
 test("signed out, /api/me says sign-in is on and nobody is signed in", async () => {
-  assert.deepEqual(await me(new CookieJar()), { signIn: { enabled: true }, user: null });
+  assert.deepEqual(await me(new CookieJar()), { signIn: { enabled: true, required: false }, user: null });
 });
 
 test("signing in through the provider sets an httpOnly, SameSite session cookie and /api/me names the user", async () => {
   const jar = await signInWithoutBrowser(app, "alice");
   const { user } = await me(jar);
   assert.equal(user?.email, "alice@example.test");
+  assert.equal(user?.isAdmin, true, "without ADMIN_EMAILS, the first account to sign in is the admin");
   assert.equal(user?.name, "User alice");
   const again = await signInWithoutBrowser(app, "alice");
   assert.equal((await me(again)).user?.id, user?.id, "the same (issuer, subject) is the same account");
@@ -114,6 +115,7 @@ test("a bin created signed in follows the account to a second browser, and no on
   const info = (await seen.json()) as BinInfo;
   assert.equal(info.role, "owner");
   assert.equal(info.followsAccount, true);
+  assert.equal((await me(other)).user?.isAdmin, false, "only the first account");
   assert.equal((await second.fetch(`${app}/api/bins/${bin.id}/requests`)).status, 200);
   assert.equal((await other.fetch(`${app}/api/bins/${bin.id}`)).status, 404, "another user");
   assert.equal((await fetch(`${app}/api/bins/${bin.id}`)).status, 404, "no session");

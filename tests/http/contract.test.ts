@@ -75,7 +75,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   // This server has no provider configured: sign-in answers what the document says for that case
   // (tests/http/auth.test.ts signs in for real).
   const me = await call("get", "/api/me", "/api/me", { expect: 200 });
-  assert.deepEqual(await me.json(), { signIn: { enabled: false }, user: null });
+  assert.deepEqual(await me.json(), { signIn: { enabled: false, required: false }, user: null });
   await call("get", "/api/me/bins", "/api/me/bins", { expect: 401 });
   await call("get", "/api/auth/login", "/api/auth/login", { expect: 404, redirect: "manual" });
   await call("get", "/api/auth/callback", "/api/auth/callback?code=x&state=y", { expect: 400, redirect: "manual" });
@@ -89,6 +89,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("delete", "/api/me/api-keys/{keyId}", "/api/me/api-keys/nosuchkey", { expect: 401 });
   const asJsonBody = (body: unknown) => ({ headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   await call("get", "/api/teams", "/api/teams", { expect: 401 });
+  await call("get", "/api/admin/bins", "/api/admin/bins", { expect: 401 });
   await call("post", "/api/teams", "/api/teams", { expect: 401, ...asJsonBody({ name: "Payments" }) });
   await call("get", "/api/teams/{teamId}", "/api/teams/noteam", { expect: 401 });
   await call("post", "/api/teams/{teamId}/invites", "/api/teams/noteam/invites", { expect: 401, ...asJsonBody({ role: "member" }) });

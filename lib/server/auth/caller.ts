@@ -3,7 +3,7 @@ import { bearerToken, requestOrigin } from "@/lib/server/http";
 import type { ApiKeyScope } from "@/lib/server/queries/api-keys";
 import type { UserRecord } from "@/lib/server/queries/users";
 import { looksLikeApiKey, resolveApiKey } from "./api-keys";
-import { signInEnabled } from "./config";
+import { signInEnabled, signInRequired } from "./config";
 import { sessionTokenFrom } from "./cookies";
 import { assertSameOriginChange } from "./csrf";
 import { resumeSession, type SignedIn } from "./sessions";
@@ -69,9 +69,31 @@ export async function requireAccount(request: Request, need: "read" | "write" = 
   throw new SignInRequiredError(signInEnabled() ? "Sign in, or send an API key." : "Sign-in is not configured on this server (README: Sign-in).");
 }
 
-/** The account a new bin belongs to: the signed-in user or the key's, else none (a browser-owned bin). */
+/** An admin of the instance, by session or API key (a read key lists, only a write key changes). */
+export async function requireAdmin(request: Request): Promise<UserRecord> {
+  const user = await requireAccount(request);
+  if (!user.isAdmin) throw new ForbiddenError("Only the instance's admins may do this.");
+  return user;
+}
+
+/**
+ * The account a new bin belongs to: the signed-in user or the key's, else none (a browser-owned
+ * bin, refused when the operator requires sign-in).
+ */
 export async function creatorOf(request: Request): Promise<string | null> {
   const caller = await identifyCaller(request);
   if (caller.kind === "key" && caller.scope !== "write") throw new ForbiddenError("This API key is read-only: it cannot create bins.");
-  return caller.kind === "user" ? caller.signedIn.user.id : caller.kind === "key" ? caller.user.id : null;
+  const creator = caller.kind === "user" ? caller.signedIn.user.id : caller.kind === "key" ? caller.user.id : null;
+  if (creator === null && signInRequired()) throw new SignInRequiredError("This server requires sign-in to create bins: sign in, or send a write API key.");
+  return creator;
+}
+
+/**
+ * With AUTH_REQUIRED, a share link is not enough on its own to read a bin: the reader must be
+ * signed in too. Owner tokens and API keys stand for an account already.
+ */
+export function assertShareReaderSignedIn(caller: Caller, role: "owner" | "viewer", signedIn: SignedIn | null): void {
+  if (caller.kind === "token" && role === "viewer" && signInRequired() && !signedIn) {
+    throw new SignInRequiredError("This server requires sign-in to read bins, also through a share link.");
+  }
 }

@@ -117,3 +117,12 @@ export async function claimBinFor(binId: string, claimerId: string, owner: Pick<
   });
   return count > 0 ? getBin(binId) : null;
 }
+
+/** Every bin with who it belongs to, newest first: the admin's overview. */
+export async function listAllBins(limit: number): Promise<(BinRecord & { ownerUser: { email: string | null } | null; ownerTeam: { name: string } | null })[]> {
+  return db().bin.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { ownerUser: { select: { email: true } }, ownerTeam: { select: { name: true } } },
+  });
+}

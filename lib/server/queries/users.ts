@@ -7,6 +7,7 @@ export interface UserRecord {
   email: string | null;
   emailVerified: boolean;
   name: string | null;
+  isAdmin: boolean;
   createdAt: Date;
   lastSignInAt: Date;
 }
@@ -28,13 +29,20 @@ export interface ProviderIdentity {
   name: string | null;
 }
 
-/** The user the provider's (issuer, subject) names, created on first sign-in; email and name follow the provider. */
-export async function upsertUser(id: string, identity: ProviderIdentity, now: Date): Promise<UserRecord> {
+/**
+ * The user the provider's (issuer, subject) names, created on first sign-in; email and name follow
+ * the provider. `admin`: a list decides (true/false at every sign-in), or, with no list, the first
+ * user of the instance becomes admin.
+ */
+export async function upsertUser(id: string, identity: ProviderIdentity, now: Date, admin: boolean | "first-user"): Promise<UserRecord> {
   const { issuer, subject, ...profile } = identity;
-  return db().user.upsert({
-    where: { issuer_subject: { issuer, subject } },
-    create: { id, issuer, subject, ...profile, createdAt: now, lastSignInAt: now },
-    update: { ...profile, lastSignInAt: now },
+  return db().$transaction(async (tx) => {
+    const isAdmin = admin === "first-user" ? (await tx.user.count({ where: { isAdmin: true } })) === 0 : admin;
+    return tx.user.upsert({
+      where: { issuer_subject: { issuer, subject } },
+      create: { id, issuer, subject, ...profile, isAdmin, createdAt: now, lastSignInAt: now },
+      update: { ...profile, lastSignInAt: now, ...(admin !== "first-user" || isAdmin ? { isAdmin } : {}) },
+    });
   });
 }
 

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { BinNotFoundError, ForbiddenError } from "@/lib/shared/errors";
 import { BIN_ID_PATTERN } from "@/lib/server/ids";
 import { getBin, type BinRecord } from "@/lib/server/queries/bins";
-import { identifyCaller, type Caller } from "@/lib/server/auth/caller";
+import { assertShareReaderSignedIn, identifyCaller, signedInFrom, type Caller } from "@/lib/server/auth/caller";
+import type { UserRecord } from "@/lib/server/queries/users";
 import { findTeamRole } from "@/lib/server/queries/teams";
 import { binRoleOfTeamRole } from "@/lib/server/services/teams";
 
@@ -23,13 +24,14 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** An account's role: through the bin's team when it has one, else as the account the bin follows. */
-async function accountRole(bin: BinRecord, userId: string): Promise<Role | null> {
+/** An account's role: an admin's over every bin, else through the bin's team when it has one, else as the account the bin follows. */
+async function accountRole(bin: BinRecord, user: UserRecord): Promise<Role | null> {
+  if (user.isAdmin) return "owner";
   if (bin.ownerTeamId !== null) {
-    const teamRole = await findTeamRole(bin.ownerTeamId, userId);
+    const teamRole = await findTeamRole(bin.ownerTeamId, user.id);
     return teamRole ? binRoleOfTeamRole(teamRole) : null;
   }
-  return bin.ownerUserId === userId ? "owner" : null;
+  return bin.ownerUserId === user.id ? "owner" : null;
 }
 
 async function roleOf(bin: BinRecord, caller: Caller): Promise<Role | null> {
@@ -38,10 +40,10 @@ async function roleOf(bin: BinRecord, caller: Caller): Promise<Role | null> {
       if (sameText(hashToken(caller.token), bin.ownerTokenHash)) return "owner";
       return sameText(caller.token, bin.shareToken) ? "viewer" : null;
     case "user":
-      return accountRole(bin, caller.signedIn.user.id);
+      return accountRole(bin, caller.signedIn.user);
     case "key": {
       // A read key is a viewer even of its user's own bins.
-      const role = await accountRole(bin, caller.user.id);
+      const role = await accountRole(bin, caller.user);
       return role && caller.scope === "read" ? "viewer" : role;
     }
     case "anonymous":
@@ -63,10 +65,17 @@ export async function authorizeCaller(binId: string, caller: Caller, need: "read
   return { bin, role };
 }
 
+async function authorizeRequest(request: Request, binId: string, need: "read" | "owner"): Promise<BinAccess> {
+  const caller = await identifyCaller(request);
+  const access = await authorizeCaller(binId, caller, need);
+  if (caller.kind === "token" && access.role === "viewer") assertShareReaderSignedIn(caller, access.role, await signedInFrom(request.headers.get("cookie")));
+  return access;
+}
+
 export async function authorizeBin(request: Request, binId: string): Promise<BinAccess> {
-  return authorizeCaller(binId, await identifyCaller(request));
+  return authorizeRequest(request, binId, "read");
 }
 
 export async function authorizeOwner(request: Request, binId: string): Promise<BinAccess> {
-  return authorizeCaller(binId, await identifyCaller(request), "owner");
+  return authorizeRequest(request, binId, "owner");
 }

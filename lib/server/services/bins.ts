@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AccountBinList, BinInfo, CreatedBin } from "@/lib/shared/api-types";
+import type { AccountBinList, AdminBinList, BinInfo, CreatedBin } from "@/lib/shared/api-types";
 import { BinNameSchema } from "@/lib/server/bins/naming";
 import { applySettingsPatch, parseStoredSettings, SettingsPatchSchema, type BinSettings } from "@/lib/shared/settings/settings";
 import { env } from "@/lib/server/env";
@@ -7,7 +7,7 @@ import { BinNotFoundError, ConflictError, SignInRequiredError, ValidationError }
 import { listBinsOfTeams, listTeamsOfUser } from "@/lib/server/queries/teams";
 import { requireTeamForBins } from "@/lib/server/services/teams";
 import { newBinId, newToken } from "@/lib/server/ids";
-import { claimBinFor, createBin, deleteBin, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
+import { claimBinFor, createBin, deleteBin, listAllBins, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
 import { countRequests, deleteAllRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
@@ -88,6 +88,21 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
     role,
     managed: isManagedBin(bin.id),
     ...(role === "owner" ? { shareUrl: urls.shareUrl, followsAccount: bin.ownerUserId !== null || bin.ownerTeamId !== null } : {}),
+  };
+}
+
+const ADMIN_LIST_LIMIT = 1000;
+
+/** Admins: every bin on the instance (the newest 1,000) and whom it belongs to. */
+export async function listAllBinsForAdmin(origin: string): Promise<AdminBinList> {
+  const bins = await listAllBins(ADMIN_LIST_LIMIT);
+  return {
+    bins: bins.map((bin) => {
+      const { captureUrl, inspectUrl } = binUrls(origin, bin.id, bin.shareToken);
+      const owner = bin.ownerTeam ? `team ${bin.ownerTeam.name}` : bin.ownerUser ? (bin.ownerUser.email ?? "an account") : "owner token only";
+      const team = bin.ownerTeamId && bin.ownerTeam ? { id: bin.ownerTeamId, name: bin.ownerTeam.name } : null;
+      return { id: bin.id, createdAt: bin.createdAt.toISOString(), expiresAt: bin.expiresAt?.toISOString() ?? null, captureUrl, inspectUrl, team, owner };
+    }),
   };
 }
 
