@@ -209,6 +209,16 @@ export function openApiDocument(): Json {
           responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound },
         },
       },
+      "/api/bins/{binId}/audit": {
+        parameters: [binIdParam],
+        get: {
+          summary: "Who changed the bin, and when (owner)",
+          description:
+            "One line per change of settings (which parts), secrets (added or removed, by id and scheme), the share link, owner schemas and ownership: when, who (an account's email, an API key's name, or the owner token) and what. Never a secret's value. The last 200, newest first.",
+          security: secured,
+          responses: { "200": reply("The log.", ref("AuditList")), "403": ownerOnly, "404": notFound },
+        },
+      },
       "/api/bins/{binId}/claim": {
         parameters: [binIdParam],
         post: {
@@ -354,6 +364,20 @@ export function openApiDocument(): Json {
           description: "For the team's members (any role).",
           security: [{ session: [] }, { bearer: [] }],
           responses: { "200": reply("The team.", ref("TeamDetail")), "401": error("Not signed in."), "404": error("No such team among yours.") },
+        },
+      },
+      "/api/teams/{teamId}/audit": {
+        parameters: [teamIdParam],
+        get: {
+          summary: "Who changed the team's members, and when (team owners)",
+          description: "Invitations created, joins, role changes, removals and departures. The last 200, newest first.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: {
+            "200": reply("The log.", ref("AuditList")),
+            "401": error("Not signed in."),
+            "403": error("Not an owner of the team."),
+            "404": error("No such team among yours."),
+          },
         },
       },
       "/api/teams/{teamId}/invites": {

@@ -2,6 +2,7 @@
 // are inferred from their schemas in lib/shared/contract.ts; socket events and stream frames are here.
 import type { z } from "zod";
 import type {
+  AuditListSchema,
   CreatedInviteSchema,
   JoinedTeamSchema,
   TeamDetailSchema,
@@ -58,6 +59,7 @@ export type TeamList = z.infer<typeof TeamListSchema>;
 export type TeamDetail = z.infer<typeof TeamDetailSchema>;
 export type CreatedInvite = z.infer<typeof CreatedInviteSchema>;
 export type JoinedTeam = z.infer<typeof JoinedTeamSchema>;
+export type AuditList = z.infer<typeof AuditListSchema>;
 export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
 export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;

@@ -475,6 +475,24 @@ export const CreatedInviteSchema = z
 
 export const JoinedTeamSchema = TeamSummarySchema.meta({ id: "JoinedTeam" });
 
+export const AuditListSchema = z
+  .strictObject({
+    entries: z.array(
+      z.strictObject({
+        at: timestamp,
+        actor: z.string().meta({ description: "An account's email, an API key's name and account, or the owner token." }),
+        action: z
+          .string()
+          .meta({
+            description:
+              "e.g. settings.changed, secret.added, secret.removed, share.rotated, bin.claimed, schema.set, team.invited, team.joined, member.role, member.removed.",
+          }),
+        detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+      }),
+    ),
+  })
+  .meta({ id: "AuditList", description: "Newest first, the last 200 changes. Never a secret's value." });
+
 export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
 
 export const BinSettingsOutputSchema = BinSettingsSchema;
@@ -530,5 +548,6 @@ export const CONTRACT_SCHEMAS = [
   TeamDetailSchema,
   CreatedInviteSchema,
   JoinedTeamSchema,
+  AuditListSchema,
   HealthSchema,
 ] as const;

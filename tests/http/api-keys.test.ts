@@ -150,3 +150,25 @@ test("a revoked key answers 401 at once, as does a mistyped one; the revoked key
   const list = (await (await alice.fetch(`${app}/api/me/api-keys`)).json()) as { keys: ApiKeyInfo[] };
   assert.ok(list.keys.find((key) => key.id === victim.id)?.revokedAt);
 });
+
+test("the bin's audit log names who changed what (session, key, owner token), never a secret, for owners only", async () => {
+  const base = `${app}/api/bins/${bin.id}`;
+  const secret = "audit-test-secret-value-0123456789";
+  const added = await alice.fetch(`${base}/secrets`, jsonFromApp("POST", { scheme: "github", secret }));
+  assert.equal(added.status, 201, await added.clone().text());
+  assert.equal((await fetch(`${base}/share/rotate`, { method: "POST", headers: { authorization: `Bearer ${bin.ownerToken}` } })).status, 200);
+  assert.equal((await fetch(base, withKey(writeKey.key, { method: "PATCH", body: '{"settings":{"response":{"status":202}}}' }))).status, 200);
+  const response = await alice.fetch(`${base}/audit`);
+  assert.equal(response.status, 200);
+  const text = await response.text();
+  assert.ok(!text.includes(secret), "no secret in the log");
+  const { entries } = JSON.parse(text) as { entries: { actor: string; action: string; detail: Record<string, unknown> }[] };
+  const [latest, rotated, secretAdded] = entries;
+  assert.deepEqual(
+    [latest?.action, latest?.actor, latest?.detail.changed],
+    ["settings.changed", 'API key "forwarder" of alice@example.test', ["settings.response"]],
+  );
+  assert.deepEqual([rotated?.action, rotated?.actor], ["share.rotated", "the owner token"]);
+  assert.deepEqual([secretAdded?.action, secretAdded?.actor, secretAdded?.detail.scheme], ["secret.added", "alice@example.test", "github"]);
+  assert.equal((await fetch(`${base}/audit`, withKey(readKey.key))).status, 403, "a read key is a viewer");
+});

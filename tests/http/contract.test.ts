@@ -90,6 +90,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   const asJsonBody = (body: unknown) => ({ headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   await call("get", "/api/teams", "/api/teams", { expect: 401 });
   await call("get", "/api/admin/bins", "/api/admin/bins", { expect: 401 });
+  await call("get", "/api/teams/{teamId}/audit", "/api/teams/noteam/audit", { expect: 401 });
   await call("post", "/api/teams", "/api/teams", { expect: 401, ...asJsonBody({ name: "Payments" }) });
   await call("get", "/api/teams/{teamId}", "/api/teams/noteam", { expect: 401 });
   await call("post", "/api/teams/{teamId}/invites", "/api/teams/noteam/invites", { expect: 401, ...asJsonBody({ role: "member" }) });
@@ -148,6 +149,8 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/share/rotate", `${base}/share/rotate`, { expect: 200, headers: owner(bin) });
   await call("post", "/api/bins/{binId}/claim", `${base}/claim`, { expect: 401, headers: owner(bin) });
+  const audit = await call("get", "/api/bins/{binId}/audit", `${base}/audit`, { expect: 200, headers: owner(bin) });
+  assert.ok(((await audit.json()) as { entries: { action: string }[] }).entries.some((entry) => entry.action === "share.rotated"));
 
   const added = await call("post", "/api/bins/{binId}/secrets", `${base}/secrets`, {
     expect: 201,

@@ -164,3 +164,16 @@ test("owners change roles and remove members, members leave, and a team always k
   assert.equal((await call(bob, `/api/teams/${team.id}/members/${bobId}`, fromApp("DELETE"))).status, 204, "anyone may leave");
   assert.equal((await call(bob, `/api/bins/${teamBin.id}`)).status, 404);
 });
+
+test("team owners read who invited, joined, changed and removed whom; members cannot", async () => {
+  const response = await call(alice, `/api/teams/${team.id}/audit`);
+  assert.equal(response.status, 200);
+  const { entries } = (await response.json()) as { entries: { actor: string; action: string; detail: Record<string, unknown> }[] };
+  const actions = entries.map((entry) => `${entry.actor} ${entry.action}`);
+  assert.ok(actions.includes("bob@example.test member.left"), actions.join("\n"));
+  assert.ok(actions.includes("alice@example.test member.removed"));
+  assert.ok(actions.includes("alice@example.test member.role"));
+  assert.ok(actions.includes("carol@example.test team.joined"));
+  assert.ok(actions.includes("alice@example.test team.invited"));
+  assert.equal((await call(carol, `/api/teams/${team.id}/audit`)).status, 403);
+});

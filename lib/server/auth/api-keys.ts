@@ -74,7 +74,7 @@ export async function revokeUserApiKey(userId: string, keyId: string): Promise<A
 }
 
 /** The user and scope a presented key stands for; throws InvalidApiKeyError for anything else. */
-export async function resolveApiKey(key: string, now = new Date()): Promise<{ user: UserRecord; keyId: string; scope: ApiKeyScope }> {
+export async function resolveApiKey(key: string, now = new Date()): Promise<{ user: UserRecord; keyId: string; keyName: string; scope: ApiKeyScope }> {
   const match = KEY_PATTERN.exec(key);
   if (!match) throw new InvalidApiKeyError();
   const stored = await findApiKey(match[1]!);
@@ -83,5 +83,5 @@ export async function resolveApiKey(key: string, now = new Date()): Promise<{ us
   const expected = Buffer.from(stored.secretHash, "hex");
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw new InvalidApiKeyError();
   if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await touchApiKey(stored.id, now);
-  return { user: stored.user, keyId: stored.id, scope: stored.scope === "write" ? "write" : "read" };
+  return { user: stored.user, keyId: stored.id, keyName: stored.name, scope: stored.scope === "write" ? "write" : "read" };
 }

@@ -15,7 +15,7 @@ export type Caller =
   | { kind: "anonymous" }
   | { kind: "token"; token: string }
   | { kind: "user"; signedIn: SignedIn }
-  | { kind: "key"; user: UserRecord; keyId: string; scope: ApiKeyScope };
+  | { kind: "key"; user: UserRecord; keyId: string; keyName: string; scope: ApiKeyScope };
 
 const ANONYMOUS: Caller = { kind: "anonymous" };
 

@@ -12,6 +12,8 @@ export type Role = "owner" | "viewer";
 export interface BinAccess {
   bin: BinRecord;
   role: Role;
+  /** Who was let in: what the audit log names. Absent where the server itself acts. */
+  caller?: Caller;
 }
 
 export function hashToken(token: string): string {
@@ -62,7 +64,7 @@ export async function authorizeCaller(binId: string, caller: Caller, need: "read
   if (!bin || !role) throw new BinNotFoundError();
   if (need === "owner" && role !== "owner")
     throw caller.kind === "key" ? new ForbiddenError("This API key is read-only: changes need a write key.") : new ForbiddenError();
-  return { bin, role };
+  return { bin, role, caller };
 }
 
 async function authorizeRequest(request: Request, binId: string, need: "read" | "owner"): Promise<BinAccess> {

@@ -137,6 +137,14 @@ export async function claimBin(bin: BinRecord, userId: string, input: unknown): 
   return claimed;
 }
 
+/** Which parts of a settings change were sent, for the audit log (values stay out: they may hold tokens). */
+export function changedParts(patch: unknown): string[] {
+  if (typeof patch !== "object" || patch === null) return [];
+  const { settings, ...top } = patch as Record<string, unknown>;
+  const inner = typeof settings === "object" && settings !== null ? Object.keys(settings).map((key) => `settings.${key}`) : [];
+  return [...Object.keys(top), ...inner].sort();
+}
+
 export function binSettings(bin: BinRecord): BinSettings {
   return parseStoredSettings(bin.settings);
 }

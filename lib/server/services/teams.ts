@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { CreatedInvite, JoinedTeam, TeamDetail, TeamList } from "@/lib/shared/api-types";
+import type { AuditList, CreatedInvite, JoinedTeam, TeamDetail, TeamList } from "@/lib/shared/api-types";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/server/validation";
+import type { UserRecord } from "@/lib/server/queries/users";
+import { auditTeam, readAudit } from "./audit";
 import {
   acceptInvite,
   changeMembership,
@@ -72,7 +74,8 @@ export async function describeTeam(userId: string, teamId: string): Promise<Team
 }
 
 /** A single-use link; the token is in its fragment so that it stays out of server and proxy logs. */
-export async function createInvite(userId: string, teamId: string, input: unknown, origin: string): Promise<CreatedInvite> {
+export async function createInvite(actor: UserRecord, teamId: string, input: unknown, origin: string): Promise<CreatedInvite> {
+  const userId = actor.id;
   await requireTeamRole(teamId, userId, "owner");
   const { role, expiresInHours } = parseInput(CreateInviteSchema, input);
   const token = randomBytes(32).toString("base64url");
@@ -86,23 +89,37 @@ export async function createInvite(userId: string, teamId: string, input: unknow
     createdAt: now,
     expiresAt: new Date(now.getTime() + expiresInHours * HOUR_MS),
   });
+  await auditTeam(teamId, actor, "team.invited", { role, expiresAt: invite.expiresAt.toISOString() });
   return { url: `${origin}/invite#token=${token}`, role, expiresAt: invite.expiresAt.toISOString() };
 }
 
-export async function joinTeam(userId: string, input: unknown): Promise<JoinedTeam> {
+export async function joinTeam(actor: UserRecord, input: unknown): Promise<JoinedTeam> {
   const { token } = parseInput(AcceptInviteSchema, input);
-  const joined = await acceptInvite(digest(token), userId, new Date());
+  const joined = await acceptInvite(digest(token), actor.id, new Date());
   if (!joined) throw new ValidationError("This invitation is not valid any more: it was used, it expired, or the link is incomplete. Ask for a new one.");
+  await auditTeam(joined.team.id, actor, "team.joined", { role: joined.role });
   return { id: joined.team.id, name: joined.team.name, role: joined.role };
 }
 
 /** An owner changes a member's role or removes them; anyone may leave. A team always keeps an owner. */
-export async function changeMember(actorId: string, teamId: string, memberId: string, role: TeamRole | null): Promise<void> {
+export async function changeMember(actor: UserRecord, teamId: string, memberId: string, role: TeamRole | null): Promise<void> {
+  const actorId = actor.id;
   if (!(role === null && actorId === memberId)) await requireTeamRole(teamId, actorId, "owner");
   else await requireTeamRole(teamId, actorId);
   const changed = await changeMembership(teamId, memberId, role);
   if (changed === null) throw new DomainError("member_not_found", "That person is not in this team.", 404);
   if (!changed) throw new ConflictError("last_owner", "A team keeps at least one owner: make someone else an owner first.");
+  const member = memberId === actorId ? "themselves" : memberId;
+  await auditTeam(teamId, actor, role === null ? (memberId === actorId ? "member.left" : "member.removed") : "member.role", {
+    member,
+    ...(role ? { role } : {}),
+  });
+}
+
+/** Team owners read who changed what in the team. */
+export async function readTeamAudit(userId: string, teamId: string): Promise<AuditList> {
+  await requireTeamRole(teamId, userId, "owner");
+  return readAudit({ teamId });
 }
 
 /** For a bin created or claimed into a team: the creator must be able to change the team's bins. */

@@ -1,6 +1,7 @@
 import { json, noContent, readJsonBody, requestOrigin, route } from "@/lib/server/http";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
-import { describeBin, removeBin, updateBinSettings } from "@/lib/server/services/bins";
+import { changedParts, describeBin, removeBin, updateBinSettings } from "@/lib/server/services/bins";
+import { auditBin } from "@/lib/server/services/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,9 @@ export const GET = route(async (request: Request, { params }: Context) => {
 export const PATCH = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const access = await authorizeOwner(request, binId);
-  const bin = await updateBinSettings(access.bin, await readJsonBody(request));
+  const patch = await readJsonBody(request);
+  const bin = await updateBinSettings(access.bin, patch);
+  await auditBin(access, "settings.changed", { changed: changedParts(patch) });
   return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });
 

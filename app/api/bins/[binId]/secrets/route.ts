@@ -1,6 +1,7 @@
 import { json, readJsonBody, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { addSecret, listSecrets } from "@/lib/server/services/verification";
+import { auditBin } from "@/lib/server/services/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,8 @@ export const GET = route(async (request: Request, { params }: Context) => {
 /** Owner only: `{ scheme, secret, toleranceSeconds?, options? }`; stored requests are re-checked. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
-  return json(await addSecret(bin, await readJsonBody(request)), 201, { "Cache-Control": "no-store" });
+  const access = await authorizeOwner(request, binId);
+  const added = await addSecret(access.bin, await readJsonBody(request));
+  await auditBin(access, "secret.added", { secretId: added.id, scheme: added.scheme });
+  return json(added, 201, { "Cache-Control": "no-store" });
 });

@@ -10,5 +10,5 @@ type Context = { params: Promise<{ teamId: string }> };
 export const POST = route(async (request: Request, { params }: Context) => {
   const { teamId } = await params;
   const { user } = await requireSignedIn(request);
-  return json(await createInvite(user.id, teamId, await readJsonBody(request), requestOrigin(request)), 201, { "Cache-Control": "no-store" });
+  return json(await createInvite(user, teamId, await readJsonBody(request), requestOrigin(request)), 201, { "Cache-Control": "no-store" });
 });

@@ -1,6 +1,7 @@
 import { noContent, route } from "@/lib/server/http";
 import { authorizeOwner } from "@/lib/server/services/access";
 import { removeSecret } from "@/lib/server/services/verification";
+import { auditBin } from "@/lib/server/services/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,8 @@ type Context = { params: Promise<{ binId: string; secretId: string }> };
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId, secretId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
-  await removeSecret(bin, secretId);
+  const access = await authorizeOwner(request, binId);
+  await removeSecret(access.bin, secretId);
+  await auditBin(access, "secret.removed", { secretId });
   return noContent();
 });

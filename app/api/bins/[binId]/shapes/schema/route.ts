@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { json, noContent, parseSearchParams, readTextBody, route } from "@/lib/server/http";
 import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { auditBin } from "@/lib/server/services/audit";
 import { ownerSchema, removeOwnerSchema, setOwnerSchema } from "@/lib/server/services/shapes";
 import { SCHEMA_MAX_BYTES } from "@/lib/server/shapes/schemas";
 
@@ -23,15 +24,18 @@ export const GET = route(async (request: Request, { params }: Context) => {
 export const PUT = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
-  await authorizeOwner(request, binId);
+  const access = await authorizeOwner(request, binId);
   const text = await readTextBody(request, SCHEMA_MAX_BYTES);
-  return json(await setOwnerSchema(binId, query.eventType, text));
+  const stored = await setOwnerSchema(binId, query.eventType, text);
+  await auditBin(access, "schema.set", { eventType: query.eventType });
+  return json(stored);
 });
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const query = parseSearchParams(SchemaQuerySchema, new URL(request.url).searchParams);
-  await authorizeOwner(request, binId);
+  const access = await authorizeOwner(request, binId);
   await removeOwnerSchema(binId, query.eventType);
+  await auditBin(access, "schema.removed", { eventType: query.eventType });
   return noContent();
 });

@@ -12,7 +12,7 @@ export const PATCH = route(async (request: Request, { params }: Context) => {
   const { teamId, userId } = await params;
   const { user } = await requireSignedIn(request);
   const { role } = parseInput(MemberChangeSchema, await readJsonBody(request));
-  await changeMember(user.id, teamId, userId, role);
+  await changeMember(user, teamId, userId, role);
   return json(await describeTeam(user.id, teamId), 200, { "Cache-Control": "no-store" });
 });
 
@@ -20,6 +20,6 @@ export const PATCH = route(async (request: Request, { params }: Context) => {
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { teamId, userId } = await params;
   const { user } = await requireSignedIn(request);
-  await changeMember(user.id, teamId, userId, null);
+  await changeMember(user, teamId, userId, null);
   return noContent();
 });
