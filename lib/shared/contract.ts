@@ -481,12 +481,10 @@ export const AuditListSchema = z
       z.strictObject({
         at: timestamp,
         actor: z.string().meta({ description: "An account's email, an API key's name and account, or the owner token." }),
-        action: z
-          .string()
-          .meta({
-            description:
-              "e.g. settings.changed, secret.added, secret.removed, share.rotated, bin.claimed, schema.set, team.invited, team.joined, member.role, member.removed.",
-          }),
+        action: z.string().meta({
+          description:
+            "e.g. settings.changed, secret.added, secret.removed, share.rotated, bin.claimed, schema.set, team.invited, team.joined, member.role, member.removed.",
+        }),
         detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
       }),
     ),

@@ -67,6 +67,8 @@ export type BinChanges = Partial<
 
 /** Null when there was no such bin. */
 export async function updateBin(binId: string, changes: BinChanges): Promise<BinRecord | null> {
+  // An empty change counts no rows on SQLite (and one on PostgreSQL): it must not read as "no such bin".
+  if (Object.keys(changes).length === 0) return getBin(binId);
   const { count } = await db().bin.updateMany({ where: { id: binId }, data: changes });
   return count > 0 ? getBin(binId) : null;
 }
