@@ -1,7 +1,8 @@
 "use client";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { ApiKeyInfo, CreatedApiKey } from "@/lib/shared/api-types";
-import { createApiKey, listApiKeys, revokeApiKey, signedInUser, useMe } from "@/lib/client/account";
+import { useState, type FormEvent } from "react";
+import type { CreatedApiKey } from "@/lib/shared/api-types";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/client/account";
+import { useAccountData } from "@/lib/client/use-account-data";
 import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
 import { errorMessage } from "@/lib/shared/errors";
@@ -9,28 +10,14 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SignInNeeded } from "./sign-in-needed";
 
-type Keys = { kind: "loading" } | { kind: "ready"; keys: ApiKeyInfo[] } | { kind: "failed"; message: string };
-
 /** Personal API keys: created (shown once), listed with their last use, revoked. */
 export function ApiKeysPanel() {
-  const me = useMe();
-  const user = signedInUser(me);
-  const [keys, setKeys] = useState<Keys>({ kind: "loading" });
+  const { me, signedIn, data: keys, reload } = useAccountData(listApiKeys);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow(30_000);
 
-  const reload = useCallback(() => {
-    listApiKeys().then(
-      ({ keys: list }) => setKeys({ kind: "ready", keys: list }),
-      (error: unknown) => setKeys({ kind: "failed", message: errorMessage(error) }),
-    );
-  }, []);
-  useEffect(() => {
-    if (user) reload();
-  }, [user, reload]);
-
-  if (!user) return <SignInNeeded me={me} returnTo="/account" what="to manage your API keys" />;
+  if (!signedIn) return <SignInNeeded me={me} returnTo="/account" what="to manage your API keys" />;
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -104,7 +91,7 @@ export function ApiKeysPanel() {
           <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
             Could not load your keys: {keys.message}
           </p>
-        ) : keys.keys.length === 0 ? (
+        ) : keys.value.keys.length === 0 ? (
           <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
             No API keys yet.
           </p>
@@ -113,7 +100,7 @@ export function ApiKeysPanel() {
             aria-label="Your API keys"
             className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
           >
-            {keys.keys.map((key) => (
+            {keys.value.keys.map((key) => (
               <li key={key.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
                   <div className="flex items-center gap-2 text-sm font-medium">

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
-import type { AdminBinList } from "@/lib/shared/api-types";
-import { listAllBins, signedInUser, useMe } from "@/lib/client/account";
+import { useState } from "react";
+import { listAllBins } from "@/lib/client/account";
+import { useAccountData } from "@/lib/client/use-account-data";
 import { deleteBin } from "@/lib/client/api";
 import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
@@ -10,27 +10,13 @@ import { errorMessage } from "@/lib/shared/errors";
 import { SignInNeeded } from "@/components/account/sign-in-needed";
 import { Button } from "@/components/ui/button";
 
-type Bins = { kind: "loading" } | { kind: "ready"; bins: AdminBinList["bins"] } | { kind: "failed"; message: string };
-
 /** The admin's overview: every bin, whom it belongs to, and a way to delete it. */
 export function AllBins() {
-  const me = useMe();
-  const user = signedInUser(me);
-  const [bins, setBins] = useState<Bins>({ kind: "loading" });
+  const { me, signedIn, data: bins, reload } = useAccountData(listAllBins);
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow(30_000);
 
-  const reload = useCallback(() => {
-    listAllBins().then(
-      (list) => setBins({ kind: "ready", bins: list.bins }),
-      (error: unknown) => setBins({ kind: "failed", message: errorMessage(error) }),
-    );
-  }, []);
-  useEffect(() => {
-    if (user) reload();
-  }, [user, reload]);
-
-  if (!user) return <SignInNeeded me={me} returnTo="/admin" what="as an admin to see every bin" />;
+  if (!signedIn) return <SignInNeeded me={me} returnTo="/admin" what="as an admin to see every bin" />;
   if (bins.kind === "loading") return <div className="mt-6 h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
   if (bins.kind === "failed") {
     return (
@@ -52,7 +38,7 @@ export function AllBins() {
           {problem}
         </p>
       )}
-      {bins.bins.length === 0 ? (
+      {bins.value.bins.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
           No bins on this instance.
         </p>
@@ -61,7 +47,7 @@ export function AllBins() {
           aria-label="Every bin"
           className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
         >
-          {bins.bins.map((bin) => (
+          {bins.value.bins.map((bin) => (
             <li key={bin.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
               <div className="min-w-0 flex-1">
                 <Link

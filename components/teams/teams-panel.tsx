@@ -1,32 +1,17 @@
 "use client";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { TeamList } from "@/lib/shared/api-types";
-import { signedInUser, useMe } from "@/lib/client/account";
+import { useState, type FormEvent } from "react";
 import { createTeam, listTeams } from "@/lib/client/teams";
+import { useAccountData } from "@/lib/client/use-account-data";
 import { errorMessage } from "@/lib/shared/errors";
 import { SignInNeeded } from "@/components/account/sign-in-needed";
 import { Button } from "@/components/ui/button";
 import { TeamCard } from "./team-card";
 
-type Teams = { kind: "loading" } | { kind: "ready"; teams: TeamList["teams"] } | { kind: "failed"; message: string };
-
 export function TeamsPanel() {
-  const me = useMe();
-  const user = signedInUser(me);
-  const [teams, setTeams] = useState<Teams>({ kind: "loading" });
+  const { me, signedIn, data: teams, reload } = useAccountData(listTeams);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const reload = useCallback(() => {
-    listTeams().then(
-      (list) => setTeams({ kind: "ready", teams: list.teams }),
-      (error: unknown) => setTeams({ kind: "failed", message: errorMessage(error) }),
-    );
-  }, []);
-  useEffect(() => {
-    if (user) reload();
-  }, [user, reload]);
-
-  if (!user) return <SignInNeeded me={me} returnTo="/teams" what="to see and create teams" />;
+  if (!signedIn) return <SignInNeeded me={me} returnTo="/teams" what="to see and create teams" />;
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -69,12 +54,12 @@ export function TeamsPanel() {
         <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
           Could not load your teams: {teams.message}
         </p>
-      ) : teams.teams.length === 0 ? (
+      ) : teams.value.teams.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
           You are in no team yet. Create one, or open an invitation link a team owner sent you.
         </p>
       ) : (
-        teams.teams.map((team) => <TeamCard key={team.id} teamId={team.id} />)
+        teams.value.teams.map((team) => <TeamCard key={team.id} teamId={team.id} />)
       )}
     </div>
   );
