@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { BinInfo } from "@/lib/shared/api-types";
-import { WIDE_SCREEN, useMediaQuery } from "@/lib/client/use-media-query";
+import { ROOM_FOR_BIN_ACTIONS, useMediaQuery } from "@/lib/client/use-media-query";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
@@ -21,7 +21,7 @@ interface BinActionsProps {
 
 /** What can be done with the whole bin: a row of buttons on wide screens, one menu button on narrow ones. */
 export function BinActions({ info, token, canEdit, onDeleteBin, onShowKeys, shapeNavigation }: BinActionsProps) {
-  const wide = useMediaQuery(WIDE_SCREEN);
+  const wide = useMediaQuery(ROOM_FOR_BIN_ACTIONS);
   const actions = (
     <>
       <ShapesButton binId={info.id} token={token} canEdit={canEdit && info.role === "owner"} navigation={shapeNavigation} />

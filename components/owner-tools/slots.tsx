@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import type { BinInfo, RequestDetail } from "@/lib/shared/api-types";
 import { originOf } from "@/lib/client/owner-link";
+import { HistoryButton } from "@/components/audit/history-button";
 import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button";
 import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";
 import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
@@ -28,6 +29,7 @@ export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { inf
       <DeadLettersButton binId={binId} token={token} />
       <ForwardersButton binId={binId} token={token} origin={originOf(info.captureUrl)} />
       <TestEventButton binId={binId} token={token} />
+      <HistoryButton binId={binId} token={token} />
     </div>
   );
 }

@@ -203,3 +203,23 @@ test("the instance's admin (the first account here) sees every bin on All bins a
   await expect(row).toHaveCount(0);
   expect((await fetch(`${app}/h/${loose.id}`)).status).toBe(404);
 });
+
+test("the bin's History drawer shows who changed what", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${app}/api/auth/login?returnTo=/`);
+  await logInAtProvider(page, "historian");
+  await page.getByRole("button", { name: "Create a bin" }).click();
+  await page.waitForURL(/\/bins\/[^/#?]+$/);
+  const binId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+  const changed = await page.evaluate(
+    async (id) => (await fetch(`/api/bins/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"maxRequests":77}' })).status,
+    binId,
+  );
+  expect(changed).toBe(200);
+  await page.getByRole("button", { name: "History" }).click();
+  const changes = page.getByRole("list", { name: "Changes to this bin" });
+  await expect(changes.getByRole("listitem").first()).toContainText("settings.changed");
+  await expect(changes.getByRole("listitem").first()).toContainText("by historian@example.test");
+  await expect(changes.getByRole("listitem").first()).toContainText("changed: maxRequests");
+  await page.screenshot({ path: ".tmp/shots/history-1440.png" });
+});
