@@ -1,4 +1,9 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+
+/** What is stored for a token, key or invitation instead of the thing itself. */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 const BIN_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { sha256Hex } from "@/lib/server/ids";
 import { z } from "zod";
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/shared/api-types";
 import { ConflictError, DomainError } from "@/lib/shared/errors";
@@ -37,10 +38,6 @@ export function looksLikeApiKey(token: string): boolean {
   return token.startsWith(PREFIX);
 }
 
-function digest(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
-
 function describe(key: ApiKeyRecord): ApiKeyInfo {
   return {
     id: key.id,
@@ -59,7 +56,7 @@ export async function createApiKey(userId: string, input: unknown): Promise<Crea
   }
   const id = randomBytes(10).toString("hex").slice(0, 16);
   const key = `${PREFIX}${id}_${randomBytes(32).toString("base64url")}`;
-  const stored = await insertApiKey({ id, userId, name, scope, secretHash: digest(key), createdAt: new Date() });
+  const stored = await insertApiKey({ id, userId, name, scope, secretHash: sha256Hex(key), createdAt: new Date() });
   return { ...describe(stored), key };
 }
 
@@ -79,7 +76,7 @@ export async function resolveApiKey(key: string, now = new Date()): Promise<{ us
   if (!match) throw new InvalidApiKeyError();
   const stored = await findApiKey(match[1]!);
   if (!stored || stored.revokedAt !== null) throw new InvalidApiKeyError();
-  const presented = Buffer.from(digest(key), "hex");
+  const presented = Buffer.from(sha256Hex(key), "hex");
   const expected = Buffer.from(stored.secretHash, "hex");
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw new InvalidApiKeyError();
   if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await touchApiKey(stored.id, now);

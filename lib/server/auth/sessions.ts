@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { env } from "@/lib/server/env";
-import { newToken } from "@/lib/server/ids";
+import { newToken, sha256Hex } from "@/lib/server/ids";
 import { publish } from "@/lib/server/realtime/bus";
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession, type UserRecord } from "@/lib/server/queries/users";
 
@@ -15,7 +14,7 @@ export interface SignedIn {
 
 /** The database keeps only this digest: a leaked table or backup opens no session. */
 export function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 function lifetimeMs(): number {

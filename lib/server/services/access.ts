@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { BinNotFoundError, ForbiddenError } from "@/lib/shared/errors";
-import { BIN_ID_PATTERN } from "@/lib/server/ids";
+import { BIN_ID_PATTERN, sha256Hex } from "@/lib/server/ids";
 import { getBin, type BinRecord } from "@/lib/server/queries/bins";
 import { assertShareReaderSignedIn, identifyCaller, signedInFrom, type Caller } from "@/lib/server/auth/caller";
 import type { UserRecord } from "@/lib/server/queries/users";
@@ -17,7 +17,7 @@ export interface BinAccess {
 }
 
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 function sameText(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { sha256Hex } from "@/lib/server/ids";
 import { z } from "zod";
 import type { AuditList, CreatedInvite, JoinedTeam, TeamDetail, TeamList } from "@/lib/shared/api-types";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "@/lib/shared/errors";
@@ -34,8 +35,6 @@ export class TeamNotFoundError extends DomainError {
     super("team_not_found", "No team with that id among yours.", 404);
   }
 }
-
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The caller's role in the team; an unknown team and one they are not in answer alike. */
 async function requireTeamRole(teamId: string, userId: string, need: TeamRole = "viewer"): Promise<{ team: TeamRecord; role: TeamRole }> {
@@ -84,7 +83,7 @@ export async function createInvite(actor: UserRecord, teamId: string, input: unk
     id: randomUUID(),
     teamId,
     role,
-    tokenHash: digest(token),
+    tokenHash: sha256Hex(token),
     createdById: userId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + expiresInHours * HOUR_MS),
@@ -95,7 +94,7 @@ export async function createInvite(actor: UserRecord, teamId: string, input: unk
 
 export async function joinTeam(actor: UserRecord, input: unknown): Promise<JoinedTeam> {
   const { token } = parseInput(AcceptInviteSchema, input);
-  const joined = await acceptInvite(digest(token), actor.id, new Date());
+  const joined = await acceptInvite(sha256Hex(token), actor.id, new Date());
   if (!joined) throw new ValidationError("This invitation is not valid any more: it was used, it expired, or the link is incomplete. Ask for a new one.");
   await auditTeam(joined.team.id, actor, "team.joined", { role: joined.role });
   return { id: joined.team.id, name: joined.team.name, role: joined.role };
