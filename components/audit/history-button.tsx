@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import type { AuditList } from "@/lib/shared/api-types";
 import { AuditListSchema } from "@/lib/shared/contract";
-import { binPath, json } from "@/lib/client/api";
+import { json } from "@/lib/client/api";
 import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
 import { errorMessage } from "@/lib/shared/errors";
@@ -19,19 +19,27 @@ function describeDetail(detail: AuditList["entries"][number]["detail"]): string 
     .join(" · ");
 }
 
-function HistoryList({ binId, token }: { binId: string; token: string }) {
+/** Where a log is read: a bin's (its token, or the session), a team's or the instance's (the session). */
+interface AuditSource {
+  path: string;
+  token?: string;
+  label: string;
+}
+
+function HistoryList({ source }: { source: AuditSource }) {
+  const { path, token } = source;
   const [state, setState] = useState<Entries>({ kind: "loading" });
   const now = useNow(30_000);
   useEffect(() => {
     const controller = new AbortController();
-    json(AuditListSchema, `${binPath(binId)}/audit`, { token, signal: controller.signal }).then(
+    json(AuditListSchema, path, { token, signal: controller.signal }).then(
       ({ entries }) => setState({ kind: "ready", entries }),
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ kind: "failed", message: errorMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [binId, token]);
+  }, [path, token]);
 
   if (state.kind === "loading") return <div className="h-24 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />;
   if (state.kind === "failed") {
@@ -43,7 +51,7 @@ function HistoryList({ binId, token }: { binId: string; token: string }) {
   }
   if (state.entries.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No changes recorded yet.</p>;
   return (
-    <ol aria-label="Changes to this bin" className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+    <ol aria-label={source.label} className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
       {state.entries.map((entry, i) => (
         <li key={`${entry.at}-${i}`} className="py-2">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -60,23 +68,18 @@ function HistoryList({ binId, token }: { binId: string; token: string }) {
   );
 }
 
-/** The bin's audit log: who changed its settings, secrets, share link, schemas or ownership, and when. */
-export function HistoryButton({ binId, token }: { binId: string; token: string }) {
+/** An audit log in a drawer: who changed what, and when. */
+export function HistoryButton({ source, description }: { source: AuditSource; description: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button size="sm" onClick={() => setOpen(true)}>
         History
       </Button>
-      <Drawer
-        open={open}
-        title="History"
-        description="Who changed this bin's settings, secrets, share link, schemas or owner, and when. Secret values are never recorded."
-        onClose={() => setOpen(false)}
-      >
+      <Drawer open={open} title="History" description={description} onClose={() => setOpen(false)}>
         {open && (
           <div className="min-h-0 flex-1 overflow-auto p-5">
-            <HistoryList binId={binId} token={token} />
+            <HistoryList source={source} />
           </div>
         )}
       </Drawer>

@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import type { BinInfo, RequestDetail } from "@/lib/shared/api-types";
 import { originOf } from "@/lib/client/owner-link";
+import { binPath } from "@/lib/client/api";
 import { HistoryButton } from "@/components/audit/history-button";
 import { BinSettingsButton } from "@/components/bin-settings/bin-settings-button";
 import { DeadLettersButton } from "@/components/deliveries/dead-letters-button";
@@ -29,7 +30,10 @@ export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { inf
       <DeadLettersButton binId={binId} token={token} />
       <ForwardersButton binId={binId} token={token} origin={originOf(info.captureUrl)} />
       <TestEventButton binId={binId} token={token} />
-      <HistoryButton binId={binId} token={token} />
+      <HistoryButton
+        source={{ path: `${binPath(binId)}/audit`, token, label: "Changes to this bin" }}
+        description="Who changed this bin's settings, secrets, share link, schemas or owner, and when. Secret values are never recorded."
+      />
     </div>
   );
 }

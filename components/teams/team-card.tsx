@@ -7,6 +7,7 @@ import { createInvite, createTeamBin, getTeam } from "@/lib/client/teams";
 import { errorMessage } from "@/lib/shared/errors";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
+import { HistoryButton } from "@/components/audit/history-button";
 
 type Role = TeamDetail["role"];
 
@@ -84,6 +85,12 @@ export function TeamCard({ teamId }: { teamId: string }) {
                 <Button size="md" variant="secondary" onClick={() => void newInvite()}>
                   Create invitation link
                 </Button>
+                <span className="ml-auto">
+                  <HistoryButton
+                    source={{ path: `/api/teams/${encodeURIComponent(team.id)}/audit`, label: `Changes to ${team.name}` }}
+                    description="Who invited whom, who joined, changed a role, was removed or left, and when."
+                  />
+                </span>
               </div>
               {invite && (
                 <div>

@@ -47,7 +47,7 @@ export function AccountMenu() {
         </p>
         {user.isAdmin && (
           <Link href="/admin" className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-            All bins (admin)
+            Admin: policies, all bins
           </Link>
         )}
         <Link href="/teams" className="block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">

@@ -9,9 +9,11 @@ import {
   BinInfoSchema,
   CreatedApiKeySchema,
   MeSchema,
+  InstancePolicySchema,
   SignOutResultSchema,
 } from "@/lib/shared/contract";
-import type { AccountBinList, AdminBinList, ApiKeyInfo, ApiKeyList, BinInfo, CreatedApiKey, Me } from "@/lib/shared/api-types";
+import type { AccountBinList, AdminBinList, ApiKeyInfo, ApiKeyList, BinInfo, CreatedApiKey, InstancePolicy, Me } from "@/lib/shared/api-types";
+import type { OutboundRole } from "@/lib/shared/instance-policy";
 import { binPath, json } from "./api";
 
 export type MeState = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed" };
@@ -86,4 +88,12 @@ export function revokeApiKey(keyId: string): Promise<ApiKeyInfo> {
 
 export function listAllBins(signal?: AbortSignal): Promise<AdminBinList> {
   return json(AdminBinListSchema, "/api/admin/bins", { signal });
+}
+
+export function getInstancePolicy(signal?: AbortSignal): Promise<InstancePolicy> {
+  return json(InstancePolicySchema, "/api/admin/policy", { signal });
+}
+
+export function setInstancePolicy(privateTargetRoles: OutboundRole[]): Promise<InstancePolicy> {
+  return json(InstancePolicySchema, "/api/admin/policy", { method: "PUT", json: { privateTargetRoles } });
 }

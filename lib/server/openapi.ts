@@ -6,6 +6,7 @@ import { secretConfigSchema } from "@/lib/server/signatures";
 import { ClaimBinSchema, CreateBinSchema, UpdateBinSchema } from "@/lib/server/services/bins";
 import { AcceptInviteSchema, CreateInviteSchema, CreateTeamSchema, MemberChangeSchema } from "@/lib/server/services/teams";
 import { CreateApiKeySchema } from "@/lib/server/auth/api-keys";
+import { InstancePolicyInputSchema } from "@/lib/shared/instance-policy";
 import { ReplaySchema } from "@/lib/server/services/deliveries";
 import { TestEventSchema } from "@/lib/server/services/test-events";
 import { FORWARDER_NAME, PushSchema } from "@/lib/server/services/forwarders";
@@ -138,6 +139,7 @@ export function openApiDocument(): Json {
         MemberChange: toSchema(MemberChangeSchema, "input"),
         AcceptInvite: toSchema(AcceptInviteSchema, "input"),
         ClaimBin: toSchema(ClaimBinSchema, "input"),
+        InstancePolicyInput: toSchema(InstancePolicyInputSchema, "input"),
         Replay: toSchema(ReplaySchema, "input"),
         TestEvent: toSchema(TestEventSchema, "input"),
         ForwarderPush: toSchema(PushSchema, "input"),
@@ -335,6 +337,36 @@ export function openApiDocument(): Json {
             "Admins are the accounts whose verified email is in ADMIN_EMAILS, or, without that list, the first account to sign in. An admin opens, changes and deletes any bin through the usual routes.",
           security: [{ session: [] }, { bearer: [] }],
           responses: { "200": reply("The bins.", ref("AdminBinList")), "401": error("Not signed in."), "403": error("Not an admin.") },
+        },
+      },
+      "/api/admin/policy": {
+        get: {
+          summary: "The instance's policies (admins)",
+          description:
+            "Which roles' replays and auto-forwards may reach private addresses, and what the operator opened beneath that (ALLOW_PRIVATE_TARGETS, OUTBOUND_ALLOW_LIST). Without the operator's settings no role reaches them, whatever the policy says.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The policy.", ref("InstancePolicy")), "401": error("Not signed in."), "403": error("Not an admin.") },
+        },
+        put: {
+          summary: "Set the instance's policies (admins)",
+          description:
+            "Roles: owner_token (browser-owned bins), account (a signed-in user's own bins), team_member, team_owner, admin (always allowed). Checked at every delivery attempt, so queued forwards and retries follow a narrowed policy; an auto-forward is sent for the role of whoever last changed the bin's forward settings. Recorded in the instance's audit log.",
+          security: [{ session: [] }, { bearer: [] }],
+          requestBody: { required: true, content: jsonContent(ref("InstancePolicyInput"), { privateTargetRoles: ["team_owner", "admin"] }) },
+          responses: {
+            "200": reply("Set.", ref("InstancePolicy")),
+            "400": error("An unknown role, or one listed twice."),
+            "401": error("Not signed in."),
+            "403": error("Not an admin, a read-only key, or sent from another site."),
+          },
+        },
+      },
+      "/api/admin/audit": {
+        get: {
+          summary: "Changes to the instance's policies (admins)",
+          description: "Newest first: who changed which policy, from what to what.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The log.", ref("AuditList")), "401": error("Not signed in."), "403": error("Not an admin.") },
         },
       },
       "/api/teams": {

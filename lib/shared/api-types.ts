@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type {
   AuditListSchema,
+  InstancePolicySchema,
   CreatedInviteSchema,
   JoinedTeamSchema,
   TeamDetailSchema,
@@ -60,6 +61,7 @@ export type TeamDetail = z.infer<typeof TeamDetailSchema>;
 export type CreatedInvite = z.infer<typeof CreatedInviteSchema>;
 export type JoinedTeam = z.infer<typeof JoinedTeamSchema>;
 export type AuditList = z.infer<typeof AuditListSchema>;
+export type InstancePolicy = z.infer<typeof InstancePolicySchema>;
 export type EventShapeInfo = z.infer<typeof EventShapeInfoSchema>;
 export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;

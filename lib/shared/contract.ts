@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { BinSettingsSchema } from "@/lib/shared/settings/settings";
 import { PRESET_IDS } from "@/lib/shared/settings/sources";
+import { OutboundRoleSchema } from "@/lib/shared/instance-policy";
 import { FRESHNESS_RESULTS, SCHEME_IDS, SIGNATURE_RESULTS, type GenericHmacOptions } from "@/lib/shared/signature-types";
 
 const timestamp = z.iso.datetime();
@@ -491,6 +492,18 @@ export const AuditListSchema = z
   })
   .meta({ id: "AuditList", description: "Newest first, the last 200 changes. Never a secret's value." });
 
+export const InstancePolicySchema = z
+  .strictObject({
+    privateTargetRoles: z.array(OutboundRoleSchema).meta({
+      description:
+        "Roles whose replays and auto-forwards may reach private addresses (loopback, LAN, link-local) when the operator opens them. Admins always may.",
+    }),
+    operatorAllowsPrivate: z.boolean().meta({ description: "ALLOW_PRIVATE_TARGETS: without it, no role reaches private addresses." }),
+    allowListEntries: z.number().int().meta({ description: "How many OUTBOUND_ALLOW_LIST entries the operator set; they follow the same roles." }),
+    updatedAt: timestamp.nullable().meta({ description: "null: never changed, the defaults apply." }),
+  })
+  .meta({ id: "InstancePolicy" });
+
 export const HealthSchema = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
 
 export const BinSettingsOutputSchema = BinSettingsSchema;
@@ -547,5 +560,6 @@ export const CONTRACT_SCHEMAS = [
   CreatedInviteSchema,
   JoinedTeamSchema,
   AuditListSchema,
+  InstancePolicySchema,
   HealthSchema,
 ] as const;

@@ -156,6 +156,10 @@ test("a team owner invites a second user by link, who then sees and opens the te
   const inviteUrl = await card.getByRole("textbox", { name: "Invitation link (member)" }).inputValue();
   expect(inviteUrl).toMatch(new RegExp(`^${app}/invite#token=`));
   await page.screenshot({ path: ".tmp/shots/teams-owner-1440.png" });
+  await card.getByRole("button", { name: "History" }).click();
+  await expect(page.getByRole("list", { name: "Changes to Payments" })).toContainText("team.invited");
+  await page.screenshot({ path: ".tmp/shots/teams-history-1440.png" });
+  await page.keyboard.press("Escape");
   await card.getByRole("button", { name: "New team bin" }).click();
   await page.waitForURL(/\/bins\/[^/#?]+$/);
   const binId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
@@ -202,6 +206,17 @@ test("the instance's admin (the first account here) sees every bin on All bins a
   await row.getByRole("button", { name: `Delete ${loose.id}` }).click();
   await expect(row).toHaveCount(0);
   expect((await fetch(`${app}/h/${loose.id}`)).status).toBe(404);
+
+  // The instance policy: browser-owned bins lose private targets; the change is in the instance's history.
+  const policy = page.getByRole("region", { name: "Private targets" });
+  await expect(policy.getByRole("checkbox", { name: "Admins" })).toBeDisabled();
+  await policy.getByRole("checkbox", { name: /Browser-owned bins/ }).uncheck();
+  await policy.getByRole("button", { name: "Save policy" }).click();
+  await expect(policy.getByRole("status")).toHaveText("Saved.");
+  await expect(policy.getByRole("checkbox", { name: /Browser-owned bins/ })).not.toBeChecked();
+  await policy.getByRole("button", { name: "History" }).click();
+  await expect(page.getByRole("list", { name: "Changes to the instance's policies" })).toContainText("policy.private_targets");
+  await page.screenshot({ path: ".tmp/shots/admin-policy-1440.png" });
 });
 
 test("the bin's History drawer shows who changed what", async ({ page }) => {

@@ -90,6 +90,9 @@ test("every operation of the OpenAPI document answers what the document says", {
   const asJsonBody = (body: unknown) => ({ headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   await call("get", "/api/teams", "/api/teams", { expect: 401 });
   await call("get", "/api/admin/bins", "/api/admin/bins", { expect: 401 });
+  await call("get", "/api/admin/policy", "/api/admin/policy", { expect: 401 });
+  await call("put", "/api/admin/policy", "/api/admin/policy", { expect: 401, ...asJsonBody({ privateTargetRoles: ["admin"] }) });
+  await call("get", "/api/admin/audit", "/api/admin/audit", { expect: 401 });
   await call("get", "/api/teams/{teamId}/audit", "/api/teams/noteam/audit", { expect: 401 });
   await call("post", "/api/teams", "/api/teams", { expect: 401, ...asJsonBody({ name: "Payments" }) });
   await call("get", "/api/teams/{teamId}", "/api/teams/noteam", { expect: 401 });

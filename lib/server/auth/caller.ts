@@ -70,8 +70,8 @@ export async function requireAccount(request: Request, need: "read" | "write" = 
 }
 
 /** An admin of the instance, by session or API key (a read key lists, only a write key changes). */
-export async function requireAdmin(request: Request): Promise<UserRecord> {
-  const user = await requireAccount(request);
+export async function requireAdmin(request: Request, need: "read" | "write" = "read"): Promise<UserRecord> {
+  const user = await requireAccount(request, need);
   if (!user.isAdmin) throw new ForbiddenError("Only the instance's admins may do this.");
   return user;
 }

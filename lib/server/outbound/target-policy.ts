@@ -7,6 +7,11 @@ export interface TargetPolicy {
   allowPrivate: boolean;
   /** Hostnames, *.domains, IPs or CIDRs, each optionally with :port; see allow-list.ts. */
   allowList: string[];
+  /**
+   * Set when the instance policy keeps this sender from what the operator opened (allowPrivate and
+   * allowList are then closed): the refusal says so instead of pointing at settings that are already on.
+   */
+  closedByInstancePolicy?: string;
 }
 
 export type TargetDecision = { allowed: true } | { allowed: false; kind: AddressKind; reason: string };
@@ -67,8 +72,10 @@ export function checkTarget(policy: TargetPolicy, target: TargetAddress): Target
   const label = KIND_LABELS[kind] + (viaIpv4 ? ` (it carries IPv4 ${viaIpv4})` : "");
   const subject = literal ? `${target.address} is ${label}` : `${hostname} resolves to ${target.address}, ${label}`;
   // The CLI first: it reaches a developer's own machine without opening this server to its network.
-  const remedy = OPENED_BY_ALLOW_PRIVATE.has(kind)
-    ? "To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST."
-    : "Add it to OUTBOUND_ALLOW_LIST to allow it.";
+  const remedy = policy.closedByInstancePolicy
+    ? policy.closedByInstancePolicy
+    : OPENED_BY_ALLOW_PRIVATE.has(kind)
+      ? "To reach your own machine, send it through hookscope forward running there; or, on a server only you use, set ALLOW_PRIVATE_TARGETS=1 or add it to OUTBOUND_ALLOW_LIST."
+      : "Add it to OUTBOUND_ALLOW_LIST to allow it.";
   return { allowed: false, kind, reason: `${subject}. ${remedy}` };
 }

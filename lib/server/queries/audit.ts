@@ -16,7 +16,11 @@ export async function insertAudit(entry: AuditRecord): Promise<void> {
   await db().auditEntry.create({ data: entry });
 }
 
+/** A bin's log, a team's, or the instance's own (lines of neither). */
+export type AuditScope = { binId: string } | { teamId: string } | "instance";
+
 /** Newest first. */
-export async function listAudit(where: { binId: string } | { teamId: string }, limit: number): Promise<AuditRecord[]> {
+export async function listAudit(scope: AuditScope, limit: number): Promise<AuditRecord[]> {
+  const where = scope === "instance" ? { binId: null, teamId: null } : scope;
   return db().auditEntry.findMany({ where, orderBy: { id: "desc" }, take: limit });
 }

@@ -30,6 +30,8 @@ export interface BinRecord {
   ownerUserId: string | null;
   /** The team whose members open the bin by their team role; wins over ownerUserId. */
   ownerTeamId: string | null;
+  /** OutboundRole of whoever last set the auto-forward (lib/shared/instance-policy.ts). */
+  forwardRole: string;
 }
 
 export type RefusalReason = "rateLimited" | "tooLarge" | "overloaded" | "unauthorized" | "forbidden";
@@ -62,7 +64,7 @@ export async function createBin(bin: NewBin): Promise<BinRecord | null> {
 }
 
 export type BinChanges = Partial<
-  Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending" | "ownerTokenHash" | "ownerUserId">
+  Pick<BinRecord, "expiresAt" | "maxRequests" | "settings" | "shareToken" | "secrets" | "recheckPending" | "ownerTokenHash" | "ownerUserId" | "forwardRole">
 >;
 
 /** Null when there was no such bin. */

@@ -18,6 +18,8 @@ export interface DeliveryRecord {
   lastError: string | null;
   /** JSON of a ResignSummary, or null when sent as captured. */
   resigned: string | null;
+  /** OutboundRole the delivery is sent for (lib/shared/instance-policy.ts). */
+  senderRole: string;
   createdAt: Date;
   updatedAt: Date;
 }

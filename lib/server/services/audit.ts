@@ -1,7 +1,7 @@
 import type { AuditList } from "@/lib/shared/api-types";
 import { newRequestId } from "@/lib/server/ids";
 import type { Caller } from "@/lib/server/auth/caller";
-import { insertAudit, listAudit } from "@/lib/server/queries/audit";
+import { insertAudit, listAudit, type AuditScope } from "@/lib/server/queries/audit";
 import type { UserRecord } from "@/lib/server/queries/users";
 import type { BinAccess } from "./access";
 
@@ -54,7 +54,21 @@ export async function auditTeam(teamId: string, user: UserRecord, action: string
   });
 }
 
-export async function readAudit(where: { binId: string } | { teamId: string }): Promise<AuditList> {
+/** A line in the instance's own log (policies), for its admins. */
+export async function auditInstance(admin: UserRecord, action: string, detail: AuditDetail = {}): Promise<void> {
+  await insertAudit({
+    id: newRequestId(),
+    at: new Date(),
+    binId: null,
+    teamId: null,
+    actor: userLabel(admin),
+    actorUserId: admin.id,
+    action,
+    detail: JSON.stringify(detail),
+  });
+}
+
+export async function readAudit(where: AuditScope): Promise<AuditList> {
   const entries = await listAudit(where, AUDIT_PAGE);
   return {
     entries: entries.map((entry) => ({

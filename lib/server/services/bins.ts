@@ -11,6 +11,7 @@ import { claimBinFor, createBin, deleteBin, listAllBins, listBinsOfUser, updateB
 import { countRequests, deleteAllRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
+import { outboundRoleOf } from "@/lib/server/services/instance-policy";
 import { binUrls } from "@/lib/server/urls";
 import { isManagedBin } from "@/lib/server/config/managed";
 import { parseInput } from "@/lib/server/validation";
@@ -160,7 +161,8 @@ export function refuseIfManaged(binId: string): void {
   }
 }
 
-export async function updateBinSettings(bin: BinRecord, input: unknown): Promise<BinRecord> {
+export async function updateBinSettings(access: BinAccess, input: unknown): Promise<BinRecord> {
+  const { bin } = access;
   const patch = parseInput(UpdateBinSchema, input);
   refuseIfManaged(bin.id);
   const now = Date.now();
@@ -182,6 +184,8 @@ export async function updateBinSettings(bin: BinRecord, input: unknown): Promise
     ...(patch.expiresAt !== undefined ? { expiresAt: patch.expiresAt === null ? null : new Date(patch.expiresAt) } : {}),
     ...(patch.maxRequests !== undefined ? { maxRequests: patch.maxRequests } : {}),
     ...(patch.settings ? { settings: JSON.stringify(applySettingsPatch(binSettings(bin), patch.settings, bin.captureCount)) } : {}),
+    // The forwards are sent for whoever last set them up: the instance policy may treat their roles apart.
+    ...(patch.settings?.forward ? { forwardRole: await outboundRoleOf(access) } : {}),
   });
   if (!updated) throw new BinNotFoundError();
   return updated;

@@ -6,10 +6,11 @@ import { env } from "@/lib/server/env";
 import { RequestNotFoundError, ValidationError, DomainError } from "@/lib/shared/errors";
 import { newRequestId } from "@/lib/server/ids";
 import { sendRequest } from "@/lib/server/outbound/send";
-import { policyFromEnv } from "@/lib/server/outbound/target-policy";
+import { parseOutboundRole } from "@/lib/shared/instance-policy";
+import { outboundRoleOf, targetPolicyFor } from "@/lib/server/services/instance-policy";
+import type { BinAccess } from "@/lib/server/services/access";
 import * as deliveries from "@/lib/server/queries/deliveries";
 import { getRequest } from "@/lib/server/queries/requests";
-import { getBin } from "@/lib/server/queries/bins";
 import { ResignChoiceSchema, resignWithBinSecret } from "@/lib/server/services/resign";
 import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
@@ -69,7 +70,7 @@ export async function attemptDelivery(delivery: deliveries.DeliveryRecord, optio
     timeoutMs: SEND_TIMEOUT_MS,
     maxResponseBytes: MAX_RESPONSE_BYTES,
     maxRedirects: options.followRedirects ? 5 : 0,
-    policy: policyFromEnv(process.env),
+    policy: await targetPolicyFor(parseOutboundRole(delivery.senderRole)),
   });
   const number = delivery.attempts + 1;
   const status = result.ok ? result.status : null;
@@ -154,8 +155,12 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(text, "base64"));
 }
 
-/** Re-sends a captured request (optionally edited) once, now, and returns the outcome in full. */
-export async function replayRequest(binId: string, requestId: string, replay: ReplayInput): Promise<DeliveryDetail> {
+/**
+ * Re-sends a captured request (optionally edited) once, now, and returns the outcome in full. It is
+ * sent for the caller's role: the instance policy decides by it whether it may reach private addresses.
+ */
+export async function replayRequest(access: BinAccess, requestId: string, replay: ReplayInput): Promise<DeliveryDetail> {
+  const binId = access.bin.id;
   const captured = await getRequest(binId, requestId);
   if (!captured) throw new RequestNotFoundError();
   const body =
@@ -167,8 +172,7 @@ export async function replayRequest(binId: string, requestId: string, replay: Re
   let outgoing = { method: (replay.method ?? captured.method).toUpperCase(), url: replay.targetUrl, headers: replay.headers ?? captured.headers, body };
   let resigned: string | null = null;
   if (replay.resign) {
-    const bin = await getBin(binId);
-    const result = resignWithBinSecret(bin?.secrets ?? "[]", replay.resign, outgoing);
+    const result = resignWithBinSecret(access.bin.secrets, replay.resign, outgoing);
     outgoing = { ...result.request, body: new Uint8Array(result.request.body) };
     resigned = JSON.stringify(result.summary);
   }
@@ -182,6 +186,7 @@ export async function replayRequest(binId: string, requestId: string, replay: Re
     headers: JSON.stringify(outgoing.headers),
     body: outgoing.body,
     resigned,
+    senderRole: await outboundRoleOf(access),
     status: "sending",
     attempts: 0,
     maxAttempts: 1,

@@ -16,14 +16,15 @@ const CONCURRENCY = 8;
  */
 export async function materializeForwards(now: Date = new Date()): Promise<number> {
   const pending = await deliveries.pendingForwards(MATERIALIZE_BATCH);
-  const settingsByBin = new Map<string, ReturnType<typeof parseStoredSettings> | null>();
+  const binsById = new Map<string, { forward: ReturnType<typeof parseStoredSettings>["forward"]; forwardRole: string } | null>();
   for (const request of pending) {
-    if (!settingsByBin.has(request.binId)) {
+    if (!binsById.has(request.binId)) {
       const bin = await getBin(request.binId);
-      settingsByBin.set(request.binId, bin ? parseStoredSettings(bin.settings) : null);
+      binsById.set(request.binId, bin ? { forward: parseStoredSettings(bin.settings).forward, forwardRole: bin.forwardRole } : null);
     }
-    const forward = settingsByBin.get(request.binId)?.forward;
-    if (!forward?.enabled || !forward.url) continue;
+    const bin = binsById.get(request.binId);
+    const forward = bin?.forward;
+    if (!bin || !forward?.enabled || !forward.url) continue;
     await deliveries.createDelivery({
       id: `fwd-${request.id}`,
       binId: request.binId,
@@ -36,6 +37,7 @@ export async function materializeForwards(now: Date = new Date()): Promise<numbe
       status: "pending",
       maxAttempts: forward.maxAttempts,
       nextAttemptAt: now,
+      senderRole: bin.forwardRole,
     });
   }
   if (pending.length > 0) await deliveries.clearForwardPending(pending.map((request) => request.id));

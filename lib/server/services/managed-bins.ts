@@ -4,6 +4,7 @@ import { newToken } from "@/lib/server/ids";
 import { createBin, getBin, updateBin } from "@/lib/server/queries/bins";
 import { hashToken } from "@/lib/server/services/access";
 import { parseStoredSettings } from "@/lib/shared/settings/settings";
+import type { OutboundRole } from "@/lib/shared/instance-policy";
 
 /**
  * Creates or brings up to date each bin the configuration declares. Idempotent: the same file gives
@@ -41,6 +42,8 @@ export async function applyManagedBins(bins: ManagedBin[]): Promise<{ created: s
       secrets,
       maxRequests,
       expiresAt: null,
+      // The operator wrote the file: its forwards are an admin's (lib/shared/instance-policy.ts).
+      forwardRole: "admin" satisfies OutboundRole,
       // Stored verdicts follow the secrets: the re-check at start (resumePendingRechecks) picks it up.
       ...(secrets !== bin.secrets ? { recheckPending: true } : {}),
     };
@@ -49,6 +52,7 @@ export async function applyManagedBins(bins: ManagedBin[]): Promise<{ created: s
       changes.settings !== bin.settings ||
       secrets !== bin.secrets ||
       maxRequests !== bin.maxRequests ||
+      changes.forwardRole !== bin.forwardRole ||
       bin.expiresAt !== null;
     if (!differs) continue;
     await updateBin(bin.id, changes);

@@ -4,7 +4,7 @@ import { TEST_EVENT_TEMPLATES } from "@/lib/shared/test-events";
 import { DomainError } from "@/lib/shared/errors";
 import { TargetUrl } from "@/lib/shared/settings/settings";
 import { senderUrl } from "@/lib/server/bins/sender-url";
-import type { BinRecord } from "@/lib/server/queries/bins";
+import type { BinAccess } from "@/lib/server/services/access";
 import { resignRequest, SCHEMES } from "@/lib/server/signatures";
 import { captureRequest } from "@/lib/server/services/capture";
 import { replayRequest } from "@/lib/server/services/deliveries";
@@ -38,7 +38,8 @@ export type TestEventInput = z.infer<typeof TestEventSchema>;
  * delivery; with a target it is then replayed there (re-signed for that URL, through the replay's
  * target policy and delivery log). Captured in-process: the server does not call itself over HTTP.
  */
-export async function sendTestEvent(bin: BinRecord, origin: string, input: TestEventInput): Promise<TestEventResult> {
+export async function sendTestEvent(access: BinAccess, origin: string, input: TestEventInput): Promise<TestEventResult> {
+  const { bin } = access;
   const choice = ResignChoiceSchema.parse({ secretId: input.secretId, scheme: input.scheme, privateKey: input.privateKey });
   const { id: secretId, secret } = chooseBinSecret(bin.secrets, choice);
   const scheme = SCHEMES.find((info) => info.id === secret.scheme);
@@ -75,7 +76,7 @@ export async function sendTestEvent(bin: BinRecord, origin: string, input: TestE
     plainHttp: url.protocol === "http:",
   });
   const delivery = input.targetUrl
-    ? await replayRequest(bin.id, captured.summary.id, {
+    ? await replayRequest(access, captured.summary.id, {
         targetUrl: input.targetUrl.replace(/\/+$/, "") + path,
         resign: { secretId, ...(input.privateKey ? { privateKey: input.privateKey } : {}) },
       })

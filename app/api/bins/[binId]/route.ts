@@ -18,7 +18,7 @@ export const PATCH = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
   const access = await authorizeOwner(request, binId);
   const patch = await readJsonBody(request);
-  const bin = await updateBinSettings(access.bin, patch);
+  const bin = await updateBinSettings(access, patch);
   await auditBin(access, "settings.changed", { changed: changedParts(patch) });
   return json(await describeBin({ bin, role: "owner" }, requestOrigin(request)), 200, { "Cache-Control": "no-store" });
 });

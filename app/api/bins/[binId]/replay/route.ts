@@ -26,10 +26,10 @@ const ReplayManySchema = z
 /** Owner only: replays the chosen requests one after another, oldest first, each to the target plus its own subpath. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
+  const access = await authorizeOwner(request, binId);
   const { targetUrl, requestIds, resign } = parseInput(ReplayManySchema, await readJsonBody(request));
   const results = [];
-  for (const requestId of [...requestIds].sort()) results.push(await replayRequest(binId, requestId, { targetUrl, ...(resign ? { resign } : {}) }));
-  await rememberReplayTarget(bin, targetUrl);
+  for (const requestId of [...requestIds].sort()) results.push(await replayRequest(access, requestId, { targetUrl, ...(resign ? { resign } : {}) }));
+  await rememberReplayTarget(access.bin, targetUrl);
   return json({ deliveries: results }, 200, { "Cache-Control": "no-store" });
 });

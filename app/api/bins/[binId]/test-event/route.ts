@@ -10,7 +10,7 @@ type Context = { params: Promise<{ binId: string }> };
 /** Owner only: a signed test event for one of the bin's secrets, captured in the bin and optionally replayed to a target. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
+  const access = await authorizeOwner(request, binId);
   const input = parseInput(TestEventSchema, await readJsonBody(request));
-  return json(await sendTestEvent(bin, requestOrigin(request), input), 200, { "Cache-Control": "no-store" });
+  return json(await sendTestEvent(access, requestOrigin(request), input), 200, { "Cache-Control": "no-store" });
 });

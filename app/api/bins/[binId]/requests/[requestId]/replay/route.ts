@@ -11,9 +11,9 @@ type Context = { params: Promise<{ binId: string; requestId: string }> };
 /** Owner only: re-sends the request (optionally edited) to a target now; the outcome, even a network error, is kept and returned. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
+  const access = await authorizeOwner(request, binId);
   const replay = parseInput(ReplaySchema, await readJsonBody(request));
-  const delivery = await replayRequest(binId, requestId, replay);
-  await rememberReplayTarget(bin, replay.targetUrl);
+  const delivery = await replayRequest(access, requestId, replay);
+  await rememberReplayTarget(access.bin, replay.targetUrl);
   return json(delivery, 200, { "Cache-Control": "no-store" });
 });
