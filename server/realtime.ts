@@ -42,7 +42,7 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown; data: 
   try {
     const caller: Caller = token ? await callerFromToken(token) : signedIn ? { kind: "user", signedIn } : { kind: "anonymous" };
     const { role } = await authorizeCaller(binId, caller);
-    assertShareReaderSignedIn(caller, role, signedIn ?? null);
+    await assertShareReaderSignedIn(caller, role, async () => signedIn ?? null);
     socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.

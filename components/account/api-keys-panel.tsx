@@ -9,6 +9,7 @@ import { errorMessage } from "@/lib/shared/errors";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SignInNeeded } from "./sign-in-needed";
+import { ACCOUNT_LIST_CLASS, AccountList } from "@/components/account/account-list";
 
 /** Personal API keys: created (shown once), listed with their last use, revoked. */
 export function ApiKeysPanel() {
@@ -85,45 +86,34 @@ export function ApiKeysPanel() {
         </div>
       )}
       <div className="mt-6">
-        {keys.kind === "loading" ? (
-          <div className="h-16 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
-        ) : keys.kind === "failed" ? (
-          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-            Could not load your keys: {keys.message}
-          </p>
-        ) : keys.value.keys.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-            No API keys yet.
-          </p>
-        ) : (
-          <ul
-            aria-label="Your API keys"
-            className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
-          >
-            {keys.value.keys.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                <div className="min-w-0 flex-1">
-                  <div className="flex items-center gap-2 text-sm font-medium">
-                    {key.name}
-                    <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{key.scope}</span>
-                    {key.revokedAt && (
-                      <span className="rounded-full bg-rose-50 px-2 py-0.5 text-xs text-rose-700 dark:bg-rose-400/10 dark:text-rose-300">revoked</span>
-                    )}
+        <AccountList data={keys} items={(value) => value.keys} what="your keys" empty="No API keys yet.">
+          {(list) => (
+            <ul aria-label="Your API keys" className={ACCOUNT_LIST_CLASS}>
+              {list.map((key) => (
+                <li key={key.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                  <div className="min-w-0 flex-1">
+                    <div className="flex items-center gap-2 text-sm font-medium">
+                      {key.name}
+                      <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{key.scope}</span>
+                      {key.revokedAt && (
+                        <span className="rounded-full bg-rose-50 px-2 py-0.5 text-xs text-rose-700 dark:bg-rose-400/10 dark:text-rose-300">revoked</span>
+                      )}
+                    </div>
+                    <div className="mt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                      hsk_{key.id}_… · created {formatRelativeTime(key.createdAt, now)} ·{" "}
+                      {key.lastUsedAt ? `last used ${formatRelativeTime(key.lastUsedAt, now)}` : "never used"}
+                    </div>
                   </div>
-                  <div className="mt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">
-                    hsk_{key.id}_… · created {formatRelativeTime(key.createdAt, now)} ·{" "}
-                    {key.lastUsedAt ? `last used ${formatRelativeTime(key.lastUsedAt, now)}` : "never used"}
-                  </div>
-                </div>
-                {!key.revokedAt && (
-                  <Button size="sm" variant="danger" onClick={() => revoke(key.id)} aria-label={`Revoke ${key.name}`}>
-                    Revoke
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+                  {!key.revokedAt && (
+                    <Button size="sm" variant="danger" onClick={() => revoke(key.id)} aria-label={`Revoke ${key.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </AccountList>
       </div>
     </section>
   );

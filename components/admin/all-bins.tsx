@@ -8,6 +8,7 @@ import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
 import { errorMessage } from "@/lib/shared/errors";
 import { SignInNeeded } from "@/components/account/sign-in-needed";
+import { ACCOUNT_LIST_CLASS, AccountList } from "@/components/account/account-list";
 import { Button } from "@/components/ui/button";
 
 /** The admin's overview: every bin, whom it belongs to, and a way to delete it. */
@@ -17,14 +18,6 @@ export function AllBins() {
   const now = useNow(30_000);
 
   if (!signedIn) return <SignInNeeded me={me} returnTo="/admin" what="as an admin to see every bin" />;
-  if (bins.kind === "loading") return <div className="mt-6 h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
-  if (bins.kind === "failed") {
-    return (
-      <p role="alert" className="mt-6 text-sm text-rose-700 dark:text-rose-300">
-        {bins.message}
-      </p>
-    );
-  }
   const remove = (binId: string) => {
     if (!window.confirm(`Delete bin ${binId} and every request in it?`)) return;
     setProblem(null);
@@ -38,35 +31,30 @@ export function AllBins() {
           {problem}
         </p>
       )}
-      {bins.value.bins.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-          No bins on this instance.
-        </p>
-      ) : (
-        <ul
-          aria-label="Every bin"
-          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
-        >
-          {bins.value.bins.map((bin) => (
-            <li key={bin.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-              <div className="min-w-0 flex-1">
-                <Link
-                  href={`/bins/${encodeURIComponent(bin.id)}`}
-                  className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                >
-                  {bin.id}
-                </Link>
-                <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-                  {bin.owner} · created {formatRelativeTime(bin.createdAt, now)}
+      <AccountList data={bins} items={(value) => value.bins} what="the bins" empty="No bins on this instance.">
+        {(list) => (
+          <ul aria-label="Every bin" className={ACCOUNT_LIST_CLASS}>
+            {list.map((bin) => (
+              <li key={bin.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <div className="min-w-0 flex-1">
+                  <Link
+                    href={`/bins/${encodeURIComponent(bin.id)}`}
+                    className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {bin.id}
+                  </Link>
+                  <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                    {bin.owner} · created {formatRelativeTime(bin.createdAt, now)}
+                  </div>
                 </div>
-              </div>
-              <Button size="sm" variant="danger" onClick={() => remove(bin.id)} aria-label={`Delete ${bin.id}`}>
-                Delete
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <Button size="sm" variant="danger" onClick={() => remove(bin.id)} aria-label={`Delete ${bin.id}`}>
+                  Delete
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </AccountList>
     </div>
   );
 }

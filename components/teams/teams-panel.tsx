@@ -6,6 +6,7 @@ import { errorMessage } from "@/lib/shared/errors";
 import { SignInNeeded } from "@/components/account/sign-in-needed";
 import { Button } from "@/components/ui/button";
 import { TeamCard } from "./team-card";
+import { AccountList } from "@/components/account/account-list";
 
 export function TeamsPanel() {
   const { me, signedIn, data: teams, reload } = useAccountData(listTeams);
@@ -48,19 +49,14 @@ export function TeamsPanel() {
           {problem}
         </p>
       )}
-      {teams.kind === "loading" ? (
-        <div className="h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
-      ) : teams.kind === "failed" ? (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          Could not load your teams: {teams.message}
-        </p>
-      ) : teams.value.teams.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-          You are in no team yet. Create one, or open an invitation link a team owner sent you.
-        </p>
-      ) : (
-        teams.value.teams.map((team) => <TeamCard key={team.id} teamId={team.id} />)
-      )}
+      <AccountList
+        data={teams}
+        items={(value) => value.teams}
+        what="your teams"
+        empty="You are in no team yet. Create one, or open an invitation link a team owner sent you."
+      >
+        {(list) => list.map((team) => <TeamCard key={team.id} teamId={team.id} />)}
+      </AccountList>
     </div>
   );
 }

@@ -172,6 +172,7 @@ test("team owners read who invited, joined, changed and removed whom; members ca
   const actions = entries.map((entry) => `${entry.actor} ${entry.action}`);
   assert.ok(actions.includes("bob@example.test member.left"), actions.join("\n"));
   assert.ok(actions.includes("alice@example.test member.removed"));
+  assert.equal(entries.find((entry) => entry.action === "member.removed")?.detail.member, "dave@example.test", "the removed member by email");
   assert.ok(actions.includes("alice@example.test member.role"));
   assert.ok(actions.includes("carol@example.test team.joined"));
   assert.ok(actions.includes("alice@example.test team.invited"));

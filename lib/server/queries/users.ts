@@ -46,6 +46,10 @@ export async function upsertUser(id: string, identity: ProviderIdentity, now: Da
   });
 }
 
+export async function findUser(id: string): Promise<UserRecord | null> {
+  return db().user.findUnique({ where: { id } });
+}
+
 export async function insertSession(session: SessionRecord): Promise<void> {
   await db().session.create({ data: session });
 }

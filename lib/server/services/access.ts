@@ -70,7 +70,7 @@ export async function authorizeCaller(binId: string, caller: Caller, need: "read
 async function authorizeRequest(request: Request, binId: string, need: "read" | "owner"): Promise<BinAccess> {
   const caller = await identifyCaller(request);
   const access = await authorizeCaller(binId, caller, need);
-  if (caller.kind === "token" && access.role === "viewer") assertShareReaderSignedIn(caller, access.role, await signedInFrom(request.headers.get("cookie")));
+  await assertShareReaderSignedIn(caller, access.role, () => signedInFrom(request.headers.get("cookie")));
   return access;
 }
 

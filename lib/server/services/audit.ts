@@ -9,7 +9,8 @@ const AUDIT_PAGE = 200;
 
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
 
-function userLabel(user: UserRecord): string {
+/** How the logs name an account. */
+export function userLabel(user: UserRecord): string {
   return user.email ?? user.name ?? `account ${user.id}`;
 }
 

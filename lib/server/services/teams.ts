@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { AuditList, CreatedInvite, JoinedTeam, TeamDetail, TeamList } from "@/lib/shared/api-types";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/server/validation";
-import type { UserRecord } from "@/lib/server/queries/users";
-import { auditTeam, readAudit } from "./audit";
+import { findUser, type UserRecord } from "@/lib/server/queries/users";
+import { auditTeam, readAudit, userLabel } from "./audit";
 import {
   acceptInvite,
   changeMembership,
@@ -108,7 +108,9 @@ export async function changeMember(actor: UserRecord, teamId: string, memberId: 
   const changed = await changeMembership(teamId, memberId, role);
   if (changed === null) throw new DomainError("member_not_found", "That person is not in this team.", 404);
   if (!changed) throw new ConflictError("last_owner", "A team keeps at least one owner: make someone else an owner first.");
-  const member = memberId === actorId ? "themselves" : memberId;
+  // Named as the owners know them: an id alone says nothing once the person has left the team.
+  const memberUser = memberId === actorId ? null : await findUser(memberId);
+  const member = memberId === actorId ? "themselves" : memberUser ? userLabel(memberUser) : memberId;
   await auditTeam(teamId, actor, role === null ? (memberId === actorId ? "member.left" : "member.removed") : "member.role", {
     member,
     ...(role ? { role } : {}),
