@@ -59,7 +59,7 @@ export async function handleForwardStream(req: IncomingMessage, res: ServerRespo
     const params = new URL(req.url ?? "/", "http://local").searchParams;
     const header = req.headers.authorization;
     const token = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-    const { bin } = await authorizeCaller(target.binId, token ? await callerFromToken(token) : { kind: "anonymous" }, "owner");
+    const { bin } = await authorizeCaller(target.binId, token ? await callerFromToken(token) : { kind: "anonymous" }, "operate");
     const name = checkForwarderName(target.name);
     const options = {
       replayLast: integerParam(params, "replayLast", MAX_REPLAY),

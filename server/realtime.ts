@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ClientToServerEvents, JoinBinAck, ServerToClientEvents } from "@/lib/shared/api-types";
 import { DomainError } from "@/lib/shared/errors";
 import { subscribe } from "@/lib/server/realtime/bus";
-import { authorizeCaller } from "@/lib/server/services/access";
+import { authorizeCaller, type Role } from "@/lib/server/services/access";
 import type { Caller } from "@/lib/server/auth/caller";
 import { assertShareReaderSignedIn, callerFromToken, signedInFrom } from "@/lib/server/auth/caller";
 import { isTrustedOrigin } from "@/lib/server/auth/csrf";
@@ -30,7 +30,7 @@ const ownerRoom = (binId: string) => `owner:${binId}`;
  * session it was opened with, so that signing out lets it go.
  */
 interface SocketData {
-  roles: Record<string, "owner" | "viewer">;
+  roles: Record<string, Role>;
   signedIn: SignedIn | null;
 }
 
@@ -46,7 +46,8 @@ async function joinBin(socket: { join(rooms: string | string[]): unknown; data: 
     socket.data.roles = { ...socket.data.roles, [binId]: role };
     // Join before reading what was missed: a capture committed in between then arrives twice
     // (live and in `missed`) rather than never, and the client drops the duplicate by id.
-    await socket.join(role === "owner" ? [room(binId), ownerRoom(binId)] : [room(binId)]);
+    // Deliveries and forwarders are news for whoever may act on them: owners and operators.
+    await socket.join(role === "viewer" ? [room(binId)] : [room(binId), ownerRoom(binId)]);
     return { ok: true, ...(await listMissedRequests(binId, after)) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -22,12 +22,13 @@ interface BinActionsProps {
 /** What can be done with the whole bin: a row of buttons on wide screens, one menu button on narrow ones. */
 export function BinActions({ info, token, canEdit, onDeleteBin, onShowKeys, shapeNavigation }: BinActionsProps) {
   const wide = useMediaQuery(ROOM_FOR_BIN_ACTIONS);
+  const configures = info.role === "owner";
   const actions = (
     <>
-      <ShapesButton binId={info.id} token={token} canEdit={canEdit && info.role === "owner"} navigation={shapeNavigation} />
+      <ShapesButton binId={info.id} token={token} canEdit={configures} navigation={shapeNavigation} />
       <ExportMenu binId={info.id} token={token} label="Export bin" />
       {canEdit && <BinOwnerActions binId={info.id} token={token} info={info} />}
-      {canEdit && <DeleteBinButton onDeleteBin={onDeleteBin} />}
+      {configures && <DeleteBinButton onDeleteBin={onDeleteBin} />}
     </>
   );
   if (!wide) return <ActionsMenu>{actions}</ActionsMenu>;

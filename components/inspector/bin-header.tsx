@@ -41,6 +41,8 @@ export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin
   const [choice, setChoice] = usePreference<CardChoice>("hookscope:bin-card", CARD_CHOICES, "auto");
   const expanded = choice === "open" || (choice === "auto" && !hasRequests);
   const detailsId = useId();
+  // The share link, the owner link and the account belong to whoever configures the bin, not to a team's members.
+  const configures = info.role === "owner";
 
   return (
     <section
@@ -75,17 +77,17 @@ export function BinHeader({ info, token, live, canEdit, hasRequests, onDeleteBin
       </div>
       {expanded && (
         <div id={detailsId} className="mt-3 flex flex-col gap-3 pb-1">
-          <div className={`grid gap-3 ${canEdit ? "lg:grid-cols-3" : "lg:grid-cols-2"}`}>
+          <div className={`grid gap-3 ${configures ? "lg:grid-cols-3" : "lg:grid-cols-2"}`}>
             <CopyField
               label="Capture URL"
               value={info.captureUrl}
               copyLabel="Copy capture URL"
               hint={<span className="font-normal">any method, any sub-path</span>}
             />
-            {canEdit && <ShareLinkField info={info} token={token} onRotated={onInfoChange} />}
-            {canEdit && token && <OwnerLinkField binId={info.id} ownerToken={token} origin={originOf(info.captureUrl)} />}
+            {configures && <ShareLinkField info={info} token={token} onRotated={onInfoChange} />}
+            {configures && token && <OwnerLinkField binId={info.id} ownerToken={token} origin={originOf(info.captureUrl)} />}
           </div>
-          {canEdit && <AccountClaim info={info} token={token} onClaimed={onInfoChange} />}
+          {configures && <AccountClaim info={info} token={token} onClaimed={onInfoChange} />}
           {hasRequests && <CurlSnippet captureUrl={info.captureUrl} />}
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Automate it: wait for a request from a test, export, replay.{" "}

@@ -109,8 +109,9 @@ export function InspectorView({ binId, token }: InspectorViewProps) {
   if (bin.status !== "ready" || (list.status === "loading" && !list.loadedOnce)) return <InspectorSkeleton />;
 
   const { info } = bin;
-  // The server decides the role from the token; a share token can never unlock owner controls.
-  const canEdit = info.role === "owner";
+  // The server decides the role; a share token can never unlock these controls. Owners and operators
+  // (a team's members) act on requests; what configures the bin checks info.role === "owner" itself.
+  const canEdit = info.role !== "viewer";
   const empty = list.requests.length === 0 && !list.filtered && list.status === "ready";
   // The stored count can lag a burst by a moment; the rows on hand are a floor for it.
   const total = list.filtered ? null : Math.max(info.requestCount, list.requests.length);

@@ -22,18 +22,22 @@ export interface OwnerToolContext {
 
 /** Buttons in the bin header (e.g. settings). */
 export function BinOwnerActions({ binId, token, info }: OwnerToolContext & { info: BinInfo }): ReactNode {
-  // The server decides the role; a share token never gets here, and this double-checks it.
-  if (info.role !== "owner") return null;
+  // The server decides the role; a share token never gets here, and this double-checks it. A team's
+  // member (operator) uses the bin: dead letters, forwarders, test events, not its settings or log.
+  if (info.role === "viewer") return null;
+  const configures = info.role === "owner";
   return (
     <div className="flex items-center gap-2">
-      <BinSettingsButton binId={binId} token={token} info={info} />
+      {configures && <BinSettingsButton binId={binId} token={token} info={info} />}
       <DeadLettersButton binId={binId} token={token} />
       <ForwardersButton binId={binId} token={token} origin={originOf(info.captureUrl)} />
       <TestEventButton binId={binId} token={token} />
-      <HistoryButton
-        source={{ path: `${binPath(binId)}/audit`, token, label: "Changes to this bin" }}
-        description="Who changed this bin's settings, secrets, share link, schemas or owner, and when. Secret values are never recorded."
-      />
+      {configures && (
+        <HistoryButton
+          source={{ path: `${binPath(binId)}/audit`, token, label: "Changes to this bin" }}
+          description="Who changed this bin's settings, secrets, share link, schemas or owner, and when. Secret values are never recorded."
+        />
+      )}
     </div>
   );
 }

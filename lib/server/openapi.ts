@@ -48,7 +48,9 @@ const requestIdParam = { name: "requestId", in: "path", required: true, schema: 
 const secured = [{ bearer: [] }, { session: [] }];
 const signedIn = [{ session: [] }];
 const notFound = error("Unknown bin, or a missing or wrong token (they answer alike).");
-const ownerOnly = error("The share token may only read.");
+// A share link, a team viewer and a read key only read; a team's member (operator) uses a bin but
+// does not configure it: operations marked "x-bin-role": "owner" refuse operators too.
+const ownerOnly = error("Refused: a share link, a team viewer or a read key only reads; configuring (x-bin-role: owner) is for the bin's owners only.");
 
 /** What each wait filter matches (lib/server/requests/filter.ts), and the values the docs' curl example uses. */
 const FILTER_DOCS: Record<string, { description: string; example?: string }> = {
@@ -202,12 +204,14 @@ export function openApiDocument(): Json {
               },
             }),
           },
+          "x-bin-role": "owner",
           responses: { "200": reply("Updated.", ref("BinInfo")), "400": error("Invalid settings."), "403": ownerOnly, "404": notFound },
         },
         delete: {
           summary: "Delete the bin and its requests (owner)",
           description: "Immediate and final: the capture URL answers 404 from then on, and connected inspectors are told.",
           security: secured,
+          "x-bin-role": "owner",
           responses: { "204": reply("Deleted."), "403": ownerOnly, "404": notFound },
         },
       },
@@ -218,6 +222,7 @@ export function openApiDocument(): Json {
           description:
             "One line per change of settings (which parts), secrets (added or removed, by id and scheme), the share link, owner schemas and ownership: when, who (an account's email, an API key's name, or the owner token) and what. Never a secret's value. The last 200, newest first.",
           security: secured,
+          "x-bin-role": "owner",
           responses: { "200": reply("The log.", ref("AuditList")), "403": ownerOnly, "404": notFound },
         },
       },
@@ -229,6 +234,7 @@ export function openApiDocument(): Json {
             "The bin then opens in any browser signed in to the account (or, with `{ team }`, to the team's members by their role), without its owner link; the owner token keeps working. Needs both the owner token (Authorization) and a session cookie, sent from Hookscope's own pages. A bin already in another account stays there.",
           security: [{ bearer: [], session: [] }],
           requestBody: { required: false, content: jsonContent(ref("ClaimBin"), {}) },
+          "x-bin-role": "owner",
           responses: {
             "200": reply("The bin, now following the account.", ref("BinInfo")),
             "401": error("Not signed in."),
@@ -590,6 +596,7 @@ export function openApiDocument(): Json {
               },
             ),
           },
+          "x-bin-role": "owner",
           responses: {
             "200": reply("Stored.", ref("OwnerSchema")),
             "400": error("Invalid parameters."),
@@ -606,6 +613,7 @@ export function openApiDocument(): Json {
           summary: "Remove an event type's JSON Schema (owner)",
           description: "New requests of the type are no longer checked, and the verdicts stored under it are cleared.",
           security: secured,
+          "x-bin-role": "owner",
           responses: {
             "204": reply("Removed."),
             "400": error("Invalid parameters."),
@@ -620,6 +628,7 @@ export function openApiDocument(): Json {
           summary: "Issue a new share link, revoking the old one (owner)",
           description: "The old share token stops working at once, also for viewers who have the inspector open.",
           security: secured,
+          "x-bin-role": "owner",
           responses: { "200": reply("The bin with its new shareUrl.", ref("BinInfo")), "403": ownerOnly, "404": notFound },
         },
       },
@@ -656,6 +665,7 @@ export function openApiDocument(): Json {
             required: true,
             content: jsonContent(ref("NewSecret"), { scheme: "stripe", secret: "whsec_<signingSecret>" }),
           },
+          "x-bin-role": "owner",
           responses: {
             "201": reply("Stored; answered masked.", ref("MaskedSecret")),
             "400": error("Invalid secret for the scheme."),
@@ -670,6 +680,7 @@ export function openApiDocument(): Json {
           summary: "Remove a secret (owner)",
           description: "Stored requests are checked again without it.",
           security: secured,
+          "x-bin-role": "owner",
           responses: { "204": reply("Removed."), "403": ownerOnly, "404": error("No such bin or secret.") },
         },
       },

@@ -56,7 +56,10 @@ export const BinInfoSchema = z
     refused: RefusalTallySchema,
     undeliveredDropped: z.number().int().meta({ description: "Captures retention removed before a forwarder or auto-forward delivered them." }),
     captureUrl: z.string(),
-    role: z.enum(["owner", "viewer"]).meta({ description: "What the caller's token allows: the owner may change and delete; a share-link viewer only reads." }),
+    role: z.enum(["owner", "operator", "viewer"]).meta({
+      description:
+        "What the caller may do: the owner configures and deletes the bin; an operator (a team's member) uses it: replay, test events, forwarders, deleting requests; a viewer (share link, team viewer, read key) only reads.",
+    }),
     managed: z
       .boolean()
       .meta({ description: "Declared in the server's HOOKSCOPE_CONFIG file: its settings, secrets and lifetime change there, not through the API." }),

@@ -180,7 +180,12 @@ test("a team owner invites a second user by link, who then sees and opens the te
     await second.screenshot({ path: ".tmp/shots/teams-member-home-1440.png" });
     await listed.getByRole("link", { name: binId }).click();
     await expect(second.getByRole("textbox", { name: "Capture URL", exact: true })).toHaveValue(`${app}/h/${binId}`);
-    await expect(second.getByRole("button", { name: "Settings" })).toBeVisible();
+    // A member uses the team's bin (forwarders, test events, dead letters) but does not configure or delete it.
+    await expect(second.getByRole("button", { name: "Forwarders" })).toBeVisible();
+    await expect(second.getByRole("button", { name: "Settings" })).toHaveCount(0);
+    await expect(second.getByRole("button", { name: "Delete bin" })).toHaveCount(0);
+    await expect(second.getByText("Read-only shared view")).toHaveCount(0);
+    await second.screenshot({ path: ".tmp/shots/teams-member-bin-1440.png" });
     await second.goto(`${app}/teams`);
     await expect(second.getByRole("region", { name: "Team Payments" }).getByRole("list", { name: "Members of Payments" })).toContainText("pablo@example.test");
     await second.setViewportSize({ width: 375, height: 800 });

@@ -17,8 +17,10 @@ interface Operation {
   method: string;
   template: string;
   parameters: Parameter[];
-  /** The document lists a 403: only the bin's owner (or who counts as one) may call it. */
+  /** The document lists a 403: viewers (share link, team viewer, read key) may not call it. */
   ownerOnly: boolean;
+  /** "x-bin-role": "owner": it configures the bin, which a team's member (an operator) may not either. */
+  configures: boolean;
 }
 
 let idp: TestIdentityProvider;
@@ -77,6 +79,7 @@ before(
         template,
         parameters: [...shared, ...((operation.parameters ?? []) as Parameter[])],
         ownerOnly: "403" in (operation.responses as Json),
+        configures: operation["x-bin-role"] === "owner",
       }));
     assert.ok(operations.length >= 35, `only ${operations.length} operations found`);
   },
@@ -145,10 +148,13 @@ test("nobody, and another account, get the same 404 as for an unknown bin", asyn
   await matrix(caller("another account", jars.stranger!), () => "bin_not_found", asPage);
 });
 
-test("the team's viewer reads and is refused every change; member, owner and admin get in everywhere", async () => {
+test("the team's viewer reads and is refused every change; the member uses the bin but may not configure it; owner and admin get in everywhere", async () => {
   await matrix(caller("team viewer", jars.viewer!), (operation) => (operation.ownerOnly ? "forbidden" : null), asPage);
+  await matrix(caller("team member", jars.member!), (operation) => (operation.configures ? "forbidden" : null), asPage);
   // Claiming a team's bin into an account is refused as a conflict, not an access error.
-  for (const who of ["member", "owner", "admin"]) await matrix(caller(who, jars[who]!), () => null, asPage);
+  for (const who of ["owner", "admin"]) await matrix(caller(who, jars[who]!), () => null, asPage);
+  assert.ok(operations.filter((operation) => operation.configures).length >= 8, "the configuring operations are marked");
+  assert.ok(operations.filter((operation) => operation.ownerOnly && !operation.configures).length >= 10, "and the ones a member may use");
 });
 
 test("a revoked key gets 401 everywhere; a read key reads and gets 403 on every change", async () => {

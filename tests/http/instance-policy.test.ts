@@ -154,28 +154,28 @@ test("narrowed to team owners: other roles' replays are refused with the reason 
 test("an auto-forward is sent for whoever last set it up, and a policy narrowed later holds back the next sends of a forward set up before", async () => {
   await asJson(await setPolicy(root, ["team_owner"]));
   const forwardTo = (label: string) => fromApp("PATCH", { settings: { forward: { enabled: true, url: `${target.url}/${label}`, maxAttempts: 1 } } });
-  const forwardsOf = async () =>
-    (await asJson<{ deliveries: DeliveryDetail[] }>(await tina.fetch(`${app}/api/bins/${teamBin.id}/deliveries`))).deliveries.filter(
-      (d) => d.kind === "forward",
-    );
+  const forwardsOf = async (bin: CreatedBin, jar: CookieJar) =>
+    (await asJson<{ deliveries: DeliveryDetail[] }>(await jar.fetch(`${app}/api/bins/${bin.id}/deliveries`))).deliveries.filter((d) => d.kind === "forward");
 
-  await asJson(await mo.fetch(`${app}/api/bins/${teamBin.id}`, forwardTo("fwd-member")));
-  assert.equal((await fetch(`${teamBin.captureUrl}/a`, { method: "POST", body: "a" })).status, 200);
+  // A team's member may not set a forward up at all (it configures the bin); an account on its own bin may, but not reach private addresses.
+  assert.equal((await mo.fetch(`${app}/api/bins/${teamBin.id}`, forwardTo("fwd-member"))).status, 403);
+  await asJson(await ann.fetch(`${app}/api/bins/${annsBin.id}`, forwardTo("fwd-account")));
+  assert.equal((await fetch(`${annsBin.captureUrl}/a`, { method: "POST", body: "a" })).status, 200);
   const [blocked] = await waitUntil(
     async () => {
-      const list = await forwardsOf();
+      const list = await forwardsOf(annsBin, ann);
       return list[0]?.status === "dead" && list;
     },
     15_000,
-    "the member's forward to be refused",
+    "the account's forward to be refused",
   );
   assert.equal(blocked!.attemptLog[0]?.outcome, "blocked");
-  assert.equal(reached("fwd-member/a"), false);
+  assert.equal(reached("fwd-account/a"), false);
 
   await asJson(await tina.fetch(`${app}/api/bins/${teamBin.id}`, forwardTo("fwd-owner")));
   assert.equal((await fetch(`${teamBin.captureUrl}/b`, { method: "POST", body: "b" })).status, 200);
   await waitUntil(
-    async () => (await forwardsOf()).some((d) => d.targetUrl.endsWith("/fwd-owner/b") && d.status === "succeeded"),
+    async () => (await forwardsOf(teamBin, tina)).some((d) => d.targetUrl.endsWith("/fwd-owner/b") && d.status === "succeeded"),
     15_000,
     "the owner's forward",
   );
@@ -184,6 +184,10 @@ test("an auto-forward is sent for whoever last set it up, and a policy narrowed 
   // Narrowed after the forward was set up by a team owner: the next send is refused too.
   await asJson(await setPolicy(root, []));
   assert.equal((await fetch(`${teamBin.captureUrl}/c`, { method: "POST", body: "c" })).status, 200);
-  await waitUntil(async () => (await forwardsOf()).some((d) => d.targetUrl.endsWith("/fwd-owner/c") && d.status === "dead"), 15_000, "the refusal");
+  await waitUntil(
+    async () => (await forwardsOf(teamBin, tina)).some((d) => d.targetUrl.endsWith("/fwd-owner/c") && d.status === "dead"),
+    15_000,
+    "the refusal",
+  );
   assert.equal(reached("fwd-owner/c"), false);
 });

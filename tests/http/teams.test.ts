@@ -86,8 +86,12 @@ test("the team lists its members with their roles, for members only", async () =
 test("a team bin opens for each member by their role, and for nobody else", async () => {
   const path = `/api/bins/${teamBin.id}`;
   const asBob = (await (await call(bob, path)).json()) as BinInfo;
-  assert.equal(asBob.role, "owner", "a member changes the team's bins");
-  assert.equal((await call(bob, path, fromApp("PATCH", { maxRequests: 40 }))).status, 200);
+  assert.equal(asBob.role, "operator", "a member uses the team's bins");
+  const bobConfigures = await call(bob, path, fromApp("PATCH", { maxRequests: 40 }));
+  assert.equal(bobConfigures.status, 403, "but does not configure them");
+  assert.match(((await bobConfigures.json()) as { error: { message: string } }).error.message, /Only the bin's owners change its configuration/);
+  assert.equal((await call(bob, `${path}/requests`, fromApp("DELETE"))).status, 204, "a member clears the team bin's requests");
+  assert.equal((await call(alice, path, fromApp("PATCH", { maxRequests: 40 }))).status, 200, "the team's owner configures it");
   const asCarol = (await (await call(carol, path)).json()) as BinInfo;
   assert.equal(asCarol.role, "viewer");
   assert.equal((await call(carol, path, fromApp("PATCH", { maxRequests: 41 }))).status, 403);

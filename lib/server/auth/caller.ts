@@ -92,7 +92,11 @@ export async function creatorOf(request: Request): Promise<string | null> {
  * With AUTH_REQUIRED, a share link is not enough on its own to read a bin: the reader must be
  * signed in too. Owner tokens and API keys stand for an account already.
  */
-export async function assertShareReaderSignedIn(caller: Caller, role: "owner" | "viewer", signedIn: () => Promise<SignedIn | null>): Promise<void> {
+export async function assertShareReaderSignedIn(
+  caller: Caller,
+  role: "owner" | "operator" | "viewer",
+  signedIn: () => Promise<SignedIn | null>,
+): Promise<void> {
   // The session is looked up only for the one case that needs it.
   if (caller.kind === "token" && role === "viewer" && signInRequired() && !(await signedIn())) {
     throw new SignInRequiredError("This server requires sign-in to read bins, also through a share link.");

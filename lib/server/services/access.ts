@@ -7,7 +7,18 @@ import type { UserRecord } from "@/lib/server/queries/users";
 import { findTeamRole } from "@/lib/server/queries/teams";
 import { binRoleOfTeamRole } from "@/lib/server/services/teams";
 
-export type Role = "owner" | "viewer";
+/**
+ * owner: configures the bin (settings, secrets, schemas, share link, ownership, delete) and uses it;
+ * operator (a team's member): uses it (replay, test events, forwarders, deliveries, deleting
+ * requests); viewer: reads.
+ */
+export type Role = "owner" | "operator" | "viewer";
+
+/** What an operation needs: to read the bin, to use it, or to configure it. */
+export type Need = "read" | "operate" | "owner";
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, owner: 2 };
+const NEED_RANK: Record<Need, number> = { read: 0, operate: 1, owner: 2 };
 
 export interface BinAccess {
   bin: BinRecord;
@@ -57,17 +68,21 @@ async function roleOf(bin: BinRecord, caller: Caller): Promise<Role | null> {
  * What the caller may do with the bin: own it, read it through a share link, or nothing. An
  * unknown bin and a caller without access throw the same error, so that bin ids cannot be probed.
  */
-export async function authorizeCaller(binId: string, caller: Caller, need: "read" | "owner" = "read"): Promise<BinAccess> {
+export async function authorizeCaller(binId: string, caller: Caller, need: Need = "read"): Promise<BinAccess> {
   if (caller.kind === "anonymous" || !BIN_ID_PATTERN.test(binId)) throw new BinNotFoundError();
   const bin = await getBin(binId);
   const role = bin ? await roleOf(bin, caller) : null;
   if (!bin || !role) throw new BinNotFoundError();
-  if (need === "owner" && role !== "owner")
-    throw caller.kind === "key" ? new ForbiddenError("This API key is read-only: changes need a write key.") : new ForbiddenError();
+  if (ROLE_RANK[role] < NEED_RANK[need]) {
+    if (caller.kind === "key" && caller.scope === "read") throw new ForbiddenError("This API key is read-only: changes need a write key.");
+    if (role === "operator")
+      throw new ForbiddenError("Only the bin's owners change its configuration: a team member uses the bin (replay, forwarders, test events).");
+    throw new ForbiddenError();
+  }
   return { bin, role, caller };
 }
 
-async function authorizeRequest(request: Request, binId: string, need: "read" | "owner"): Promise<BinAccess> {
+async function authorizeRequest(request: Request, binId: string, need: Need): Promise<BinAccess> {
   const caller = await identifyCaller(request);
   const access = await authorizeCaller(binId, caller, need);
   await assertShareReaderSignedIn(caller, access.role, () => signedInFrom(request.headers.get("cookie")));
@@ -78,6 +93,12 @@ export async function authorizeBin(request: Request, binId: string): Promise<Bin
   return authorizeRequest(request, binId, "read");
 }
 
+/** Use the bin: owners, and a team's members. */
+export async function authorizeOperator(request: Request, binId: string): Promise<BinAccess> {
+  return authorizeRequest(request, binId, "operate");
+}
+
+/** Configure the bin: its owners only. */
 export async function authorizeOwner(request: Request, binId: string): Promise<BinAccess> {
   return authorizeRequest(request, binId, "owner");
 }

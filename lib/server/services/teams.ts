@@ -46,9 +46,9 @@ async function requireTeamRole(teamId: string, userId: string, need: TeamRole = 
   return { team, role };
 }
 
-/** What a team role lets a member do with the team's bins: owners and members change them, viewers read. */
-export function binRoleOfTeamRole(role: TeamRole): "owner" | "viewer" {
-  return role === "viewer" ? "viewer" : "owner";
+/** What a team role lets a member do with the team's bins: owners configure them, members use them, viewers read. */
+export function binRoleOfTeamRole(role: TeamRole): "owner" | "operator" | "viewer" {
+  return role === "owner" ? "owner" : role === "member" ? "operator" : "viewer";
 }
 
 export async function createTeam(userId: string, input: unknown): Promise<TeamDetail> {

@@ -1,15 +1,15 @@
 import { json, route } from "@/lib/server/http";
-import { authorizeOwner } from "@/lib/server/services/access";
+import { authorizeOperator } from "@/lib/server/services/access";
 import { listForwarderInfo } from "@/lib/server/services/forwarders";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ binId: string }> };
 
-/** Owner only: the bin's named `hookscope forward` consumers, where each stands and whether it is connected. */
+/** Owners and operators: the bin's named `hookscope forward` consumers, where each stands and whether it is connected. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
+  const { bin } = await authorizeOperator(request, binId);
   return json(
     {
       forwarders: await listForwarderInfo(binId, bin.responderUntil),

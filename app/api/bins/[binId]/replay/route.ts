@@ -2,7 +2,7 @@ import { z } from "zod";
 import { json, readJsonBody, route } from "@/lib/server/http";
 import { parseInput } from "@/lib/server/validation";
 import { TargetUrl } from "@/lib/shared/settings/settings";
-import { authorizeOwner } from "@/lib/server/services/access";
+import { authorizeOperator } from "@/lib/server/services/access";
 import { rememberReplayTarget } from "@/lib/server/services/bins";
 import { replayRequest } from "@/lib/server/services/deliveries";
 import { ResignChoiceSchema } from "@/lib/server/services/resign";
@@ -23,10 +23,10 @@ const ReplayManySchema = z
   })
   .strict();
 
-/** Owner only: replays the chosen requests one after another, oldest first, each to the target plus its own subpath. */
+/** Owners and operators: replays the chosen requests one after another, oldest first, each to the target plus its own subpath. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const access = await authorizeOwner(request, binId);
+  const access = await authorizeOperator(request, binId);
   const { targetUrl, requestIds, resign } = parseInput(ReplayManySchema, await readJsonBody(request));
   const results = [];
   for (const requestId of [...requestIds].sort()) results.push(await replayRequest(access, requestId, { targetUrl, ...(resign ? { resign } : {}) }));

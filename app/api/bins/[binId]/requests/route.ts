@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { json, noContent, parseSearchParams, route } from "@/lib/server/http";
 import { headerValueNeedsHeader, RequestMatchFields } from "@/lib/server/requests/filter";
-import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { authorizeBin, authorizeOperator } from "@/lib/server/services/access";
 import { MAX_PAGE_SIZE, clearRequests, listRequestPage } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ export const GET = route(async (request: Request, { params }: Context) => {
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  await authorizeOwner(request, binId);
+  await authorizeOperator(request, binId);
   await clearRequests(binId);
   return noContent();
 });

@@ -1,5 +1,5 @@
 import { json, readJsonBody, route } from "@/lib/server/http";
-import { authorizeOwner } from "@/lib/server/services/access";
+import { authorizeOperator, authorizeOwner } from "@/lib/server/services/access";
 import { addSecret, listSecrets } from "@/lib/server/services/verification";
 import { auditBin } from "@/lib/server/services/audit";
 
@@ -7,10 +7,10 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ binId: string }> };
 
-/** Owner only: the bin's secrets, masked. The values never leave the server again. */
+/** Owners and operators (to choose one for re-signing): the bin's secrets, masked. The values never leave the server again. */
 export const GET = route(async (request: Request, { params }: Context) => {
   const { binId } = await params;
-  const { bin } = await authorizeOwner(request, binId);
+  const { bin } = await authorizeOperator(request, binId);
   return json({ secrets: listSecrets(bin) }, 200, { "Cache-Control": "no-store" });
 });
 

@@ -1,5 +1,5 @@
 import { json, noContent, route } from "@/lib/server/http";
-import { authorizeBin, authorizeOwner } from "@/lib/server/services/access";
+import { authorizeBin, authorizeOperator } from "@/lib/server/services/access";
 import { getRequestDetail, removeRequest } from "@/lib/server/services/requests";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const GET = route(async (request: Request, { params }: Context) => {
 
 export const DELETE = route(async (request: Request, { params }: Context) => {
   const { binId, requestId } = await params;
-  await authorizeOwner(request, binId);
+  await authorizeOperator(request, binId);
   await removeRequest(binId, requestId);
   return noContent();
 });

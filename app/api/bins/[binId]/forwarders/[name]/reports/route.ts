@@ -1,5 +1,5 @@
 import { json, readJsonBody, route } from "@/lib/server/http";
-import { authorizeOwner } from "@/lib/server/services/access";
+import { authorizeOperator } from "@/lib/server/services/access";
 import { recordReports } from "@/lib/server/services/forwarders";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +9,9 @@ type Context = { params: Promise<{ binId: string; name: string }> };
 // A batch may carry local answers (up to 1 MiB each, as base64) for senders held by --respond.
 const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
-/** Owner only: `hookscope forward` reports a batch of deliveries and how far it has got. */
+/** Owners and operators: `hookscope forward` reports a batch of deliveries and how far it has got. */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { binId, name } = await params;
-  await authorizeOwner(request, binId);
+  await authorizeOperator(request, binId);
   return json(await recordReports(binId, name, await readJsonBody(request, MAX_BATCH_BYTES)), 200);
 });
