@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { BinLink } from "@/components/ui/bin-link";
 import { useState } from "react";
 import { listAllBins } from "@/lib/client/account";
 import { useAccountData } from "@/lib/client/use-account-data";
@@ -37,12 +37,7 @@ export function AllBins() {
             {list.map((bin) => (
               <li key={bin.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
-                  <Link
-                    href={`/bins/${encodeURIComponent(bin.id)}`}
-                    className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {bin.id}
-                  </Link>
+                  <BinLink binId={bin.id} />
                   <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
                     {bin.owner} · created {formatRelativeTime(bin.createdAt, now)}
                   </div>

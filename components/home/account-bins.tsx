@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { BinLink } from "@/components/ui/bin-link";
 import { listAccountBins } from "@/lib/client/account";
 import { formatRelativeTime } from "@/lib/client/format";
 import { useAccountData } from "@/lib/client/use-account-data";
@@ -31,12 +31,7 @@ export function AccountBins() {
             {bins.map((bin) => (
               <li key={bin.id} className="flex items-center gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
-                  <Link
-                    href={`/bins/${encodeURIComponent(bin.id)}`}
-                    className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {bin.id}
-                  </Link>
+                  <BinLink binId={bin.id} />
                   {bin.team && (
                     <span className="ml-2 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700 dark:bg-indigo-400/10 dark:text-indigo-300">
                       {bin.team.name}

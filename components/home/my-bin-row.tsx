@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { BinNotFoundError, getBin } from "@/lib/client/api";
 import { forgetOwnedBin, type OwnedBin } from "@/lib/client/bin-store";
@@ -7,6 +6,7 @@ import { formatRelativeTime } from "@/lib/client/format";
 import { useNow } from "@/lib/client/use-now";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { XIcon } from "@/components/ui/icons";
+import { BinLink } from "@/components/ui/bin-link";
 
 type Status = { kind: "checking" } | { kind: "active"; requestCount: number } | { kind: "gone" } | { kind: "unknown" };
 
@@ -31,13 +31,7 @@ export function MyBinRow({ bin }: { bin: OwnedBin }) {
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
-        {gone ? (
-          <span className="font-mono text-sm text-zinc-400 line-through dark:text-zinc-500">{bin.id}</span>
-        ) : (
-          <Link href={`/bins/${encodeURIComponent(bin.id)}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-            {bin.id}
-          </Link>
-        )}
+        {gone ? <span className="font-mono text-sm text-zinc-400 line-through dark:text-zinc-500">{bin.id}</span> : <BinLink binId={bin.id} />}
         <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">Created {formatRelativeTime(bin.createdAt, now)}</div>
       </div>
       <StatusBadge status={status} />

@@ -117,3 +117,12 @@ export async function signInWithoutBrowser(appUrl: string, login: string, return
   if (done.status !== 302) throw new Error(`callback answered ${done.status}: ${await done.text()}`);
   return app;
 }
+
+/** A JSON change as Hookscope's own pages send it: from the app's origin, so the CSRF check lets a session through. */
+export function fromOrigin(origin: string, method: string, body?: unknown): RequestInit {
+  return {
+    method,
+    headers: { origin, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+}

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { CreatedApiKey, CreatedBin, TeamDetail } from "@/lib/shared/api-types";
-import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider, fromOrigin } from "../helpers/oidc";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 
 type Json = Record<string, unknown>;
@@ -34,11 +34,7 @@ let operations: Operation[] = [];
 
 const AUTH_CODES = new Set(["bin_not_found", "forbidden", "invalid_api_key", "sign_in_required"]);
 
-const fromApp = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { origin: app, "content-type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+const fromApp = (method: string, body?: unknown): RequestInit => fromOrigin(app, method, body);
 
 before(
   async () => {

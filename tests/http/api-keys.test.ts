@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { ApiKeyInfo, BinInfo, CreatedApiKey, CreatedBin, RequestDetail } from "@/lib/shared/api-types";
 import { spawnCli, type CliProcess } from "../helpers/cli";
 import { readColumn } from "../helpers/database";
-import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider, fromOrigin } from "../helpers/oidc";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil } from "../helpers/target";
 
@@ -18,11 +18,7 @@ let readKey: CreatedApiKey;
 let writeKey: CreatedApiKey;
 const children: CliProcess[] = [];
 
-const jsonFromApp = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { origin: app, "content-type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+const jsonFromApp = (method: string, body?: unknown): RequestInit => fromOrigin(app, method, body);
 const withKey = (key: string, init: RequestInit = {}): RequestInit => ({
   ...init,
   headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${key}`, "content-type": "application/json" },

@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { AuditList, CreatedApiKey, CreatedBin, CreatedInvite, DeliveryDetail, InstancePolicy, TeamDetail } from "@/lib/shared/api-types";
 import { authorized, createBin } from "../helpers/http";
-import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider, fromOrigin } from "../helpers/oidc";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 import { startTarget, waitUntil } from "../helpers/target";
 
@@ -20,11 +20,7 @@ let teamBin: CreatedBin;
 let annsBin: CreatedBin;
 let tokenBin: CreatedBin;
 
-const fromApp = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { origin: app, "content-type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+const fromApp = (method: string, body?: unknown): RequestInit => fromOrigin(app, method, body);
 
 async function asJson<T>(response: Response, status = 200): Promise<T> {
   assert.equal(response.status, status, await response.clone().text());

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { io } from "socket.io-client";
 import type { AdminBinList, BinInfo, CreatedBin, JoinBinAck, Me } from "@/lib/shared/api-types";
 import { authorized } from "../helpers/http";
-import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider, fromOrigin } from "../helpers/oidc";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 
 let idp: TestIdentityProvider;
@@ -13,11 +13,7 @@ let root: CookieJar;
 let erin: CookieJar;
 let erinsBin: CreatedBin;
 
-const fromApp = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { origin: app, "content-type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+const fromApp = (method: string, body?: unknown): RequestInit => fromOrigin(app, method, body);
 const shareTokenOf = (bin: CreatedBin) => new URL(bin.shareUrl).hash.replace("#share=", "");
 
 before(

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { BinInfo, CreatedApiKey, CreatedBin, CreatedInvite, TeamDetail } from "@/lib/shared/api-types";
 import { executeSql } from "../helpers/database";
 import { createBin, authorized } from "../helpers/http";
-import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider } from "../helpers/oidc";
+import { CookieJar, signInWithoutBrowser, startIdentityProvider, type TestIdentityProvider, fromOrigin } from "../helpers/oidc";
 import { freePort, startServer, type RunningServer } from "../helpers/server";
 
 let idp: TestIdentityProvider;
@@ -17,11 +17,7 @@ let dave: CookieJar;
 let team: TeamDetail;
 let teamBin: CreatedBin;
 
-const fromApp = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { origin: app, "content-type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+const fromApp = (method: string, body?: unknown): RequestInit => fromOrigin(app, method, body);
 
 async function call(jar: CookieJar, path: string, init: RequestInit = {}): Promise<Response> {
   return jar.fetch(`${app}${path}`, init);
