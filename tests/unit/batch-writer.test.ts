@@ -4,8 +4,8 @@ import { useFreshDatabase } from "../helpers/db";
 
 await useFreshDatabase("batch");
 const { BatchWriter } = await import("@/lib/server/services/batch-writer");
-const { arrivedRecord, countRequests, lastSequences } = await import("@/lib/server/queries/requests");
-const { captureCommitsInFlight, commitCaptureGroups } = await import("@/lib/server/queries/hot-store");
+const { arrivedRecord, countRequests } = await import("@/lib/server/queries/requests");
+const { commitCaptureGroups } = await import("@/lib/server/queries/hot-store");
 const { createNewBin } = await import("@/lib/server/services/bins");
 const { newRequestId } = await import("@/lib/server/ids");
 type Row = Parameters<typeof commitCaptureGroups>[0][number]["rows"][number];
@@ -102,67 +102,4 @@ test("an item the batch reports as failed is rejected alone, without a retry", a
     ["odd 1", 20, "odd 3", 40],
   );
   assert.equal(calls, 1);
-});
-
-test("with two batches in flight the second starts before the first is committed, and each caller still gets its own result", async () => {
-  let running = 0;
-  let overlapped = 0;
-  const releases: (() => void)[] = [];
-  const writer = new BatchWriter<number, number>(
-    async (items) => {
-      running++;
-      if (running > 1) overlapped++;
-      // The first batch waits until a second one has started (or the test gives up on it).
-      await new Promise<void>((resolve) => {
-        releases.push(resolve);
-        if (releases.length >= 2) for (const release of releases.splice(0)) release();
-      });
-      running--;
-      return items.map((n) => n * 2);
-    },
-    256,
-    () => 2,
-  );
-  const first = writer.write(1);
-  // The second write comes a turn later, once the first batch is running.
-  await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setImmediate(resolve));
-  const second = writer.write(2);
-  assert.deepEqual(await Promise.all([first, second]), [2, 4]);
-  assert.equal(overlapped, 1, "the second batch ran while the first was still writing");
-});
-
-test("captures committed by overlapping batches are numbered in the order of their ids, in each bin", async () => {
-  const [one, other] = [(await createNewBin("http://localhost")).id, (await createNewBin("http://localhost")).id];
-  // As the capture service does: one group per bin, numbered from the bin's reservation.
-  const numbered = async (items: Row[]): Promise<true[]> => {
-    const bins = [...new Set(items.map((item) => item.binId))];
-    await commitCaptureGroups(
-      bins.map((bin) => ({ binId: bin, rows: items.filter((item) => item.binId === bin) })),
-      (reservation, groupRows) => groupRows.forEach((record, k) => (record.sequence = reservation.first + k)),
-      null,
-      null,
-    );
-    return items.map(() => true);
-  };
-  const writer = new BatchWriter<Row, true>(numbered, 16, captureCommitsInFlight);
-  const rows = Array.from({ length: 200 }, (_, i) => row(i % 3 === 0 ? other : one));
-  // Sent in small waves, so several batches of both bins are written while others are still committing.
-  const pending: Promise<true>[] = [];
-  for (let i = 0; i < rows.length; i += 10) {
-    pending.push(...rows.slice(i, i + 10).map((r) => writer.write(r)));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  await Promise.all(pending);
-  for (const bin of [one, other]) {
-    const stored = await lastSequences(bin, 1000);
-    const ids = stored.map((s) => s.id);
-    assert.deepEqual(ids, [...ids].sort(), `bin ${bin}: sequence order is id order`);
-    const sequences = stored.map((s) => s.sequence);
-    assert.deepEqual(
-      sequences,
-      sequences.map((_, i) => sequences[0]! + i),
-      `bin ${bin}: no gaps`,
-    );
-  }
 });

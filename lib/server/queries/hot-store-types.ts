@@ -129,8 +129,6 @@ export interface HotStore {
    * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
    */
   commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check?: CheckSchemas | null): Promise<(BinReservation | null)[]>;
-  /** How many commits the capture path may have running at once (the store keeps each bin's numbering in arrival order). */
-  commitsInFlight: number;
   /**
    * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.

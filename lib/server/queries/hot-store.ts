@@ -39,11 +39,6 @@ export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows
   return store().commit(groups, prepare, learn, check);
 }
 
-/** How many capture batches may be committing at once on the configured database. */
-export function captureCommitsInFlight(): number {
-  return store().commitsInFlight;
-}
-
 export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {
   return store().prune(binId, keep, backlogCap, now);
 }

@@ -74,13 +74,6 @@ export const PG_SEARCH: SearchDialect = {
   narrowedTable: `"CapturedRequest"`,
 };
 
-/**
- * Capture batches committing at once. PostgreSQL capture is bound by round trips (the event loop is
- * idle about half the time under load): with two, the next batch's connection, BEGIN and its queued
- * reservation overlap the running batch's insert and COMMIT. Each takes a connection of the pool (10).
- */
-const COMMITS_IN_FLIGHT = 2;
-
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
 export function openPgStore(pool: pg.Pool): HotStore {
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -97,28 +90,9 @@ export function openPgStore(pool: pg.Pool): HotStore {
       client.release();
     }
   }
-  /**
-   * Resolves once the commit started last has taken all its bins' row locks (or given up). A commit
-   * reserves only after that: a bin's captures are then numbered in the order their batches started,
-   * which is their ids' order, while the next commit's connection and BEGIN overlap this one's work.
-   */
-  let previousReserved: Promise<void> = Promise.resolve();
   return {
-    commitsInFlight: COMMITS_IN_FLIGHT,
     async commit(groups, prepare, learn, check = null) {
-      const previous = previousReserved;
-      let markReserved!: () => void;
-      previousReserved = new Promise<void>((resolve) => (markReserved = resolve));
-      try {
-        return await inTransaction(async (client) => {
-          await previous;
-          return commitGroups(client);
-        });
-      } finally {
-        markReserved();
-      }
-
-      async function commitGroups(client: pg.PoolClient): Promise<(BinReservation | null)[]> {
+      return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
           const reserved = await client.query<{
@@ -171,10 +145,8 @@ export function openPgStore(pool: pg.Pool): HotStore {
           await client.query(insertSql(rows.length), rows.flatMap(values));
           reservations.push(reservation);
         }
-        // Every bin of this batch is locked until COMMIT: the next batch may queue its reservations now.
-        markReserved();
         return reservations;
-      }
+      });
     },
     async prune(binId, keep, backlogCap, now) {
       return inTransaction(async (client) => {

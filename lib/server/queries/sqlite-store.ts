@@ -270,8 +270,6 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   );
   return {
     commit: async (groups, prepare, learn, check = null) => commit(groups, prepare, learn, check),
-    // The commit is synchronous: a second one could only start once the first is done.
-    commitsInFlight: 1,
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];

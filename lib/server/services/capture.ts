@@ -6,7 +6,7 @@ import { headerValue } from "@/lib/shared/headers";
 import { checkTrust, storedVerdict, trustInputOf } from "@/lib/server/bins/trust";
 import { BinNotFoundError, StorageUnavailableError, errorMessage } from "@/lib/shared/errors";
 import { newRequestId } from "@/lib/server/ids";
-import { captureCommitsInFlight, commitCaptureGroups, pruneRequests } from "@/lib/server/queries/hot-store";
+import { commitCaptureGroups, pruneRequests } from "@/lib/server/queries/hot-store";
 import { arrivedRecord, type CapturedRequestRecord } from "@/lib/server/queries/requests";
 import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
@@ -150,7 +150,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   return results;
 }
 
-const writer = new BatchWriter<PendingCapture, Committed>(commitBatch, 256, captureCommitsInFlight);
+const writer = new BatchWriter<PendingCapture, Committed>(commitBatch);
 
 /** Stores the request; resolves once it is committed, then announces it to live viewers. */
 export async function captureRequest(input: IncomingCapture): Promise<CaptureResult> {
