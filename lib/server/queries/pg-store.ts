@@ -42,6 +42,27 @@ function insertSql(rows: number): string {
   return `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`;
 }
 
+/**
+ * Batches up to this size insert through a named (prepared) statement per size: each connection
+ * parses and analyses a size's statement once instead of at every commit. Larger ones, rare, stay
+ * unnamed so that a connection holds at most this many.
+ */
+const PREPARED_INSERT_ROWS = 64;
+const insertStatements = new Map<number, pg.QueryConfig>();
+
+function insertQuery(rows: CapturedRequestRecord[]): pg.QueryConfig {
+  const params = rows.flatMap(values);
+  if (rows.length > PREPARED_INSERT_ROWS) return { text: insertSql(rows.length), values: params };
+  let statement = insertStatements.get(rows.length);
+  if (!statement) {
+    statement = { name: `hookscope_capture_insert_${rows.length}`, text: insertSql(rows.length) };
+    insertStatements.set(rows.length, statement);
+  }
+  return { ...statement, values: params };
+}
+
+const RESERVE_STATEMENT = { name: "hookscope_capture_reserve", text: RESERVE_SQL(positional) };
+
 function values(record: CapturedRequestRecord): unknown[] {
   const row = CAPTURE_COLUMNS.map((column) =>
     column === "body"
@@ -103,7 +124,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
             responderUntil: Date | null;
             responderTimeoutMs: number;
             hasSchemas: boolean;
-          }>(RESERVE_SQL(positional), [rows.length, binId]);
+          }>({ ...RESERVE_STATEMENT, values: [rows.length, binId] });
           const row = reserved.rows[0];
           if (!row) {
             reservations.push(null);
@@ -142,7 +163,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
             ]);
             if (found.rows.length > 0) check(rows, new Map(found.rows.map((schema) => [schema.eventType, schema])));
           }
-          await client.query(insertSql(rows.length), rows.flatMap(values));
+          await client.query(insertQuery(rows));
           reservations.push(reservation);
         }
         return reservations;
