@@ -7,6 +7,7 @@ import { ApiRequestError, getOwnerSchema, getShapeChanges, getShapeExport, getSh
 import { deleteOwnerSchema, errorMessage, getBinSettings, putOwnerSchema, updateBin } from "@/lib/client/owner-api";
 import { saveBlob } from "@/lib/client/download";
 import { forgetBinDetails } from "@/lib/client/use-request-detail";
+import { onShapesChanged } from "@/lib/client/shapes-live";
 import { formatTimestamp } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -66,6 +67,22 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
   /** A type the owner named to set a schema for before any request of it arrived. */
   const [named, setNamed] = useState<string | null>(null);
 
+  /** Bumped when the learner flags requests or a schema changes (live), at most once a second. */
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    let timer: number | null = null;
+    const stop = onShapesChanged(binId, () => {
+      timer ??= window.setTimeout(() => {
+        timer = null;
+        setRevision((n) => n + 1);
+      }, 1000);
+    });
+    return () => {
+      stop();
+      if (timer !== null) window.clearTimeout(timer);
+    };
+  }, [binId]);
+
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([getShapes(binId, token, controller.signal), getShapeChanges(binId, token, controller.signal)]).then(
@@ -78,7 +95,8 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
       },
     );
     return () => controller.abort();
-  }, [binId, token]);
+    // revision is not read above: a new one only re-reads, keeping what is shown until the answer comes.
+  }, [binId, token, revision]);
 
   /** The owner's schema versions by type, kept in step with what the schema section saves or removes. */
   const setSchemaVersion = useCallback((eventType: string, saved: OwnerSchema | null) => {

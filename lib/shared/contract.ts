@@ -118,7 +118,11 @@ export const RequestSummarySchema = z
     }),
     schemaResult: z.enum(["pass", "fail", "not_checked"]).nullable().meta({
       description:
-        "Against the owner's JSON Schema for its event type, checked at capture: `fail` lists its failing paths in the detail's `schemaCheck`; `not_checked`: the body is over 256 KiB (never a pass). Null: its type had no schema when it was captured (the detail checks it against one uploaded since), or the body is not JSON.",
+        "Against the owner's current JSON Schema for its event type, checked in the background after capture (and again, newest first, when the schema is set or replaced): `fail` lists its failing paths in the detail's `schemaCheck`; `not_checked`: the body is over 256 KiB or not JSON (never a pass). Null: its type has no schema, the body is not JSON, or `checksPending`.",
+    }),
+    checksPending: z.boolean().meta({
+      description:
+        "The shape comparison or the check against the type's current owner schema has not run yet (they run in the background, soon after capture or a schema change; the live `requests:checked` event brings the results). Meanwhile `shapeDrift` and `schemaResult` are null and claim nothing.",
     }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });

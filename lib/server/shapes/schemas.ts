@@ -6,7 +6,7 @@ import type { RegExpEngine } from "ajv/dist/types/index.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats, { type FormatName } from "ajv-formats";
 import { RE2JS } from "re2js";
-import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import type { ShapeRow } from "@/lib/server/queries/hot-store-types";
 import { assertBoundedCost, SchemaTooCostlyError } from "@/lib/server/shapes/schema-cost";
 import type { JsonBody } from "@/lib/server/shapes/json-body";
 import { SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
@@ -306,15 +306,16 @@ export function outcomeFromColumns(result: string, details: string | null): Sche
 
 /** Sets schemaResult, schemaErrors and schemaRef on each row whose event type has a schema. */
 export function checkSchemas(
-  rows: readonly CapturedRequestRecord[],
-  bodyOf: (record: CapturedRequestRecord) => JsonBody | null,
+  rows: readonly ShapeRow[],
+  bodyOf: (record: ShapeRow) => JsonBody | null,
   schemas: ReadonlyMap<string, StoredSchema>,
 ): void {
   for (const record of rows) {
     const schema = record.eventType === null ? undefined : schemas.get(record.eventType);
-    const body = schema ? bodyOf(record) : null;
-    if (!schema || body === null) continue;
-    const outcome = checkBody(schema, body);
+    if (!schema) continue;
+    const body = bodyOf(record);
+    // Every row of the type gets a verdict against this version, so none stays "pending" for want of one.
+    const outcome: SchemaOutcome = body === null ? { result: "not_checked", failures: [], failureCount: 0, note: "the body is not JSON" } : checkBody(schema, body);
     record.schemaResult = outcome.result;
     record.schemaErrors = outcomeColumn(outcome);
     record.schemaRef = schemaRef(schema);
