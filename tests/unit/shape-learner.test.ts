@@ -88,7 +88,11 @@ test("captures are pending until the learner, started after them, flags them; it
 
     // A schema set now: the earlier requests were captured before it, and are re-checked in the background.
     const rechecked = announced(ids);
-    await setOwnerSchema(binId, "charge.succeeded", JSON.stringify({ properties: { data: { properties: { object: { properties: { amount: { type: "integer" } } } } } } }));
+    await setOwnerSchema(
+      binId,
+      "charge.succeeded",
+      JSON.stringify({ properties: { data: { properties: { object: { properties: { amount: { type: "integer" } } } } } } }),
+    );
     const idleAgain = learner.caughtUp();
     const pending = await listed();
     for (const id of ids) assert.equal(pending.get(id)!.checksPending, true, "no verdict is claimed before the re-check");

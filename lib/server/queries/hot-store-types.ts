@@ -28,7 +28,18 @@ export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRec
 /** A stored JSON request as the background shape learner reads and flags it (lib/server/shapes/learner.ts). */
 export type ShapeRow = Pick<
   CapturedRequestRecord,
-  "id" | "binId" | "eventType" | "contentType" | "body" | "receivedAt" | "shapeDrift" | "shapeChanges" | "shapeNote" | "schemaResult" | "schemaErrors" | "schemaRef"
+  | "id"
+  | "binId"
+  | "eventType"
+  | "contentType"
+  | "body"
+  | "receivedAt"
+  | "shapeDrift"
+  | "shapeChanges"
+  | "shapeNote"
+  | "schemaResult"
+  | "schemaErrors"
+  | "schemaRef"
 >;
 
 /**

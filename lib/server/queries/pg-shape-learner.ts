@@ -66,7 +66,10 @@ export function pgShapeLearner(pool: pg.Pool): ShapeLearnerStore {
         for (const [binId, own] of [...byBin(rows)].sort(([a], [b]) => (a < b ? -1 : 1))) {
           await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`shapes:${binId}`]);
           const types = eventTypesOf(own);
-          const shapes = await client.query<StoredShape>(`SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [binId, types]);
+          const shapes = await client.query<StoredShape>(`SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
+            binId,
+            types,
+          ]);
           const schemas = await client.query<StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
             binId,
             types,

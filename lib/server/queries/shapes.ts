@@ -21,7 +21,6 @@ export async function getEventSchema(binId: string, eventType: string) {
   return db().eventSchema.findUnique({ where: { binId_eventType: { binId, eventType } } });
 }
 
-
 /**
  * Stores a type's schema: a new one gets `newId` and version 1, a replaced one keeps its id and counts
  * up. A new type is stored only while the bin holds fewer than `maxSchemas` (null when it holds
@@ -40,7 +39,17 @@ export async function putEventSchema(binId: string, eventType: string, schema: {
       where,
       // The background re-check starts over from the newest request ("~" sorts after every id). The old
       // version's verdicts stay in the rows but no longer count: they name another version.
-      create: { binId, eventType, id: schema.newId, version: 1, draft: schema.draft, schema: schema.text, createdAt: now, updatedAt: now, recheckBefore: RECHECK_ALL },
+      create: {
+        binId,
+        eventType,
+        id: schema.newId,
+        version: 1,
+        draft: schema.draft,
+        schema: schema.text,
+        createdAt: now,
+        updatedAt: now,
+        recheckBefore: RECHECK_ALL,
+      },
       update: { version: { increment: 1 }, draft: schema.draft, schema: schema.text, updatedAt: now, recheckBefore: RECHECK_ALL },
     });
     return stored;

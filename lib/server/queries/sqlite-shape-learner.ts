@@ -50,7 +50,8 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
   const flag = database.prepare(
     `UPDATE "CapturedRequest" SET "shapeDrift" = @p1, "shapeChanges" = @p2, "shapeNote" = @p3, "schemaResult" = @p4, "schemaErrors" = @p5, "schemaRef" = @p6, "shapePending" = 0 WHERE "id" = @p7`,
   );
-  const flagRow = (row: ShapeRow) => flag.run(bind([row.shapeDrift, row.shapeChanges, row.shapeNote, row.schemaResult, row.schemaErrors, row.schemaRef, row.id]));
+  const flagRow = (row: ShapeRow) =>
+    flag.run(bind([row.shapeDrift, row.shapeChanges, row.shapeNote, row.schemaResult, row.schemaErrors, row.schemaRef, row.id]));
 
   const learnBatch = database.transaction((limit: number, learn: LearnRows): ShapeRow[] => {
     const from = watermark.get()!.learnedTo;

@@ -257,7 +257,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     search: async (binId: string, search: RequestSearch) => {
       const { sql, params } = searchSql(searchDialect, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
-      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1, shapePending: row.shapePending === 1 }));
+      return rows.map((row) => ({
+        ...row,
+        receivedAt: new Date(row.receivedAt),
+        replaySuspected: row.replaySuspected === 1,
+        plainHttp: row.plainHttp === 1,
+        shapePending: row.shapePending === 1,
+      }));
     },
     bucketCounts: async (binId, from, to, bucketMs) =>
       database

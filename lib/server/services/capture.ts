@@ -93,40 +93,37 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
   const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
   const shapes = env().EVENT_SHAPES;
-  const reservations = await commitCaptureGroups(
-    groups,
-    (reservation, rows) => {
-      const settings = parseStoredSettings(reservation.settings);
-      const secrets = parseStoredSecrets(reservation.secrets);
-      const group = groups.find((g) => g.rows === rows)!;
-      const typePath = settings.eventTypePath === null ? null : parseJsonPath(settings.eventTypePath);
-      rows.forEach((record, k) => {
-        const { corsPreflight } = pending[group.indexes[k]!]!;
-        const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
-        if (shapes !== "off") {
-          const json = typeJsonOf(record.contentType, record.body, () => trust.view.json());
-          // Too large to parse: the type comes from headers alone, as if the body said nothing.
-          if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json === "too_large" ? undefined : json.value, typePath });
-          // Its shape, drift and schema verdict are the background learner's (lib/server/shapes/learner.ts).
-          record.shapePending = shapes === "on" && record.eventType !== null;
-        }
-        Object.assign(record, storedVerdict(trust.verdict));
-        record.deliveryKey = trust.deliveryKey;
-        record.authFailure = trust.authFailure;
-        record.sourceFailure = trust.sourceFailure;
-        const rejection = rejectionOf(settings, trust);
-        const decision = decideResponse(settings, reservation.first + k, { corsPreflight, rejection });
-        record.sequence = reservation.first + k;
-        record.responseStatus = decision.hold ? 0 : decision.status;
-        record.responseRule = decision.rule;
-        record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
-        // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
-        const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
-        const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
-        results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
-      });
-    },
-  );
+  const reservations = await commitCaptureGroups(groups, (reservation, rows) => {
+    const settings = parseStoredSettings(reservation.settings);
+    const secrets = parseStoredSecrets(reservation.secrets);
+    const group = groups.find((g) => g.rows === rows)!;
+    const typePath = settings.eventTypePath === null ? null : parseJsonPath(settings.eventTypePath);
+    rows.forEach((record, k) => {
+      const { corsPreflight } = pending[group.indexes[k]!]!;
+      const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
+      if (shapes !== "off") {
+        const json = typeJsonOf(record.contentType, record.body, () => trust.view.json());
+        // Too large to parse: the type comes from headers alone, as if the body said nothing.
+        if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json === "too_large" ? undefined : json.value, typePath });
+        // Its shape, drift and schema verdict are the background learner's (lib/server/shapes/learner.ts).
+        record.shapePending = shapes === "on" && record.eventType !== null;
+      }
+      Object.assign(record, storedVerdict(trust.verdict));
+      record.deliveryKey = trust.deliveryKey;
+      record.authFailure = trust.authFailure;
+      record.sourceFailure = trust.sourceFailure;
+      const rejection = rejectionOf(settings, trust);
+      const decision = decideResponse(settings, reservation.first + k, { corsPreflight, rejection });
+      record.sequence = reservation.first + k;
+      record.responseStatus = decision.hold ? 0 : decision.status;
+      record.responseRule = decision.rule;
+      record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
+      // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
+      const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
+      const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
+      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
+    });
+  });
   groups.forEach((group, g) => {
     const reservation = reservations[g];
     if (!reservation) {

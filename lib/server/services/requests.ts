@@ -33,10 +33,10 @@ export async function listRequestPage(binId: string, query: PageQuery): Promise<
   const { q, from, to, ...search } = query;
   const [rows, schemas] = await Promise.all([
     searchRequests(binId, {
-    ...search,
-    bodyContains: q ?? search.bodyContains,
-    from: parseTime("from", from),
-    to: parseTime("to", to),
+      ...search,
+      bodyContains: q ?? search.bodyContains,
+      from: parseTime("from", from),
+      to: parseTime("to", to),
       limit: query.limit + 1,
     }),
     currentSchemas(binId),
@@ -50,10 +50,7 @@ export async function listRequestPage(binId: string, query: PageQuery): Promise<
 export async function listMissedRequests(binId: string, after: string | null | undefined): Promise<{ missed: RequestSummary[]; truncated: boolean }> {
   if (!after) return { missed: [], truncated: false };
   checkCursor("after", after);
-  const [rows, schemas] = await Promise.all([
-    requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" }),
-    currentSchemas(binId),
-  ]);
+  const [rows, schemas] = await Promise.all([requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" }), currentSchemas(binId)]);
   return { missed: rows.slice(0, MAX_CATCH_UP).map((row) => toSummary(row, schemas)), truncated: rows.length > MAX_CATCH_UP };
 }
 

@@ -71,11 +71,7 @@ function fromStore(key: string, known: StoredShape | undefined, at: Date): Worki
  * Flags each row (shapeDrift, shapeChanges, shapeNote) against its type's shape so far, in row
  * order, and returns the shapes to store back. `stored` holds the rows' types that already have one.
  */
-export function learnShapes(
-  rows: readonly ShapeRow[],
-  bodyOf: (record: ShapeRow) => JsonBody | null,
-  stored: ReadonlyMap<string, StoredShape>,
-): StoredShape[] {
+export function learnShapes(rows: readonly ShapeRow[], bodyOf: (record: ShapeRow) => JsonBody | null, stored: ReadonlyMap<string, StoredShape>): StoredShape[] {
   const working = new Map<string, Working>();
   for (const record of rows) {
     if (record.eventType === null) continue;
