@@ -34,7 +34,7 @@ export function ShapesButton({ binId, token, canEdit, navigation }: { binId: str
       <Drawer
         open={open}
         title="Event shapes"
-        description="Each event type's shape, learnt from every JSON request of that type as it was stored, and where it changed."
+        description="Each event type's shape, learnt from every JSON request of that type soon after it is stored, and where it changed."
         onClose={() => setOpen(false)}
       >
         {open && (
@@ -440,7 +440,7 @@ function SchemaSection({
     <section aria-labelledby="shapes-schema">
       {heading}
       <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-        A JSON Schema (2020-12 or draft-07) every new request of this type is checked against; failing ones are flagged in the list. <code>$ref</code> stays
+        A JSON Schema (2020-12 or draft-07) every request of this type is checked against, those stored earlier too; failing ones are flagged in the list. <code>$ref</code> stays
         within the schema, and patterns run on RE2 (no backreferences or lookaround).
       </p>
       <form onSubmit={save} className="mt-2 space-y-2">

@@ -5,6 +5,7 @@ import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { CheckedRequest } from "@/lib/shared/api-types";
 import type { LearnRows, ShapeRow } from "@/lib/server/queries/hot-store-types";
 import { shapeLearnerStore } from "@/lib/server/queries/hot-store";
+import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
 import { learnShapes } from "@/lib/server/shapes/learn";
@@ -51,6 +52,7 @@ export async function learnStep(): Promise<boolean> {
   const store = shapeLearnerStore();
   const learnt = await store.learnBatch(LEARN_BATCH_ROWS, learnRows);
   if (learnt.length > 0) {
+    metrics().shapeLearnerRows.inc({ work: "learn" }, learnt.length);
     announce(learnt);
     return true;
   }
@@ -58,7 +60,10 @@ export async function learnStep(): Promise<boolean> {
     checkSchemas(rows, (row) => jsonBodyOf(row.contentType, row.body), new Map([[schema.eventType, schema]])),
   );
   if (rechecked === null) return false;
-  if (rechecked.length > 0) announce(rechecked);
+  if (rechecked.length > 0) {
+    metrics().shapeLearnerRows.inc({ work: "recheck" }, rechecked.length);
+    announce(rechecked);
+  }
   return true;
 }
 
@@ -94,6 +99,7 @@ export function startShapeLearner(): ShapeLearner {
     }
     const now = performance.now();
     ownMs += now - before;
+    metrics().shapeLearnerSeconds.inc((now - before) / 1000);
     if (!worked && lastError === null) {
       for (const resolve of waiters) resolve();
       waiters = [];
