@@ -440,8 +440,8 @@ function SchemaSection({
     <section aria-labelledby="shapes-schema">
       {heading}
       <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-        A JSON Schema (2020-12 or draft-07) every request of this type is checked against, those stored earlier too; failing ones are flagged in the list. <code>$ref</code> stays
-        within the schema, and patterns run on RE2 (no backreferences or lookaround).
+        A JSON Schema (2020-12 or draft-07) every request of this type is checked against, those stored earlier too; failing ones are flagged in the list.{" "}
+        <code>$ref</code> stays within the schema, and patterns run on RE2 (no backreferences or lookaround).
       </p>
       <form onSubmit={save} className="mt-2 space-y-2">
         <textarea

@@ -67,10 +67,10 @@ test("captures are pending until the learner, started after them, flags them; it
   }
 
   const heard = announced(ids);
-  const learner = startShapeLearner();
+  let learner = startShapeLearner();
   try {
     // Waiting on it is what keeps the process up for the learner's (unref'd) timer.
-    const idle = learner.caughtUp();
+    await learner.caughtUp();
     const flags = await heard;
     assert.deepEqual(
       ids.map((id) => flags.get(id)!.shapeDrift),
@@ -86,16 +86,19 @@ test("captures are pending until the learner, started after them, flags them; it
       ],
     );
 
-    // A schema set now: the earlier requests were captured before it, and are re-checked in the background.
+    // A schema set while no learner runs: the earlier requests were captured before it, and are re-checked
+    // in the background by the next learner to start.
+    learner.stop();
     const rechecked = announced(ids);
     await setOwnerSchema(
       binId,
       "charge.succeeded",
       JSON.stringify({ properties: { data: { properties: { object: { properties: { amount: { type: "integer" } } } } } } }),
     );
-    const idleAgain = learner.caughtUp();
     const pending = await listed();
     for (const id of ids) assert.equal(pending.get(id)!.checksPending, true, "no verdict is claimed before the re-check");
+    learner = startShapeLearner();
+    await learner.caughtUp();
     const verdicts = await rechecked;
     assert.deepEqual(
       ids.map((id) => verdicts.get(id)!.schemaResult),
@@ -110,7 +113,6 @@ test("captures are pending until the learner, started after them, flags them; it
         [false, "fail"],
       ],
     );
-    await Promise.all([idle, idleAgain]);
   } finally {
     learner.stop();
   }

@@ -15,6 +15,9 @@ import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
 const positional = (n: number) => `$${n}`;
 
+/** Above every request id (22 characters of 0-9a-z) in any collation: longer, and starting with the highest of them. */
+const HIGHER_THAN_ANY_ID = "zzzzzzzzzzzzzzzzzzzzzzz";
+
 const ROW_COLUMNS = `"id", "binId", "eventType", "contentType", "body", "receivedAt", "shapeDrift", "shapeChanges", "shapeNote", "schemaResult", "schemaErrors", "schemaRef"`;
 
 /** Every row's flags in one statement (a round trip per row would make a batch of 250 cost 250 of them). */
@@ -90,11 +93,12 @@ export function pgShapeLearner(pool: pg.Pool): ShapeLearnerStore {
         const schema = found.rows[0];
         if (!schema) return null;
         const ref = `${schema.id}:${schema.version}`;
-        const due = `"eventType" = $2 AND NOT "shapePending" AND "schemaRef" IS DISTINCT FROM $4`;
+        const due = `"eventType" = $2 AND NOT "shapePending" AND "schemaRef" IS DISTINCT FROM $5`;
         const scanned = await client.query<ShapeRow & { due: boolean }>(
           `SELECT ${ROW_COLUMNS.replace(`"body"`, `CASE WHEN ${due} THEN "body" END AS "body"`)}, ${due} AS "due"
-           FROM "CapturedRequest" WHERE "binId" = $1 AND "id" < $3 ORDER BY "id" DESC LIMIT $5`,
-          [schema.binId, schema.eventType, schema.recheckBefore, ref, scan],
+           FROM "CapturedRequest" WHERE "binId" = $1 AND "id" < $3 ORDER BY "id" DESC LIMIT $4`,
+          // Empty: from the newest. The bound stays a plain range, so the (binId, id) index serves it.
+          [schema.binId, schema.eventType, schema.recheckBefore === "" ? HIGHER_THAN_ANY_ID : schema.recheckBefore, scan, ref],
         );
         const rows = scanned.rows.filter((row) => row.due).map(({ due: _due, ...row }) => row);
         if (rows.length > 0) {

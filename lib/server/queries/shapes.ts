@@ -1,7 +1,10 @@
 import { db } from "@/lib/server/db/client";
 
-/** A re-check cursor above every request id: the whole type is to be checked. */
-const RECHECK_ALL = "~";
+/**
+ * The re-check cursor of a type whose every request is to be checked: empty, rather than a character
+ * sorting after every id, which under PostgreSQL's locale collations may sort first.
+ */
+const RECHECK_ALL = "";
 
 /** A bin's learnt shapes, by event type. */
 export async function listEventShapes(binId: string) {
@@ -37,7 +40,7 @@ export async function putEventSchema(binId: string, eventType: string, schema: {
     if (!(await tx.eventSchema.findUnique({ where, select: { id: true } })) && (await tx.eventSchema.count({ where: { binId } })) >= maxSchemas) return null;
     const stored = await tx.eventSchema.upsert({
       where,
-      // The background re-check starts over from the newest request ("~" sorts after every id). The old
+      // The background re-check starts over from the newest request. The old
       // version's verdicts stay in the rows but no longer count: they name another version.
       create: {
         binId,

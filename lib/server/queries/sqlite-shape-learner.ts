@@ -80,16 +80,19 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
     `SELECT ${SCHEMA_COLUMNS}, "recheckBefore" FROM "EventSchema" WHERE "recheckBefore" IS NOT NULL LIMIT 1`,
   );
   // Every request of the bin below the cursor, newest first; bodies only of those the re-check will read.
-  const scanBin = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(
+  // Two statements, from the newest or below the cursor: one with an OR would walk the bin from its newest row each time.
+  const scanSql = (below: string) =>
     `SELECT ${ROW_COLUMNS.replace(`"body"`, `CASE WHEN "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 THEN "body" END AS "body"`)},
        "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 AS "due"
-     FROM "CapturedRequest" WHERE "binId" = @p1 AND "id" < @p3 ORDER BY "id" DESC LIMIT @p5`,
-  );
+     FROM "CapturedRequest" WHERE "binId" = @p1 ${below} ORDER BY "id" DESC LIMIT @p5`;
+  const scanNewest = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(""));
+  const scanBelow = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(`AND "id" < @p3`));
   const moveCursor = database.prepare(`UPDATE "EventSchema" SET "recheckBefore" = ? WHERE "binId" = ? AND "eventType" = ?`);
   const recheckBatch = database.transaction((scan: number, recheck: RecheckRows): ShapeRow[] | null => {
     const schema = nextRecheck.get();
     if (!schema) return null;
-    const scanned = scanBin.all(bind([schema.binId, schema.eventType, schema.recheckBefore, `${schema.id}:${schema.version}`, scan]));
+    const params = bind([schema.binId, schema.eventType, schema.recheckBefore, `${schema.id}:${schema.version}`, scan]);
+    const scanned = (schema.recheckBefore === "" ? scanNewest : scanBelow).all(params);
     const due = scanned.filter((row) => row.due === 1).map(({ due: _due, ...row }) => toShapeRow(row));
     if (due.length > 0) recheck(due, schema);
     due.forEach(flagRow);

@@ -8,4 +8,4 @@ CREATE INDEX "CapturedRequest_shapePending_idx" ON "CapturedRequest"("id") WHERE
 -- The re-check of a type's earlier requests after its schema is set or replaced walks them newest first.
 -- Existing schemas start one: requests captured before them were never given a verdict.
 ALTER TABLE "EventSchema" ADD COLUMN "recheckBefore" TEXT;
-UPDATE "EventSchema" SET "recheckBefore" = '~';
+UPDATE "EventSchema" SET "recheckBefore" = '';

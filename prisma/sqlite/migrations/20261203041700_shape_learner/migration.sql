@@ -5,7 +5,7 @@ ALTER TABLE "CapturedRequest" ADD COLUMN "shapePending" BOOLEAN NOT NULL DEFAULT
 -- The re-check of a type's earlier requests after its schema is set or replaced walks them newest first.
 -- Existing schemas start one: requests captured before them were never given a verdict.
 ALTER TABLE "EventSchema" ADD COLUMN "recheckBefore" TEXT;
-UPDATE "EventSchema" SET "recheckBefore" = '~';
+UPDATE "EventSchema" SET "recheckBefore" = '';
 
 -- Written by hand (Prisma's schema cannot declare it): every row with a rowid up to "learnedTo" has been
 -- seen by the learner, none above it. The learner reads the rows above the mark by rowid range, so the
