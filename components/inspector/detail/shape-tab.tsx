@@ -77,8 +77,8 @@ function SchemaCheckView({ check, eventType }: { check: SchemaCheck; eventType: 
       )}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {check.evaluated === "capture"
-          ? "Checked when it arrived."
-          : "Checked now: it arrived before this schema version, so it was not checked when it arrived."}
+          ? "Checked in the background against this version."
+          : "Checked now: the background check against this version has not reached it yet."}
       </p>
     </section>
   );
