@@ -18,6 +18,7 @@ import { RateLimiter } from "@/lib/server/services/rate-limit";
 import { CaptureAdmission } from "@/lib/server/services/admission";
 import { startSweeper } from "@/lib/server/services/sweeper";
 import { startForwarder } from "@/lib/server/services/forwarder";
+import { startShapeLearner } from "@/lib/server/shapes/learner";
 import { resumePendingRechecks } from "@/lib/server/services/verification";
 import { metrics } from "@/lib/server/metrics";
 import { applyConfigFile } from "./bins-config";
@@ -85,10 +86,13 @@ metrics().liveSubscribers.count = () => realtime.io.engine.clientsCount;
 const startBackgroundWork = () => {
   const stopSweeper = startSweeper(config.SWEEP_INTERVAL_SECONDS * 1000);
   const stopForwarder = startForwarder(config.FORWARD_POLL_MS);
+  // Catches up at start with whatever a restart left pending, then follows the captures.
+  const shapeLearner = config.EVENT_SHAPES === "on" ? startShapeLearner() : null;
   resumePendingRechecks().catch((error: unknown) => console.error("verification: resuming re-checks failed:", errorMessage(error)));
   return () => {
     stopSweeper();
     stopForwarder();
+    shapeLearner?.stop();
   };
 };
 // On PostgreSQL several instances may share the data: events fan out to all of them, and the

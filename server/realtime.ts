@@ -118,6 +118,7 @@ export function attachRealtime(httpServer: HttpServer): {
     }),
     subscribe("bin.verdictsChanged", (payload) => local.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
     subscribe("bin.schemaChanged", (payload) => local.to(room(payload.binId)).emit("bin:schema-changed", payload)),
+    subscribe("requests.checked", (payload) => local.to(room(payload.binId)).emit("requests:checked", payload)),
     subscribe("bin.tallyChanged", (payload) => local.to(room(payload.binId)).emit("bin:tally-changed", payload)),
     subscribe("bin.shareRevoked", ({ binId }) => {
       // This instance's own sockets, read synchronously: no round trip through the adapter.

@@ -91,6 +91,15 @@ export const RequestRow = memo(function RequestRow({ id, request, now, selected,
             <span className="sr-only">from </span>
             {request.remoteAddress}
           </span>
+          {request.checksPending ? (
+            <span
+              data-testid="checks-pending"
+              title={`Its shape and schema check are pending: they run in the background and show here when done`}
+              className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] whitespace-nowrap text-zinc-500 @max-xs:hidden dark:bg-zinc-800 dark:text-zinc-400"
+            >
+              pending
+            </span>
+          ) : null}
           {request.shapeDrift ? (
             <span
               data-testid="shape-drift"

@@ -7,6 +7,7 @@ import { ApiRequestError, getOwnerSchema, getShapeChanges, getShapeExport, getSh
 import { deleteOwnerSchema, errorMessage, getBinSettings, putOwnerSchema, updateBin } from "@/lib/client/owner-api";
 import { saveBlob } from "@/lib/client/download";
 import { forgetBinDetails } from "@/lib/client/use-request-detail";
+import { onShapesChanged } from "@/lib/client/shapes-live";
 import { formatTimestamp } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -33,7 +34,7 @@ export function ShapesButton({ binId, token, canEdit, navigation }: { binId: str
       <Drawer
         open={open}
         title="Event shapes"
-        description="Each event type's shape, learnt from every JSON request of that type as it was stored, and where it changed."
+        description="Each event type's shape, learnt from every JSON request of that type soon after it is stored, and where it changed."
         onClose={() => setOpen(false)}
       >
         {open && (
@@ -66,6 +67,22 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
   /** A type the owner named to set a schema for before any request of it arrived. */
   const [named, setNamed] = useState<string | null>(null);
 
+  /** Bumped when the learner flags requests or a schema changes (live), at most once a second. */
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    let timer: number | null = null;
+    const stop = onShapesChanged(binId, () => {
+      timer ??= window.setTimeout(() => {
+        timer = null;
+        setRevision((n) => n + 1);
+      }, 1000);
+    });
+    return () => {
+      stop();
+      if (timer !== null) window.clearTimeout(timer);
+    };
+  }, [binId]);
+
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([getShapes(binId, token, controller.signal), getShapeChanges(binId, token, controller.signal)]).then(
@@ -78,7 +95,8 @@ function ShapesPanel({ binId, token, canEdit, navigation }: { binId: string; tok
       },
     );
     return () => controller.abort();
-  }, [binId, token]);
+    // revision is not read above: a new one only re-reads, keeping what is shown until the answer comes.
+  }, [binId, token, revision]);
 
   /** The owner's schema versions by type, kept in step with what the schema section saves or removes. */
   const setSchemaVersion = useCallback((eventType: string, saved: OwnerSchema | null) => {
@@ -422,8 +440,8 @@ function SchemaSection({
     <section aria-labelledby="shapes-schema">
       {heading}
       <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-        A JSON Schema (2020-12 or draft-07) every new request of this type is checked against; failing ones are flagged in the list. <code>$ref</code> stays
-        within the schema, and patterns run on RE2 (no backreferences or lookaround).
+        A JSON Schema (2020-12 or draft-07) every request of this type is checked against, those stored earlier too; failing ones are flagged in the list.{" "}
+        <code>$ref</code> stays within the schema, and patterns run on RE2 (no backreferences or lookaround).
       </p>
       <form onSubmit={save} className="mt-2 space-y-2">
         <textarea

@@ -27,6 +27,7 @@ const summary = (id: string): RequestSummary => ({
   eventType: null,
   shapeDrift: null,
   schemaResult: null,
+  checksPending: false,
 });
 const page = (ids: string[], nextBefore: string | null = null): RequestPage => ({ requests: ids.map(summary), nextBefore });
 const ids = (state: RequestListState) => state.requests.map((r) => r.id);

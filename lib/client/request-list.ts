@@ -1,6 +1,6 @@
 // The request list as pure state transitions, so that live events, catch-up after a reconnect
 // and paging can interleave in any order without gaps or duplicates.
-import type { RequestPage, RequestSummary } from "@/lib/shared/api-types";
+import type { CheckedRequest, RequestPage, RequestSummary } from "@/lib/shared/api-types";
 
 /** Beyond this many rows the oldest are dropped from memory; "load older" fetches them again. */
 export const MAX_KEPT_REQUESTS = 20_000;
@@ -22,6 +22,10 @@ export type RequestListAction =
   | { type: "older-page"; before: string; page: RequestPage }
   | { type: "arrived"; requests: RequestSummary[] }
   | { type: "removed"; requestId: string }
+  /** The background learner's flags for these rows (live `requests:checked`): they are no longer pending. */
+  | { type: "checked"; requests: CheckedRequest[] }
+  /** An event type's schema changed: its loaded rows are pending until re-checked (or, removed, carry no verdict). */
+  | { type: "schema-changed"; eventType: string; removed: boolean }
   /** Retention removed the oldest: keep at most this many rows (older stored ones load on scroll). */
   | { type: "retained"; keep: number }
   | { type: "cleared" }
@@ -92,6 +96,18 @@ export function requestListReducer(state: RequestListState, action: RequestListA
         newestId: maxId(state.newestId, action.requests),
       };
     }
+    case "checked": {
+      const flags = new Map(action.requests.map((r) => [r.id, r]));
+      if (!state.requests.some((r) => flags.has(r.id))) return state;
+      return { ...state, requests: state.requests.map((r) => (flags.has(r.id) ? { ...r, ...flags.get(r.id)!, checksPending: false } : r)) };
+    }
+    case "schema-changed":
+      return {
+        ...state,
+        requests: state.requests.map((r) =>
+          r.eventType !== action.eventType ? r : { ...r, schemaResult: null, checksPending: action.removed ? r.checksPending : true },
+        ),
+      };
     case "removed":
       if (!state.requests.some((r) => r.id === action.requestId)) return state;
       return { ...state, requests: state.requests.filter((r) => r.id !== action.requestId) };

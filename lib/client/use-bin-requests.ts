@@ -8,7 +8,8 @@ import { BinNotFoundError, getBin, listRequests } from "./api";
 import { INITIAL_REQUEST_LIST, requestListReducer, type RequestListState } from "./request-list";
 import { isFilterActive, matchesSummary, type RequestFilter } from "./request-filter";
 import { useBinSocket, type LiveStatus } from "./use-bin-socket";
-import { forgetBinDetails } from "./use-request-detail";
+import { forgetBinDetails, forgetDetails } from "./use-request-detail";
+import { notifyShapesChanged } from "./shapes-live";
 import { errorMessage } from "@/lib/shared/errors";
 
 /** First page: small, so the list shows at once. */
@@ -156,10 +157,19 @@ export function useBinRequests(binId: string, token: string | null, filter: Requ
     // Verdict badges come with the summaries: re-read them once the server has re-checked.
     onVerdictsChanged: () => void fetchFirstPage(),
     // The list's schema flags and any detail fetched before hold the old schema's verdicts.
-    onSchemaChanged: () => {
+    onSchemaChanged: (eventType, removed) => {
       forgetBinDetails(binId);
       setSchemaVersion((n) => n + 1);
+      // Rows loaded by scrolling are not in the first page: they go pending here and come back by requests:checked.
+      dispatch({ type: "schema-changed", eventType, removed });
+      notifyShapesChanged(binId);
       void fetchFirstPage();
+    },
+    onChecked: (requests) => {
+      dispatch({ type: "checked", requests });
+      // A fetched detail of one of them (the open one among them) is re-read with its flags.
+      if (forgetDetails(requests.map((r) => r.id))) setSchemaVersion((n) => n + 1);
+      notifyShapesChanged(binId);
     },
     onTallyChanged: () => setTallyVersion((n) => n + 1),
     onBinDeleted: () => setBinDeleted(true),

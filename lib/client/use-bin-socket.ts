@@ -3,7 +3,7 @@
 // newest id the page holds, and the join ack returns what was missed in between.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, RequestSummary, ServerToClientEvents } from "@/lib/shared/api-types";
+import type { CheckedRequest, ClientToServerEvents, RequestSummary, ServerToClientEvents } from "@/lib/shared/api-types";
 
 type HookscopeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,7 +22,8 @@ export interface BinSocketHandlers {
   /** The bin's secrets changed and the server re-checked every stored request. */
   onVerdictsChanged?(): void;
   /** The owner set, replaced or removed an event type's schema. */
-  onSchemaChanged?(eventType: string): void;
+  onSchemaChanged?(eventType: string, removed: boolean): void;
+  onChecked?(requests: CheckedRequest[]): void;
   /** Refusals or retention changed the bin's counts. */
   onTallyChanged?(): void;
   onBinDeleted(): void;
@@ -88,8 +89,11 @@ export function useBinSocket(binId: string, token: string | null, enabled: boole
     socket.on("bin:verdicts-changed", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onVerdictsChanged?.();
     });
-    socket.on("bin:schema-changed", ({ binId: id, eventType }) => {
-      if (id === binId) handlersRef.current.onSchemaChanged?.(eventType);
+    socket.on("bin:schema-changed", ({ binId: id, eventType, removed }) => {
+      if (id === binId) handlersRef.current.onSchemaChanged?.(eventType, removed);
+    });
+    socket.on("requests:checked", ({ binId: id, requests }) => {
+      if (id === binId) handlersRef.current.onChecked?.(requests);
     });
     socket.on("bin:tally-changed", ({ binId: id }) => {
       if (id === binId) handlersRef.current.onTallyChanged?.();

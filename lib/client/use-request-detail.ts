@@ -26,6 +26,13 @@ export function forgetBinDetails(binId: string): void {
   for (const [id, detail] of cache) if (detail.binId === binId) cache.delete(id);
 }
 
+/** Drops these requests' fetched details (the learner has just flagged them); true when one of them was fetched. */
+export function forgetDetails(requestIds: readonly string[]): boolean {
+  let forgotten = false;
+  for (const id of requestIds) forgotten = cache.delete(id) || forgotten;
+  return forgotten;
+}
+
 /** `revision`: a new value re-reads the request, keeping the one shown until the answer comes. */
 export function useRequestDetail(binId: string, token: string | null, requestId: string | null, revision = 0): RequestDetailState {
   const [state, setState] = useState<RequestDetailState>({ status: "idle" });

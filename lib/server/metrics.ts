@@ -7,6 +7,8 @@ interface Metrics {
   captureSeconds: Histogram;
   deliveries: Counter<"kind" | "outcome">;
   databaseErrors: Counter<"where">;
+  shapeLearnerRows: Counter<"work">;
+  shapeLearnerSeconds: Counter;
   liveSubscribers: { count: () => number };
 }
 
@@ -41,6 +43,17 @@ function create(): Metrics {
       name: "hookscope_database_errors_total",
       help: "Database operations that failed, by where: capture (answered 503) or health.",
       labelNames: ["where"],
+      registers: [registry],
+    }),
+    shapeLearnerRows: new Counter({
+      name: "hookscope_shape_learner_rows_total",
+      help: "Requests the background shape learner flagged: learn (shape, drift and schema check after capture) or recheck (after a schema change).",
+      labelNames: ["work"],
+      registers: [registry],
+    }),
+    shapeLearnerSeconds: new Counter({
+      name: "hookscope_shape_learner_seconds_total",
+      help: "Time the background shape learner's steps took, transactions included: on SQLite main-thread time (what it takes from capture when both are busy); on PostgreSQL waits for the database too.",
       registers: [registry],
     }),
     liveSubscribers,

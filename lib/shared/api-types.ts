@@ -67,6 +67,8 @@ export type EventShapeList = z.infer<typeof EventShapeListSchema>;
 export type ShapeChangeSeen = z.infer<typeof ShapeChangeSeenSchema>;
 export type ShapeChangeList = z.infer<typeof ShapeChangeListSchema>;
 export type ShapeExport = z.infer<typeof ShapeExportSchema>;
+/** One request's flags once the background learner has compared its shape and checked it against its type's schema. */
+export type CheckedRequest = Pick<RequestSummary, "id" | "shapeDrift" | "schemaResult">;
 export type OwnerSchema = z.infer<typeof OwnerSchemaSchema>;
 export type SchemaCheck = z.infer<typeof SchemaCheckSchema>;
 export type ImportedBin = z.infer<typeof ImportedBinSchema>;
@@ -111,7 +113,9 @@ export interface ServerToClientEvents {
   /** The bin's secrets changed and every stored request was checked again: reload verdicts. */
   "bin:verdicts-changed": (payload: { binId: string }) => void;
   /** The owner set, replaced or removed an event type's schema: re-read the verdicts (list flags, an open detail). */
-  "bin:schema-changed": (payload: { binId: string; eventType: string }) => void;
+  "bin:schema-changed": (payload: { binId: string; eventType: string; removed: boolean }) => void;
+  /** The background learner compared these requests' shapes and checked them against their types' schemas: they are no longer pending. */
+  "requests:checked": (payload: { binId: string; requests: CheckedRequest[] }) => void;
   /** Refusals or retention changed the bin's counts (GET /api/bins/<binId> has them). */
   "bin:tally-changed": (payload: { binId: string }) => void;
   /** Sent to share-link viewers when the owner rotates the link: their token no longer works. */

@@ -118,11 +118,15 @@ export const RequestSummarySchema = z
     }),
     shapeDrift: z.number().int().nullable().meta({
       description:
-        "How many ways the body's shape differs from its event type's shape so far (new field, missing required field, type change, new enum value); 0: as before. Null: not compared (the first of its type, not JSON, or too large: the detail's `shapeNote` says which).",
+        "How many ways the body's shape differs from its event type's shape before it (new field, missing required field, type change, new enum value); 0: as before. Compared in the background soon after capture. Null: not compared yet (`checksPending`), or not compared at all (the first of its type, not JSON, or too large: the detail's `shapeNote` says which).",
     }),
     schemaResult: z.enum(["pass", "fail", "not_checked"]).nullable().meta({
       description:
-        "Against the owner's JSON Schema for its event type, checked at capture: `fail` lists its failing paths in the detail's `schemaCheck`; `not_checked`: the body is over 256 KiB (never a pass). Null: its type had no schema when it was captured (the detail checks it against one uploaded since), or the body is not JSON.",
+        "Against the owner's current JSON Schema for its event type, checked in the background after capture (and again, newest first, when the schema is set or replaced): `fail` lists its failing paths in the detail's `schemaCheck`; `not_checked`: the body is over 256 KiB or not JSON (never a pass). Null: its type has no schema, the body is not JSON, or `checksPending`.",
+    }),
+    checksPending: z.boolean().meta({
+      description:
+        "The shape comparison or the check against the type's current owner schema has not run yet (they run in the background, soon after capture or a schema change; the live `requests:checked` event brings the results). Meanwhile `shapeDrift` and `schemaResult` are null and claim nothing.",
     }),
   })
   .meta({ id: "RequestSummary", description: "One line of the request list; also the payload of the live `request:new` event. Never carries the body." });
@@ -160,7 +164,8 @@ export const SchemaCheckSchema = z
     failureCount: z.number().int().meta({ description: "How many failures there were in all." }),
     note: z.string().nullable().meta({ description: "Why it was not checked (`not_checked`): a body over 256 KiB, or a schema that no longer compiles." }),
     evaluated: z.enum(["capture", "read"]).meta({
-      description: "`capture`: the verdict stored when the request arrived. `read`: checked now, because the request came before this schema version.",
+      description:
+        "`capture`: the verdict stored by the background check (soon after the request arrived, or by the re-check that follows a schema change). `read`: checked now, because the stored verdict is for another version or the background check has not reached it yet.",
     }),
     schemaVersion: z.number().int(),
   })

@@ -24,7 +24,10 @@ test("a changed field is flagged in the list and the detail, and the learnt shap
 
   await expect(requestRows(page)).toHaveCount(STRIPE_SAMPLES.length + SHOPIFY_SAMPLES.length + 1);
   const driftRow = page.locator(`[data-request-id="${driftId}"]`);
+  // Arrived "pending"; the learner's requests:checked event then flags it, without a reload.
   await expect(driftRow.getByTestId("shape-drift")).toHaveText(/changed/);
+  await expect(requestRows(page).getByTestId("checks-pending")).toHaveCount(0);
+  await page.screenshot({ path: `${DIR}/shapes-drift-live-1440.png` });
   await expect(driftRow.getByTestId("event-type")).toHaveText("charge.succeeded");
   await expect(page.locator(`[data-request-id]:not([data-request-id="${driftId}"])`).getByTestId("event-type").first()).toBeVisible();
 
@@ -81,4 +84,18 @@ test("the owner names where their own senders put the event type, and the next c
   await drawer.getByRole("button", { name: "Close" }).click();
   const id = await capture(request, binId, { headers: { "Content-Type": "application/json" }, body: '{"meta":{"kind":"parcel.delivered"}}' });
   await expect(page.locator(`[data-request-id="${id}"]`).getByTestId("event-type")).toHaveText("parcel.delivered");
+});
+
+test("an open Shapes panel and an open request follow the learner live", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { binId } = await createBinInUi(page);
+  for (const sample of STRIPE_SAMPLES) await capture(request, binId, { headers: sample.headers, body: sample.body });
+  await openShapes(page);
+  const drawer = page.getByRole("dialog", { name: "Event shapes" });
+  await expect(drawer.getByRole("button", { name: "charge.succeeded", exact: true })).toBeVisible();
+  const changed = JSON.parse(STRIPE_SAMPLES[0]!.body) as { data: { object: Record<string, unknown> } };
+  changed.data.object.refund_reason = "duplicate";
+  await capture(request, binId, { headers: STRIPE_SAMPLES[0]!.headers, body: JSON.stringify(changed) });
+  await expect(drawer.getByTestId("shape-change-list")).toContainText("data.object.refund_reason");
+  await page.screenshot({ path: `${DIR}/shapes-panel-live-1440.png` });
 });

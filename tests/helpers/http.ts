@@ -39,3 +39,39 @@ export function sendRaw(port: number, request: Buffer | string): Promise<RawResp
     socket.write(request);
   });
 }
+
+/**
+ * Resolves once no request of the bin is listed as pending (the background shape learner has flagged
+ * them): joins the bin's live room first, then reads the list, then waits for `requests:checked`
+ * events naming every pending one, so none is missed and nothing sleeps.
+ */
+export async function untilChecked(baseUrl: string, bin: { id: string; ownerToken: string }): Promise<void> {
+  const { io } = await import("socket.io-client");
+  const socket = io(baseUrl, { transports: ["websocket"], reconnection: false });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    const seen = new Set<string>();
+    let check = () => undefined as void;
+    socket.on("requests:checked", ({ binId, requests }: { binId: string; requests: { id: string }[] }) => {
+      if (binId !== bin.id) return;
+      for (const request of requests) seen.add(request.id);
+      check();
+    });
+    await socket.timeout(5000).emitWithAck("bin:join", { binId: bin.id, token: bin.ownerToken, after: null });
+    const page = (await (await fetch(`${baseUrl}/api/bins/${bin.id}/requests?limit=200`, authorized(bin.ownerToken))).json()) as {
+      requests: { id: string; checksPending: boolean }[];
+    };
+    const pending = page.requests.filter((r) => r.checksPending).map((r) => r.id);
+    await new Promise<void>((resolve) => {
+      check = () => {
+        if (pending.every((id) => seen.has(id))) resolve();
+      };
+      check();
+    });
+  } finally {
+    socket.disconnect();
+  }
+}

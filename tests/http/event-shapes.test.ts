@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { ApiError, CreatedBin, EventShapeList, RequestDetail, RequestPage, ShapeChangeList, ShapeExport } from "@/lib/shared/api-types";
-import { authorized, createBin } from "../helpers/http";
+import { authorized, createBin, untilChecked } from "../helpers/http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { ALL_SAMPLES, SHOPIFY_SAMPLES, STRIPE_SAMPLES, type WebhookSample } from "../helpers/webhook-samples";
 
@@ -73,13 +73,14 @@ test("a bin's type path names its own senders' events; a bad path is refused and
   assert.equal((await patchSettings(bin, bin.ownerToken, { eventTypePath: null })).status, 200);
 });
 
-test("shapes are learnt per event type as requests are stored; a changed field is flagged on the request and listed once", async () => {
+test("shapes are learnt per event type in the background; a changed field is flagged on the request and listed once", async () => {
   const bin = await createBin(server.url);
   for (const sample of [...STRIPE_SAMPLES, ...SHOPIFY_SAMPLES]) await send(bin, sample);
   const changed = JSON.parse(STRIPE_SAMPLES[0]!.body) as { id: string; data: { object: Record<string, unknown> } };
   changed.data.object.amount = "4900";
   const driftId = await send(bin, { headers: STRIPE_SAMPLES[0]!.headers, body: JSON.stringify(changed) });
   const again = await send(bin, { headers: STRIPE_SAMPLES[0]!.headers, body: JSON.stringify(changed) });
+  await untilChecked(server.url, bin);
 
   const listed = new Map((await page(bin)).requests.map((r) => [r.id, r]));
   assert.equal(listed.get(driftId)!.shapeDrift, 1);
@@ -144,6 +145,7 @@ test("a JSON body over 256 KiB is stored with its type from headers and a note, 
     headers: { "Content-Type": "application/json", "X-Shopify-Topic": "orders/create" },
     body: `{"pad":"${"x".repeat(300 * 1024)}"}`,
   });
+  await untilChecked(server.url, bin);
   const detail = (await (await fetch(`${server.url}/api/bins/${bin.id}/requests/${id}`, authorized(bin.ownerToken))).json()) as RequestDetail;
   assert.equal(detail.eventType, "orders/create");
   assert.equal(detail.shapeDrift, null);
@@ -151,7 +153,7 @@ test("a JSON body over 256 KiB is stored with its type from headers and a note, 
   assert.deepEqual(((await (await fetch(`${server.url}/api/bins/${bin.id}/shapes`, authorized(bin.ownerToken))).json()) as EventShapeList).shapes, []);
 });
 
-test("a shape outlives a restart: learnt in the capture's transaction, it goes on from where it was", { timeout: 60_000 }, async () => {
+test("a shape outlives a restart: the learner goes on from where it was", { timeout: 60_000 }, async () => {
   const first = await startServer();
   let second: RunningServer | undefined;
   try {
@@ -160,9 +162,11 @@ test("a shape outlives a restart: learnt in the capture's transaction, it goes o
     const captureOn = (base: string, sample: WebhookSample) =>
       fetch(`${base}/h/${bin.id}`, { method: "POST", headers: sample.headers, body: sample.body }).then((r) => assert.equal(r.status, 200));
     await captureOn(first.url, STRIPE_SAMPLES[0]!);
+    await untilChecked(first.url, bin);
     await first.stop();
     second = await startServer({}, { databaseUrl: first.databaseUrl });
     await captureOn(second.url, STRIPE_SAMPLES[1]!);
+    await untilChecked(second.url, bin);
     const shapes = (await (await fetch(`${second.url}/api/bins/${bin.id}/shapes`, authorized(bin.ownerToken))).json()) as EventShapeList;
     assert.equal(shapes.shapes.find((s) => s.eventType === "charge.succeeded")?.samples, 2);
   } finally {

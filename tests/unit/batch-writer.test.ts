@@ -15,8 +15,6 @@ async function insertRequests(rows: Row[]): Promise<(true | Error)[]> {
   const reservations = await commitCaptureGroups(
     rows.map((row) => ({ binId: row.binId, rows: [row] })),
     () => undefined,
-    null,
-    null,
   );
   return reservations.map((reservation) => (reservation ? true : new Error("no such bin")));
 }

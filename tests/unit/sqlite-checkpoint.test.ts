@@ -36,7 +36,7 @@ test("a background thread checkpoints what the capture store committed, and ever
         plainHttp: false,
       }),
     );
-    const reservations = await store.commit([{ binId, rows }], () => undefined, null);
+    const reservations = await store.commit([{ binId, rows }], () => undefined);
     assert.ok(reservations[0], "the bin exists, so its rows are reserved and inserted");
     const walBytes = statSync(`${file}-wal`).size;
     assert.ok(walBytes > 200 * 2000, `the commit is in the WAL (${walBytes} bytes)`);

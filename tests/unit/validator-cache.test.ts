@@ -62,3 +62,38 @@ test("while one bin cycles 300 schema versions (and 150 new schemas), another bi
   assert.ok(compiledValidators.size <= compiledValidators.capacity);
   assert.equal(compiledValidators.sizeOf("quiet-bin"), 1);
 });
+
+test("entries are bounded by bytes as well: a bin over half the bytes gives up its own, and one too large for a share is not kept", () => {
+  const cache = new ValidatorCache<string>(10, 10, 100);
+  cache.set("quiet", "q", 1, "quiet's", 40);
+  cache.set("big", "b1", 1, "first", 40);
+  cache.set("big", "b2", 1, "second", 40);
+  assert.deepEqual([cache.get("q", 1), cache.get("b1", 1), cache.get("b2", 1)], ["quiet's", undefined, "second"]);
+  assert.equal(cache.bytes, 80);
+  cache.set("third", "t", 1, "third's", 30);
+  assert.equal(cache.get("q", 1), undefined, "past the total, the least recently used goes");
+  assert.ok(cache.bytes <= 100);
+  cache.set("huge", "h", 1, "huge", 51);
+  assert.equal(cache.get("h", 1), undefined);
+  assert.ok(compiledValidators.maxBytes < Number.POSITIVE_INFINITY);
+});
+
+test("schemas of two bins with the same $id compile side by side (one shared Ajv instance per draft), each checking its own", () => {
+  const body = { kind: "json", value: { a: "x" }, text: '{"a":"x"}' } as const;
+  const one: StoredSchema = {
+    binId: "id-bin-1",
+    eventType: "t",
+    id: "same-id-1",
+    version: 1,
+    schema: '{"$id":"https://example.com/s","properties":{"a":{"type":"string"}}}',
+  };
+  const two: StoredSchema = {
+    binId: "id-bin-2",
+    eventType: "t",
+    id: "same-id-2",
+    version: 1,
+    schema: '{"$id":"https://example.com/s","properties":{"a":{"type":"number"}}}',
+  };
+  assert.equal(checkBody(one, body).result, "pass");
+  assert.equal(checkBody(two, body).result, "fail");
+});

@@ -9,7 +9,11 @@ export function ShapeTab({ detail }: { detail: RequestDetail }) {
         <span className="text-zinc-500 dark:text-zinc-400">Event type </span>
         <span className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[13px] dark:bg-zinc-800">{detail.eventType ?? "not JSON"}</span>
       </p>
-      {detail.shapeChanges.length > 0 ? (
+      {detail.checksPending && detail.shapeDrift === null && detail.shapeNote === null && detail.eventType !== null ? (
+        <p data-testid="shape-pending" className="text-zinc-600 dark:text-zinc-400">
+          Pending: its shape is compared with the {detail.eventType} requests before it in the background, and shown here when done.
+        </p>
+      ) : detail.shapeChanges.length > 0 ? (
         <>
           <p className="font-medium text-amber-800 dark:text-amber-300">
             Its shape differs from the {detail.eventType} requests before it in {detail.shapeChanges.length} {detail.shapeChanges.length === 1 ? "way" : "ways"}
@@ -73,8 +77,8 @@ function SchemaCheckView({ check, eventType }: { check: SchemaCheck; eventType: 
       )}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {check.evaluated === "capture"
-          ? "Checked when it arrived."
-          : "Checked now: it arrived before this schema version, so it was not checked when it arrived."}
+          ? "Checked in the background against this version."
+          : "Checked now: the background check against this version has not reached it yet."}
       </p>
     </section>
   );

@@ -27,6 +27,8 @@ export interface TrustResult {
   sourceFailure: string | null;
   /** What duplicate detection compares; null when the request carries nothing to tell deliveries apart. */
   deliveryKey: string | null;
+  /** The view the checks read through: capture reads the event type from the body it parsed (one parse per request). */
+  view: RequestView;
 }
 
 /** What the trust checks read of a request, stored or just captured (the sender's URL rebuilt). */
@@ -102,5 +104,6 @@ export function checkTrust(request: TrustInput, settings: BinSettings, secrets: 
     authFailure: deliveryAuthFailure(settings.auth, token, request),
     sourceFailure: sourceFailure(settings.sources, request.remoteAddress),
     deliveryKey: deliveryKeyOf(view),
+    view,
   };
 }

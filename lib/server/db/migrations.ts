@@ -9,10 +9,10 @@ const SCRIPT = "migration.sql";
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 /**
  * Tables a migration made by hand that no schema can declare: the SQLite FTS5 search index, its
- * shadow tables and its watermark (20261203016000_search_index). The diff sees them only in the migrations and would drop
+ * shadow tables and its watermark (20261203016000_search_index), and the shape learner's watermark (20261203041700_shape_learner). The diff sees them only in the migrations and would drop
  * them. (The engine's externalTables filter expects such tables to be models in the schema.)
  */
-const HAND_MADE_TABLE = /^DROP TABLE "CapturedRequestSearch(_[a-z]+)?";$/m;
+const HAND_MADE_TABLE = /^DROP TABLE "(CapturedRequestSearch(_[a-z]+)?|ShapeLearner_watermark)";$/m;
 
 /** The diff's script without the steps that would drop hand-made tables; null when nothing else is left. */
 function withoutHandMadeDrops(script: string): string | null {

@@ -25,21 +25,62 @@ export interface CaptureGroup {
 /** Fills in what depends on the reservation (sequence, trust checks, the answer) before the rows are inserted. */
 export type PrepareRows = (reservation: BinReservation, rows: CapturedRequestRecord[]) => void;
 
-/**
- * Flags a group's rows against their event types' shapes and returns the shapes to store back;
- * `stored` holds those of the rows' types the bin has (lib/server/shapes/learn.ts).
- */
-export type LearnShapes = (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => StoredShape[];
+/** A stored JSON request as the background shape learner reads and flags it (lib/server/shapes/learner.ts). */
+export type ShapeRow = Pick<
+  CapturedRequestRecord,
+  | "id"
+  | "binId"
+  | "eventType"
+  | "contentType"
+  | "body"
+  | "receivedAt"
+  | "shapeDrift"
+  | "shapeChanges"
+  | "shapeNote"
+  | "schemaResult"
+  | "schemaErrors"
+  | "schemaRef"
+>;
 
 /**
- * Checks a group's rows against their event types' owner schemas (lib/server/shapes/schemas.ts);
- * `schemas` holds those of the rows' types the bin has.
+ * Flags one bin's pending rows (oldest first) against their event types' shapes and owner schemas, and
+ * returns the shapes to store back. `shapes` and `schemas` hold those of the rows' types the bin has.
  */
-export type CheckSchemas = (rows: CapturedRequestRecord[], schemas: ReadonlyMap<string, StoredSchema>) => void;
+export type LearnRows = (rows: ShapeRow[], shapes: ReadonlyMap<string, StoredShape>, schemas: ReadonlyMap<string, StoredSchema>) => StoredShape[];
 
-/** The distinct event types of a group's rows: whose shapes the commit reads. */
-export function eventTypesOf(rows: readonly CapturedRequestRecord[]): string[] {
+/** Checks rows of the schema's event type (stored before it, or before its last version) against it. */
+export type RecheckRows = (rows: ShapeRow[], schema: StoredSchema) => void;
+
+/** The background shape learner's reads and writes, on the store's own connection (SQLite) or pool (PostgreSQL). */
+export interface ShapeLearnerStore {
+  /**
+   * Learns from up to `limit` pending rows in one transaction and clears their pending mark; returns
+   * them flagged (empty: none pending). On PostgreSQL rows another instance holds are skipped.
+   */
+  learnBatch(limit: number, learn: LearnRows): Promise<ShapeRow[]>;
+  /**
+   * Re-checks one schema's type against it, newest first, scanning up to `scan` of the bin's requests
+   * and moving the schema's re-check cursor past them. Null when no schema has a re-check to do.
+   */
+  recheckBatch(scan: number, recheck: RecheckRows): Promise<ShapeRow[] | null>;
+  /** Rows waiting for the learner, whatever the bin. */
+  pending(): Promise<number>;
+}
+
+/** The distinct event types of rows. */
+export function eventTypesOf(rows: readonly Pick<CapturedRequestRecord, "eventType">[]): string[] {
   return [...new Set(rows.flatMap((record) => (record.eventType === null ? [] : [record.eventType])))];
+}
+
+/** Rows by bin, in their order. */
+export function byBin(rows: ShapeRow[]): Map<string, ShapeRow[]> {
+  const groups = new Map<string, ShapeRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.binId);
+    if (group) group.push(row);
+    else groups.set(row.binId, [row]);
+  }
+  return groups;
 }
 
 export const SHAPE_COLUMNS = `"eventType", "shape", "changes", "firstSeenAt", "lastSeenAt"`;
@@ -128,7 +169,7 @@ export interface HotStore {
    * Commits a batch of captures in one transaction. Per group: the reservation, or null when the bin
    * does not exist (its rows are then not inserted). Throws, committing nothing, on a storage error.
    */
-  commit(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check?: CheckSchemas | null): Promise<(BinReservation | null)[]>;
+  commit(groups: CaptureGroup[], prepare: PrepareRows): Promise<(BinReservation | null)[]>;
   /**
    * Keeps the newest `keep` requests of a bin, except those a forwarder or an auto-forward has not
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
@@ -146,11 +187,12 @@ export interface HotStore {
   ping(): Promise<void>;
   /** SQLite's background search indexer; null on PostgreSQL, whose GIN indexes are kept in the capture's transaction. */
   searchIndexer: SearchIndexer | null;
+  shapeLearner: ShapeLearnerStore;
   close(): Promise<void>;
 }
 
 export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift", "schemaResult"`;
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift", "schemaResult", "schemaRef", "shapePending"`;
 
 export const CAPTURE_COLUMNS = [
   "id",
@@ -179,12 +221,8 @@ export const CAPTURE_COLUMNS = [
   "sourceFailure",
   "plainHttp",
   "eventType",
-  "shapeDrift",
-  "shapeChanges",
-  "shapeNote",
-  "schemaResult",
-  "schemaErrors",
-  "schemaRef",
+  // The shape and schema columns are left to the background learner (lib/server/shapes/learner.ts).
+  "shapePending",
 ] as const satisfies readonly (keyof CapturedRequestRecord)[];
 
 /** What a capture inserts: the record's columns, then the body's text for the search index (bodyTextColumn). */
@@ -294,7 +332,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
-  if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)}`);
+  if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)} AND ${CURRENT_VERDICT}`);
   if (search.bodyContains) {
     // One narrowing condition is enough: with a header already narrowing, the body is only checked.
     const text = search.bodyContains;
@@ -395,11 +433,17 @@ export function attemptValues(report: ReportRow, time: (at: Date) => unknown, fl
   ];
 }
 
-/** `hasSchemas`: whether the bin has any owner schema, so bins without one never look them up. */
+/** Numbers a batch of captures and reads what answering them needs, with the bin's row locked. */
 export const RESERVE_SQL = (p: Placeholder) =>
   `UPDATE "Bin" SET "captureCount" = "captureCount" + ${p(1)} WHERE "id" = ${p(2)}
-   RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs",
-   EXISTS (SELECT 1 FROM "EventSchema" s WHERE s."binId" = "Bin"."id") AS "hasSchemas"`;
+   RETURNING "captureCount", "settings", "secrets", "maxRequests", "responderUntil", "responderTimeoutMs"`;
+
+/**
+ * A stored verdict counts only once the learner has seen the row and only against the type's current
+ * schema: a replaced or removed schema's verdicts stay in the rows until the re-check reaches them.
+ */
+const CURRENT_VERDICT = `"shapePending" = false AND "schemaRef" = (SELECT s."id" || ':' || s."version" FROM "EventSchema" s
+  WHERE s."binId" = "CapturedRequest"."binId" AND s."eventType" = "CapturedRequest"."eventType")`;
 
 export const SCHEMA_COLUMNS = `"binId", "eventType", "id", "version", "schema"`;
 

@@ -2,13 +2,12 @@ import { databaseProvider, sqlitePath } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import type {
   CaptureGroup,
-  CheckSchemas,
   HotStore,
-  LearnShapes,
   PrepareRows,
   PruneResult,
   ReportRow,
   RequestSearch,
+  ShapeLearnerStore,
   TailRow,
   Timeline,
 } from "@/lib/server/queries/hot-store-types";
@@ -35,8 +34,8 @@ function store(): HotStore {
   return opened;
 }
 
-export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check: CheckSchemas | null) {
-  return store().commit(groups, prepare, learn, check);
+export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows) {
+  return store().commit(groups, prepare);
 }
 
 export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {
@@ -73,6 +72,11 @@ export async function requestTimeline(binId: string, buckets: number, bounds: { 
 /** SQLite's background search indexer (null on PostgreSQL): lets tests hold it back, index a batch or wait for it. */
 export function searchIndexer(): SearchIndexer | null {
   return store().searchIndexer;
+}
+
+/** The background shape learner's reads and writes (lib/server/shapes/learner.ts). */
+export function shapeLearnerStore(): ShapeLearnerStore {
+  return store().shapeLearner;
 }
 
 export function pingHotStore(): Promise<void> {

@@ -17,11 +17,7 @@ import {
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
   attemptValues,
-  eventTypesOf,
   searchSql,
-  SCHEMA_COLUMNS,
-  SHAPE_COLUMNS,
-  UPSERT_SHAPE_SQL,
   type BinReservation,
   type HotStore,
   type SearchDialect,
@@ -29,8 +25,7 @@ import {
   likeEscape,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
-import type { StoredShape } from "@/lib/server/shapes/learn";
-import type { StoredSchema } from "@/lib/server/shapes/schemas";
+import { pgShapeLearner } from "@/lib/server/queries/pg-shape-learner";
 
 const positional = (n: number) => `$${n}`;
 
@@ -112,7 +107,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
     }
   }
   return {
-    async commit(groups, prepare, learn, check = null) {
+    async commit(groups, prepare) {
       return inTransaction(async (client) => {
         const reservations: (BinReservation | null)[] = [];
         for (const { binId, rows } of groups) {
@@ -123,7 +118,6 @@ export function openPgStore(pool: pg.Pool): HotStore {
             maxRequests: number;
             responderUntil: Date | null;
             responderTimeoutMs: number;
-            hasSchemas: boolean;
           }>({ ...RESERVE_STATEMENT, values: [rows.length, binId] });
           const row = reserved.rows[0];
           if (!row) {
@@ -145,24 +139,6 @@ export function openPgStore(pool: pg.Pool): HotStore {
             if (id) firstStored.set(key, id);
           }
           markDuplicates(rows, firstStored);
-          // The bin's row is locked by the reservation above, so instances learn its shapes one at a time.
-          const types = eventTypesOf(rows);
-          if (learn !== null && types.length > 0) {
-            const found = await client.query<StoredShape>(`SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
-              binId,
-              types,
-            ]);
-            for (const shape of learn(rows, new Map(found.rows.map((row) => [row.eventType, row])))) {
-              await client.query(UPSERT_SHAPE_SQL(positional), [binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt, shape.lastSeenAt]);
-            }
-          }
-          if (check !== null && row.hasSchemas && types.length > 0) {
-            const found = await client.query<StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = $1 AND "eventType" = ANY($2)`, [
-              binId,
-              types,
-            ]);
-            if (found.rows.length > 0) check(rows, new Map(found.rows.map((schema) => [schema.eventType, schema])));
-          }
           await client.query(insertQuery(rows));
           reservations.push(reservation);
         }
@@ -264,6 +240,7 @@ export function openPgStore(pool: pg.Pool): HotStore {
     },
     // The pool is the process's (lib/server/db/postgres-pool.ts): closing the database ends it.
     searchIndexer: null,
+    shapeLearner: pgShapeLearner(pool),
     async close() {},
   };
 }

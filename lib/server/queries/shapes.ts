@@ -1,5 +1,11 @@
 import { db } from "@/lib/server/db/client";
 
+/**
+ * The re-check cursor of a type whose every request is to be checked: empty, rather than a character
+ * sorting after every id, which under PostgreSQL's locale collations may sort first.
+ */
+const RECHECK_ALL = "";
+
 /** A bin's learnt shapes, by event type. */
 export async function listEventShapes(binId: string) {
   return db().eventShape.findMany({ where: { binId }, orderBy: { eventType: "asc" } });
@@ -18,14 +24,6 @@ export async function getEventSchema(binId: string, eventType: string) {
   return db().eventSchema.findUnique({ where: { binId_eventType: { binId, eventType } } });
 }
 
-/** The verdicts of a type's stored requests belong to the schema being replaced or removed: they go with it. */
-function clearVerdicts(tx: Pick<ReturnType<typeof db>, "capturedRequest">, binId: string, eventType: string) {
-  return tx.capturedRequest.updateMany({
-    where: { binId, eventType, schemaResult: { not: null } },
-    data: { schemaResult: null, schemaErrors: null, schemaRef: null },
-  });
-}
-
 /**
  * Stores a type's schema: a new one gets `newId` and version 1, a replaced one keeps its id and counts
  * up. A new type is stored only while the bin holds fewer than `maxSchemas` (null when it holds
@@ -42,18 +40,26 @@ export async function putEventSchema(binId: string, eventType: string, schema: {
     if (!(await tx.eventSchema.findUnique({ where, select: { id: true } })) && (await tx.eventSchema.count({ where: { binId } })) >= maxSchemas) return null;
     const stored = await tx.eventSchema.upsert({
       where,
-      create: { binId, eventType, id: schema.newId, version: 1, draft: schema.draft, schema: schema.text, createdAt: now, updatedAt: now },
-      update: { version: { increment: 1 }, draft: schema.draft, schema: schema.text, updatedAt: now },
+      // The background re-check starts over from the newest request. The old
+      // version's verdicts stay in the rows but no longer count: they name another version.
+      create: {
+        binId,
+        eventType,
+        id: schema.newId,
+        version: 1,
+        draft: schema.draft,
+        schema: schema.text,
+        createdAt: now,
+        updatedAt: now,
+        recheckBefore: RECHECK_ALL,
+      },
+      update: { version: { increment: 1 }, draft: schema.draft, schema: schema.text, updatedAt: now, recheckBefore: RECHECK_ALL },
     });
-    await clearVerdicts(tx, binId, eventType);
     return stored;
   });
 }
 
 export async function deleteEventSchema(binId: string, eventType: string): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const { count } = await tx.eventSchema.deleteMany({ where: { binId, eventType } });
-    if (count > 0) await clearVerdicts(tx, binId, eventType);
-    return count > 0;
-  });
+  const { count } = await db().eventSchema.deleteMany({ where: { binId, eventType } });
+  return count > 0;
 }

@@ -21,16 +21,10 @@ import {
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
   attemptValues,
-  eventTypesOf,
   searchSql,
-  SCHEMA_COLUMNS,
-  SHAPE_COLUMNS,
-  UPSERT_SHAPE_SQL,
   type BinReservation,
   type CaptureGroup,
-  type CheckSchemas,
   type HotStore,
-  type LearnShapes,
   type PrepareRows,
   type ReportRow,
   type RequestSearch,
@@ -39,8 +33,7 @@ import {
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
-import type { StoredShape } from "@/lib/server/shapes/learn";
-import type { StoredSchema } from "@/lib/server/shapes/schemas";
+import { sqliteShapeLearner } from "@/lib/server/queries/sqlite-shape-learner";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
@@ -52,13 +45,13 @@ type ReserveRow = {
   maxRequests: number;
   responderUntil: number | null;
   responderTimeoutMs: number;
-  hasSchemas: number;
 };
 type TailDbRow = Omit<TailRow, "receivedAt" | "headers"> & { receivedAt: number; headers: string };
-type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp"> & {
+type SummaryRow = Omit<RequestSummaryRecord, "receivedAt" | "replaySuspected" | "plainHttp" | "shapePending"> & {
   receivedAt: number;
   replaySuspected: number;
   plainHttp: number;
+  shapePending: number;
 };
 
 /** How SQLite stores the columns whose JS value it cannot bind as it is. */
@@ -69,6 +62,7 @@ const SQLITE_VALUES: Partial<Record<(typeof CAPTURE_COLUMNS)[number], (record: C
   forwardPending: (record) => (record.forwardPending ? 1 : 0),
   replaySuspected: (record) => (record.replaySuspected ? 1 : 0),
   plainHttp: (record) => (record.plainHttp ? 1 : 0),
+  shapePending: (record) => (record.shapePending ? 1 : 0),
 };
 
 /** An FTS5 phrase: the text as one quoted string, which the trigram tokenizer matches as a substring (any case). */
@@ -218,32 +212,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     advanceCursor.run(bind([cursor, now.getTime(), forwarderId]));
     return stored;
   });
-  const shapeOf = database.prepare<[string, string], Omit<StoredShape, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: number; lastSeenAt: number }>(
-    `SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = ? AND "eventType" = ?`,
-  );
-  const upsertShape = database.prepare(UPSERT_SHAPE_SQL(named));
-  const learnGroup = (binId: string, rows: CapturedRequestRecord[], learn: LearnShapes | null) => {
-    const types = eventTypesOf(rows);
-    if (learn === null || types.length === 0) return;
-    const stored = new Map<string, StoredShape>();
-    for (const type of types) {
-      const row = shapeOf.get(binId, type);
-      if (row) stored.set(type, { ...row, firstSeenAt: new Date(row.firstSeenAt), lastSeenAt: new Date(row.lastSeenAt) });
-    }
-    for (const shape of learn(rows, stored)) {
-      upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
-    }
-  };
-  const schemaOf = database.prepare<[string, string], StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = ? AND "eventType" = ?`);
-  const checkGroup = (binId: string, rows: CapturedRequestRecord[], check: CheckSchemas) => {
-    const schemas = new Map<string, StoredSchema>();
-    for (const type of eventTypesOf(rows)) {
-      const row = schemaOf.get(binId, type);
-      if (row) schemas.set(type, row);
-    }
-    if (schemas.size > 0) check(rows, schemas);
-  };
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows, learn: LearnShapes | null, check: CheckSchemas | null) =>
+  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
@@ -262,14 +231,12 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
         if (id) firstStored.set(key, id);
       }
       markDuplicates(rows, firstStored);
-      learnGroup(binId, rows, learn);
-      if (check !== null && row.hasSchemas === 1) checkGroup(binId, rows, check);
       for (const record of rows) insert.run(insertValues(record));
       return reservation;
     }),
   );
   return {
-    commit: async (groups, prepare, learn, check = null) => commit(groups, prepare, learn, check),
+    commit: async (groups, prepare) => commit(groups, prepare),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
@@ -290,7 +257,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     search: async (binId: string, search: RequestSearch) => {
       const { sql, params } = searchSql(searchDialect, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
-      return rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), replaySuspected: row.replaySuspected === 1, plainHttp: row.plainHttp === 1 }));
+      return rows.map((row) => ({
+        ...row,
+        receivedAt: new Date(row.receivedAt),
+        replaySuspected: row.replaySuspected === 1,
+        plainHttp: row.plainHttp === 1,
+        shapePending: row.shapePending === 1,
+      }));
     },
     bucketCounts: async (binId, from, to, bucketMs) =>
       database
@@ -305,6 +278,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       database.prepare("SELECT 1").get();
     },
     searchIndexer,
+    shapeLearner: sqliteShapeLearner(database),
     close: async () => {
       searchIndexer.stop();
       await checkpointer?.stop();

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { DeliverySummary, ForwarderAnswer, ReplayEdits, RequestSummary } from "@/lib/shared/api-types";
+import type { CheckedRequest, DeliverySummary, ForwarderAnswer, ReplayEdits, RequestSummary } from "@/lib/shared/api-types";
 
 /** What services announce after a change is committed; server/realtime.ts turns it into socket events. */
 export interface BusEvents {
@@ -12,7 +12,9 @@ export interface BusEvents {
   /** Stored verdicts were re-checked (a secret changed): lists must reload. */
   "bin.verdictsChanged": { binId: string };
   /** The owner set, replaced or removed the event type's schema: verdicts read before are stale. */
-  "bin.schemaChanged": { binId: string; eventType: string };
+  "bin.schemaChanged": { binId: string; eventType: string; removed: boolean };
+  /** The background shape learner flagged these requests (lib/server/shapes/learner.ts). */
+  "requests.checked": { binId: string; requests: CheckedRequest[] };
   /** The bin's counts changed in a way the list does not show (refusals, retention): reload them. */
   "bin.tallyChanged": { binId: string };
   /** A capture was stored with forwarding due: wakes the forwarder. */
@@ -50,6 +52,7 @@ const EVENT_NAMES: Record<keyof BusEvents, true> = {
   "bin.shareRevoked": true,
   "bin.verdictsChanged": true,
   "bin.schemaChanged": true,
+  "requests.checked": true,
   "bin.tallyChanged": true,
   "forward.queued": true,
   "delivery.updated": true,

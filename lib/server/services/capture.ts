@@ -16,10 +16,8 @@ import { announceTally } from "@/lib/server/services/refusals";
 import { offerToStreams } from "@/lib/server/services/forward-stream";
 import { env } from "@/lib/server/env";
 import { toSummary } from "@/lib/server/services/serialize";
-import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
+import { typeJsonOf } from "@/lib/server/shapes/json-body";
 import { eventTypeOf } from "@/lib/server/shapes/event-type";
-import { learnShapes, type StoredShape } from "@/lib/server/shapes/learn";
-import { checkSchemas, type StoredSchema } from "@/lib/server/shapes/schemas";
 import { parseJsonPath } from "@/lib/shared/json-path";
 
 /** A request as it came off the wire, before it is stored. */
@@ -56,8 +54,6 @@ export interface CaptureResult {
 interface PendingCapture {
   record: CapturedRequestRecord;
   corsPreflight: boolean;
-  /** Parsed before the commit, so the transaction only names the type. */
-  json: JsonBody | null;
 }
 
 interface Committed {
@@ -96,47 +92,38 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   const indexesByBin = new Map<string, number[]>();
   pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
   const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
-  const bodies = new Map(pending.map(({ record, json }) => [record, json]));
-  const learn =
-    env().EVENT_SHAPES === "on"
-      ? (rows: CapturedRequestRecord[], stored: ReadonlyMap<string, StoredShape>) => learnShapes(rows, (record) => bodies.get(record) ?? null, stored)
-      : null;
-  // Without shapes no body is parsed and no row is typed: nothing to check either.
-  const check =
-    learn === null
-      ? null
-      : (rows: CapturedRequestRecord[], schemas: ReadonlyMap<string, StoredSchema>) => checkSchemas(rows, (record) => bodies.get(record) ?? null, schemas);
-  const reservations = await commitCaptureGroups(
-    groups,
-    (reservation, rows) => {
-      const settings = parseStoredSettings(reservation.settings);
-      const secrets = parseStoredSecrets(reservation.secrets);
-      const group = groups.find((g) => g.rows === rows)!;
-      const typePath = settings.eventTypePath === null ? null : parseJsonPath(settings.eventTypePath);
-      rows.forEach((record, k) => {
-        const { corsPreflight, json } = pending[group.indexes[k]!]!;
+  const shapes = env().EVENT_SHAPES;
+  const reservations = await commitCaptureGroups(groups, (reservation, rows) => {
+    const settings = parseStoredSettings(reservation.settings);
+    const secrets = parseStoredSecrets(reservation.secrets);
+    const group = groups.find((g) => g.rows === rows)!;
+    const typePath = settings.eventTypePath === null ? null : parseJsonPath(settings.eventTypePath);
+    rows.forEach((record, k) => {
+      const { corsPreflight } = pending[group.indexes[k]!]!;
+      const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
+      if (shapes !== "off") {
+        const json = typeJsonOf(record.contentType, record.body, () => trust.view.json());
         // Too large to parse: the type comes from headers alone, as if the body said nothing.
-        if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json.kind === "json" ? json.value : undefined, typePath });
-        const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
-        Object.assign(record, storedVerdict(trust.verdict));
-        record.deliveryKey = trust.deliveryKey;
-        record.authFailure = trust.authFailure;
-        record.sourceFailure = trust.sourceFailure;
-        const rejection = rejectionOf(settings, trust);
-        const decision = decideResponse(settings, reservation.first + k, { corsPreflight, rejection });
-        record.sequence = reservation.first + k;
-        record.responseStatus = decision.hold ? 0 : decision.status;
-        record.responseRule = decision.rule;
-        record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
-        // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
-        const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
-        const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
-        results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
-      });
-    },
-    learn,
-    check,
-  );
+        if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json === "too_large" ? undefined : json.value, typePath });
+        // Its shape, drift and schema verdict are the background learner's (lib/server/shapes/learner.ts).
+        record.shapePending = shapes === "on" && record.eventType !== null;
+      }
+      Object.assign(record, storedVerdict(trust.verdict));
+      record.deliveryKey = trust.deliveryKey;
+      record.authFailure = trust.authFailure;
+      record.sourceFailure = trust.sourceFailure;
+      const rejection = rejectionOf(settings, trust);
+      const decision = decideResponse(settings, reservation.first + k, { corsPreflight, rejection });
+      record.sequence = reservation.first + k;
+      record.responseStatus = decision.hold ? 0 : decision.status;
+      record.responseRule = decision.rule;
+      record.forwardPending = settings.forward.enabled && settings.forward.url !== null;
+      // A rule, a failed auth check or a preflight is Hookscope's own answer; otherwise the local app answers.
+      const responderLive = reservation.responderUntil !== null && reservation.responderUntil > Date.now();
+      const forwarderTimeoutMs = responderLive && decision.rule === null ? reservation.responderTimeoutMs : 0;
+      results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
+    });
+  });
   groups.forEach((group, g) => {
     const reservation = reservations[g];
     if (!reservation) {
@@ -171,8 +158,7 @@ export async function captureRequest(input: IncomingCapture): Promise<CaptureRes
   let committed: Committed;
   try {
     const corsPreflight = input.method === "OPTIONS" && headerValue(headers, "access-control-request-method") !== undefined;
-    const json = env().EVENT_SHAPES === "off" ? null : jsonBodyOf(record.contentType, record.body);
-    committed = await writer.write({ record, corsPreflight, json });
+    committed = await writer.write({ record, corsPreflight });
   } catch (error) {
     if (error instanceof BinNotFoundError || isForeignKeyViolation(error)) throw new BinNotFoundError();
     console.error("capture: write failed:", errorMessage(error));

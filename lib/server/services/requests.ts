@@ -6,7 +6,7 @@ import * as requests from "@/lib/server/queries/requests";
 import { requestTimeline, searchRequests, type RequestSearch } from "@/lib/server/queries/hot-store";
 import { publish } from "@/lib/server/realtime/bus";
 import { toDetail, toSummary } from "@/lib/server/services/serialize";
-import { currentSchemaCheck } from "@/lib/server/services/shapes";
+import { currentSchemaCheck, currentSchemas } from "@/lib/server/services/shapes";
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_CATCH_UP = 500;
@@ -31,31 +31,35 @@ export async function listRequestPage(binId: string, query: PageQuery): Promise<
   checkCursor("before", query.before);
   checkCursor("after", query.after);
   const { q, from, to, ...search } = query;
-  const rows = await searchRequests(binId, {
-    ...search,
-    bodyContains: q ?? search.bodyContains,
-    from: parseTime("from", from),
-    to: parseTime("to", to),
-    limit: query.limit + 1,
-  });
+  const [rows, schemas] = await Promise.all([
+    searchRequests(binId, {
+      ...search,
+      bodyContains: q ?? search.bodyContains,
+      from: parseTime("from", from),
+      to: parseTime("to", to),
+      limit: query.limit + 1,
+    }),
+    currentSchemas(binId),
+  ]);
   const page = rows.slice(0, query.limit);
   const hasMore = rows.length > query.limit;
-  return { requests: page.map(toSummary), nextBefore: hasMore ? (page.at(-1)?.id ?? null) : null };
+  return { requests: page.map((row) => toSummary(row, schemas)), nextBefore: hasMore ? (page.at(-1)?.id ?? null) : null };
 }
 
 /** What a live client missed since `after`, oldest first, as the socket join answers it. */
 export async function listMissedRequests(binId: string, after: string | null | undefined): Promise<{ missed: RequestSummary[]; truncated: boolean }> {
   if (!after) return { missed: [], truncated: false };
   checkCursor("after", after);
-  const rows = await requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" });
-  return { missed: rows.slice(0, MAX_CATCH_UP).map(toSummary), truncated: rows.length > MAX_CATCH_UP };
+  const [rows, schemas] = await Promise.all([requests.listRequests(binId, { after, limit: MAX_CATCH_UP + 1, order: "oldest-first" }), currentSchemas(binId)]);
+  return { missed: rows.slice(0, MAX_CATCH_UP).map((row) => toSummary(row, schemas)), truncated: rows.length > MAX_CATCH_UP };
 }
 
 /** The full record; bodies over `inlineBodyBytes` are left out (see DETAIL_INLINE_BODY_BYTES). */
 export async function getRequestDetail(binId: string, requestId: string, inlineBodyBytes?: number): Promise<RequestDetail> {
   const record = REQUEST_ID_PATTERN.test(requestId) ? await requests.getRequest(binId, requestId) : null;
   if (!record) throw new RequestNotFoundError();
-  return toDetail(record, inlineBodyBytes, await currentSchemaCheck(record));
+  const [check, schemas] = await Promise.all([currentSchemaCheck(record), currentSchemas(binId)]);
+  return toDetail(record, inlineBodyBytes, check, schemas);
 }
 
 export async function getRawBody(binId: string, requestId: string): Promise<Uint8Array> {

@@ -4,7 +4,17 @@ import { utf8Text } from "@/lib/shared/body/utf8";
 import type { ShapeChange } from "@/lib/shared/shapes/shape";
 import { outcomeFromColumns } from "@/lib/server/shapes/schemas";
 
-export function toSummary(record: RequestSummaryRecord): RequestSummary {
+/** Each of a bin's owner schemas by event type, as "<id>:<version>": what a row's stored verdict must have been checked against. */
+export type CurrentSchemas = ReadonlyMap<string, string>;
+
+/**
+ * `schemas`: the bin's current schemas, when the caller read them (the list, a detail). Without them only
+ * the learner's own pending mark is known (a capture's live event, which is always pending when typed).
+ */
+export function toSummary(record: RequestSummaryRecord, schemas?: CurrentSchemas): RequestSummary {
+  const current = record.eventType === null ? undefined : schemas?.get(record.eventType);
+  const stale = schemas !== undefined && current !== undefined && record.schemaRef !== current;
+  const pending = record.shapePending || stale;
   return {
     id: record.id,
     binId: record.binId,
@@ -27,8 +37,10 @@ export function toSummary(record: RequestSummaryRecord): RequestSummary {
     sourceFailure: record.sourceFailure,
     plainHttp: record.plainHttp,
     eventType: record.eventType,
-    shapeDrift: record.shapeDrift,
-    schemaResult: record.schemaResult as RequestSummary["schemaResult"],
+    shapeDrift: record.shapePending ? null : record.shapeDrift,
+    // A verdict of a replaced or removed schema is not shown as this one's.
+    schemaResult: pending || (schemas !== undefined && current === undefined) ? null : (record.schemaResult as RequestSummary["schemaResult"]),
+    checksPending: pending,
   };
 }
 
@@ -47,11 +59,12 @@ export function toDetail(
   record: CapturedRequestRecord,
   inlineBodyBytes = DETAIL_INLINE_BODY_BYTES,
   schemaCheck: SchemaCheck | null = storedSchemaCheck(record),
+  schemas?: CurrentSchemas,
 ): RequestDetail {
   const body = Buffer.from(record.body);
   const omitted = body.length > inlineBodyBytes;
   return {
-    ...toSummary(record),
+    ...toSummary(record, schemas),
     headers: record.headers,
     httpVersion: record.httpVersion,
     bodyBase64: omitted ? "" : body.toString("base64"),

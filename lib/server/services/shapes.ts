@@ -7,6 +7,7 @@ import type { ShapeChangeSeen } from "@/lib/server/shapes/learn";
 import { deleteEventSchema, getEventSchema, getEventShape, listEventSchemas, listEventShapes, putEventSchema } from "@/lib/server/queries/shapes";
 import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
+import type { CurrentSchemas } from "@/lib/server/services/serialize";
 import { jsonBodyOf } from "@/lib/server/shapes/json-body";
 import { checkBody, compileSchema, MAX_SCHEMAS_PER_BIN, outcomeFromColumns, rememberCompiled, schemaRef, type SchemaDraft } from "@/lib/server/shapes/schemas";
 
@@ -78,22 +79,28 @@ export async function ownerSchema(binId: string, eventType: string): Promise<Own
   return toOwnerSchema(row);
 }
 
+/** The bin's owner schemas by event type, as the stored verdicts name them (see toSummary). */
+export async function currentSchemas(binId: string): Promise<CurrentSchemas> {
+  return new Map((await listEventSchemas(binId)).map((schema) => [schema.eventType, schemaRef(schema)]));
+}
+
 /**
- * Sets (or replaces) the type's schema once Ajv compiles it (422 with Ajv's reason otherwise).
- * Verdicts stored under the schema it replaces are cleared: those requests are checked again when read.
+ * Sets (or replaces) the type's schema once Ajv compiles it (422 with Ajv's reason otherwise). The
+ * type's stored requests are checked against it in the background, newest first (lib/server/shapes/learner.ts);
+ * until each is, it is listed as pending, and its detail checks it when read.
  */
 export async function setOwnerSchema(binId: string, eventType: string, text: string): Promise<OwnerSchema> {
   const { draft, validate } = compileSchema(text);
   const row = await putEventSchema(binId, eventType, { newId: randomUUID(), draft, text }, new Date(), MAX_SCHEMAS_PER_BIN);
   if (row === null) throw new DomainError("too_many_schemas", `A bin may hold ${MAX_SCHEMAS_PER_BIN} schemas; remove one first.`, 409);
   rememberCompiled(row, validate);
-  publish("bin.schemaChanged", { binId, eventType });
+  publish("bin.schemaChanged", { binId, eventType, removed: false });
   return toOwnerSchema(row);
 }
 
 export async function removeOwnerSchema(binId: string, eventType: string): Promise<void> {
   if (!(await deleteEventSchema(binId, eventType))) throw noSchema(eventType);
-  publish("bin.schemaChanged", { binId, eventType });
+  publish("bin.schemaChanged", { binId, eventType, removed: true });
 }
 
 /**

@@ -1,7 +1,6 @@
-// Learning inside the group commit: the batch's rows are compared with, then merged into, their
-// types' stored shapes, in the same transaction that stores the rows. So a shape is never behind
-// what is stored (nothing to resume after a restart) and every row is flagged as it is listed.
-import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+// Learning from stored rows in the background (lib/server/shapes/learner.ts): a batch's rows are
+// compared with, then merged into, their types' stored shapes, in the transaction that flags them.
+import type { ShapeRow } from "@/lib/server/queries/hot-store-types";
 import type { JsonBody } from "@/lib/server/shapes/json-body";
 import { SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
 import { emptyShape, learnSample, type ShapeChange, type ShapeNode } from "@/lib/shared/shapes/shape";
@@ -72,11 +71,7 @@ function fromStore(key: string, known: StoredShape | undefined, at: Date): Worki
  * Flags each row (shapeDrift, shapeChanges, shapeNote) against its type's shape so far, in row
  * order, and returns the shapes to store back. `stored` holds the rows' types that already have one.
  */
-export function learnShapes(
-  rows: readonly CapturedRequestRecord[],
-  bodyOf: (record: CapturedRequestRecord) => JsonBody | null,
-  stored: ReadonlyMap<string, StoredShape>,
-): StoredShape[] {
+export function learnShapes(rows: readonly ShapeRow[], bodyOf: (record: ShapeRow) => JsonBody | null, stored: ReadonlyMap<string, StoredShape>): StoredShape[] {
   const working = new Map<string, Working>();
   for (const record of rows) {
     if (record.eventType === null) continue;

@@ -1,5 +1,5 @@
 // How much work an owner's JSON Schema can make one check do, worked out before it is accepted.
-// Checks run in the capture transaction, and bins are anonymous: a small schema whose $refs apply
+// Checks run on the main thread (the background learner), and bins are anonymous: a small schema whose $refs apply
 // the same subschema twice at one value, level after level, makes a check take minutes and would
 // stall capture for everyone. Ajv cannot be interrupted, so the bound is enforced at upload instead.
 //

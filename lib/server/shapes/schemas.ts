@@ -1,12 +1,12 @@
-// Owner-supplied JSON Schemas: compiled with Ajv once per schema version, then run against every new
-// request of their event type inside the capture transaction. Bins are anonymous, so the schema and
+// Owner-supplied JSON Schemas: compiled with Ajv once per schema version, then run by the background
+// learner (lib/server/shapes/learner.ts) against every request of their event type. Bins are anonymous, so the schema and
 // the bodies are both untrusted: nothing here may fetch, and nothing may take more than linear time.
 import { Ajv, type ErrorObject, type FuncKeywordDefinition, type Options, type SchemaValidateFunction, type ValidateFunction } from "ajv";
 import type { RegExpEngine } from "ajv/dist/types/index.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats, { type FormatName } from "ajv-formats";
 import { RE2JS } from "re2js";
-import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import type { ShapeRow } from "@/lib/server/queries/hot-store-types";
 import { assertBoundedCost, SchemaTooCostlyError } from "@/lib/server/shapes/schema-cost";
 import type { JsonBody } from "@/lib/server/shapes/json-body";
 import { SHAPE_MAX_BODY_BYTES } from "@/lib/server/shapes/json-body";
@@ -28,7 +28,7 @@ const DRAFT_URIS: Record<string, SchemaDraft> = {
 
 export const NOT_CHECKED_TOO_LARGE = `body over ${SHAPE_MAX_BODY_BYTES / 1024} KiB: not checked against the schema`;
 
-/** One row of the EventSchema table, as the capture path reads it. */
+/** One row of the EventSchema table, as the learner reads it. */
 export interface StoredSchema {
   binId: string;
   eventType: string;
@@ -60,7 +60,7 @@ export class SchemaRefusedError extends DomainError {
 /**
  * `pattern` and `patternProperties` run on RE2 (re2js), whose matching time is linear in the input:
  * with V8's backtracking engine an owner's `(a+)+$` and a sender's body could hold the event loop,
- * and capture with it, for minutes. Patterns RE2 cannot run (backreferences, lookaround) are refused.
+ * and every other bin's checks (and the captures sharing the main thread) with it, for minutes. Patterns RE2 cannot run (backreferences, lookaround) are refused.
  */
 const linearRegExp: RegExpEngine = Object.assign(
   (pattern: string) => {
@@ -100,7 +100,7 @@ function canonical(value: unknown): string {
 
 /**
  * Ajv compares every pair of items for `uniqueItems` on objects: measured, 16,000 small objects (a
- * 150 KiB body) took 38 s, all of it inside the capture transaction. This keeps each item's
+ * 150 KiB body) took 38 s, holding the main thread. This keeps each item's
  * canonical text in a set instead: linear in the body.
  */
 const uniqueItems: FuncKeywordDefinition = {
@@ -161,14 +161,37 @@ const LINEAR_FORMATS: FormatName[] = [
 /** ajv-formats' "url" (an http, https or ftp URL) through the WHATWG parser, which is linear. */
 const URL_FORMAT = (text: string): boolean => /^(?:https?|ftp):\/\//i.test(text) && URL.canParse(text);
 
-function ajvFor(draft: SchemaDraft): Ajv | Ajv2020 {
-  // One instance per schema: schemas of different bins (or versions) may use the same $id.
+function newAjv(draft: SchemaDraft): Ajv | Ajv2020 {
   const ajv = draft === "2020-12" ? new Ajv2020(AJV_OPTIONS) : new Ajv(AJV_OPTIONS);
   addFormats.default(ajv, { formats: LINEAR_FORMATS });
   ajv.addFormat("url", URL_FORMAT);
   ajv.removeKeyword("uniqueItems");
   ajv.addKeyword(uniqueItems);
   return ajv;
+}
+
+/**
+ * Schemas compiled by one Ajv instance per draft before it is replaced. Building an instance (its
+ * meta-schemas and formats) was most of a compile (24 to 34 ms here); but an instance keeps values of
+ * everything it compiled in its code scope even after removeSchema, so it is renewed now and then
+ * rather than kept for ever. Validators keep working after their instance is replaced.
+ */
+const COMPILES_PER_INSTANCE = 100;
+const instances = new Map<SchemaDraft, { ajv: Ajv | Ajv2020; compiles: number }>();
+
+/** Compiles with the draft's shared instance; the schema is not kept registered (another bin may use the same $id). */
+function compileWith(draft: SchemaDraft, schema: object): ValidateFunction {
+  let held = instances.get(draft);
+  if (held === undefined || held.compiles >= COMPILES_PER_INSTANCE) {
+    held = { ajv: newAjv(draft), compiles: 0 };
+    instances.set(draft, held);
+  }
+  held.compiles++;
+  try {
+    return held.ajv.compile(schema);
+  } finally {
+    held.ajv.removeSchema(schema);
+  }
 }
 
 function draftOf(schema: unknown): SchemaDraft {
@@ -202,11 +225,11 @@ export function compileSchema(text: string): CompiledSchema {
     unfollowed = assertBoundedCost(schema);
   } catch (error) {
     if (!(error instanceof SchemaTooCostlyError)) throw error;
-    throw new SchemaRefusedError(`The schema would cost too much to check at capture: ${error.message}.`);
+    throw new SchemaRefusedError(`The schema would cost too much to check: ${error.message}.`);
   }
   let validate: ValidateFunction;
   try {
-    validate = ajvFor(draft).compile(schema as object);
+    validate = compileWith(draft, schema as object);
   } catch (error) {
     if (error instanceof SchemaRefusedError) throw error;
     const reason = errorMessage(error);
@@ -220,7 +243,7 @@ export function compileSchema(text: string): CompiledSchema {
       `The schema's cost cannot be bounded through $ref ${JSON.stringify(unfollowed[0])}: refer to #/$defs/... or an $anchor instead.`,
     );
   // A schema that applies itself to the same value ({"allOf": [{"$ref": "#"}]}) compiles, then
-  // recurses without end on every body: refused here rather than found at capture.
+  // recurses without end on every body: refused here rather than found on every request.
   for (const probe of PROBES) {
     try {
       validate(probe);
@@ -254,18 +277,23 @@ export const MAX_SCHEMAS_PER_BIN = 100;
  * Compiled validators, so a batch (and every batch after it) compiles a schema once. A stored schema
  * that no longer compiles is remembered as its reason. A bin's share is its whole schema limit, so
  * an active bin's schemas all stay compiled, and the other half is always other bins'. Measured: a
- * validator of a provider-sized schema (2 KiB) holds about 21 KB; one of a 240 KiB schema about 5 MB.
+ * validator of a provider-sized schema (2 KiB) holds about 21 KB; one of a 240 KiB schema about 5 MB:
+ * VALIDATOR_BYTES_PER_SCHEMA_BYTE is a little above the larger ratio, and VALIDATOR_CACHE_BYTES bounds
+ * the whole (a bin at most half): 200 validators of the largest schemas would otherwise hold 1 GB.
  */
-const compiled = new ValidatorCache<ValidateFunction | string>(2 * MAX_SCHEMAS_PER_BIN, MAX_SCHEMAS_PER_BIN);
+const VALIDATOR_BYTES_PER_SCHEMA_BYTE = 24;
+export const VALIDATOR_CACHE_BYTES = 64 * 1024 * 1024;
+const compiled = new ValidatorCache<ValidateFunction | string>(2 * MAX_SCHEMAS_PER_BIN, MAX_SCHEMAS_PER_BIN, VALIDATOR_CACHE_BYTES);
+const estimatedBytes = (schema: Pick<StoredSchema, "schema">) => schema.schema.length * VALIDATOR_BYTES_PER_SCHEMA_BYTE;
 
 /** For tests: the cache itself (its size, a bin's share). */
-export const compiledValidators: Pick<ValidatorCache<unknown>, "size" | "sizeOf" | "capacity" | "perBin"> = compiled;
+export const compiledValidators: Pick<ValidatorCache<unknown>, "size" | "sizeOf" | "capacity" | "perBin" | "bytes" | "maxBytes"> = compiled;
 
 export const schemaRef = (schema: Pick<StoredSchema, "id" | "version">) => `${schema.id}:${schema.version}`;
 
-/** Keeps what a PUT just compiled, so the first capture after it does not compile it again. */
-export function rememberCompiled(schema: Pick<StoredSchema, "binId" | "id" | "version">, validate: ValidateFunction): void {
-  compiled.set(schema.binId, schema.id, schema.version, validate);
+/** Keeps what a PUT just compiled, so the learner does not compile it again. */
+export function rememberCompiled(schema: Pick<StoredSchema, "binId" | "id" | "version" | "schema">, validate: ValidateFunction): void {
+  compiled.set(schema.binId, schema.id, schema.version, validate, estimatedBytes(schema));
 }
 
 function validatorFor(schema: StoredSchema): ValidateFunction | string {
@@ -276,12 +304,12 @@ function validatorFor(schema: StoredSchema): ValidateFunction | string {
     } catch (error) {
       found = `the schema no longer compiles: ${errorMessage(error)}`;
     }
-    compiled.set(schema.binId, schema.id, schema.version, found);
+    compiled.set(schema.binId, schema.id, schema.version, found, typeof found === "string" ? found.length : estimatedBytes(schema));
   }
   return found;
 }
 
-/** Checks a body (as capture parsed it) against a stored schema. */
+/** Checks a parsed body against a stored schema. */
 export function checkBody(schema: StoredSchema, body: JsonBody): SchemaOutcome {
   if (body.kind === "too_large") return { result: "not_checked", failures: [], failureCount: 0, note: NOT_CHECKED_TOO_LARGE };
   const validate = validatorFor(schema);
@@ -289,7 +317,7 @@ export function checkBody(schema: StoredSchema, body: JsonBody): SchemaOutcome {
   try {
     return checkValue(validate, body.value);
   } catch (error) {
-    // Thrown inside the capture transaction it would fail every request of the batch.
+    // Thrown inside the learner's transaction it would fail every request of the batch.
     return { result: "not_checked", failures: [], failureCount: 0, note: `the schema could not be run on this body: ${errorMessage(error)}` };
   }
 }
@@ -305,16 +333,14 @@ export function outcomeFromColumns(result: string, details: string | null): Sche
 }
 
 /** Sets schemaResult, schemaErrors and schemaRef on each row whose event type has a schema. */
-export function checkSchemas(
-  rows: readonly CapturedRequestRecord[],
-  bodyOf: (record: CapturedRequestRecord) => JsonBody | null,
-  schemas: ReadonlyMap<string, StoredSchema>,
-): void {
+export function checkSchemas(rows: readonly ShapeRow[], bodyOf: (record: ShapeRow) => JsonBody | null, schemas: ReadonlyMap<string, StoredSchema>): void {
   for (const record of rows) {
     const schema = record.eventType === null ? undefined : schemas.get(record.eventType);
-    const body = schema ? bodyOf(record) : null;
-    if (!schema || body === null) continue;
-    const outcome = checkBody(schema, body);
+    if (!schema) continue;
+    const body = bodyOf(record);
+    // Every row of the type gets a verdict against this version, so none stays "pending" for want of one.
+    const outcome: SchemaOutcome =
+      body === null ? { result: "not_checked", failures: [], failureCount: 0, note: "the body is not JSON" } : checkBody(schema, body);
     record.schemaResult = outcome.result;
     record.schemaErrors = outcomeColumn(outcome);
     record.schemaRef = schemaRef(schema);

@@ -1,0 +1,113 @@
+import type Database from "better-sqlite3";
+import {
+  byBin,
+  eventTypesOf,
+  SCHEMA_COLUMNS,
+  SHAPE_COLUMNS,
+  UPSERT_SHAPE_SQL,
+  type LearnRows,
+  type RecheckRows,
+  type ShapeLearnerStore,
+  type ShapeRow,
+} from "@/lib/server/queries/hot-store-types";
+import type { StoredShape } from "@/lib/server/shapes/learn";
+import type { StoredSchema } from "@/lib/server/shapes/schemas";
+
+const named = (n: number) => `@p${n}`;
+const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
+
+type DbShapeRow = Omit<ShapeRow, "receivedAt" | "body"> & { rowid: number; receivedAt: number; body: Buffer | null };
+
+const ROW_COLUMNS = `rowid, "id", "binId", "eventType", "contentType", "body", "receivedAt", "shapeDrift", "shapeChanges", "shapeNote", "schemaResult", "schemaErrors", "schemaRef"`;
+
+const toShapeRow = ({ rowid: _rowid, ...row }: DbShapeRow): ShapeRow => ({
+  ...row,
+  // Null only for rows a re-check scanned past without reading (sqliteShapeLearner's scanBin).
+  body: (row.body ?? Buffer.alloc(0)) as Buffer<ArrayBuffer>,
+  receivedAt: new Date(row.receivedAt),
+});
+
+/**
+ * SQLite's side of the learner, on the store's own connection (the one writer). The rows above the
+ * watermark ("ShapeLearner_watermark", migration 20261203041700_shape_learner) have not been seen:
+ * a batch reads the next rowids by range, learns from the pending ones among them and moves the mark in
+ * the same transaction, so the capture path keeps no index for the learner.
+ */
+export function sqliteShapeLearner(database: Database.Database): ShapeLearnerStore {
+  const watermark = database.prepare<[], { learnedTo: number }>(`SELECT "learnedTo" FROM "ShapeLearner_watermark"`);
+  const batchEnd = database.prepare<[number, number], { rowid: number | null }>(
+    `SELECT max(rowid) AS rowid FROM (SELECT rowid FROM "CapturedRequest" WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
+  );
+  const pendingIn = database.prepare<[number, number], DbShapeRow>(
+    `SELECT ${ROW_COLUMNS} FROM "CapturedRequest" WHERE rowid > ? AND rowid <= ? AND "shapePending" = 1 ORDER BY rowid`,
+  );
+  const advance = database.prepare(`UPDATE "ShapeLearner_watermark" SET "learnedTo" = ?`);
+  const shapeOf = database.prepare<[string, string], Omit<StoredShape, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: number; lastSeenAt: number }>(
+    `SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = ? AND "eventType" = ?`,
+  );
+  const upsertShape = database.prepare(UPSERT_SHAPE_SQL(named));
+  const schemaOf = database.prepare<[string, string], StoredSchema>(`SELECT ${SCHEMA_COLUMNS} FROM "EventSchema" WHERE "binId" = ? AND "eventType" = ?`);
+  const flag = database.prepare(
+    `UPDATE "CapturedRequest" SET "shapeDrift" = @p1, "shapeChanges" = @p2, "shapeNote" = @p3, "schemaResult" = @p4, "schemaErrors" = @p5, "schemaRef" = @p6, "shapePending" = 0 WHERE "id" = @p7`,
+  );
+  const flagRow = (row: ShapeRow) =>
+    flag.run(bind([row.shapeDrift, row.shapeChanges, row.shapeNote, row.schemaResult, row.schemaErrors, row.schemaRef, row.id]));
+
+  const learnBatch = database.transaction((limit: number, learn: LearnRows): ShapeRow[] => {
+    const from = watermark.get()!.learnedTo;
+    const to = batchEnd.get(from, limit)?.rowid ?? null;
+    if (to === null) return [];
+    const rows = pendingIn.all(from, to).map(toShapeRow);
+    for (const [binId, own] of byBin(rows)) {
+      const shapes = new Map<string, StoredShape>();
+      const schemas = new Map<string, StoredSchema>();
+      for (const type of eventTypesOf(own)) {
+        const shape = shapeOf.get(binId, type);
+        if (shape) shapes.set(type, { ...shape, firstSeenAt: new Date(shape.firstSeenAt), lastSeenAt: new Date(shape.lastSeenAt) });
+        const schema = schemaOf.get(binId, type);
+        if (schema) schemas.set(type, schema);
+      }
+      for (const shape of learn(own, shapes, schemas)) {
+        upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
+      }
+      own.forEach(flagRow);
+    }
+    advance.run(to);
+    return rows;
+  });
+
+  const nextRecheck = database.prepare<[], StoredSchema & { recheckBefore: string }>(
+    `SELECT ${SCHEMA_COLUMNS}, "recheckBefore" FROM "EventSchema" WHERE "recheckBefore" IS NOT NULL LIMIT 1`,
+  );
+  // Every request of the bin below the cursor, newest first; bodies only of those the re-check will read.
+  // Two statements, from the newest or below the cursor: one with an OR would walk the bin from its newest row each time.
+  const scanSql = (below: string) =>
+    `SELECT ${ROW_COLUMNS.replace(`"body"`, `CASE WHEN "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 THEN "body" END AS "body"`)},
+       "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 AS "due"
+     FROM "CapturedRequest" WHERE "binId" = @p1 ${below} ORDER BY "id" DESC LIMIT @p5`;
+  const scanNewest = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(""));
+  const scanBelow = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(`AND "id" < @p3`));
+  const moveCursor = database.prepare(`UPDATE "EventSchema" SET "recheckBefore" = ? WHERE "binId" = ? AND "eventType" = ?`);
+  const recheckBatch = database.transaction((scan: number, recheck: RecheckRows): ShapeRow[] | null => {
+    const schema = nextRecheck.get();
+    if (!schema) return null;
+    const params = bind([schema.binId, schema.eventType, schema.recheckBefore, `${schema.id}:${schema.version}`, scan]);
+    const scanned = (schema.recheckBefore === "" ? scanNewest : scanBelow).all(params);
+    const due = scanned.filter((row) => row.due === 1).map(({ due: _due, ...row }) => toShapeRow(row));
+    if (due.length > 0) recheck(due, schema);
+    due.forEach(flagRow);
+    moveCursor.run(scanned.length < scan ? null : scanned.at(-1)!.id, schema.binId, schema.eventType);
+    return due;
+  });
+
+  const newest = database.prepare<[], { rowid: number | null }>(`SELECT max(rowid) AS rowid FROM "CapturedRequest"`);
+  const countPending = database.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM "CapturedRequest" WHERE rowid > ? AND "shapePending" = 1`);
+  return {
+    learnBatch: async (limit, learn) => learnBatch.immediate(limit, learn),
+    recheckBatch: async (scan, recheck) => recheckBatch.immediate(scan, recheck),
+    pending: async () => {
+      const from = watermark.get()!.learnedTo;
+      return (newest.get()?.rowid ?? 0) > from ? countPending.get(from)!.n : 0;
+    },
+  };
+}
