@@ -12,11 +12,19 @@ import { errorMessage } from "@/lib/shared/errors";
  */
 
 /**
- * Rows per transaction. Indexing a row costs 30 to 150 us on this project's 2-core machine (headers and a
- * Stripe-like body, more as the index grows and FTS5 merges its segments): 250 rows hold the event loop,
- * and so the captures, for 10 to 40 ms at a time.
+ * The most rows per transaction. Indexing a row costs 30 to 150 us on this project's 2-core machine (headers
+ * and a Stripe-like body, more as the index grows and FTS5 merges its segments): 250 rows held the event
+ * loop, and so every capture and live event, for 10 to 40 ms at a time.
  */
 export const INDEX_BATCH_ROWS = 250;
+/**
+ * Main-thread time one transaction should take. The batch size follows the measured cost per row so that a
+ * batch ends near this, whatever the rows and the index's size: a capture waits at most about this long
+ * behind the indexer.
+ */
+const SLICE_MS = 3;
+/** Rows in the first batch, before any cost is measured. */
+const FIRST_BATCH_ROWS = 16;
 /** How often the indexer looks at the tail. Captured rows wait about this long to be indexed while the server is quiet. */
 const TICK_MS = 100;
 /** Main-thread time one tick may spend indexing, one batch after another with the event loop free in between. */
@@ -81,13 +89,16 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
   };
   let ownMs = 0;
   let running = false;
+  // Smoothed cost of a row in ms: one slow batch (a segment merge) halves the next, not every later one.
+  let msPerRow = SLICE_MS / FIRST_BATCH_ROWS;
+  const batchRows = () => Math.max(1, Math.min(INDEX_BATCH_ROWS, Math.floor(SLICE_MS / msPerRow)));
   /** Batches until the tick's budget is spent or the tail is indexed, yielding to the event loop between them. */
   const run = (started: number) => {
     if (stopped) return;
     const before = performance.now();
     let indexed = 0;
     try {
-      indexed = batch.immediate(INDEX_BATCH_ROWS);
+      indexed = batch.immediate(batchRows());
       lastError = null;
     } catch (error) {
       // Another connection's long write (SQLITE_BUSY), a full disk: searches stay exact, the next tick tries again.
@@ -97,6 +108,7 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
     }
     const now = performance.now();
     ownMs += now - before;
+    if (indexed > 0) msPerRow = (msPerRow + (now - before) / indexed) / 2;
     settle();
     if (indexed > 0 && !paused && !stopped && now - started < TICK_BUDGET_MS) setImmediate(run, started);
     else running = false;
