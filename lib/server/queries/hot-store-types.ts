@@ -134,6 +134,11 @@ export interface HotStore {
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
    */
   prune(binId: string, keep: number, backlogCap: number, now: Date): Promise<PruneResult>;
+  /**
+   * Deletes requests by hand and adds them to the bin's removedCount in the same transaction: the one `id`,
+   * or the bin's oldest `limit` whose id is at most `throughId` (a chunk of a clear). Returns how many went.
+   */
+  remove(binId: string, selection: RemoveSelection): Promise<number>;
   /** A forwarder's next captures after `afterSequence`, in sequence order, skipping those it already reported. */
   tail(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]>;
   /** Stores a batch of forwarder reports (each once, by its key) and moves the forwarder's cursor forward. */
@@ -325,6 +330,17 @@ const FORWARD_UNDELIVERED = `("forwardPending" OR EXISTS (SELECT 1 FROM "Deliver
 /** Parameters: 1 binId, 2 keep, 3 the lowest forwarder cursor (null: no forwarder). */
 export const PRUNE_DELIVERED_SQL = (p: Placeholder) => `DELETE FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}
   AND (CAST(${p(3)} AS INTEGER) IS NULL OR "sequence" <= ${p(3)}) AND NOT ${FORWARD_UNDELIVERED}`;
+
+export type RemoveSelection = { id: string } | { throughId: string; limit: number };
+
+/** Parameters: 1 binId, 2 the id; or 1 binId, 2 through id, 3 limit. */
+export const REMOVE_SQL = (p: Placeholder, selection: RemoveSelection) =>
+  "id" in selection
+    ? `DELETE FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" = ${p(2)}`
+    : `DELETE FROM "CapturedRequest" WHERE "id" IN (SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" <= ${p(2)} ORDER BY "id" LIMIT ${p(3)})`;
+
+export const removeParams = (binId: string, selection: RemoveSelection): unknown[] =>
+  "id" in selection ? [binId, selection.id] : [binId, selection.throughId, selection.limit];
 
 /** Parameters: 1 binId, 2 keep + backlog cap: what is past the hard limit, delivered or not. */
 export const PAST_CAP_SQL = (p: Placeholder) => `"binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}`;

@@ -13,6 +13,8 @@ import {
   LOWEST_CURSOR_SQL,
   PAST_CAP_SQL,
   PRUNE_DELIVERED_SQL,
+  REMOVE_SQL,
+  removeParams,
   RESERVE_SQL,
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
@@ -172,6 +174,15 @@ export function openPgStore(pool: pg.Pool): HotStore {
         if (removed > 0) await client.query(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + $1 WHERE "id" = $2`, [removed, binId]);
         return { removed, undelivered };
       });
+    },
+    async remove(binId, selection) {
+      // One statement, so one transaction: the rows go and the tally counts them together.
+      const result = await pool.query<{ n: number }>(
+        `WITH gone AS (${REMOVE_SQL(positional, selection)} RETURNING 1)
+         UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1 RETURNING (SELECT count(*)::int FROM gone) AS n`,
+        removeParams(binId, selection),
+      );
+      return result.rows[0]?.n ?? 0;
     },
     async tail(binId, forwarderId, afterSequence, limits) {
       const sizes = await pool.query<{ id: string; bodySize: number }>(TAIL_SIZES_SQL(positional), [binId, forwarderId, afterSequence, limits.rows]);

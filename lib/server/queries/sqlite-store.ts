@@ -17,6 +17,8 @@ import {
   LOWEST_CURSOR_SQL,
   PAST_CAP_SQL,
   PRUNE_DELIVERED_SQL,
+  REMOVE_SQL,
+  removeParams,
   RESERVE_SQL,
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
@@ -32,6 +34,7 @@ import {
   type HotStore,
   type LearnShapes,
   type PrepareRows,
+  type RemoveSelection,
   type ReportRow,
   type RequestSearch,
   type Narrowing,
@@ -193,6 +196,14 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     if (removed > 0) addPruned.run({ n: removed, id: binId });
     return { removed, undelivered };
   });
+  const removeOne = database.prepare(REMOVE_SQL(named, { id: "" }));
+  const removeChunk = database.prepare(REMOVE_SQL(named, { throughId: "", limit: 0 }));
+  const addRemoved = database.prepare(`UPDATE "Bin" SET "removedCount" = "removedCount" + @n WHERE "id" = @id`);
+  const remove = database.transaction((binId: string, selection: RemoveSelection) => {
+    const { changes } = ("id" in selection ? removeOne : removeChunk).run(bind(removeParams(binId, selection)));
+    if (changes > 0) addRemoved.run({ n: changes, id: binId });
+    return changes;
+  });
   const tailSizes = database.prepare<Record<string, unknown>, { id: string; bodySize: number }>(TAIL_SIZES_SQL(named));
   const insertCliDelivery = database.prepare(INSERT_CLI_DELIVERY_SQL(named, "x''"));
   const insertAttempt = database.prepare(INSERT_ATTEMPT_SQL(named));
@@ -271,6 +282,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   return {
     commit: async (groups, prepare, learn, check = null) => commit(groups, prepare, learn, check),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
+    remove: async (binId, selection) => remove.immediate(binId, selection),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
       let bytes = 0;
