@@ -45,7 +45,7 @@ export function pruneRequests(binId: string, keep: number, backlogCap: number, n
 }
 
 /** Deletes requests by hand, counting them in the bin's removedCount (see HotStore.remove). */
-export function removeRequests(binId: string, selection: RemoveSelection): Promise<number> {
+export function removeRequests(binId: string, selection: RemoveSelection): Promise<{ removed: number; lastId: string | null }> {
   return store().remove(binId, selection);
 }
 

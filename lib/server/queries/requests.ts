@@ -144,7 +144,7 @@ export async function getRequestBody(binId: string, requestId: string): Promise<
 }
 
 export async function deleteRequest(binId: string, requestId: string): Promise<boolean> {
-  return (await removeRequests(binId, { id: requestId })) > 0;
+  return (await removeRequests(binId, { id: requestId })).removed > 0;
 }
 
 /**
@@ -166,11 +166,13 @@ export async function deleteAllRequests(binId: string): Promise<number> {
   if (!newest) return 0;
   let removed = 0;
   let limit = CLEAR_CHUNK.first;
+  let afterId: string | null = null;
   for (;;) {
     const started = performance.now();
-    const count = await removeRequests(binId, { throughId: newest.id, limit });
-    removed += count;
-    if (count < limit) return removed;
+    const chunk = await removeRequests(binId, { afterId, throughId: newest.id, limit });
+    removed += chunk.removed;
+    if (chunk.removed < limit || chunk.lastId === null) return removed;
+    afterId = chunk.lastId;
     const ms = performance.now() - started;
     // Towards the slice, by at most a factor of two a step: one chunk slowed by something else does not collapse the size.
     const aimed = Math.min(limit * 2, Math.max(limit / 2, (limit * CLEAR_SLICE_MS) / Math.max(ms, 0.1)));

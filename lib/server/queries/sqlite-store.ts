@@ -18,6 +18,7 @@ import {
   PAST_CAP_SQL,
   PRUNE_DELIVERED_SQL,
   REMOVE_SQL,
+  lastOf,
   removeParams,
   RESERVE_SQL,
   TAIL_COLUMNS,
@@ -196,13 +197,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     if (removed > 0) addPruned.run({ n: removed, id: binId });
     return { removed, undelivered };
   });
-  const removeOne = database.prepare(REMOVE_SQL(named, { id: "" }));
-  const removeChunk = database.prepare(REMOVE_SQL(named, { throughId: "", limit: 0 }));
+  const removeOne = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { id: "" }));
+  const removeChunk = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { afterId: null, throughId: "", limit: 0 }));
   const addRemoved = database.prepare(`UPDATE "Bin" SET "removedCount" = "removedCount" + @n WHERE "id" = @id`);
   const remove = database.transaction((binId: string, selection: RemoveSelection) => {
-    const { changes } = ("id" in selection ? removeOne : removeChunk).run(bind(removeParams(binId, selection)));
-    if (changes > 0) addRemoved.run({ n: changes, id: binId });
-    return changes;
+    const gone = ("id" in selection ? removeOne : removeChunk).all(bind(removeParams(binId, selection)));
+    if (gone.length > 0) addRemoved.run({ n: gone.length, id: binId });
+    return { removed: gone.length, lastId: lastOf(gone) };
   });
   const tailSizes = database.prepare<Record<string, unknown>, { id: string; bodySize: number }>(TAIL_SIZES_SQL(named));
   const insertCliDelivery = database.prepare(INSERT_CLI_DELIVERY_SQL(named, "x''"));
