@@ -180,13 +180,17 @@ export function openPgStore(pool: pg.Pool): HotStore {
       });
     },
     async remove(binId, selection) {
-      // One statement, so one transaction: the rows go and the tally counts them together.
-      const result = await pool.query<{ removed: number; lastId: string | null }>(
-        `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
+      // One statement, so one transaction: the rows go and the tally counts them together. Named, so that
+      // each connection prepares it once and soon runs a generic plan: planned afresh for each chunk, the
+      // planner probed the id index's end for its estimate and walked the dead entries of the rows already
+      // deleted (17 ms of planning per chunk a fifth of the way into a 1,000,000-row clear).
+      const result = await pool.query<{ removed: number; lastId: string | null }>({
+        name: "id" in selection ? "hookscope-remove-one" : "hookscope-remove-chunk",
+        text: `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
            UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1)
          SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone`,
-        removeParams(binId, selection),
-      );
+        values: removeParams(binId, selection),
+      });
       return result.rows[0] ?? { removed: 0, lastId: null };
     },
     async tail(binId, forwarderId, afterSequence, limits) {
