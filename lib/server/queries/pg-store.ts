@@ -186,9 +186,15 @@ export function openPgStore(pool: pg.Pool): HotStore {
       // deleted (17 ms of planning per chunk a fifth of the way into a 1,000,000-row clear).
       const result = await pool.query<{ removed: number; lastId: string | null }>({
         name: "id" in selection ? "hookscope-remove-one" : "hookscope-remove-chunk",
-        text: `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
-           UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1)
-         SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone`,
+        text:
+          "id" in selection
+            ? `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
+                 UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1)
+               SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone`
+            : `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
+                 UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1),
+               durability AS (SELECT set_config('synchronous_commit', $5, true))
+               SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone, durability`,
         values: removeParams(binId, selection),
       });
       return result.rows[0] ?? { removed: 0, lastId: null };

@@ -176,9 +176,12 @@ export async function deleteAllRequests(binId: string): Promise<number> {
   let afterId: string | null = null;
   for (;;) {
     const started = performance.now();
-    const chunk = await removeRequests(binId, { afterId, throughId: newest.id, limit });
+    const chunk = await removeRequests(binId, { afterId, throughId: newest.id, limit, durable: false });
     removed += chunk.removed;
-    if (chunk.removed < limit || chunk.lastId === null) return removed;
+    if (chunk.removed < limit || chunk.lastId === null) {
+      // Committed durably, this one flushes the chunks before it too: the clear answers once they are on disk.
+      return removed + (await removeRequests(binId, { afterId: chunk.lastId ?? afterId, throughId: newest.id, limit: 1, durable: true })).removed;
+    }
     afterId = chunk.lastId;
     const ms = performance.now() - started;
     // Towards the slice, by at most a factor of two a step: one chunk slowed by something else does not collapse the size.

@@ -198,10 +198,11 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     return { removed, undelivered };
   });
   const removeOne = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { id: "" }));
-  const removeChunk = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { afterId: null, throughId: "", limit: 0 }));
+  const removeChunk = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { afterId: null, throughId: "", limit: 0, durable: true }));
   const addRemoved = database.prepare(`UPDATE "Bin" SET "removedCount" = "removedCount" + @n WHERE "id" = @id`);
   const remove = database.transaction((binId: string, selection: RemoveSelection) => {
-    const gone = ("id" in selection ? removeOne : removeChunk).all(bind(removeParams(binId, selection)));
+    // The chunk's fifth parameter (durability) is PostgreSQL's alone.
+    const gone = ("id" in selection ? removeOne : removeChunk).all(bind(removeParams(binId, selection).slice(0, "id" in selection ? 2 : 4)));
     if (gone.length > 0) addRemoved.run({ n: gone.length, id: binId });
     return { removed: gone.length, lastId: lastOf(gone) };
   });
