@@ -12,6 +12,8 @@ export interface LatencyOptions {
   seconds: number;
   /** How long to wait for the last events once every capture has been answered. */
   graceMs: number;
+  /** When given, sending goes on past `seconds` until this settles (the work measured meanwhile). */
+  until?: Promise<unknown>;
 }
 
 export interface LatencyResult {
@@ -130,16 +132,22 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
     };
 
     let sent = 0;
+    let waiting = options.until !== undefined;
+    options.until?.then(
+      () => (waiting = false),
+      () => (waiting = false),
+    );
     const sendStart = performance.now();
     let sendEnd = sendStart;
     await new Promise<void>((resolve) => {
       const tick = setInterval(() => {
-        const due = Math.min(total, Math.floor((performance.now() - sendStart) / intervalMs) + 1);
+        const elapsedDue = Math.floor((performance.now() - sendStart) / intervalMs) + 1;
+        const due = waiting ? elapsedDue : Math.min(Math.max(total, sent), elapsedDue);
         while (sent < due) {
           sendOne();
           sent++;
         }
-        if (sent >= total) {
+        if (sent >= total && !waiting) {
           sendEnd = performance.now();
           clearInterval(tick);
           resolve();

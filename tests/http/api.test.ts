@@ -121,6 +121,9 @@ describe("deleting", () => {
     assert.equal(gone.status, 404);
     const again = await fetch(`${server.url}/api/bins/${bin.id}/requests/${captured[0]}`, { method: "DELETE", ...authorized(bin.ownerToken) });
     assert.equal(again.status, 404);
+    // Counted from the bin's tallies, not its rows: the one deleted counts once.
+    const afterOne = (await (await fetch(`${server.url}/api/bins/${bin.id}`, authorized(bin.ownerToken))).json()) as BinInfo;
+    assert.equal(afterOne.requestCount, captured.length - 1);
 
     const all = await fetch(`${server.url}/api/bins/${bin.id}/requests`, { method: "DELETE", ...authorized(bin.ownerToken) });
     assert.equal(all.status, 204);

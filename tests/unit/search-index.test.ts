@@ -235,6 +235,27 @@ describe(`deletions leave nothing behind in the index (${TEST_DB})`, () => {
     }
   });
 
+  sqliteOnlyTest?.("the indexer merges FTS5's segments itself, in small steps: automerge is off and the index stays whole", async () => {
+    await indexed();
+    const bin = (await createNewBin("http://localhost")).id;
+    const marker = `merge-${randomBytes(6).toString("hex")}`;
+    // Many small batches, so that levels fill up with segments and the merge steps have work.
+    for (let i = 0; i < 400; i++)
+      await capture(bin, { path: `/m${i}`, rawHeaders: ["X-Marker", marker], body: Buffer.from(`{"i":${i},"marker":"${marker}"}`) });
+    await indexed();
+    const { default: Database } = await import("better-sqlite3");
+    const database = new Database(databaseUrl.slice("file:".length), { readonly: true });
+    try {
+      const automerge = database.prepare(`SELECT "v" FROM "CapturedRequestSearch_config" WHERE "k" = 'automerge'`).get() as { v: number } | undefined;
+      assert.equal(automerge?.v, 0);
+    } finally {
+      database.close();
+    }
+    assert.equal(await indexedRowids(marker), 400);
+    assert.equal((await searchRequests(bin, { bodyContains: marker, limit: 500 })).length, 400);
+    await checkIndexIntegrity();
+  });
+
   sqliteOnlyTest?.("deleting rows the index has not reached, and the newest indexed rows (SQLite's watermark)", async () => {
     const indexer = searchIndexer()!;
     await indexed();
@@ -297,9 +318,9 @@ describe(`a term in more rows than an index may hand over (${TEST_DB})`, () => {
 
 describe(`clearing a big bin (${TEST_DB})`, () => {
   test("deletes in chunks, every row and its index entries, and keeps the other bins' rows", async () => {
-    const { CLEAR_CHUNK } = await import("@/lib/server/queries/requests");
     const bin = (await createNewBin("http://localhost")).id;
-    const rows = CLEAR_CHUNK * 2 + 17;
+    // Many chunks: the first deletes 100 rows, and each next one at most twice as many.
+    const rows = 4_017;
     const body = `{"note":"cleared-term"}`;
     await executeSql(
       databaseUrl,

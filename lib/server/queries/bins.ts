@@ -20,6 +20,8 @@ export interface BinRecord {
   undeliveredDroppedAt: Date | null;
   recheckPending: boolean;
   prunedCount: number;
+  /** Requests deleted by hand (one at a time or by a clear). */
+  removedCount: number;
   refusedRateLimited: number;
   refusedTooLarge: number;
   refusedOverloaded: number;

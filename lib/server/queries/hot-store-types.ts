@@ -175,6 +175,12 @@ export interface HotStore {
    * delivered yet; past `keep + backlogCap` even those go, and each forwarder counts what it lost.
    */
   prune(binId: string, keep: number, backlogCap: number, now: Date): Promise<PruneResult>;
+  /**
+   * Deletes requests by hand and adds them to the bin's removedCount in the same transaction: the one `id`,
+   * or the bin's oldest `limit` with an id above `afterId` (null: from the first) and at most `throughId`
+   * (a chunk of a clear). Returns how many went, and the largest id deleted (the next chunk's `afterId`).
+   */
+  remove(binId: string, selection: RemoveSelection): Promise<{ removed: number; lastId: string | null }>;
   /** A forwarder's next captures after `afterSequence`, in sequence order, skipping those it already reported. */
   tail(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]>;
   /** Stores a batch of forwarder reports (each once, by its key) and moves the forwarder's cursor forward. */
@@ -247,6 +253,11 @@ export interface SearchDialect {
    * `param` binds a value; `text` has at least MIN_INDEXED_TERM characters and no NUL.
    */
   headerCandidates(param: (value: unknown) => string, text: string, part: "value" | "pair"): string | null;
+  /**
+   * The headers column as the exact check reads it once candidates narrow the rows: a dialect whose
+   * planner would otherwise serve the exact pattern from the index as well names an expression it cannot.
+   */
+  checkedHeaders?: string;
   bodyCandidates(param: (value: unknown) => string, binIdParam: string, text: string): string | null;
   /** The table as the query names it when a candidates condition narrows it (a planner hint, or just the table). */
   narrowedTable: string;
@@ -329,7 +340,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
       where.push(candidates);
       narrowed = true;
     }
-    where.push(`"headers" ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
+    where.push(`${candidates ? (dialect.checkedHeaders ?? `"headers"`) : `"headers"`} ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
   if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)} AND ${CURRENT_VERDICT}`);
@@ -363,6 +374,30 @@ const FORWARD_UNDELIVERED = `("forwardPending" OR EXISTS (SELECT 1 FROM "Deliver
 /** Parameters: 1 binId, 2 keep, 3 the lowest forwarder cursor (null: no forwarder). */
 export const PRUNE_DELIVERED_SQL = (p: Placeholder) => `DELETE FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}
   AND (CAST(${p(3)} AS INTEGER) IS NULL OR "sequence" <= ${p(3)}) AND NOT ${FORWARD_UNDELIVERED}`;
+
+/**
+ * `durable: false` lets PostgreSQL commit the chunk without waiting for its WAL to reach the disk: a
+ * commit's flush, under a busy disk, made each chunk of a clear last hundreds of ms. A durable commit after
+ * them flushes them all (the WAL is written in order). SQLite ignores it.
+ */
+export type RemoveSelection = { id: string } | { afterId: string | null; throughId: string; limit: number; durable: boolean };
+
+/**
+ * Parameters: 1 binId, 2 the id; or 1 binId, 2 after id ('' from the first), 3 through id, 4 limit. The
+ * lower bound matters on PostgreSQL: without it each chunk's index scan stepped over the entries of every
+ * row the clear had deleted so far (dead until vacuumed), and chunks slowed down as the clear went on.
+ */
+export const REMOVE_SQL = (p: Placeholder, selection: RemoveSelection) =>
+  "id" in selection
+    ? `DELETE FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" = ${p(2)} RETURNING "id"`
+    : `DELETE FROM "CapturedRequest" WHERE "id" IN (SELECT "id" FROM "CapturedRequest" WHERE "binId" = ${p(1)} AND "id" > ${p(2)} AND "id" <= ${p(3)}
+       ORDER BY "id" LIMIT ${p(4)}) RETURNING "id"`;
+
+export const removeParams = (binId: string, selection: RemoveSelection): unknown[] =>
+  "id" in selection ? [binId, selection.id] : [binId, selection.afterId ?? "", selection.throughId, selection.limit, selection.durable ? "on" : "off"];
+
+/** The largest of the deleted ids: where the next chunk starts. */
+export const lastOf = (ids: { id: string }[]): string | null => ids.reduce<string | null>((last, { id }) => (last === null || id > last ? id : last), null);
 
 /** Parameters: 1 binId, 2 keep + backlog cap: what is past the hard limit, delivered or not. */
 export const PAST_CAP_SQL = (p: Placeholder) => `"binId" = ${p(1)} AND "id" <= ${NTH_NEWEST(p, 2)}`;

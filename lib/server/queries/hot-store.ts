@@ -5,6 +5,7 @@ import type {
   HotStore,
   PrepareRows,
   PruneResult,
+  RemoveSelection,
   ReportRow,
   RequestSearch,
   ShapeLearnerStore,
@@ -40,6 +41,11 @@ export function commitCaptureGroups(groups: CaptureGroup[], prepare: PrepareRows
 
 export function pruneRequests(binId: string, keep: number, backlogCap: number, now: Date = new Date()): Promise<PruneResult> {
   return store().prune(binId, keep, backlogCap, now);
+}
+
+/** Deletes requests by hand, counting them in the bin's removedCount (see HotStore.remove). */
+export function removeRequests(binId: string, selection: RemoveSelection): Promise<{ removed: number; lastId: string | null }> {
+  return store().remove(binId, selection);
 }
 
 export function tailForForwarder(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]> {

@@ -13,6 +13,8 @@ import {
   LOWEST_CURSOR_SQL,
   PAST_CAP_SQL,
   PRUNE_DELIVERED_SQL,
+  REMOVE_SQL,
+  removeParams,
   RESERVE_SQL,
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
@@ -86,6 +88,10 @@ export const PG_SEARCH: SearchDialect = {
   // for the planner: measured on 1,000,000 rows with 0.1 % matching, it then reads the index (90 ms)
   // instead of walking the primary key backwards testing ILIKE on each row (257 ms).
   headerCandidates: (param, text, part) => (part === "value" ? `"headers" ILIKE ${param(`%${likeEscape(text)}%`)} ESCAPE '\\'` : null),
+  // Given both, the planner served the pair's pattern from the GIN index too, and its common trigrams (the
+  // header's name, the JSON punctuation) list every row: 70 ms of a 1,000,000-row bin's 85 ms went there.
+  // Concatenated, the column is no longer the index's: the pair is only checked on the value's candidates.
+  checkedHeaders: `("headers" || '')`,
   bodyCandidates: (param, _binIdParam, text) => `("bodyText" LIKE ${param(`%${likeEscape(text)}%`)} ESCAPE '\\' OR "bodyText" IS NULL)`,
   narrowedTable: `"CapturedRequest"`,
 };
@@ -169,6 +175,26 @@ export function openPgStore(pool: pg.Pool): HotStore {
         if (removed > 0) await client.query(`UPDATE "Bin" SET "prunedCount" = "prunedCount" + $1 WHERE "id" = $2`, [removed, binId]);
         return { removed, undelivered };
       });
+    },
+    async remove(binId, selection) {
+      // One statement, so one transaction: the rows go and the tally counts them together. Named, so that
+      // each connection prepares it once and soon runs a generic plan: planned afresh for each chunk, the
+      // planner probed the id index's end for its estimate and walked the dead entries of the rows already
+      // deleted (17 ms of planning per chunk a fifth of the way into a 1,000,000-row clear).
+      const result = await pool.query<{ removed: number; lastId: string | null }>({
+        name: "id" in selection ? "hookscope-remove-one" : "hookscope-remove-chunk",
+        text:
+          "id" in selection
+            ? `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
+                 UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1)
+               SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone`
+            : `WITH gone AS (${REMOVE_SQL(positional, selection)}), counted AS (
+                 UPDATE "Bin" SET "removedCount" = "removedCount" + (SELECT count(*) FROM gone) WHERE "id" = $1),
+               durability AS (SELECT set_config('synchronous_commit', $5, true))
+               SELECT count(*)::int AS removed, max("id") AS "lastId" FROM gone, durability`,
+        values: removeParams(binId, selection),
+      });
+      return result.rows[0] ?? { removed: 0, lastId: null };
     },
     async tail(binId, forwarderId, afterSequence, limits) {
       const sizes = await pool.query<{ id: string; bodySize: number }>(TAIL_SIZES_SQL(positional), [binId, forwarderId, afterSequence, limits.rows]);

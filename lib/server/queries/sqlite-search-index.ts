@@ -12,11 +12,22 @@ import { errorMessage } from "@/lib/shared/errors";
  */
 
 /**
- * Rows per transaction. Indexing a row costs 30 to 150 us on this project's 2-core machine (headers and a
- * Stripe-like body, more as the index grows and FTS5 merges its segments): 250 rows hold the event loop,
- * and so the captures, for 10 to 40 ms at a time.
+ * The most rows per transaction. Indexing a row costs 30 to 150 us on this project's 2-core machine (headers
+ * and a Stripe-like body, more as the index grows and FTS5 merges its segments): 250 rows held the event
+ * loop, and so every capture and live event, for 10 to 40 ms at a time.
  */
 export const INDEX_BATCH_ROWS = 250;
+/**
+ * Main-thread time one transaction should take. The batch size follows the measured cost per row so that a
+ * batch ends near this, whatever the rows and the index's size: a capture waits at most about this long
+ * behind the indexer.
+ */
+const SLICE_MS = 3;
+/** Rows in the first batch, before any cost is measured. */
+const FIRST_BATCH_ROWS = 16;
+/** Pages asked of the first merge step, before any cost is measured, and the most asked of one. */
+const FIRST_MERGE_PAGES = 4;
+const MOST_MERGE_PAGES = 256;
 /** How often the indexer looks at the tail. Captured rows wait about this long to be indexed while the server is quiet. */
 const TICK_MS = 100;
 /** Main-thread time one tick may spend indexing, one batch after another with the event loop free in between. */
@@ -61,6 +72,21 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
     advance.run(to);
     return changes;
   });
+  // FTS5 merges its segments inside the writes by default, and a write that happens to carry a merge held
+  // the event loop 40 to 300 ms (measured with batches of 8 to 250 rows on a 2-core machine under load).
+  // The indexer merges instead, a few pages per transaction ("merge" with a positive N: only levels that hold
+  // usermerge segments, 4 by default). Stored in the table's configuration; setting it again is a no-op.
+  // crisismerge stays: past 16 segments on a level a write still merges them, should these steps fall behind.
+  // (CAST: FTS5 takes only an integer, and better-sqlite3 binds a JS number as a real.)
+  const command = database.prepare<[string, number]>(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch", rank) VALUES (?, CAST(? AS INTEGER))`);
+  command.run("automerge", 0);
+  const totalChanges = database.prepare<[], number>(`SELECT total_changes()`).pluck();
+  /** One merge step of at most about `pages` pages; returns the pages written (FTS5 counts each as a change). */
+  const merge = database.transaction((pages: number): number => {
+    const before = totalChanges.get()!;
+    command.run("merge", pages);
+    return totalChanges.get()! - before;
+  });
   const unindexed = () => Math.max(0, (newest.get()?.rowid ?? 0) - watermark.get()!.indexedTo);
 
   let paused = false;
@@ -81,24 +107,55 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
   };
   let ownMs = 0;
   let running = false;
-  /** Batches until the tick's budget is spent or the tail is indexed, yielding to the event loop between them. */
+  // Smoothed cost of a row in ms: one slow batch (a segment merge) halves the next, not every later one.
+  let msPerRow = SLICE_MS / FIRST_BATCH_ROWS;
+  const batchRows = () => Math.max(1, Math.min(INDEX_BATCH_ROWS, Math.floor(SLICE_MS / msPerRow)));
+  let msPerPage = SLICE_MS / FIRST_MERGE_PAGES;
+  const mergePages = () => Math.max(1, Math.min(MOST_MERGE_PAGES, Math.floor(SLICE_MS / msPerPage)));
+  // Deletions write segments of their own (their delete markers): look for merge work once at start too.
+  let mergeDue = true;
+  /**
+   * Steps until the tick's budget is spent or the tail is indexed and merged, yielding to the event loop
+   * between them: a merge step after each batch while merging has work, a batch otherwise.
+   */
   const run = (started: number) => {
     if (stopped) return;
     const before = performance.now();
+    const cpuBefore = process.cpuUsage();
     let indexed = 0;
+    let merged = 0;
+    let pages = 0;
+    let failed = false;
     try {
-      indexed = batch.immediate(INDEX_BATCH_ROWS);
+      if (mergeDue) {
+        pages = mergePages();
+        merged = merge.immediate(pages);
+        // Fewer than 2 pages: no level holds enough segments to merge (SQLite's documented test).
+        if (merged < 2) mergeDue = false;
+      } else {
+        indexed = batch.immediate(batchRows());
+        if (indexed > 0) mergeDue = true;
+      }
       lastError = null;
     } catch (error) {
       // Another connection's long write (SQLITE_BUSY), a full disk: searches stay exact, the next tick tries again.
       const message = errorMessage(error);
       if (message !== lastError) console.error("sqlite: search indexing failed (searches scan the unindexed rows meanwhile):", message);
       lastError = message;
+      failed = true;
     }
     const now = performance.now();
     ownMs += now - before;
+    // Sized by CPU time, not wall time: on a loaded machine the process is descheduled in the middle of a
+    // step, and wall time shrank the batches to a few rows each, whose per-transaction cost then dominated
+    // (35,000 rows took 84 s to index at load 6 to 9).
+    const cpu = process.cpuUsage(cpuBefore);
+    const spent = (cpu.user + cpu.system) / 1000;
+    if (indexed > 0) msPerRow = (msPerRow + spent / indexed) / 2;
+    // Per page asked for: a step writes a few times as many as it is given.
+    if (merged >= 2) msPerPage = (msPerPage + spent / pages) / 2;
     settle();
-    if (indexed > 0 && !paused && !stopped && now - started < TICK_BUDGET_MS) setImmediate(run, started);
+    if ((indexed > 0 || mergeDue) && !failed && !paused && !stopped && now - started < TICK_BUDGET_MS) setImmediate(run, started);
     else running = false;
   };
   const tick = () => {

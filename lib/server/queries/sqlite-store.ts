@@ -17,6 +17,9 @@ import {
   LOWEST_CURSOR_SQL,
   PAST_CAP_SQL,
   PRUNE_DELIVERED_SQL,
+  REMOVE_SQL,
+  lastOf,
+  removeParams,
   RESERVE_SQL,
   TAIL_COLUMNS,
   TAIL_SIZES_SQL,
@@ -26,6 +29,7 @@ import {
   type CaptureGroup,
   type HotStore,
   type PrepareRows,
+  type RemoveSelection,
   type ReportRow,
   type RequestSearch,
   type Narrowing,
@@ -187,6 +191,15 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     if (removed > 0) addPruned.run({ n: removed, id: binId });
     return { removed, undelivered };
   });
+  const removeOne = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { id: "" }));
+  const removeChunk = database.prepare<Record<string, unknown>, { id: string }>(REMOVE_SQL(named, { afterId: null, throughId: "", limit: 0, durable: true }));
+  const addRemoved = database.prepare(`UPDATE "Bin" SET "removedCount" = "removedCount" + @n WHERE "id" = @id`);
+  const remove = database.transaction((binId: string, selection: RemoveSelection) => {
+    // The chunk's fifth parameter (durability) is PostgreSQL's alone.
+    const gone = ("id" in selection ? removeOne : removeChunk).all(bind(removeParams(binId, selection).slice(0, "id" in selection ? 2 : 4)));
+    if (gone.length > 0) addRemoved.run({ n: gone.length, id: binId });
+    return { removed: gone.length, lastId: lastOf(gone) };
+  });
   const tailSizes = database.prepare<Record<string, unknown>, { id: string; bodySize: number }>(TAIL_SIZES_SQL(named));
   const insertCliDelivery = database.prepare(INSERT_CLI_DELIVERY_SQL(named, "x''"));
   const insertAttempt = database.prepare(INSERT_ATTEMPT_SQL(named));
@@ -238,6 +251,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   return {
     commit: async (groups, prepare) => commit(groups, prepare),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
+    remove: async (binId, selection) => remove.immediate(binId, selection),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
       let bytes = 0;

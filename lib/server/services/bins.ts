@@ -8,7 +8,7 @@ import { listBinsOfTeams, listTeamsOfUser } from "@/lib/server/queries/teams";
 import { requireTeamForBins } from "@/lib/server/services/teams";
 import { newBinId, newToken } from "@/lib/server/ids";
 import { claimBinFor, createBin, deleteBin, listAllBins, listBinsOfUser, updateBin, type BinRecord } from "@/lib/server/queries/bins";
-import { countRequests, deleteAllRequests } from "@/lib/server/queries/requests";
+import { deleteAllRequests, storedRequests } from "@/lib/server/queries/requests";
 import { publish } from "@/lib/server/realtime/bus";
 import { hashToken, type BinAccess } from "@/lib/server/services/access";
 import { outboundRoleOf } from "@/lib/server/services/instance-policy";
@@ -74,7 +74,7 @@ export async function describeBin(access: BinAccess, origin: string): Promise<Bi
     createdAt: bin.createdAt.toISOString(),
     expiresAt: bin.expiresAt?.toISOString() ?? null,
     maxRequests: bin.maxRequests,
-    requestCount: await countRequests(bin.id),
+    requestCount: storedRequests(bin),
     pruned: bin.prunedCount,
     refused: {
       rateLimited: bin.refusedRateLimited,
