@@ -33,3 +33,19 @@ export async function closePostgresPool(): Promise<void> {
   holder[GLOBAL_KEY] = undefined;
   await current?.pool.end();
 }
+
+/** Runs `work` in one transaction on a connection of its own, rolled back if it throws. */
+export async function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -12,6 +12,7 @@ import {
 } from "@/lib/server/queries/hot-store-types";
 import type { StoredShape } from "@/lib/server/shapes/learn";
 import type { StoredSchema } from "@/lib/server/shapes/schemas";
+import { inPgTransaction } from "@/lib/server/db/postgres-pool";
 
 const positional = (n: number) => `$${n}`;
 
@@ -44,20 +45,7 @@ function flagParams(rows: ShapeRow[]): unknown[] {
  * elected instance, but a hand-over may briefly overlap).
  */
 export function pgShapeLearner(pool: pg.Pool): ShapeLearnerStore {
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work);
   return {
     learnBatch: (limit: number, learn: LearnRows) =>
       inTransaction(async (client) => {

@@ -28,6 +28,7 @@ import {
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import { pgShapeLearner } from "@/lib/server/queries/pg-shape-learner";
+import { inPgTransaction } from "@/lib/server/db/postgres-pool";
 
 const positional = (n: number) => `$${n}`;
 
@@ -98,20 +99,7 @@ export const PG_SEARCH: SearchDialect = {
 
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */
 export function openPgStore(pool: pg.Pool): HotStore {
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work);
   return {
     async commit(groups, prepare) {
       return inTransaction(async (client) => {
