@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SignInNeeded } from "./sign-in-needed";
 import { ACCOUNT_LIST_CLASS, AccountList } from "@/components/account/account-list";
+import { HistoryButton } from "@/components/audit/history-button";
 
 /** Personal API keys: created (shown once), listed with their last use, revoked. */
 export function ApiKeysPanel() {
@@ -41,9 +42,15 @@ export function ApiKeysPanel() {
 
   return (
     <section aria-labelledby="api-keys-heading" className="mt-8">
-      <h2 id="api-keys-heading" className="text-lg font-semibold tracking-tight">
-        API keys
-      </h2>
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="api-keys-heading" className="text-lg font-semibold tracking-tight">
+          API keys
+        </h2>
+        <HistoryButton
+          source={{ path: "/api/me/audit", label: "Changes to your API keys" }}
+          description="Which keys were created and revoked, and when. The keys themselves are never recorded."
+        />
+      </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         For scripts, CI and <code className="font-mono">hookscope forward --token</code>: sent as <code className="font-mono">Authorization: Bearer hsk_…</code>
         , a key opens your account&apos;s bins. <em>Read</em> keys only read; <em>write</em> keys also change bins and create them.

@@ -336,6 +336,14 @@ export function openApiDocument(): Json {
           },
         },
       },
+      "/api/me/audit": {
+        get: {
+          summary: "The account's own log",
+          description: "Newest first: the account's API keys created and revoked (name, id, scope; never the key), by whom and when. A session or an API key.",
+          security: [{ session: [] }, { bearer: [] }],
+          responses: { "200": reply("The log.", ref("AuditList")), "401": error("Not signed in.") },
+        },
+      },
       "/api/admin/bins": {
         get: {
           summary: "Every bin on the instance (admins)",

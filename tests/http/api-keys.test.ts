@@ -145,6 +145,19 @@ test("a revoked key answers 401 at once, as does a mistyped one; the revoked key
   assert.notEqual(await cli.exited, 0, "the CLI stops on a revoked key");
   const list = (await (await alice.fetch(`${app}/api/me/api-keys`)).json()) as { keys: ApiKeyInfo[] };
   assert.ok(list.keys.find((key) => key.id === victim.id)?.revokedAt);
+
+  // The account's own log: both changes, by name and id, never the key itself; nobody else's.
+  const log = await alice.fetch(`${app}/api/me/audit`);
+  assert.equal(log.status, 200);
+  const text = await log.text();
+  assert.ok(!text.includes(victim.key.split("_")[2]!), "the key's secret is never in the log");
+  const { entries } = JSON.parse(text) as { entries: { actor: string; action: string; detail: Record<string, unknown> }[] };
+  const aboutVictim = entries.filter((entry) => entry.detail.id === victim.id).map((entry) => `${entry.actor} ${entry.action} ${String(entry.detail.key)}`);
+  assert.deepEqual(aboutVictim, ["alice@example.test key.revoked soon revoked", "alice@example.test key.created soon revoked"]);
+  assert.equal((await fetch(`${app}/api/me/audit`)).status, 401);
+  const someoneElse = await signInWithoutBrowser(app, "carl");
+  const othersLog = (await (await someoneElse.fetch(`${app}/api/me/audit`)).json()) as { entries: { detail: Record<string, unknown> }[] };
+  assert.ok(!othersLog.entries.some((entry) => entry.detail.id === victim.id), "another account does not see it");
 });
 
 test("the bin's audit log names who changed what (session, key, owner token), never a secret, for owners only", async () => {

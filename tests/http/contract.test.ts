@@ -93,6 +93,7 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/admin/policy", "/api/admin/policy", { expect: 401 });
   await call("put", "/api/admin/policy", "/api/admin/policy", { expect: 401, ...asJsonBody({ privateTargetRoles: ["admin"] }) });
   await call("get", "/api/admin/audit", "/api/admin/audit", { expect: 401 });
+  await call("get", "/api/me/audit", "/api/me/audit", { expect: 401 });
   await call("get", "/api/teams/{teamId}/audit", "/api/teams/noteam/audit", { expect: 401 });
   await call("post", "/api/teams", "/api/teams", { expect: 401, ...asJsonBody({ name: "Payments" }) });
   await call("get", "/api/teams/{teamId}", "/api/teams/noteam", { expect: 401 });
@@ -145,6 +146,15 @@ test("every operation of the OpenAPI document answers what the document says", {
   await call("get", "/api/bins/{binId}/timeline", `${base}/timeline?buckets=10`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/shapes", `${base}/shapes`, { expect: 200, headers: owner(bin) });
   await call("get", "/api/bins/{binId}/shapes/changes", `${base}/shapes/changes`, { expect: 200, headers: owner(bin) });
+  // Shapes are learnt behind the captures (lib/server/shapes/learner.ts): export once the untyped one is.
+  await waitUntil(
+    async () => {
+      const list = (await (await fetch(`${server.url}${base}/shapes`, { headers: owner(bin) })).json()) as { shapes: { eventType: string }[] };
+      return list.shapes.some((shape) => shape.eventType === "untyped");
+    },
+    15_000,
+    "the untyped shape to be learnt",
+  );
   await call("get", "/api/bins/{binId}/shapes/export", `${base}/shapes/export?eventType=untyped&format=zod`, { expect: 200, headers: owner(bin) });
   const schemaPath = `${base}/shapes/schema?eventType=charge.succeeded`;
   await call("put", "/api/bins/{binId}/shapes/schema", schemaPath, { expect: 422, headers: asJson(bin), body: '{"type":"strnig"}' });

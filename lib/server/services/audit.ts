@@ -55,6 +55,21 @@ export async function auditTeam(teamId: string, user: UserRecord, action: string
   });
 }
 
+/** A line in an account's own log (its API keys), read by the account. */
+export async function auditAccount(user: UserRecord, action: string, detail: AuditDetail = {}): Promise<void> {
+  await insertAudit({
+    id: newRequestId(),
+    at: new Date(),
+    binId: null,
+    teamId: null,
+    userId: user.id,
+    actor: userLabel(user),
+    actorUserId: user.id,
+    action,
+    detail: JSON.stringify(detail),
+  });
+}
+
 /** A line in the instance's own log (policies), for its admins. */
 export async function auditInstance(admin: UserRecord, action: string, detail: AuditDetail = {}): Promise<void> {
   await insertAudit({
