@@ -57,7 +57,7 @@ test("a request captured through A appears live, once, in an inspector connected
 
 test("a schema set through A reaches an inspector connected to B (bin:schema-changed)", async () => {
   const onB = await joinOn(b);
-  const seen: { binId: string; eventType: string }[] = [];
+  const seen: { binId: string; eventType: string; removed: boolean }[] = [];
   onB.on("bin:schema-changed", (payload) => seen.push(payload));
   const put = await fetch(`${a.url}/api/bins/${bin.id}/shapes/schema?eventType=cluster.test`, {
     method: "PUT",
@@ -66,7 +66,7 @@ test("a schema set through A reaches an inspector connected to B (bin:schema-cha
   });
   assert.equal(put.status, 200);
   await waitUntil(() => seen.length > 0, 5000, "the event on B");
-  assert.deepEqual(seen, [{ binId: bin.id, eventType: "cluster.test" }]);
+  assert.deepEqual(seen, [{ binId: bin.id, eventType: "cluster.test", removed: false }]);
 });
 
 test("a setting changed through B applies to the next capture on A", async () => {
