@@ -152,6 +152,7 @@ test.describe("inspector ux", () => {
       eventType: null,
       shapeDrift: null,
       schemaResult: null,
+      checksPending: false,
     };
     const requests = Array.from({ length: 10_000 }, (_, i) => {
       const n = 10_000 - i;
