@@ -6,7 +6,7 @@ export interface AuditRecord {
   binId: string | null;
   teamId: string | null;
   /** The account a line is about (its API keys). */
-  userId?: string | null;
+  userId: string | null;
   actorUserId: string | null;
   actor: string;
   action: string;
