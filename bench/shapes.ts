@@ -12,9 +12,10 @@
 //   BENCH_SECONDS [8], BENCH_WARMUP_SECONDS [2], BENCH_ROUNDS [3], BENCH_CONNECTIONS [32]
 // The body is a Stripe-like charge.succeeded event (about 1.3 KB) whose values vary per request,
 // with a new enum-like value now and then, so every request is parsed, compared and merged.
-// Shapes are learnt in the background (lib/server/shapes/learner.ts), mostly after the load: after each
-// round the bench waits until the server's newest request is no longer pending and reports that wait and
-// the CPU it took, per capture of the round, beside the CPU per capture under load.
+// Shapes are learnt in the background (lib/server/shapes/learner.ts), with a tenth of the thread under
+// load: after each round the bench waits until the server's newest request is no longer pending and
+// reports that wait, and the learner's time after the load per capture of the round, added to the CPU
+// per capture under load (which holds the learner's share during the load).
 // Last stdout line: one JSON object with every figure.
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -165,9 +166,9 @@ runBench("shapes", async () => {
   const rates = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
   const cpuPerCapture = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
   /**
-   * CPU under load plus the learner's own time for the round's rows (from its metric), per capture: what
-   * a capture costs in all once its shape is learnt. (The process's CPU during the catch-up would also
-   * count the search indexer and the polling, which the other modes do unmeasured.)
+   * CPU under load (the learner's share of it included) plus the learner's own time after the load (from
+   * its metric), per capture: what a capture costs in all once its shape is learnt. (The process's CPU
+   * during the catch-up would also count the search indexer and the polling, which the other modes do unmeasured.)
    */
   const cpuWithCatchUp = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
   const catchUpMs = new Map<Mode, number[]>(MODES.map((mode) => [mode, []]));
@@ -184,14 +185,15 @@ runBench("shapes", async () => {
       offset += 1_000_000;
       const pid = servers.get(mode)!.child.pid;
       const cpuBefore = cpuMs(pid);
-      const learnerBefore = await learnerMs(servers.get(mode)!);
       const result = await load(url, connections, { seconds }, offset);
       const cpuAfterLoad = cpuMs(pid);
+      // The learner's time during the load is in the process's CPU already; what it spends after is added.
+      const learnerAfterLoad = await learnerMs(servers.get(mode)!);
       const cpuUs = ((cpuAfterLoad - cpuBefore) * 1000) / Math.max(1, result.ok2xx);
       cpuPerCapture.get(mode)!.push(cpuUs);
       const waited = await untilLearnt(servers.get(mode)!, bin);
       catchUpMs.get(mode)!.push(waited);
-      const totalUs = cpuUs + (((await learnerMs(servers.get(mode)!)) - learnerBefore) * 1000) / Math.max(1, result.ok2xx);
+      const totalUs = cpuUs + (((await learnerMs(servers.get(mode)!)) - learnerAfterLoad) * 1000) / Math.max(1, result.ok2xx);
       cpuWithCatchUp.get(mode)!.push(totalUs);
       offset += 1_000_000;
       if (result.non2xx + result.errors > 0) problems.push(`${mode} round ${round}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -224,7 +226,7 @@ runBench("shapes", async () => {
     addedCpuWithCatchUp: { types: Math.round(addedCpuTotal("types") * 1000) / 1000, on: Math.round(addedCpuTotal("on") * 1000) / 1000 },
     catchUpSecondsMedian: Object.fromEntries(MODES.map((mode) => [mode, Math.round(median(catchUpMs.get(mode)!) / 100) / 10])),
     target: TARGET_ADDED,
-    status: problems.length > 0 ? "ERROR" : added("on") < TARGET_ADDED && addedCpu("on") < TARGET_ADDED ? "OK" : "WARN",
+    status: problems.length > 0 ? "ERROR" : added("on") < TARGET_ADDED && addedCpuTotal("on") < TARGET_ADDED ? "OK" : "WARN",
     problems,
   };
   console.error(

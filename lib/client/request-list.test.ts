@@ -120,3 +120,25 @@ test("retention: rows past the bin's limit leave the list, and older stored ones
   assert.equal(state.nextBefore, "r3");
   assert.equal(requestListReducer(state, { type: "retained", keep: 3 }), state, "nothing to drop: same state");
 });
+
+test("a learner's flags that arrive before their rows are applied when the rows land pending", () => {
+  const pending = (id: string): RequestSummary => ({ ...summary(id), eventType: "push", checksPending: true });
+  let state = requestListReducer(INITIAL_REQUEST_LIST, { type: "checked", requests: [{ id: "02", shapeDrift: 1, schemaResult: null }] });
+  // The page was read before the learner reached 02, so it still says pending.
+  state = requestListReducer(state, { type: "first-page", page: { requests: [pending("02"), pending("01")], nextBefore: null } });
+  assert.deepEqual(
+    state.requests.map((r) => [r.id, r.checksPending, r.shapeDrift]),
+    [
+      ["02", false, 1],
+      ["01", true, null],
+    ],
+  );
+  state = requestListReducer(state, { type: "checked", requests: [{ id: "03", shapeDrift: 0, schemaResult: null }] });
+  state = requestListReducer(state, { type: "arrived", requests: [pending("03")] });
+  assert.equal(state.requests[0]?.checksPending, false);
+  // A schema change makes remembered flags stale: a row landing afterwards stays pending.
+  state = requestListReducer(state, { type: "checked", requests: [{ id: "04", shapeDrift: 0, schemaResult: null }] });
+  state = requestListReducer(state, { type: "schema-changed", eventType: "push", removed: false });
+  state = requestListReducer(state, { type: "arrived", requests: [pending("04")] });
+  assert.equal(state.requests[0]?.checksPending, true);
+});

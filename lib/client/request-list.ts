@@ -4,6 +4,8 @@ import type { CheckedRequest, RequestPage, RequestSummary } from "@/lib/shared/a
 
 /** Beyond this many rows the oldest are dropped from memory; "load older" fetches them again. */
 export const MAX_KEPT_REQUESTS = 20_000;
+/** Flags are remembered for rows that may still land; far more than a page or a tick's arrivals. */
+const MAX_REMEMBERED_CHECKS = 5_000;
 
 export interface RequestListState {
   status: "loading" | "ready" | "not-found" | "error";
@@ -14,6 +16,12 @@ export interface RequestListState {
   /** Largest id ever seen. Ids are time-sortable, so this is what a re-join passes as `after`. */
   newestId: string | null;
   errorMessage: string | null;
+  /**
+   * The learner's latest flags by request id, newest last (at most MAX_REMEMBERED_CHECKS). A flag can
+   * arrive before its row: a page fetched while the learner ran still says "pending", and a live
+   * arrival may come after its own check. Rows that land pending take their remembered flags.
+   */
+  checked: ReadonlyMap<string, CheckedRequest>;
 }
 
 export type RequestListAction =
@@ -38,6 +46,7 @@ export const INITIAL_REQUEST_LIST: RequestListState = {
   nextBefore: null,
   newestId: null,
   errorMessage: null,
+  checked: new Map(),
 };
 
 const byIdDesc = (a: RequestSummary, b: RequestSummary) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -49,6 +58,27 @@ export function mergeRequests(existing: readonly RequestSummary[], incoming: rea
   for (const r of existing) byId.set(r.id, r);
   for (const r of incoming) byId.set(r.id, r);
   return [...byId.values()].sort(byIdDesc);
+}
+
+function withChecks(requests: readonly RequestSummary[], checked: ReadonlyMap<string, CheckedRequest>): RequestSummary[] {
+  if (checked.size === 0) return requests.slice();
+  return requests.map((r) => {
+    const flags = r.checksPending ? checked.get(r.id) : undefined;
+    return flags ? { ...r, ...flags, checksPending: false } : r;
+  });
+}
+
+function remembered(checked: ReadonlyMap<string, CheckedRequest>, incoming: readonly CheckedRequest[]): Map<string, CheckedRequest> {
+  const next = new Map(checked);
+  for (const flags of incoming) {
+    next.delete(flags.id);
+    next.set(flags.id, flags);
+  }
+  for (const id of next.keys()) {
+    if (next.size <= MAX_REMEMBERED_CHECKS) break;
+    next.delete(id);
+  }
+  return next;
 }
 
 function maxId(current: string | null, requests: readonly RequestSummary[]): string | null {
@@ -71,8 +101,9 @@ export function requestListReducer(state: RequestListState, action: RequestListA
       // Replaces the list, but keeps live arrivals newer than the page: they came after the query ran.
       const pageNewest = action.page.requests[0]?.id ?? null;
       const newer = state.requests.filter((r) => pageNewest === null || r.id > pageNewest);
-      const requests = mergeRequests(action.page.requests, newer);
+      const requests = mergeRequests(withChecks(action.page.requests, state.checked), newer);
       return {
+        ...state,
         status: "ready",
         ...capped(requests, action.page.nextBefore),
         newestId: maxId(state.newestId, requests),
@@ -84,7 +115,7 @@ export function requestListReducer(state: RequestListState, action: RequestListA
       if (state.nextBefore !== action.before) return state;
       return {
         ...state,
-        requests: mergeRequests(state.requests, action.page.requests),
+        requests: mergeRequests(state.requests, withChecks(action.page.requests, state.checked)),
         nextBefore: action.page.nextBefore,
       };
     }
@@ -92,18 +123,22 @@ export function requestListReducer(state: RequestListState, action: RequestListA
       if (action.requests.length === 0) return state;
       return {
         ...state,
-        ...capped(mergeRequests(state.requests, action.requests), state.nextBefore),
+        ...capped(mergeRequests(state.requests, withChecks(action.requests, state.checked)), state.nextBefore),
         newestId: maxId(state.newestId, action.requests),
       };
     }
     case "checked": {
+      const checked = remembered(state.checked, action.requests);
       const flags = new Map(action.requests.map((r) => [r.id, r]));
-      if (!state.requests.some((r) => flags.has(r.id))) return state;
-      return { ...state, requests: state.requests.map((r) => (flags.has(r.id) ? { ...r, ...flags.get(r.id)!, checksPending: false } : r)) };
+      if (!state.requests.some((r) => flags.has(r.id))) return { ...state, checked };
+      return { ...state, checked, requests: state.requests.map((r) => (flags.has(r.id) ? { ...r, ...flags.get(r.id)!, checksPending: false } : r)) };
     }
     case "schema-changed":
+      // Flags remembered from before the change are stale for this type's rows; which rows those are
+      // is not known for rows not loaded, so all are forgotten (the re-check sends them again).
       return {
         ...state,
+        checked: new Map(),
         requests: state.requests.map((r) =>
           r.eventType !== action.eventType ? r : { ...r, schemaResult: null, checksPending: action.removed ? r.checksPending : true },
         ),

@@ -55,9 +55,10 @@ export type RecheckRows = (rows: ShapeRow[], schema: StoredSchema) => void;
 export interface ShapeLearnerStore {
   /**
    * Learns from up to `limit` pending rows in one transaction and clears their pending mark; returns
-   * them flagged (empty: none pending). On PostgreSQL rows another instance holds are skipped.
+   * them flagged (empty: none pending). On PostgreSQL rows another instance holds are skipped. A row
+   * whose body the learner already holds (`bodyKnown`) may be passed with an empty one (SQLite).
    */
-  learnBatch(limit: number, learn: LearnRows): Promise<ShapeRow[]>;
+  learnBatch(limit: number, learn: LearnRows, bodyKnown: (requestId: string) => boolean): Promise<ShapeRow[]>;
   /**
    * Re-checks one schema's type against it, newest first, scanning up to `scan` of the bin's requests
    * and moving the schema's re-check cursor past them. Null when no schema has a re-check to do.
@@ -65,6 +66,8 @@ export interface ShapeLearnerStore {
   recheckBatch(scan: number, recheck: RecheckRows): Promise<ShapeRow[] | null>;
   /** Rows waiting for the learner, whatever the bin. */
   pending(): Promise<number>;
+  /** Of these rows stored as pending, those learnt and left as captured: found as before, so their drift is 0 (SQLite; PostgreSQL writes back every row). */
+  learntAsCaptured(requestIds: string[]): Promise<Set<string>>;
 }
 
 /** The distinct event types of rows. */
@@ -197,8 +200,19 @@ export interface HotStore {
   close(): Promise<void>;
 }
 
-export const SUMMARY_COLUMNS = `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
-  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType", "shapeDrift", "schemaResult", "schemaRef", "shapePending"`;
+/** How an engine reads a row's learner state: its columns as stored, or expressions of them (SQLite's learner). */
+export interface ShapeStateSql {
+  shapeDrift: string;
+  shapePending: string;
+}
+
+export const STORED_SHAPE_STATE: ShapeStateSql = { shapeDrift: `"shapeDrift"`, shapePending: `"shapePending"` };
+
+export const summaryColumns = (
+  state: ShapeStateSql,
+) => `"id", "binId", "method", "path", "query", "contentType", "bodySize", "remoteAddress", "receivedAt", "sequence",
+  "responseStatus", "responseRule", "verdict", "signature", "freshness", "replaySuspected", "duplicateOf", "authFailure", "sourceFailure", "plainHttp", "eventType",
+  ${state.shapeDrift} AS "shapeDrift", "schemaResult", "schemaRef", ${state.shapePending} AS "shapePending"`;
 
 export const CAPTURE_COLUMNS = [
   "id",
@@ -261,6 +275,7 @@ export interface SearchDialect {
   bodyCandidates(param: (value: unknown) => string, binIdParam: string, text: string): string | null;
   /** The table as the query names it when a candidates condition narrows it (a planner hint, or just the table). */
   narrowedTable: string;
+  shapeState: ShapeStateSql;
   /**
    * Whether narrowing by an index is worth it for this search: an index that keeps most of a big bin
    * costs more than reading the bin newest first until the page is full. Absent: always (the database
@@ -343,7 +358,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
     where.push(`${candidates ? (dialect.checkedHeaders ?? `"headers"`) : `"headers"`} ${dialect.ilike} ${param(`%${likeEscape(pair)}%`)} ESCAPE '\\'`);
   }
   if (search.eventType !== undefined) where.push(`"eventType" = ${param(search.eventType)}`);
-  if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)} AND ${CURRENT_VERDICT}`);
+  if (search.schemaResult !== undefined) where.push(`"schemaResult" = ${param(search.schemaResult)} AND ${currentVerdict(dialect.shapeState)}`);
   if (search.bodyContains) {
     // One narrowing condition is enough: with a header already narrowing, the body is only checked.
     const text = search.bodyContains;
@@ -357,7 +372,7 @@ export function searchSql(dialect: SearchDialect, binId: string, search: Request
   if (search.from) where.push(`"receivedAt" >= ${param(dialect.time(search.from))}`);
   if (search.to) where.push(`"receivedAt" <= ${param(dialect.time(search.to))}`);
   const table = narrowed ? dialect.narrowedTable : `"CapturedRequest"`;
-  const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${param(search.limit)}`;
+  const sql = `SELECT ${summaryColumns(dialect.shapeState)} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${param(search.limit)}`;
   return { sql, params };
 }
 
@@ -477,7 +492,7 @@ export const RESERVE_SQL = (p: Placeholder) =>
  * A stored verdict counts only once the learner has seen the row and only against the type's current
  * schema: a replaced or removed schema's verdicts stay in the rows until the re-check reaches them.
  */
-const CURRENT_VERDICT = `"shapePending" = false AND "schemaRef" = (SELECT s."id" || ':' || s."version" FROM "EventSchema" s
+const currentVerdict = (state: ShapeStateSql) => `NOT ${state.shapePending} AND "schemaRef" = (SELECT s."id" || ':' || s."version" FROM "EventSchema" s
   WHERE s."binId" = "CapturedRequest"."binId" AND s."eventType" = "CapturedRequest"."eventType")`;
 
 export const SCHEMA_COLUMNS = `"binId", "eventType", "id", "version", "schema"`;

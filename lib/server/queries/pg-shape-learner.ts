@@ -100,6 +100,7 @@ export function pgShapeLearner(pool: pg.Pool): ShapeLearnerStore {
         ]);
         return rows;
       }),
+    learntAsCaptured: async () => new Set(),
     pending: async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CapturedRequest" WHERE "shapePending"`)).rows[0]!.n,
   };
 }

@@ -25,6 +25,7 @@ import {
   type SearchDialect,
   type TailRow,
   likeEscape,
+  STORED_SHAPE_STATE,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
 import { pgShapeLearner } from "@/lib/server/queries/pg-shape-learner";
@@ -95,6 +96,7 @@ export const PG_SEARCH: SearchDialect = {
   checkedHeaders: `("headers" || '')`,
   bodyCandidates: (param, _binIdParam, text) => `("bodyText" LIKE ${param(`%${likeEscape(text)}%`)} ESCAPE '\\' OR "bodyText" IS NULL)`,
   narrowedTable: `"CapturedRequest"`,
+  shapeState: STORED_SHAPE_STATE,
 };
 
 /** PostgreSQL through a pg pool: one transaction per batch, one multi-row INSERT per bin. */

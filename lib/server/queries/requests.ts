@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/server/db/client";
-import { removeRequests } from "@/lib/server/queries/hot-store";
+import { removeRequests, shapeLearnerStore } from "@/lib/server/queries/hot-store";
 import type { BinRecord } from "@/lib/server/queries/bins";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 
@@ -89,8 +89,16 @@ export interface ListRequestsOptions {
   order: "newest-first" | "oldest-first";
 }
 
+/** Rows read as stored say "pending" where SQLite's learner left them as captured: this says what the learner found. */
+async function settleShapeState<R extends Pick<RequestSummaryRecord, "id" | "shapePending" | "shapeDrift">>(records: R[]): Promise<R[]> {
+  const stored = records.filter((record) => record.shapePending);
+  if (stored.length === 0) return records;
+  const learnt = await shapeLearnerStore().learntAsCaptured(stored.map((record) => record.id));
+  return records.map((record) => (learnt.has(record.id) ? { ...record, shapePending: false, shapeDrift: 0 } : record));
+}
+
 export async function listRequests(binId: string, options: ListRequestsOptions): Promise<RequestSummaryRecord[]> {
-  return db().capturedRequest.findMany({
+  const rows = await db().capturedRequest.findMany({
     where: {
       binId,
       id: {
@@ -102,6 +110,7 @@ export async function listRequests(binId: string, options: ListRequestsOptions):
     take: options.limit,
     select: SUMMARY_FIELDS,
   });
+  return settleShapeState(rows);
 }
 
 /**
@@ -139,7 +148,7 @@ export function bodyTextColumn(record: Pick<CapturedRequestRecord, "body">): str
 
 export async function getRequest(binId: string, requestId: string): Promise<CapturedRequestRecord | null> {
   const row = await db().capturedRequest.findFirst({ where: { id: requestId, binId } });
-  return row ? fromRow(row) : null;
+  return row ? (await settleShapeState([fromRow(row)]))[0]! : null;
 }
 
 export async function getRequestBody(binId: string, requestId: string): Promise<Uint8Array<ArrayBuffer> | null> {

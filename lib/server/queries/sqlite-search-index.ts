@@ -1,6 +1,7 @@
-import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import type Database from "better-sqlite3";
 import { errorMessage } from "@/lib/shared/errors";
+import { loopLoad } from "@/lib/server/loop-load";
 
 /**
  * The SQLite search index kept behind the captures. A capture only inserts its row; this indexer copies
@@ -93,7 +94,7 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
   let stopped = false;
   let lastError: string | null = null;
   let waiters: { target: number; resolve: () => void; reject: (error: Error) => void }[] = [];
-  let lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
+  const load = loopLoad();
   const settle = () => {
     if (waiters.length === 0) return;
     const indexedTo = watermark.get()!.indexedTo;
@@ -105,7 +106,6 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
     // Only a caller waiting keeps the process alive for the indexer.
     if (waiters.length === 0) timer.unref();
   };
-  let ownMs = 0;
   let running = false;
   // Smoothed cost of a row in ms: one slow batch (a segment merge) halves the next, not every later one.
   let msPerRow = SLICE_MS / FIRST_BATCH_ROWS;
@@ -145,7 +145,7 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
       failed = true;
     }
     const now = performance.now();
-    ownMs += now - before;
+    load.spent(now - before);
     // Sized by CPU time, not wall time: on a loaded machine the process is descheduled in the middle of a
     // step, and wall time shrank the batches to a few rows each, whose per-transaction cost then dominated
     // (35,000 rows took 84 s to index at load 6 to 9).
@@ -159,10 +159,7 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
     else running = false;
   };
   const tick = () => {
-    const loop = performance.eventLoopUtilization(lastUtilization);
-    lastUtilization = performance.eventLoopUtilization();
-    const others = Math.max(0, loop.active - ownMs) / Math.max(1, loop.active + loop.idle);
-    ownMs = 0;
+    const others = load.othersShare();
     if (paused || running) return;
     if (others > BUSY_UTILIZATION && waiters.length === 0) return;
     running = true;

@@ -27,11 +27,33 @@ const toShapeRow = ({ rowid: _rowid, ...row }: DbShapeRow): ShapeRow => ({
   receivedAt: new Date(row.receivedAt),
 });
 
+const LEARNED_TO = `(SELECT "learnedTo" FROM "ShapeLearner_watermark")`;
+
+/**
+ * Whether a row still waits for the learner. A row that the learner found as before (no drift, no
+ * note, no schema verdict: most of them) is not written back: rewriting a captured row cost more than
+ * learning its shape. It keeps "shapePending" = 1 and is learnt because the watermark has passed it.
+ */
+export const SQLITE_SHAPE_PENDING = `("CapturedRequest"."shapePending" = 1 AND "CapturedRequest".rowid > ${LEARNED_TO})`;
+
+/** A row left as captured below the watermark was compared and found as before: its drift is 0 (NULL is stored). */
+export const SQLITE_SHAPE_DRIFT = `CASE WHEN "CapturedRequest"."shapePending" = 1 THEN 0 ELSE "CapturedRequest"."shapeDrift" END`;
+
+/** A learnt row the learner left as captured: nothing to write back. */
+const asCaptured = (row: ShapeRow) =>
+  row.shapeDrift === 0 &&
+  row.shapeChanges === null &&
+  row.shapeNote === null &&
+  row.schemaResult === null &&
+  row.schemaErrors === null &&
+  row.schemaRef === null;
+
 /**
  * SQLite's side of the learner, on the store's own connection (the one writer). The rows above the
  * watermark ("ShapeLearner_watermark", migration 20261203041700_shape_learner) have not been seen:
- * a batch reads the next rowids by range, learns from the pending ones among them and moves the mark in
- * the same transaction, so the capture path keeps no index for the learner.
+ * a batch reads the next rowids by range, learns from the pending ones among them, writes back those
+ * with something to record and moves the mark in the same transaction, so the capture path keeps no
+ * index for the learner.
  */
 export function sqliteShapeLearner(database: Database.Database): ShapeLearnerStore {
   const watermark = database.prepare<[], { learnedTo: number }>(`SELECT "learnedTo" FROM "ShapeLearner_watermark"`);
@@ -39,8 +61,9 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
     `SELECT max(rowid) AS rowid FROM (SELECT rowid FROM "CapturedRequest" WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
   );
   const pendingIn = database.prepare<[number, number], DbShapeRow>(
-    `SELECT ${ROW_COLUMNS} FROM "CapturedRequest" WHERE rowid > ? AND rowid <= ? AND "shapePending" = 1 ORDER BY rowid`,
+    `SELECT ${ROW_COLUMNS.replace(`"body"`, `NULL AS "body"`)} FROM "CapturedRequest" WHERE rowid > ? AND rowid <= ? AND "shapePending" = 1 ORDER BY rowid`,
   );
+  const bodyAt = database.prepare<[number], { body: Buffer }>(`SELECT "body" FROM "CapturedRequest" WHERE rowid = ?`);
   const advance = database.prepare(`UPDATE "ShapeLearner_watermark" SET "learnedTo" = ?`);
   const shapeOf = database.prepare<[string, string], Omit<StoredShape, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: number; lastSeenAt: number }>(
     `SELECT ${SHAPE_COLUMNS} FROM "EventShape" WHERE "binId" = ? AND "eventType" = ?`,
@@ -53,11 +76,11 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
   const flagRow = (row: ShapeRow) =>
     flag.run(bind([row.shapeDrift, row.shapeChanges, row.shapeNote, row.schemaResult, row.schemaErrors, row.schemaRef, row.id]));
 
-  const learnBatch = database.transaction((limit: number, learn: LearnRows): ShapeRow[] => {
+  const learnBatch = database.transaction((limit: number, learn: LearnRows, bodyKnown: (requestId: string) => boolean): ShapeRow[] => {
     const from = watermark.get()!.learnedTo;
     const to = batchEnd.get(from, limit)?.rowid ?? null;
     if (to === null) return [];
-    const rows = pendingIn.all(from, to).map(toShapeRow);
+    const rows = pendingIn.all(from, to).map((row) => toShapeRow(bodyKnown(row.id) ? row : { ...row, body: bodyAt.get(row.rowid)!.body }));
     for (const [binId, own] of byBin(rows)) {
       const shapes = new Map<string, StoredShape>();
       const schemas = new Map<string, StoredSchema>();
@@ -70,7 +93,7 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
       for (const shape of learn(own, shapes, schemas)) {
         upsertShape.run(bind([binId, shape.eventType, shape.shape, shape.changes, shape.firstSeenAt.getTime(), shape.lastSeenAt.getTime()]));
       }
-      own.forEach(flagRow);
+      for (const row of own) if (!asCaptured(row)) flagRow(row);
     }
     advance.run(to);
     return rows;
@@ -81,9 +104,10 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
   );
   // Every request of the bin below the cursor, newest first; bodies only of those the re-check will read.
   // Two statements, from the newest or below the cursor: one with an OR would walk the bin from its newest row each time.
+  const due = `"eventType" = @p2 AND NOT ${SQLITE_SHAPE_PENDING} AND "schemaRef" IS NOT @p4`;
   const scanSql = (below: string) =>
-    `SELECT ${ROW_COLUMNS.replace(`"body"`, `CASE WHEN "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 THEN "body" END AS "body"`)},
-       "eventType" = @p2 AND "shapePending" = 0 AND "schemaRef" IS NOT @p4 AS "due"
+    `SELECT ${ROW_COLUMNS.replace(`"body"`, `CASE WHEN ${due} THEN "body" END AS "body"`).replace(`"shapeDrift"`, `${SQLITE_SHAPE_DRIFT} AS "shapeDrift"`)},
+       ${due} AS "due"
      FROM "CapturedRequest" WHERE "binId" = @p1 ${below} ORDER BY "id" DESC LIMIT @p5`;
   const scanNewest = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(""));
   const scanBelow = database.prepare<Record<string, unknown>, DbShapeRow & { due: number }>(scanSql(`AND "id" < @p3`));
@@ -102,8 +126,12 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
 
   const newest = database.prepare<[], { rowid: number | null }>(`SELECT max(rowid) AS rowid FROM "CapturedRequest"`);
   const countPending = database.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM "CapturedRequest" WHERE rowid > ? AND "shapePending" = 1`);
+  const learntAsCaptured = database.prepare<[string], { id: string }>(
+    `SELECT "id" FROM "CapturedRequest" WHERE "id" IN (SELECT value FROM json_each(?)) AND "shapePending" = 1 AND NOT ${SQLITE_SHAPE_PENDING}`,
+  );
   return {
-    learnBatch: async (limit, learn) => learnBatch.immediate(limit, learn),
+    learntAsCaptured: async (requestIds) => new Set(learntAsCaptured.all(JSON.stringify(requestIds)).map((row) => row.id)),
+    learnBatch: async (limit, learn, bodyKnown) => learnBatch.immediate(limit, learn, bodyKnown),
     recheckBatch: async (scan, recheck) => recheckBatch.immediate(scan, recheck),
     pending: async () => {
       const from = watermark.get()!.learnedTo;

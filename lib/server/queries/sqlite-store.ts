@@ -37,7 +37,7 @@ import {
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
-import { sqliteShapeLearner } from "@/lib/server/queries/sqlite-shape-learner";
+import { sqliteShapeLearner, SQLITE_SHAPE_DRIFT, SQLITE_SHAPE_PENDING } from "@/lib/server/queries/sqlite-shape-learner";
 
 const named = (n: number) => `@p${n}`;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
@@ -127,6 +127,7 @@ export function sqliteSearch(database: Database.Database): SearchDialect {
     // Without statistics SQLite would rather walk the bin's (binId, id) index in order and test each rowid
     // against the candidates: every entry of the bin. NOT INDEXED leaves it the rowid lookups of the candidates.
     narrowedTable: `"CapturedRequest" NOT INDEXED`,
+    shapeState: { shapeDrift: SQLITE_SHAPE_DRIFT, shapePending: SQLITE_SHAPE_PENDING },
     worthNarrowing: (narrowing) => kept(narrowing) < MOST_CANDIDATES,
   };
 }

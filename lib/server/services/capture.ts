@@ -16,7 +16,8 @@ import { announceTally } from "@/lib/server/services/refusals";
 import { offerToStreams } from "@/lib/server/services/forward-stream";
 import { env } from "@/lib/server/env";
 import { toSummary } from "@/lib/server/services/serialize";
-import { typeJsonOf } from "@/lib/server/shapes/json-body";
+import { typeJsonOf, type JsonBody } from "@/lib/server/shapes/json-body";
+import { keepParsedBody } from "@/lib/server/shapes/parsed-bodies";
 import { eventTypeOf } from "@/lib/server/shapes/event-type";
 import { parseJsonPath } from "@/lib/shared/json-path";
 
@@ -93,6 +94,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
   pending.forEach(({ record }, i) => indexesByBin.set(record.binId, [...(indexesByBin.get(record.binId) ?? []), i]));
   const groups = [...indexesByBin].map(([binId, indexes]) => ({ binId, indexes, rows: indexes.map((i) => pending[i]!.record) }));
   const shapes = env().EVENT_SHAPES;
+  const parsedBodies: [string, JsonBody][] = [];
   const reservations = await commitCaptureGroups(groups, (reservation, rows) => {
     const settings = parseStoredSettings(reservation.settings);
     const secrets = parseStoredSecrets(reservation.secrets);
@@ -102,11 +104,15 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       const { corsPreflight } = pending[group.indexes[k]!]!;
       const trust = checkTrust(trustInputOf(record.binId, record), settings, secrets);
       if (shapes !== "off") {
-        const json = typeJsonOf(record.contentType, record.body, () => trust.view.json());
+        const json = typeJsonOf(record.contentType, record.body, () => {
+          const value = trust.view.json();
+          return value === undefined ? undefined : { value, text: trust.view.bodyText() };
+        });
         // Too large to parse: the type comes from headers alone, as if the body said nothing.
-        if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json === "too_large" ? undefined : json.value, typePath });
+        if (json !== null) record.eventType = eventTypeOf({ headers: record.headers, json: json.kind === "too_large" ? undefined : json.value, typePath });
         // Its shape, drift and schema verdict are the background learner's (lib/server/shapes/learner.ts).
         record.shapePending = shapes === "on" && record.eventType !== null;
+        if (record.shapePending && json !== null) parsedBodies.push([record.id, json]);
       }
       Object.assign(record, storedVerdict(trust.verdict));
       record.deliveryKey = trust.deliveryKey;
@@ -124,6 +130,7 @@ async function commitBatch(pending: PendingCapture[]): Promise<(Committed | Erro
       results[group.indexes[k]!] = { decision, settings, forwarderTimeoutMs, rejected: rejection?.check ?? null };
     });
   });
+  for (const [id, body] of parsedBodies) keepParsedBody(id, body);
   groups.forEach((group, g) => {
     const reservation = reservations[g];
     if (!reservation) {

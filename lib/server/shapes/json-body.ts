@@ -38,19 +38,19 @@ export function jsonBodyOf(contentType: string | null, body: Uint8Array): JsonBo
 
 /**
  * What capture reads the event type from: `parse` is the trust checks' own parse of the body
- * (RequestView.json(), undefined when it is not JSON), so a request is parsed once; Slack's form
- * posts are read from their `payload` field. "too_large": typed from its headers alone.
+ * (RequestView.json() and the text it parsed, undefined when it is not JSON), so a request is parsed
+ * once; Slack's form posts are read from their `payload` field. "too_large": typed from its headers alone.
  */
-export function typeJsonOf(contentType: string | null, body: Uint8Array, parse: () => unknown): { value: unknown } | "too_large" | null {
+export function typeJsonOf(contentType: string | null, body: Uint8Array, parse: () => { value: unknown; text: string } | undefined): JsonBody | null {
   const fromForm = formPayload(contentType, body);
   if (fromForm === undefined && !looksJson(contentType, body)) return null;
-  if (body.length > SHAPE_MAX_BODY_BYTES) return "too_large";
+  if (body.length > SHAPE_MAX_BODY_BYTES) return { kind: "too_large" };
   if (fromForm === undefined) {
-    const value = parse();
-    return value === undefined ? null : { value };
+    const parsed = parse();
+    return parsed === undefined ? null : { kind: "json", ...parsed };
   }
   try {
-    return { value: JSON.parse(fromForm) };
+    return { kind: "json", value: JSON.parse(fromForm), text: fromForm };
   } catch {
     return null;
   }

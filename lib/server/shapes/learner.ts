@@ -1,14 +1,16 @@
 // The background shape learner: capture stores a JSON row marked "shapePending" and answers; this learns
 // the rows' shapes, flags their drift and checks them against their type's owner schema a batch at a
 // time, then tells open inspectors (requests.checked). Until then the API and the UI say "pending".
-import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import type { CheckedRequest } from "@/lib/shared/api-types";
 import type { LearnRows, ShapeRow } from "@/lib/server/queries/hot-store-types";
 import { shapeLearnerStore } from "@/lib/server/queries/hot-store";
+import { loopLoad } from "@/lib/server/loop-load";
 import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
 import { learnShapes } from "@/lib/server/shapes/learn";
+import { hasParsedBody, takeParsedBody } from "@/lib/server/shapes/parsed-bodies";
 import { checkSchemas } from "@/lib/server/shapes/schemas";
 import { errorMessage } from "@/lib/shared/errors";
 
@@ -21,15 +23,17 @@ const TICK_MS = 100;
 /** Main-thread time one tick may spend, one batch after another with the event loop free in between. */
 const TICK_BUDGET_MS = 50;
 /**
- * Above this share of busy time on the main thread since the last tick (the learner's own left out), the
- * learner waits: under full capture load it would take its time from the captures. It catches up once the
- * load drops; the rows meanwhile say "pending".
+ * Above this share of busy time on the main thread since the last tick (the learner's own left out), a
+ * tick spends at most BUSY_TICK_BUDGET_MS: under full capture load the learner takes a tenth of the
+ * thread, which keeps pace with capture (a row costs it well under a tenth of what capturing it did), so
+ * rows are learnt while capture's parse of their bodies is still at hand (lib/server/shapes/parsed-bodies.ts).
  */
 const BUSY_UTILIZATION = 0.5;
+const BUSY_TICK_BUDGET_MS = 10;
 
 /** Learns one bin's rows, oldest first, and checks them against their types' schemas. */
 const learnRows: LearnRows = (rows, shapes, schemas) => {
-  const bodies = new Map<ShapeRow, JsonBody | null>(rows.map((row) => [row, jsonBodyOf(row.contentType, row.body)]));
+  const bodies = new Map<ShapeRow, JsonBody | null>(rows.map((row) => [row, takeParsedBody(row.id) ?? jsonBodyOf(row.contentType, row.body)]));
   const bodyOf = (row: ShapeRow) => bodies.get(row) ?? null;
   const learnt = learnShapes(rows, bodyOf, shapes);
   if (schemas.size > 0) checkSchemas(rows, bodyOf, schemas);
@@ -50,7 +54,7 @@ function announce(rows: ShapeRow[]): void {
 /** One step: a batch of pending rows, else a batch of a schema's re-check. False when there was nothing to do. */
 export async function learnStep(): Promise<boolean> {
   const store = shapeLearnerStore();
-  const learnt = await store.learnBatch(LEARN_BATCH_ROWS, learnRows);
+  const learnt = await store.learnBatch(LEARN_BATCH_ROWS, learnRows, hasParsedBody);
   if (learnt.length > 0) {
     metrics().shapeLearnerRows.inc({ work: "learn" }, learnt.length);
     announce(learnt);
@@ -74,18 +78,17 @@ export interface ShapeLearner {
 }
 
 /**
- * Runs the learner every TICK_MS for up to TICK_BUDGET_MS while the main thread is not busy. On start it
+ * Runs the learner every TICK_MS for up to TICK_BUDGET_MS (BUSY_TICK_BUDGET_MS while the main thread is busy). On start it
  * catches up with whatever a restart left pending. On PostgreSQL it runs on the elected instance only.
  */
 export function startShapeLearner(): ShapeLearner {
   let stopped = false;
   let running = false;
-  let ownMs = 0;
   let lastError: string | null = null;
-  let lastUtilization: EventLoopUtilization = performance.eventLoopUtilization();
+  const load = loopLoad();
   let waiters: (() => void)[] = [];
 
-  const run = async (started: number) => {
+  const run = async (started: number, budgetMs: number) => {
     let worked = false;
     const before = performance.now();
     try {
@@ -98,25 +101,21 @@ export function startShapeLearner(): ShapeLearner {
       lastError = message;
     }
     const now = performance.now();
-    ownMs += now - before;
+    load.spent(now - before);
     metrics().shapeLearnerSeconds.inc((now - before) / 1000);
     if (!worked && lastError === null) {
       for (const resolve of waiters) resolve();
       waiters = [];
       timer.unref();
     }
-    if (worked && !stopped && now - started < TICK_BUDGET_MS) setImmediate(() => void run(started));
+    if (worked && !stopped && now - started < budgetMs) setImmediate(() => void run(started, budgetMs));
     else running = false;
   };
   const tick = () => {
-    const loop = performance.eventLoopUtilization(lastUtilization);
-    lastUtilization = performance.eventLoopUtilization();
-    const others = Math.max(0, loop.active - ownMs) / Math.max(1, loop.active + loop.idle);
-    ownMs = 0;
+    const others = load.othersShare();
     if (stopped || running) return;
-    if (others > BUSY_UTILIZATION && waiters.length === 0) return;
     running = true;
-    void run(performance.now());
+    void run(performance.now(), others > BUSY_UTILIZATION && waiters.length === 0 ? BUSY_TICK_BUDGET_MS : TICK_BUDGET_MS);
   };
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
