@@ -185,10 +185,12 @@ runBench("shapes", async () => {
       offset += 1_000_000;
       const pid = servers.get(mode)!.child.pid;
       const cpuBefore = cpuMs(pid);
+      const learnerBefore = await learnerMs(servers.get(mode)!);
       const result = await load(url, connections, { seconds }, offset);
       const cpuAfterLoad = cpuMs(pid);
       // The learner's time during the load is in the process's CPU already; what it spends after is added.
       const learnerAfterLoad = await learnerMs(servers.get(mode)!);
+      const learnerUs = ((learnerAfterLoad - learnerBefore) * 1000) / Math.max(1, result.ok2xx);
       const cpuUs = ((cpuAfterLoad - cpuBefore) * 1000) / Math.max(1, result.ok2xx);
       cpuPerCapture.get(mode)!.push(cpuUs);
       const waited = await untilLearnt(servers.get(mode)!, bin);
@@ -199,7 +201,7 @@ runBench("shapes", async () => {
       if (result.non2xx + result.errors > 0) problems.push(`${mode} round ${round}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       rates.get(mode)!.push(result.requestsPerSecond);
       console.error(
-        `round ${round} ${mode.padEnd(5)} ${Math.round(result.requestsPerSecond)} req/s  p99 ${result.latencyP99Ms.toFixed(1)} ms  server CPU ${cpuUs.toFixed(0)} µs/capture, ${totalUs.toFixed(0)} with the learner's time (caught up ${(waited / 1000).toFixed(1)} s after the load)`,
+        `round ${round} ${mode.padEnd(5)} ${Math.round(result.requestsPerSecond)} req/s  p99 ${result.latencyP99Ms.toFixed(1)} ms  server CPU ${cpuUs.toFixed(0)} µs/capture, ${totalUs.toFixed(0)} with the learner's time after the load; learner during the load ${learnerUs.toFixed(0)} µs/capture (caught up ${(waited / 1000).toFixed(1)} s after the load)`,
       );
     }
   }

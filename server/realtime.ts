@@ -103,12 +103,12 @@ export function attachRealtime(httpServer: HttpServer): {
   // Looked up per event: a BroadcastOperator holds the adapter it was made with, and the cluster
   // adapter replaces the default one after this function returns.
   const local = { to: (name: string) => io.local.to(name), in: (name: string) => io.local.in(name) };
+  const watched = (binId: string) => io.sockets.adapter.rooms.has(room(binId));
   const unsubscribers = [
-    // The hot one: most captures land in bins nobody is watching, and socket.io would encode the
-    // packet before finding the room empty.
+    // The hot ones, per capture and per learnt batch: most captures land in bins nobody is watching,
+    // and socket.io would encode the packet before finding the room empty.
     subscribe("request.captured", (summary) => {
-      const name = room(summary.binId);
-      if (io.sockets.adapter.rooms.has(name)) local.to(name).emit("request:new", summary);
+      if (watched(summary.binId)) local.to(room(summary.binId)).emit("request:new", summary);
     }),
     subscribe("request.deleted", (payload) => local.to(room(payload.binId)).emit("request:deleted", payload)),
     subscribe("bin.cleared", (payload) => local.to(room(payload.binId)).emit("bin:cleared", payload)),
@@ -118,7 +118,9 @@ export function attachRealtime(httpServer: HttpServer): {
     }),
     subscribe("bin.verdictsChanged", (payload) => local.to(room(payload.binId)).emit("bin:verdicts-changed", payload)),
     subscribe("bin.schemaChanged", (payload) => local.to(room(payload.binId)).emit("bin:schema-changed", payload)),
-    subscribe("requests.checked", (payload) => local.to(room(payload.binId)).emit("requests:checked", payload)),
+    subscribe("requests.checked", (payload) => {
+      if (watched(payload.binId)) local.to(room(payload.binId)).emit("requests:checked", payload);
+    }),
     subscribe("bin.tallyChanged", (payload) => local.to(room(payload.binId)).emit("bin:tally-changed", payload)),
     subscribe("bin.shareRevoked", ({ binId }) => {
       // This instance's own sockets, read synchronously: no round trip through the adapter.

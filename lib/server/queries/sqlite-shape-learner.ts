@@ -57,11 +57,10 @@ const asCaptured = (row: ShapeRow) =>
  */
 export function sqliteShapeLearner(database: Database.Database): ShapeLearnerStore {
   const watermark = database.prepare<[], { learnedTo: number }>(`SELECT "learnedTo" FROM "ShapeLearner_watermark"`);
-  const batchEnd = database.prepare<[number, number], { rowid: number | null }>(
-    `SELECT max(rowid) AS rowid FROM (SELECT rowid FROM "CapturedRequest" WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
-  );
-  const pendingIn = database.prepare<[number, number], DbShapeRow>(
-    `SELECT ${ROW_COLUMNS.replace(`"body"`, `NULL AS "body"`)} FROM "CapturedRequest" WHERE rowid > ? AND rowid <= ? AND "shapePending" = 1 ORDER BY rowid`,
+  // One walk of the batch's rows, pending or not: each row fills a page of its own (bodies inline), and
+  // walking them once for the batch's end and again for its pending rows cost the learner twice.
+  const nextRows = database.prepare<[number, number], DbShapeRow & { shapePending: number }>(
+    `SELECT ${ROW_COLUMNS.replace(`"body"`, `NULL AS "body"`)}, "shapePending" FROM "CapturedRequest" WHERE rowid > ? ORDER BY rowid LIMIT ?`,
   );
   const bodyAt = database.prepare<[number], { body: Buffer }>(`SELECT "body" FROM "CapturedRequest" WHERE rowid = ?`);
   const advance = database.prepare(`UPDATE "ShapeLearner_watermark" SET "learnedTo" = ?`);
@@ -78,9 +77,12 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
 
   const learnBatch = database.transaction((limit: number, learn: LearnRows, bodyKnown: (requestId: string) => boolean): ShapeRow[] => {
     const from = watermark.get()!.learnedTo;
-    const to = batchEnd.get(from, limit)?.rowid ?? null;
-    if (to === null) return [];
-    const rows = pendingIn.all(from, to).map((row) => toShapeRow(bodyKnown(row.id) ? row : { ...row, body: bodyAt.get(row.rowid)!.body }));
+    const read = nextRows.all(from, limit);
+    const to = read.at(-1)?.rowid;
+    if (to === undefined) return [];
+    const rows = read
+      .filter((row) => row.shapePending === 1)
+      .map(({ shapePending: _pending, ...row }) => toShapeRow(bodyKnown(row.id) ? row : { ...row, body: bodyAt.get(row.rowid)!.body }));
     for (const [binId, own] of byBin(rows)) {
       const shapes = new Map<string, StoredShape>();
       const schemas = new Map<string, StoredSchema>();

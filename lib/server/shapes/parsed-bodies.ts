@@ -15,8 +15,12 @@ interface Kept {
   chars: number;
 }
 
+/** Old entries are looked for this often, not per capture: a Map walked from its start skips every entry deleted since it last grew. */
+const SWEEP_EVERY_MS = 1_000;
+
 const kept = new Map<string, Kept>();
 let keptChars = 0;
+let nextSweepAt = 0;
 
 function drop(id: string, entry: Kept): void {
   kept.delete(id);
@@ -25,9 +29,12 @@ function drop(id: string, entry: Kept): void {
 
 /** Keeps a committed row's parsed body for the learner; skipped when full. */
 export function keepParsedBody(requestId: string, body: JsonBody, now = Date.now()): void {
-  for (const [id, entry] of kept) {
-    if (now - entry.at <= MAX_AGE_MS) break;
-    drop(id, entry);
+  if (now >= nextSweepAt || kept.size >= MAX_ENTRIES) {
+    nextSweepAt = now + SWEEP_EVERY_MS;
+    for (const [id, entry] of kept) {
+      if (now - entry.at <= MAX_AGE_MS) break;
+      drop(id, entry);
+    }
   }
   const chars = body.kind === "json" ? body.text.length : 0;
   if (kept.size >= MAX_ENTRIES || keptChars + chars > MAX_TEXT_CHARS) return;

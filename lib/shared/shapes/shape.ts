@@ -200,12 +200,15 @@ function visit(node: ShapeNode, value: unknown, parent: Path, key: Key, depth: n
     // Under a new type everything is new: one change says it.
     below = false;
   }
-  const wasEnum = isEnumLike(node);
+  const wasEnum = type === "string" && isEnumLike(node);
   node.types[type] = (node.types[type] ?? 0) + 1;
   if (type === "string") {
     const text = value as string;
-    const format = stringFormat(text);
-    node.format = node.format === undefined || node.format === format ? format : null;
+    // Once its strings differed in format a node stays without one: most fields, after their first sample.
+    if (node.format !== null) {
+      const format = stringFormat(text);
+      node.format = node.format === undefined || node.format === format ? format : null;
+    }
     if (below && wasEnum && !node.values!.includes(text)) {
       flag(walk, link(parent, key), "enum", node.values!.map((known) => JSON.stringify(known)).join(" | "), JSON.stringify(text));
     }
