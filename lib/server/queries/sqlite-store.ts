@@ -142,8 +142,6 @@ function insertValues(record: CapturedRequestRecord): unknown[] {
   return values;
 }
 
-const HOT_CACHE_KIB = 16 * 1024;
-
 /**
  * SQLite through its own better-sqlite3 connection. The transaction is synchronous, so "number the
  * captures, insert them" is one atomic step that nothing else in the process can interleave with.
@@ -151,10 +149,6 @@ const HOT_CACHE_KIB = 16 * 1024;
 export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
-  // The background workers (search indexer, shape learner) read the rows capture wrote moments ago:
-  // SQLite's default 2 MiB cache holds well under a second of captures at full load, so they went back
-  // to the file for every page. Pages are allocated as used: an idle or small store stays small.
-  database.pragma(`cache_size = -${HOT_CACHE_KIB}`);
   let checkpointer: Checkpointer | null = null;
   try {
     checkpointer = startCheckpointer(file, options.onCheckpoint);
