@@ -42,7 +42,11 @@ function withDatabase<T>(use: (database: Database.Database) => T): T {
 const matching = (text: string) =>
   withDatabase(
     (database) =>
-      (database.prepare(`SELECT count(*) AS n FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ?`).get(`"${text.replaceAll('"', '""')}"`) as { n: number }).n,
+      (
+        database.prepare(`SELECT count(*) AS n FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH ?`).get(`"${text.replaceAll('"', '""')}"`) as {
+          n: number;
+        }
+      ).n,
   );
 
 sqliteOnlyTest?.("the contentless index replaces a full external-content one: rebuilt in the background, searches exact throughout", async () => {
@@ -74,9 +78,18 @@ sqliteOnlyTest?.("the contentless index replaces a full external-content one: re
   const found = async (binId: string, search: { bodyContains?: string; header?: string; headerValue?: string }) =>
     (await searchRequests(binId, { ...search, limit: 1000 })).map((row) => row.id);
   const check = async () => {
-    assert.deepEqual(await found(binA, { bodyContains: "alpha-1" }), ids("a", ROWS.a, (i) => i % 3 === 1));
-    assert.deepEqual(await found(binA, { header: "x-k", headerValue: "v2" }), ids("a", ROWS.a, (i) => i % 5 === 2));
-    assert.deepEqual(await found(binB, { bodyContains: "alpha-0" }), ids("b", ROWS.b, (i) => i % 3 === 0));
+    assert.deepEqual(
+      await found(binA, { bodyContains: "alpha-1" }),
+      ids("a", ROWS.a, (i) => i % 3 === 1),
+    );
+    assert.deepEqual(
+      await found(binA, { header: "x-k", headerValue: "v2" }),
+      ids("a", ROWS.a, (i) => i % 5 === 2),
+    );
+    assert.deepEqual(
+      await found(binB, { bodyContains: "alpha-0" }),
+      ids("b", ROWS.b, (i) => i % 3 === 0),
+    );
   };
   // Every row above the reset mark: scanned.
   await check();
@@ -87,10 +100,13 @@ sqliteOnlyTest?.("the contentless index replaces a full external-content one: re
   assert.equal(matching("alpha"), ROWS.a + ROWS.b);
   withDatabase((database) => {
     // Contentless: the index answers rowids, and nothing reads its columns.
-    assert.deepEqual(database.prepare(`SELECT "headers", "bodyText" FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH '"alpha"' LIMIT 1`).get(), {
-      headers: null,
-      bodyText: null,
-    });
+    assert.deepEqual(
+      database.prepare(`SELECT "headers", "bodyText" FROM "CapturedRequestSearch" WHERE "CapturedRequestSearch" MATCH '"alpha"' LIMIT 1`).get(),
+      {
+        headers: null,
+        bodyText: null,
+      },
+    );
     // The indexer sets its merge policy on the table it finds, the new one included.
     assert.equal((database.prepare(`SELECT "v" FROM "CapturedRequestSearch_config" WHERE "k" = 'automerge'`).get() as { v: number }).v, 0);
   });
@@ -101,7 +117,10 @@ sqliteOnlyTest?.("the contentless index replaces a full external-content one: re
   assert.equal(matching("alpha"), ROWS.b);
   assert.equal(matching('"v2"]'), ids("b", ROWS.b, (i) => i % 5 === 2).length);
   assert.deepEqual(await found(binA, { bodyContains: "alpha" }), []);
-  assert.deepEqual(await found(binB, { bodyContains: "alpha-0" }), ids("b", ROWS.b, (i) => i % 3 === 0));
+  assert.deepEqual(
+    await found(binB, { bodyContains: "alpha-0" }),
+    ids("b", ROWS.b, (i) => i % 3 === 0),
+  );
   withDatabase((database) => database.prepare(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch", rank) VALUES ('integrity-check', 1)`).run());
   const { closeHotStore } = await import("@/lib/server/queries/hot-store");
   await closeHotStore();
