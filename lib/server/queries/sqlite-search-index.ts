@@ -112,7 +112,8 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
   const batchRows = () => Math.max(1, Math.min(INDEX_BATCH_ROWS, Math.floor(SLICE_MS / msPerRow)));
   let msPerPage = SLICE_MS / FIRST_MERGE_PAGES;
   const mergePages = () => Math.max(1, Math.min(MOST_MERGE_PAGES, Math.floor(SLICE_MS / msPerPage)));
-  // Deletions write segments of their own (their delete markers): look for merge work once at start too.
+  // Deletions leave tombstones in the segments (contentless_delete, 20261203042000_search_contentless), which
+  // merge steps clear away: look for merge work once at start too.
   let mergeDue = true;
   /**
    * Steps until the tick's budget is spent or the tail is indexed and merged, yielding to the event loop
