@@ -6,6 +6,7 @@ import { env } from "@/lib/server/env";
 import { closeDb, databaseProvider } from "@/lib/server/db/client";
 import { closeHotStore } from "@/lib/server/queries/hot-store";
 import { prepareDatabase } from "@/lib/server/db/prepare";
+import { preloadRoutes } from "./next-preload";
 import { handleCapture, matchCaptureUrl } from "./capture";
 import { handleForwardStream, matchStreamUrl } from "./forward-stream";
 import { endAllStreams } from "@/lib/server/services/forward-stream";
@@ -41,6 +42,7 @@ if (config.HOOKSCOPE_CONFIG) await applyConfigFile(config.HOOKSCOPE_CONFIG);
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
 const handleNext = app.getRequestHandler();
 await app.prepare();
+if (!dev) await preloadRoutes(app);
 
 const captureOptions = {
   maxBodyBytes: config.MAX_BODY_BYTES,
