@@ -6,7 +6,7 @@ await useFreshDatabase("sweeper");
 const { sweepExpiredBins } = await import("@/lib/server/services/sweeper");
 const { createNewBin } = await import("@/lib/server/services/bins");
 const { updateBin, getBin } = await import("@/lib/server/queries/bins");
-const { countRequests } = await import("@/lib/server/queries/requests");
+const { countRequests, deleteAllRequests } = await import("@/lib/server/queries/requests");
 const { captureRequest } = await import("@/lib/server/services/capture");
 
 const DAY = 86_400_000;
@@ -59,4 +59,32 @@ test("sweeping many bins while capture runs loses no capture that should stay", 
   assert.ok(removed.length >= 250);
   assert.ok(results.every((r) => r.status === "fulfilled"));
   assert.equal(await countRequests(keeper), 400);
+});
+
+test("a big expired bin's requests go in chunks before the bin, and an owner who extends it meanwhile keeps it", async () => {
+  const now = Date.now();
+  const big = (await createNewBin("http://x")).id;
+  const extended = (await createNewBin("http://x")).id;
+  for (const binId of [big, extended]) {
+    for (let wave = 0; wave < 10; wave++) await Promise.all(Array.from({ length: 50 }, (_, i) => captureRequest(incoming(binId, wave * 50 + i))));
+    await updateBin(binId, { expiresAt: new Date(now - 1000) });
+  }
+  // The owner moves the expiry on after the first chunk (100 rows) of its bin's sweep.
+  let asked = 0;
+  const stopped = await deleteAllRequests(extended, async () => {
+    asked++;
+    await updateBin(extended, { expiresAt: new Date(now + DAY) });
+    return false;
+  });
+  assert.equal(asked, 1);
+  assert.equal(stopped, 100);
+  assert.equal(await countRequests(extended), 400);
+
+  const removed = await sweepExpiredBins(new Date(now));
+  assert.ok(removed.includes(big));
+  assert.ok(!removed.includes(extended));
+  assert.equal(await getBin(big), null);
+  assert.equal(await countRequests(big), 0);
+  assert.ok(await getBin(extended));
+  assert.equal(await countRequests(extended), 400);
 });

@@ -78,12 +78,20 @@ export async function updateBin(binId: string, changes: BinChanges): Promise<Bin
 }
 
 /** Deletes up to `limit` bins whose expiry has passed; their requests go with them. Returns their ids. */
-export async function deleteExpiredBins(now: Date, limit: number): Promise<string[]> {
+/** Bins past their expiry at `now`, at most `limit`. */
+export async function expiredBinIds(now: Date, limit: number): Promise<string[]> {
   const expired = await db().bin.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: limit });
-  if (expired.length === 0) return [];
-  const ids = expired.map((bin) => bin.id);
-  await db().bin.deleteMany({ where: { id: { in: ids }, expiresAt: { lte: now } } });
-  return ids;
+  return expired.map((bin) => bin.id);
+}
+
+export async function isBinExpired(binId: string, now: Date): Promise<boolean> {
+  return (await db().bin.count({ where: { id: binId, expiresAt: { lte: now } } })) > 0;
+}
+
+/** Deletes the bin, and what is left of its requests, unless its owner moved its expiry on meanwhile. */
+export async function deleteBinIfExpired(binId: string, now: Date): Promise<boolean> {
+  const { count } = await db().bin.deleteMany({ where: { id: binId, expiresAt: { lte: now } } });
+  return count > 0;
 }
 
 export async function getBin(binId: string): Promise<BinRecord | null> {

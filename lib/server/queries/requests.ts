@@ -179,9 +179,10 @@ const CLEAR_PAUSE_FACTOR = 3;
  * Deletes the bin's requests stored when the clear began, oldest first, a chunk per transaction sized to
  * take about CLEAR_SLICE_MS, with a pause of CLEAR_PAUSE_FACTOR times the chunk's time after each: capture keeps three quarters
  * of the time (and on PostgreSQL of the server's CPU) however big the bin. Not atomic (a crash part-way
- * leaves the newer part), and captures arriving meanwhile are kept.
+ * leaves the newer part), and captures arriving meanwhile are kept. `keepGoing` is asked before each chunk
+ * after the first: false stops the clear where it is.
  */
-export async function deleteAllRequests(binId: string): Promise<number> {
+export async function deleteAllRequests(binId: string, keepGoing: () => Promise<boolean> = async () => true): Promise<number> {
   const newest = await db().capturedRequest.findFirst({ where: { binId }, orderBy: { id: "desc" }, select: { id: true } });
   if (!newest) return 0;
   let removed = 0;
@@ -201,6 +202,7 @@ export async function deleteAllRequests(binId: string): Promise<number> {
     const aimed = Math.min(limit * 2, Math.max(limit / 2, (limit * CLEAR_SLICE_MS) / Math.max(ms, 0.1)));
     limit = Math.round(Math.min(CLEAR_CHUNK.most, Math.max(CLEAR_CHUNK.least, aimed)));
     await new Promise((resolve) => setTimeout(resolve, ms * CLEAR_PAUSE_FACTOR));
+    if (!(await keepGoing())) return removed;
   }
 }
 
