@@ -60,11 +60,14 @@ export function mergeRequests(existing: readonly RequestSummary[], incoming: rea
   return [...byId.values()].sort(byIdDesc);
 }
 
-function withChecks(requests: readonly RequestSummary[], checked: ReadonlyMap<string, CheckedRequest>): RequestSummary[] {
-  if (checked.size === 0) return requests.slice();
+/** A row with the learner's flags: no longer pending. */
+const flagged = (request: RequestSummary, flags: CheckedRequest): RequestSummary => ({ ...request, ...flags, checksPending: false });
+
+function withChecks(requests: readonly RequestSummary[], checked: ReadonlyMap<string, CheckedRequest>): readonly RequestSummary[] {
+  if (checked.size === 0) return requests;
   return requests.map((r) => {
     const flags = r.checksPending ? checked.get(r.id) : undefined;
-    return flags ? { ...r, ...flags, checksPending: false } : r;
+    return flags ? flagged(r, flags) : r;
   });
 }
 
@@ -131,7 +134,7 @@ export function requestListReducer(state: RequestListState, action: RequestListA
       const checked = remembered(state.checked, action.requests);
       const flags = new Map(action.requests.map((r) => [r.id, r]));
       if (!state.requests.some((r) => flags.has(r.id))) return { ...state, checked };
-      return { ...state, checked, requests: state.requests.map((r) => (flags.has(r.id) ? { ...r, ...flags.get(r.id)!, checksPending: false } : r)) };
+      return { ...state, checked, requests: state.requests.map((r) => (flags.has(r.id) ? flagged(r, flags.get(r.id)!) : r)) };
     }
     case "schema-changed":
       // Flags remembered from before the change are stale for this type's rows; which rows those are

@@ -77,7 +77,6 @@ export async function updateBin(binId: string, changes: BinChanges): Promise<Bin
   return count > 0 ? getBin(binId) : null;
 }
 
-/** Deletes up to `limit` bins whose expiry has passed; their requests go with them. Returns their ids. */
 /** Bins past their expiry at `now`, at most `limit`. */
 export async function expiredBinIds(now: Date, limit: number): Promise<string[]> {
   const expired = await db().bin.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: limit });

@@ -25,8 +25,9 @@ const TICK_BUDGET_MS = 50;
 /**
  * Above this share of busy time on the main thread since the last tick (the learner's own left out), a
  * tick spends at most BUSY_TICK_BUDGET_MS: under full capture load the learner takes a tenth of the
- * thread, which keeps pace with capture (a row costs it well under a tenth of what capturing it did), so
- * rows are learnt while capture's parse of their bodies is still at hand (lib/server/shapes/parsed-bodies.ts).
+ * thread, close to what it needs (a row costs it about an eighth of what capturing it did; bench:shapes
+ * found it 0 to 0.2 s behind at the end of 8 s rounds), so rows are learnt while capture's parse of their
+ * bodies is still at hand (lib/server/shapes/parsed-bodies.ts).
  */
 const BUSY_UTILIZATION = 0.5;
 const BUSY_TICK_BUDGET_MS = 10;
