@@ -9,6 +9,7 @@ interface Metrics {
   databaseErrors: Counter<"where">;
   shapeLearnerRows: Counter<"work">;
   shapeLearnerSeconds: Counter;
+  searchIndexerSeconds: Counter;
   liveSubscribers: { count: () => number };
 }
 
@@ -54,6 +55,11 @@ function create(): Metrics {
     shapeLearnerSeconds: new Counter({
       name: "hookscope_shape_learner_seconds_total",
       help: "Time the background shape learner's steps took, transactions included: on SQLite main-thread time (what it takes from capture when both are busy); on PostgreSQL waits for the database too.",
+      registers: [registry],
+    }),
+    searchIndexerSeconds: new Counter({
+      name: "hookscope_search_indexer_seconds_total",
+      help: "CPU time the SQLite search indexer's steps took (indexing new rows, merging the index's segments).",
       registers: [registry],
     }),
     liveSubscribers,

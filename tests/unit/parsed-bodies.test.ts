@@ -1,8 +1,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { hasParsedBody, keepParsedBody, takeParsedBody } from "@/lib/server/shapes/parsed-bodies";
+import { hasParsedBody, keepParsedBody, setParsedBodiesWanted, takeParsedBody } from "@/lib/server/shapes/parsed-bodies";
 
 const body = (text: string) => ({ kind: "json" as const, value: JSON.parse(text) as unknown, text });
+
+test("nothing is kept while no learner runs in this process (a PostgreSQL instance that was not elected), and stopping lets go of what was", () => {
+  setParsedBodiesWanted(false);
+  keepParsedBody("unwanted", body("{}"));
+  assert.equal(hasParsedBody("unwanted"), false);
+  setParsedBodiesWanted(true);
+  keepParsedBody("wanted", body("{}"));
+  assert.equal(hasParsedBody("wanted"), true);
+  setParsedBodiesWanted(false);
+  assert.equal(hasParsedBody("wanted"), false);
+  setParsedBodiesWanted(true);
+});
 
 test("a kept body is taken once, and bodies older than ten seconds are dropped", () => {
   const start = 1_000_000;

@@ -9,8 +9,9 @@ import type { CheckedRequest } from "@/lib/shared/api-types";
 
 await useFreshDatabase("shape-learner");
 const { captureRequest } = await import("@/lib/server/services/capture");
-const { createNewBin } = await import("@/lib/server/services/bins");
-const { listRequestPage } = await import("@/lib/server/services/requests");
+const { createNewBin, removeBin } = await import("@/lib/server/services/bins");
+const { binShapes } = await import("@/lib/server/services/shapes");
+const { listRequestPage, removeRequest } = await import("@/lib/server/services/requests");
 const { setOwnerSchema } = await import("@/lib/server/services/shapes");
 const { subscribe } = await import("@/lib/server/realtime/bus");
 const { startShapeLearner } = await import("@/lib/server/shapes/learner");
@@ -20,11 +21,11 @@ before(async () => {
   binId = (await createNewBin("http://localhost")).id;
 });
 
-async function capture(body: string): Promise<string> {
+async function capture(body: string, into = binId): Promise<string> {
   const sample = STRIPE_SAMPLES[0]!;
   const rawHeaders = Object.entries(sample.headers).flat();
   const { summary } = await captureRequest({
-    binId,
+    binId: into,
     method: "POST",
     path: "",
     query: "",
@@ -39,11 +40,11 @@ async function capture(body: string): Promise<string> {
 }
 
 /** Resolves with each id's flags once the learner has announced all of them. */
-function announced(ids: string[]): Promise<Map<string, CheckedRequest>> {
+function announced(ids: string[], inBin = binId): Promise<Map<string, CheckedRequest>> {
   const seen = new Map<string, CheckedRequest>();
   return new Promise((resolve) => {
     const stop = subscribe("requests.checked", (payload) => {
-      if (payload.binId !== binId) return;
+      if (payload.binId !== inBin) return;
       for (const request of payload.requests) seen.set(request.id, request);
       if (ids.every((id) => seen.has(id))) {
         stop();
@@ -53,7 +54,7 @@ function announced(ids: string[]): Promise<Map<string, CheckedRequest>> {
   });
 }
 
-const listed = async () => new Map((await listRequestPage(binId, { limit: 200 })).requests.map((r) => [r.id, r]));
+const listed = async (inBin = binId) => new Map((await listRequestPage(inBin, { limit: 200 })).requests.map((r) => [r.id, r]));
 
 test("captures are pending until the learner, started after them, flags them; it announces each, and a schema set later re-checks them", async () => {
   const changed = JSON.parse(STRIPE_SAMPLES[0]!.body) as { data: { object: Record<string, unknown> } };
@@ -113,6 +114,60 @@ test("captures are pending until the learner, started after them, flags them; it
         [false, "fail"],
       ],
     );
+  } finally {
+    learner.stop();
+  }
+});
+
+test("a bin deleted while its captures wait for the learner holds it up nowhere, and the next bin's are learnt", async () => {
+  const gone = (await createNewBin("http://localhost")).id;
+  const kept = (await createNewBin("http://localhost")).id;
+  await capture(STRIPE_SAMPLES[0]!.body, gone);
+  await capture(STRIPE_SAMPLES[0]!.body, gone);
+  const ids = [await capture(STRIPE_SAMPLES[0]!.body, kept)];
+  // Not the newest rows: their rowids are not handed out again, so what the learner knew of them stays.
+  await removeBin(gone);
+  ids.push(await capture(STRIPE_SAMPLES[1]!.body, kept));
+  const heard = announced(ids, kept);
+  const logged: string[] = [];
+  const log = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args.join(" "));
+  const learner = startShapeLearner();
+  try {
+    await learner.caughtUp();
+    await heard;
+    assert.deepEqual(logged, [], "no batch failed on the deleted bin's rows");
+    const rows = await listed(kept);
+    assert.deepEqual(
+      ids.map((id) => rows.get(id)!.checksPending),
+      [false, false],
+    );
+    assert.equal((await binShapes(kept)).shapes.find((shape) => shape.eventType === "charge.succeeded")?.samples, 2);
+  } finally {
+    console.error = log;
+    learner.stop();
+  }
+});
+
+test("after the newest capture is deleted and its place taken by the next, every remaining capture is still learnt once", async () => {
+  const bin = (await createNewBin("http://localhost")).id;
+  const first = await capture(STRIPE_SAMPLES[0]!.body, bin);
+  const deleted = await capture(STRIPE_SAMPLES[0]!.body, bin);
+  await removeRequest(bin, deleted);
+  // SQLite hands the deleted newest row's rowid to this one: what the learner knew of the old row must not be taken for it.
+  const next = await capture(STRIPE_SAMPLES[1]!.body, bin);
+  const heard = announced([first, next], bin);
+  const learner = startShapeLearner();
+  try {
+    await learner.caughtUp();
+    const flags = await heard;
+    assert.equal(flags.has(deleted), false);
+    const rows = await listed(bin);
+    assert.deepEqual(
+      [first, next].map((id) => rows.get(id)!.checksPending),
+      [false, false],
+    );
+    assert.equal((await binShapes(bin)).shapes.find((shape) => shape.eventType === "charge.succeeded")?.samples, 2);
   } finally {
     learner.stop();
   }

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type Database from "better-sqlite3";
 import { errorMessage } from "@/lib/shared/errors";
+import { metrics } from "@/lib/server/metrics";
 import { loopLoad } from "@/lib/server/loop-load";
 
 /**
@@ -163,6 +164,7 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
     // (35,000 rows took 84 s to index at load 6 to 9).
     const cpu = process.cpuUsage(cpuBefore);
     const spent = (cpu.user + cpu.system) / 1000;
+    metrics().searchIndexerSeconds.inc(spent / 1000);
     if (indexed > 0) msPerRow = (msPerRow + spent / indexed) / 2;
     // Per page asked for: a step writes a few times as many as it is given.
     if (merged >= 2) msPerPage = (msPerPage + spent / pages) / 2;

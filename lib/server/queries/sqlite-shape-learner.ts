@@ -10,6 +10,7 @@ import {
   type ShapeLearnerStore,
   type ShapeRow,
 } from "@/lib/server/queries/hot-store-types";
+import type { CaptureLedger, LedgerEntry } from "@/lib/server/queries/sqlite-capture-ledger";
 import type { StoredShape } from "@/lib/server/shapes/learn";
 import type { StoredSchema } from "@/lib/server/shapes/schemas";
 
@@ -20,10 +21,12 @@ type DbShapeRow = Omit<ShapeRow, "receivedAt" | "body"> & { rowid: number; recei
 
 const ROW_COLUMNS = `rowid, "id", "binId", "eventType", "contentType", "body", "receivedAt", "shapeDrift", "shapeChanges", "shapeNote", "schemaResult", "schemaErrors", "schemaRef"`;
 
+const NO_BODY = Buffer.alloc(0) as Buffer<ArrayBuffer>;
+
 const toShapeRow = ({ rowid: _rowid, ...row }: DbShapeRow): ShapeRow => ({
   ...row,
   // Null only for rows a re-check scanned past without reading (sqliteShapeLearner's scanBin).
-  body: (row.body ?? Buffer.alloc(0)) as Buffer<ArrayBuffer>,
+  body: (row.body ?? NO_BODY) as Buffer<ArrayBuffer>,
   receivedAt: new Date(row.receivedAt),
 });
 
@@ -55,7 +58,7 @@ const asCaptured = (row: ShapeRow) =>
  * with something to record and moves the mark in the same transaction, so the capture path keeps no
  * index for the learner.
  */
-export function sqliteShapeLearner(database: Database.Database): ShapeLearnerStore {
+export function sqliteShapeLearner(database: Database.Database, ledger: CaptureLedger): ShapeLearnerStore {
   const watermark = database.prepare<[], { learnedTo: number }>(`SELECT "learnedTo" FROM "ShapeLearner_watermark"`);
   // One walk of the batch's rows, pending or not: each row fills a page of its own (bodies inline), and
   // walking them once for the batch's end and again for its pending rows cost the learner twice.
@@ -75,15 +78,40 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
   const flagRow = (row: ShapeRow) =>
     flag.run(bind([row.shapeDrift, row.shapeChanges, row.shapeNote, row.schemaResult, row.schemaErrors, row.schemaRef, row.id]));
 
-  const learnBatch = database.transaction((limit: number, learn: LearnRows, bodyKnown: (requestId: string) => boolean): ShapeRow[] => {
-    const from = watermark.get()!.learnedTo;
+  const binExists = database.prepare<[string], { one: number }>(`SELECT 1 AS one FROM "Bin" WHERE "id" = ?`);
+  /** The next rows above the mark as the ledger holds them: nothing is read but the bodies the learner lacks. */
+  const fromLedger = (known: LedgerEntry[], bodyKnown: (requestId: string) => boolean): ShapeRow[] => {
+    const rows: ShapeRow[] = [];
+    for (const { rowid, pending } of known) {
+      if (pending === null) continue;
+      // A copy: the learner flags it, and a rolled-back batch takes the same entry again.
+      if (bodyKnown(pending.id)) rows.push({ ...pending, body: NO_BODY });
+      else {
+        const stored = bodyAt.get(rowid);
+        // Deleted since it was captured: nothing left to learn from.
+        if (stored) rows.push({ ...pending, body: stored.body as Buffer<ArrayBuffer> });
+      }
+    }
+    return rows;
+  };
+  const fromTable = (from: number, limit: number, bodyKnown: (requestId: string) => boolean): { to: number | undefined; rows: ShapeRow[] } => {
     const read = nextRows.all(from, limit);
-    const to = read.at(-1)?.rowid;
-    if (to === undefined) return [];
     const rows = read
       .filter((row) => row.shapePending === 1)
       .map(({ shapePending: _pending, ...row }) => toShapeRow(bodyKnown(row.id) ? row : { ...row, body: bodyAt.get(row.rowid)!.body }));
+    return { to: read.at(-1)?.rowid, rows };
+  };
+
+  const learnBatch = database.transaction((limit: number, learn: LearnRows, bodyKnown: (requestId: string) => boolean): ShapeRow[] => {
+    const from = watermark.get()!.learnedTo;
+    const known = ledger.take(from, limit);
+    const { to, rows } = known.length > 0 ? { to: known.at(-1)!.rowid, rows: fromLedger(known, bodyKnown) } : fromTable(from, limit, bodyKnown);
+    if (to === undefined) return [];
+    const learnt: ShapeRow[] = [];
     for (const [binId, own] of byBin(rows)) {
+      // The ledger's rows may belong to a bin deleted since (the table's have gone with it).
+      if (known.length > 0 && !binExists.get(binId)) continue;
+      learnt.push(...own);
       const shapes = new Map<string, StoredShape>();
       const schemas = new Map<string, StoredSchema>();
       for (const type of eventTypesOf(own)) {
@@ -98,7 +126,7 @@ export function sqliteShapeLearner(database: Database.Database): ShapeLearnerSto
       for (const row of own) if (!asCaptured(row)) flagRow(row);
     }
     advance.run(to);
-    return rows;
+    return learnt;
   });
 
   const nextRecheck = database.prepare<[], StoredSchema & { recheckBefore: string }>(

@@ -37,6 +37,7 @@ import {
   type TailRow,
 } from "@/lib/server/queries/hot-store-types";
 import { parseHeaderPairs } from "@/lib/shared/headers";
+import { captureLedger } from "@/lib/server/queries/sqlite-capture-ledger";
 import { sqliteShapeLearner, SQLITE_SHAPE_DRIFT, SQLITE_SHAPE_PENDING } from "@/lib/server/queries/sqlite-shape-learner";
 
 const named = (n: number) => `@p${n}`;
@@ -226,7 +227,9 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     advanceCursor.run(bind([cursor, now.getTime(), forwarderId]));
     return stored;
   });
-  const commit = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
+  const ledger = captureLedger();
+  let inserted: { rowid: number; record: CapturedRequestRecord }[] = [];
+  const commitGroups = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
     groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
@@ -245,10 +248,18 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
         if (id) firstStored.set(key, id);
       }
       markDuplicates(rows, firstStored);
-      for (const record of rows) insert.run(insertValues(record));
+      for (const record of rows) inserted.push({ rowid: Number(insert.run(insertValues(record)).lastInsertRowid), record });
       return reservation;
     }),
   );
+  const commit = (groups: CaptureGroup[], prepare: PrepareRows) => {
+    inserted = [];
+    const reservations = commitGroups(groups, prepare);
+    // Only once committed: a rolled-back transaction's rowids are handed out again.
+    ledger.committed(inserted);
+    inserted = [];
+    return reservations;
+  };
   return {
     commit: async (groups, prepare) => commit(groups, prepare),
     prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
@@ -293,7 +304,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       database.prepare("SELECT 1").get();
     },
     searchIndexer,
-    shapeLearner: sqliteShapeLearner(database),
+    shapeLearner: sqliteShapeLearner(database, ledger),
     close: async () => {
       searchIndexer.stop();
       await checkpointer?.stop();

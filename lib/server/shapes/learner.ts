@@ -10,7 +10,7 @@ import { metrics } from "@/lib/server/metrics";
 import { publish } from "@/lib/server/realtime/bus";
 import { jsonBodyOf, type JsonBody } from "@/lib/server/shapes/json-body";
 import { learnShapes } from "@/lib/server/shapes/learn";
-import { hasParsedBody, takeParsedBody } from "@/lib/server/shapes/parsed-bodies";
+import { hasParsedBody, setParsedBodiesWanted, takeParsedBody } from "@/lib/server/shapes/parsed-bodies";
 import { checkSchemas } from "@/lib/server/shapes/schemas";
 import { errorMessage } from "@/lib/shared/errors";
 
@@ -120,6 +120,7 @@ export function startShapeLearner(): ShapeLearner {
   };
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
+  setParsedBodiesWanted(true);
   return {
     caughtUp: () =>
       new Promise<void>((resolve) => {
@@ -130,6 +131,7 @@ export function startShapeLearner(): ShapeLearner {
     stop: () => {
       stopped = true;
       clearInterval(timer);
+      setParsedBodiesWanted(false);
     },
   };
 }

@@ -21,6 +21,18 @@ const SWEEP_EVERY_MS = 1_000;
 const kept = new Map<string, Kept>();
 let keptChars = 0;
 let nextSweepAt = 0;
+/** Whether a learner runs in this process: on PostgreSQL only the elected instance's does, and the others' bodies would only age out. */
+let learnerRunning = false;
+
+/** Set by the learner as it starts and stops; while none runs, nothing is kept (and what was is let go). */
+export function setParsedBodiesWanted(wanted: boolean): void {
+  learnerRunning = wanted;
+  if (!wanted) {
+    kept.clear();
+    keptChars = 0;
+    nextSweepAt = 0;
+  }
+}
 
 function drop(id: string, entry: Kept): void {
   kept.delete(id);
@@ -29,6 +41,7 @@ function drop(id: string, entry: Kept): void {
 
 /** Keeps a committed row's parsed body for the learner; skipped when full. */
 export function keepParsedBody(requestId: string, body: JsonBody, now = Date.now()): void {
+  if (!learnerRunning) return;
   if (now >= nextSweepAt || kept.size >= MAX_ENTRIES) {
     nextSweepAt = now + SWEEP_EVERY_MS;
     for (const [id, entry] of kept) {
