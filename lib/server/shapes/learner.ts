@@ -24,13 +24,14 @@ const TICK_MS = 100;
 const TICK_BUDGET_MS = 50;
 /**
  * Above this share of busy time on the main thread since the last tick (the learner's own left out), a
- * tick spends at most BUSY_TICK_BUDGET_MS: under full capture load the learner takes a tenth of the
- * thread, close to what it needs (a row costs it about an eighth of what capturing it did; bench:shapes
- * found it 0 to 0.2 s behind at the end of 8 s rounds), so rows are learnt while capture's parse of their
- * bodies is still at hand (lib/server/shapes/parsed-bodies.ts).
+ * tick spends at most BUSY_TICK_BUDGET_MS. A row costs the learner about a sixth of what capturing it
+ * did, so with a tenth of the thread it fell behind under full load (13,000 captures/s in one process),
+ * and rows it reached late had lost their handed-over bodies and ledger entries (parsed-bodies.ts,
+ * sqlite-capture-ledger.ts): read back, walked and parsed again, each cost more. With 30 ms of every
+ * 100 ms it stayed within 0.1 s of capture in the same runs.
  */
 const BUSY_UTILIZATION = 0.5;
-const BUSY_TICK_BUDGET_MS = 10;
+const BUSY_TICK_BUDGET_MS = 30;
 
 /** Learns one bin's rows, oldest first, and checks them against their types' schemas. */
 const learnRows: LearnRows = (rows, shapes, schemas) => {
