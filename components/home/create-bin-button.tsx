@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { createBin } from "@/lib/client/api";
-import { saveOwnedBin } from "@/lib/client/bin-store";
+import { saveOwnedBin, useHydrated } from "@/lib/client/bin-store";
 import { Button, buttonClass } from "@/components/ui/button";
 import { signInHref, useMe } from "@/lib/client/account";
 import { PlusIcon } from "@/components/ui/icons";
@@ -9,6 +9,8 @@ import { useAction } from "@/components/ui/use-action";
 
 export function CreateBinButton() {
   const router = useRouter();
+  // Server-rendered, the button shows before React runs, and a click then did nothing at all.
+  const hydrated = useHydrated();
   // AUTH_REQUIRED: the server refuses bins to nobody; say so before the click.
   const me = useMe();
   const {
@@ -34,7 +36,7 @@ export function CreateBinButton() {
   }
   return (
     <div className="flex flex-col items-center gap-3">
-      <Button variant="primary" size="lg" onClick={onClick} disabled={busy}>
+      <Button variant="primary" size="lg" onClick={onClick} disabled={busy || !hydrated}>
         <PlusIcon className="size-5" />
         {busy ? "Creating…" : "Create a bin"}
       </Button>
