@@ -1,25 +1,26 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { captureLedger } from "@/lib/server/queries/sqlite-capture-ledger";
-import type { CapturedRequestRecord } from "@/lib/server/queries/requests";
+import { arrivedRecord } from "@/lib/server/queries/requests";
 
 const T = 1_000_000;
 
 function committed(rowid: number, pending = true) {
-  const record = {
+  const record = arrivedRecord({
     id: `r${rowid}`,
     binId: "bin",
-    eventType: pending ? "push" : null,
-    contentType: "application/json",
+    method: "POST",
+    path: "",
+    query: "",
+    headers: [["content-type", "application/json"]],
+    body: new Uint8Array(Buffer.from("{}")),
+    remoteAddress: "127.0.0.1",
+    httpVersion: "1.1",
     receivedAt: new Date(T),
-    shapePending: pending,
-    shapeDrift: null,
-    shapeChanges: null,
-    shapeNote: null,
-    schemaResult: null,
-    schemaErrors: null,
-    schemaRef: null,
-  } as unknown as CapturedRequestRecord;
+    plainHttp: false,
+  });
+  record.eventType = pending ? "push" : null;
+  record.shapePending = pending;
   return { rowid, record };
 }
 
