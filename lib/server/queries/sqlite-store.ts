@@ -228,9 +228,9 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
     return stored;
   });
   const ledger = captureLedger();
-  let inserted: { rowid: number; record: CapturedRequestRecord }[] = [];
-  const commitGroups = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) =>
-    groups.map(({ binId, rows }): BinReservation | null => {
+  const commitGroups = database.transaction((groups: CaptureGroup[], prepare: PrepareRows) => {
+    const inserted: { rowid: number; record: CapturedRequestRecord }[] = [];
+    const reservations = groups.map(({ binId, rows }): BinReservation | null => {
       const row = reserve.get(bind([rows.length, binId]));
       if (!row) return null;
       const reservation: BinReservation = {
@@ -250,14 +250,13 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
       markDuplicates(rows, firstStored);
       for (const record of rows) inserted.push({ rowid: Number(insert.run(insertValues(record)).lastInsertRowid), record });
       return reservation;
-    }),
-  );
+    });
+    return { reservations, inserted };
+  });
   const commit = (groups: CaptureGroup[], prepare: PrepareRows) => {
-    inserted = [];
-    const reservations = commitGroups(groups, prepare);
+    const { reservations, inserted } = commitGroups(groups, prepare);
     // Only once committed: a rolled-back transaction's rowids are handed out again.
     ledger.committed(inserted);
-    inserted = [];
     return reservations;
   };
   return {
