@@ -30,7 +30,8 @@ function store(): HotStore {
   const current = holder[GLOBAL_KEY];
   if (current && current.url === url) return current.store;
   void current?.store.close();
-  const opened = databaseProvider(url) === "sqlite" ? openSqliteStore(sqlitePath(url)) : openPgStore(postgresPool(url));
+  const opened =
+    databaseProvider(url) === "sqlite" ? openSqliteStore(sqlitePath(url), { learnsShapes: env().EVENT_SHAPES === "on" }) : openPgStore(postgresPool(url));
   holder[GLOBAL_KEY] = { url, store: opened };
   return opened;
 }

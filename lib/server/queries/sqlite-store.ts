@@ -147,7 +147,14 @@ function insertValues(record: CapturedRequestRecord): unknown[] {
  * SQLite through its own better-sqlite3 connection. The transaction is synchronous, so "number the
  * captures, insert them" is one atomic step that nothing else in the process can interleave with.
  */
-export function openSqliteStore(file: string, options: { onCheckpoint?: (report: CheckpointReport) => void } = {}): HotStore {
+export function openSqliteStore(
+  file: string,
+  options: {
+    onCheckpoint?: (report: CheckpointReport) => void;
+    /** Shapes are learnt (EVENT_SHAPES=on): committed rows go to the learner's ledger. Otherwise nothing would read it. */
+    learnsShapes?: boolean;
+  } = {},
+): HotStore {
   const database = new Database(file);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
   let checkpointer: Checkpointer | null = null;
@@ -256,7 +263,7 @@ export function openSqliteStore(file: string, options: { onCheckpoint?: (report:
   const commit = (groups: CaptureGroup[], prepare: PrepareRows) => {
     const { reservations, inserted } = commitGroups(groups, prepare);
     // Only once committed: a rolled-back transaction's rowids are handed out again.
-    ledger.committed(inserted);
+    if (options.learnsShapes) ledger.committed(inserted);
     return reservations;
   };
   return {
