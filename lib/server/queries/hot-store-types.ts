@@ -194,6 +194,11 @@ export interface HotStore {
   oldestReceivedAt(binId: string): Promise<number | null>;
   /** Answers when the connection capture writes through answers; throws otherwise. */
   ping(): Promise<void>;
+  /**
+   * Resolves when a bulk writer (a clear) may write its next chunk: on SQLite once the checkpoint thread has
+   * copied what the WAL holds, so that capture's commits never copy it themselves; at once on PostgreSQL.
+   */
+  writeRoom(): Promise<void>;
   /** SQLite's background search indexer; null on PostgreSQL, whose GIN indexes are kept in the capture's transaction. */
   searchIndexer: SearchIndexer | null;
   shapeLearner: ShapeLearnerStore;

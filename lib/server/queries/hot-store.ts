@@ -49,6 +49,11 @@ export function removeRequests(binId: string, selection: RemoveSelection): Promi
   return store().remove(binId, selection);
 }
 
+/** See HotStore.writeRoom. */
+export function waitForWriteRoom(): Promise<void> {
+  return store().writeRoom();
+}
+
 export function tailForForwarder(binId: string, forwarderId: string, afterSequence: number, limits: { rows: number; bytes: number }): Promise<TailRow[]> {
   return store().tail(binId, forwarderId, afterSequence, limits);
 }

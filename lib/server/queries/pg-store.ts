@@ -254,6 +254,8 @@ export function openPgStore(pool: pg.Pool): HotStore {
     async ping() {
       await pool.query("SELECT 1");
     },
+    // PostgreSQL's checkpointer and WAL writer are its own processes: a chunk's WAL costs no capture a wait.
+    async writeRoom() {},
     // The pool is the process's (lib/server/db/postgres-pool.ts): closing the database ends it.
     searchIndexer: null,
     shapeLearner: pgShapeLearner(pool),

@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/server/db/client";
-import { removeRequests, shapeLearnerStore } from "@/lib/server/queries/hot-store";
+import { removeRequests, shapeLearnerStore, waitForWriteRoom } from "@/lib/server/queries/hot-store";
 import type { BinRecord } from "@/lib/server/queries/bins";
 import { headerValue, parseHeaderPairs } from "@/lib/shared/headers";
 
@@ -178,7 +178,8 @@ const CLEAR_PAUSE_FACTOR = 3;
 /**
  * Deletes the bin's requests stored when the clear began, oldest first, a chunk per transaction sized to
  * take about CLEAR_SLICE_MS, with a pause of CLEAR_PAUSE_FACTOR times the chunk's time after each: capture keeps three quarters
- * of the time (and on PostgreSQL of the server's CPU) however big the bin. Not atomic (a crash part-way
+ * of the time (and on PostgreSQL of the server's CPU) however big the bin. On SQLite the next chunk also waits until the
+ * checkpoint thread has copied the WAL the last one left, or capture's commits would copy it on the event loop. Not atomic (a crash part-way
  * leaves the newer part), and captures arriving meanwhile are kept. `keepGoing` is asked before each chunk
  * after the first: false stops the clear where it is.
  */
@@ -201,7 +202,7 @@ export async function deleteAllRequests(binId: string, keepGoing: () => Promise<
     // Towards the slice, by at most a factor of two a step: one chunk slowed by something else does not collapse the size.
     const aimed = Math.min(limit * 2, Math.max(limit / 2, (limit * CLEAR_SLICE_MS) / Math.max(ms, 0.1)));
     limit = Math.round(Math.min(CLEAR_CHUNK.most, Math.max(CLEAR_CHUNK.least, aimed)));
-    await new Promise((resolve) => setTimeout(resolve, ms * CLEAR_PAUSE_FACTOR));
+    await Promise.all([new Promise((resolve) => setTimeout(resolve, ms * CLEAR_PAUSE_FACTOR)), waitForWriteRoom()]);
     if (!(await keepGoing())) return removed;
   }
 }

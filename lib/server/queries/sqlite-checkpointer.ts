@@ -16,42 +16,97 @@ import { errorMessage } from "@/lib/shared/errors";
  */
 export const CHECKPOINT_FALLBACK_PAGES = 10_000;
 const INTERVAL_MS = 200;
+/**
+ * Under a steady stream of commits no PASSIVE pass ends with the whole WAL copied: a pass copies what
+ * was committed when it began, and a commit lands while it runs. SQLite starts the WAL over only when
+ * a write finds it fully copied, so the WAL grew until the main connection's fallback copied it inside
+ * a capture's commit (tens of MB during a clear). Once the WAL holds WAL_RESTART_FRAMES, a pass is
+ * followed by more while each finds more than WAL_FINISH_FRAMES newly committed; the last holds the
+ * write lock from a second connection while it copies the short rest. Nothing commits meanwhile, the
+ * WAL ends fully copied and the next commit starts it over; a writer waits at most for that short copy.
+ */
+const WAL_RESTART_FRAMES = 4_096;
+const WAL_FINISH_FRAMES = 512;
+const CATCH_UP_PASSES = 4;
 
-/** What one checkpoint did: WAL frames in the log and how many of them are now in the database file. */
+/** What one checkpoint did: WAL frames in the log (committed when it began) and how many of them are now in the database file. */
 export interface CheckpointReport {
   logFrames: number;
   checkpointedFrames: number;
 }
 
 export interface Checkpointer {
+  /**
+   * Resolves after a pass that began after this call has copied what was committed before it, except
+   * at most `frames` that readers still needed; at once when the thread has stopped. Bulk writers wait
+   * on it between chunks, so that what they wrote is copied off the event loop and not by the main
+   * connection's fallback inside a capture's commit.
+   */
+  caughtUp(frames: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 // Plain CommonJS run by the worker (eval): neither Next's bundler nor esbuild sees it, so it
-// loads better-sqlite3 from the path the main thread resolved.
+// loads better-sqlite3 from the path the main thread resolved. A "pass" message asks for a pass
+// now and is always answered; the timer's passes report when they moved something.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("busy_timeout = 1000");
+const writeLock = new Database(workerData.file, { fileMustExist: true });
+// The main connection's transactions are short; one that is not ends this try, and a later pass tries again.
+writeLock.pragma("busy_timeout = 20");
 let last = "";
-const timer = setInterval(() => {
+// log is -1 when another connection was checkpointing.
+const checkpoint = () => db.pragma("wal_checkpoint(PASSIVE)")[0];
+function lockedCheckpoint(row) {
   try {
-    const [row] = db.pragma("wal_checkpoint(PASSIVE)");
-    // Reported when it moved something: a checkpointed WAL answers the same until a writer restarts it.
-    const now = row ? row.log + "/" + row.checkpointed : "";
-    if (row && row.checkpointed > 0 && now !== last) parentPort.postMessage({ logFrames: row.log, checkpointedFrames: row.checkpointed });
+    writeLock.exec("BEGIN IMMEDIATE");
+  } catch {
+    return row;
+  }
+  try {
+    return checkpoint();
+  } finally {
+    writeLock.exec("ROLLBACK");
+  }
+}
+function pass() {
+  let row = checkpoint();
+  for (let tries = 0; row.log >= workerData.restartFrames && tries < workerData.catchUpPasses; tries++) {
+    const next = checkpoint();
+    // Busy, or a writer already started the WAL over.
+    if (next.log < 0 || next.log < row.log) return next.log < 0 ? row : next;
+    const landed = next.log - row.log;
+    if (landed === 0 && next.checkpointed === next.log) return next;
+    row = landed <= workerData.finishFrames ? lockedCheckpoint(next) : next;
+    if (landed <= workerData.finishFrames) break;
+  }
+  return row;
+}
+function run(asked) {
+  try {
+    const row = pass();
+    const now = row.log >= 0 ? row.log + "/" + row.checkpointed : "";
+    if (asked) parentPort.postMessage({ asked: true, logFrames: row.log, checkpointedFrames: row.checkpointed });
+    else if (row.log >= 0 && row.checkpointed > 0 && now !== last) parentPort.postMessage({ asked: false, logFrames: row.log, checkpointedFrames: row.checkpointed });
     last = now;
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
-}, workerData.intervalMs);
-parentPort.on("message", () => {
+}
+const timer = setInterval(() => run(false), workerData.intervalMs);
+parentPort.on("message", (message) => {
+  if (message === "pass") return run(true);
   clearInterval(timer);
   db.close();
+  writeLock.close();
   parentPort.close();
 });
 `;
+
+type WorkerMessage = (CheckpointReport & { asked: boolean }) | { error: string };
 
 /**
  * Where better-sqlite3 is. From this module's own file first: the entry script may be a symlink in a
@@ -71,22 +126,89 @@ function driverPath(): string {
 }
 
 export function startCheckpointer(file: string, onCheckpoint?: (report: CheckpointReport) => void): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath(), intervalMs: INTERVAL_MS } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      file,
+      driver: driverPath(),
+      intervalMs: INTERVAL_MS,
+      restartFrames: WAL_RESTART_FRAMES,
+      finishFrames: WAL_FINISH_FRAMES,
+      catchUpPasses: CATCH_UP_PASSES,
+    },
+  });
+  let running = true;
+  // Asked passes are answered in order: a waiter needs the answer to a pass asked after it came.
+  let sent = 0;
+  let answered = 0;
+  let retry: NodeJS.Timeout | undefined;
+  let waiters: { needs: number; frames: number; resolve: () => void }[] = [];
+  const ask = () => {
+    if (!running || waiters.length === 0 || sent > answered) return;
+    sent++;
+    worker.postMessage("pass");
+  };
+  const halt = () => {
+    running = false;
+    clearTimeout(retry);
+    for (const waiter of waiters) waiter.resolve();
+    waiters = [];
+  };
+  const answer = (report: CheckpointReport) => {
+    answered++;
+    const known = report.logFrames >= 0;
+    let heldBack = false;
+    waiters = waiters.filter((waiter) => {
+      if (waiter.needs > answered) return true;
+      if (known && report.logFrames - report.checkpointedFrames <= waiter.frames) {
+        waiter.resolve();
+        return false;
+      }
+      heldBack = true;
+      waiter.needs = sent + 1;
+      return true;
+    });
+    if (waiters.length === 0) {
+      // Someone waiting for the thread is work in progress: only then does the thread keep the process alive.
+      worker.unref();
+      return;
+    }
+    // A reader or another checkpoint held the pass back: ask again a little later rather than spin.
+    if (heldBack) retry = setTimeout(ask, INTERVAL_MS / 4);
+    else ask();
+  };
   let failed = false;
-  worker.on("message", (message: CheckpointReport | { error: string }) => {
+  worker.on("message", (message: WorkerMessage) => {
     if ("error" in message) {
       if (!failed) console.error("sqlite: background checkpoint failed (the main connection checkpoints instead):", message.error);
       failed = true;
+      // A thread whose checkpoints fail must not hold bulk writers: the fallback copies their WAL.
+      halt();
       return;
     }
-    onCheckpoint?.(message);
+    if (message.asked) answer(message);
+    if (message.logFrames >= 0) onCheckpoint?.({ logFrames: message.logFrames, checkpointedFrames: message.checkpointedFrames });
   });
   worker.on("error", (error) => console.error("sqlite: checkpoint thread stopped (the main connection checkpoints instead):", errorMessage(error)));
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      halt();
+      resolve();
+    }),
+  );
   // Never what keeps the process alive; after the listeners, which would hold it again.
   worker.unref();
   return {
+    caughtUp(frames) {
+      if (!running) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiters.push({ needs: sent + 1, frames, resolve });
+        worker.ref();
+        ask();
+      });
+    },
     async stop() {
+      halt();
       worker.postMessage("stop");
       // A checkpoint cut short is safe (SQLite redoes it), so a stuck one does not hold shutdown.
       const timeout = setTimeout(() => void worker.terminate(), 2000);

@@ -41,6 +41,8 @@ import { captureLedger } from "@/lib/server/queries/sqlite-capture-ledger";
 import { sqliteShapeLearner, SQLITE_SHAPE_DRIFT, SQLITE_SHAPE_PENDING } from "@/lib/server/queries/sqlite-shape-learner";
 
 const named = (n: number) => `@p${n}`;
+/** WAL frames a clear's chunk may leave uncopied (held back by a reader) before the next chunk waits. */
+const CLEAR_UNCOPIED_FRAMES = 512;
 const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 
 type ReserveRow = {
@@ -309,6 +311,8 @@ export function openSqliteStore(
     ping: async () => {
       database.prepare("SELECT 1").get();
     },
+    // A reader may hold back a few frames of the last chunk; more than that and the chunk waits for it.
+    writeRoom: () => checkpointer?.caughtUp(CLEAR_UNCOPIED_FRAMES) ?? Promise.resolve(),
     searchIndexer,
     shapeLearner: sqliteShapeLearner(database, ledger),
     close: async () => {
