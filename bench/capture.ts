@@ -73,7 +73,8 @@ const TARGETS = {
   sqliteCeilingRatio: 0.5,
   /** PostgreSQL: Hookscope against its insert-per-request baseline. */
   postgresBaselineRatio: 1.2,
-  socketP99Ms: 50,
+  /** Issue 16: capture-to-socket p99 under 10 ms at 1,000 req/s (this said 50, an older issue's figure, and passed 19.9 ms). */
+  socketP99Ms: 10,
   socketRate: 1000,
   listP99Ms: 50,
   captureWhileDeletingP99Ms: 50,
@@ -337,6 +338,9 @@ async function phase<T>(label: string, problems: string[], work: () => Promise<T
   }
 }
 
+/** A probe's event this soon after its capture, three times running, means live events have caught up. */
+const DRAINED_EVENT_MS = 50;
+
 /** Waits for live events to catch up on `server` (see waitForLiveEvents) and says how long it took. */
 async function drainEvents(label: string, server: ServerProcess, settings: Settings, problems: string[]): Promise<DrainResult | null> {
   return phase(`${label} event drain`, problems, async () => {
@@ -346,7 +350,7 @@ async function drainEvents(label: string, server: ServerProcess, settings: Setti
       binId: bin.id,
       ownerToken: bin.ownerToken,
       body: BODY,
-      thresholdMs: TARGETS.socketP99Ms,
+      thresholdMs: DRAINED_EVENT_MS,
       consecutive: 3,
       maxSeconds: settings.drainMaxSeconds,
     });
