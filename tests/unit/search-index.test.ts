@@ -348,6 +348,46 @@ describe(`clearing a big bin (${TEST_DB})`, () => {
   });
 });
 
+describe(`the index after a clear (${TEST_DB})`, () => {
+  sqliteOnlyTest?.("a merge step after a clear emptied a big segment stays a step, not the whole segment", async () => {
+    const bin = (await createNewBin("http://localhost")).id;
+    const rows = 4_000;
+    // Random hex text: thousands of distinct trigrams, so the index is hundreds of pages.
+    await executeSql(
+      databaseUrl,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+       INSERT INTO "CapturedRequest" ("id", "binId", "method", "path", "query", "headers", "body", "bodyText", "bodySize", "remoteAddress", "httpVersion", "receivedAt", "sequence")
+       SELECT printf('m%08d', i), '${bin}', 'POST', '/', '', '[]', CAST(x AS BLOB), x, length(x), '127.0.0.1', '1.1', 1700000000000 + i, i
+       FROM (SELECT i, hex(randomblob(150)) AS x FROM n)`,
+    );
+    await indexed();
+    const indexer = searchIndexer()!;
+    // The steps below are the indexer's, run by hand so that their work can be counted.
+    indexer.pause();
+    const { default: Database } = await import("better-sqlite3");
+    const database = new Database(databaseUrl.slice("file:".length));
+    try {
+      const command = database.prepare(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch", rank) VALUES (?, ?)`);
+      const changes = database.prepare(`SELECT total_changes()`).pluck();
+      // One big segment, as months of captures leave.
+      database.prepare(`INSERT INTO "CapturedRequestSearch"("CapturedRequestSearch") VALUES ('optimize')`).run();
+      const pages = database.prepare(`SELECT count(*) FROM "CapturedRequestSearch_data"`).pluck().get() as number;
+      assert.ok(pages > 200, `the index holds ${pages} pages`);
+
+      assert.equal(await clearRequests(bin), rows);
+      const before = changes.get() as number;
+      command.run("merge", 4);
+      const written = (changes.get() as number) - before;
+      assert.ok(written < 50, `one merge step of 4 pages changed ${written} index pages (the segment holds ${pages})`);
+    } finally {
+      database.close();
+      indexer.resume();
+    }
+    assert.equal(await indexedRowids("AAA"), 0);
+    await checkIndexIntegrity();
+  });
+});
+
 describe(`a server started on rows it has not indexed (${TEST_DB})`, () => {
   sqliteOnlyTest?.("searches scan the tail at once, and the indexer catches up in the background", async () => {
     const bin = (await createNewBin("http://localhost")).id;
