@@ -76,12 +76,13 @@ function pass() {
   let row = checkpoint();
   for (let tries = 0; row.log >= workerData.restartFrames && tries < workerData.catchUpPasses; tries++) {
     const next = checkpoint();
-    // Busy, or a writer already started the WAL over.
-    if (next.log < 0 || next.log < row.log) return next.log < 0 ? row : next;
+    if (next.log < 0) return row;
+    // A writer already started the WAL over.
+    if (next.log < row.log) return next;
     const landed = next.log - row.log;
     if (landed === 0 && next.checkpointed === next.log) return next;
-    row = landed <= workerData.finishFrames ? lockedCheckpoint(next) : next;
-    if (landed <= workerData.finishFrames) break;
+    if (landed <= workerData.finishFrames) return lockedCheckpoint(next);
+    row = next;
   }
   return row;
 }

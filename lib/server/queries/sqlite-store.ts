@@ -41,9 +41,9 @@ import { captureLedger } from "@/lib/server/queries/sqlite-capture-ledger";
 import { sqliteShapeLearner, SQLITE_SHAPE_DRIFT, SQLITE_SHAPE_PENDING } from "@/lib/server/queries/sqlite-shape-learner";
 
 const named = (n: number) => `@p${n}`;
+const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 /** WAL frames a clear's chunk may leave uncopied (held back by a reader) before the next chunk waits. */
 const CLEAR_UNCOPIED_FRAMES = 512;
-const bind = (params: unknown[]) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value]));
 
 type ReserveRow = {
   captureCount: number;
