@@ -23,6 +23,12 @@ export function postgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: TYPES });
   // An idle client's error (a database restart) must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error("postgres: idle client error:", error.message));
+  // pg's pool listens for errors only on idle clients. A restart reaches a checked-out client twice
+  // (the server's "terminating connection", then the socket's ECONNRESET): the first fails its query,
+  // the second came with no listener, between a transaction's failed statement and its release, and
+  // was an uncaught exception. Each client keeps a listener of its own; an errored client is not
+  // queryable any more, so its next query fails and the pool discards it on release.
+  pool.on("connect", (client) => client.on("error", (error) => console.error("postgres: connection lost:", error.message)));
   holder[GLOBAL_KEY] = { url, pool };
   return pool;
 }
