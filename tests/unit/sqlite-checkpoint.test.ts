@@ -83,17 +83,20 @@ test("a bulk writer waits until the thread has copied the WAL", async () => {
   }
 });
 
-test("under a steady stream of commits the thread lets the WAL start over instead of growing", async () => {
+test("under a steady stream of commits the thread lets the WAL start over instead of growing, and its lock is waited for off the event loop", async () => {
   const steadyFile = path.join(path.dirname(file), "steady-commits.db");
   const database = new Database(steadyFile);
   database.pragma("journal_mode = WAL");
   // Only the thread checkpoints: SQLite's own automatic checkpoint would start the WAL over by itself.
   database.pragma("wal_autocheckpoint = 0");
   database.exec("CREATE TABLE t (x BLOB)");
+  // A commit that met the thread's lock fails at once instead of sleeping in SQLite's busy handler.
+  database.pragma("busy_timeout = 0");
   const insert = database.prepare("INSERT INTO t VALUES (?)");
   const row = Buffer.alloc(1000, 7);
   let largest = 0;
   let restartedAt = 0;
+  let lockWaits = 0;
   const checkpointer = startCheckpointer(steadyFile, (report) => {
     if (largest >= 4_096 && report.logFrames < largest && restartedAt === 0) restartedAt = largest;
     largest = Math.max(largest, report.logFrames);
@@ -104,10 +107,21 @@ test("under a steady stream of commits the thread lets the WAL start over instea
     const deadline = Date.now() + 60_000;
     while (restartedAt === 0) {
       assert.ok(Date.now() < deadline, `the WAL never started over; it holds ${largest} frames`);
-      insert.run(row);
+      const held = checkpointer.writeLockReleased();
+      if (held) {
+        lockWaits++;
+        await held;
+      }
+      try {
+        insert.run(row);
+      } catch (error) {
+        // The thread may have taken the lock between the look and the insert; then it says so, and the next round waits.
+        assert.ok(checkpointer.writeLockReleased(), `a commit met a lock the thread did not announce: ${String(error)}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     assert.ok(restartedAt < 4_096 + 2_000, `the WAL started over soon after it held 4,096 frames (at ${restartedAt})`);
+    assert.ok(lockWaits > 0, "the thread's final copy held the write lock, and the writer waited for it without sleeping");
   } finally {
     await checkpointer.stop();
     database.close();

@@ -24,10 +24,14 @@ const INTERVAL_MS = 200;
  * followed by more while each finds more than WAL_FINISH_FRAMES newly committed; the last holds the
  * write lock from a second connection while it copies the short rest. Nothing commits meanwhile, the
  * WAL ends fully copied and the next commit starts it over; a writer waits at most for that short copy.
+ * It waits with the event loop free (writeLockReleased): SQLite's busy handler sleeps the calling thread,
+ * and every capture, answer and live event of the process waited with it, about 18 ms a time.
  */
 const WAL_RESTART_FRAMES = 4_096;
 const WAL_FINISH_FRAMES = 512;
 const CATCH_UP_PASSES = 4;
+/** The longest a writer waits for the thread's lock off the event loop; its hold is a few ms (two fsyncs). */
+const LOCK_WAIT_MS = 1000;
 
 /** What one checkpoint did: WAL frames in the log (committed when it began) and how many of them are now in the database file. */
 export interface CheckpointReport {
@@ -43,6 +47,12 @@ export interface Checkpointer {
    * connection's fallback inside a capture's commit.
    */
   caughtUp(frames: number): Promise<void>;
+  /**
+   * Null while the thread neither holds nor is taking the write lock; otherwise resolves once it has let
+   * go (or after LOCK_WAIT_MS, when the caller's own busy timeout takes over). A writer on the event loop
+   * awaits it before its transaction.
+   */
+  writeLockReleased(): Promise<void> | null;
   stop(): Promise<void>;
 }
 
@@ -60,16 +70,25 @@ writeLock.pragma("busy_timeout = 20");
 let last = "";
 // log is -1 when another connection was checkpointing.
 const checkpoint = () => db.pragma("wal_checkpoint(PASSIVE)")[0];
+// 1 while this thread holds or is taking the write lock, so that the main thread waits without sleeping in SQLite.
+const lockState = workerData.lockState;
+const letGo = () => {
+  Atomics.store(lockState, 0, 0);
+  Atomics.notify(lockState, 0);
+};
 function lockedCheckpoint(row) {
+  Atomics.store(lockState, 0, 1);
   try {
     writeLock.exec("BEGIN IMMEDIATE");
   } catch {
+    letGo();
     return row;
   }
   try {
     return checkpoint();
   } finally {
     writeLock.exec("ROLLBACK");
+    letGo();
   }
 }
 function pass() {
@@ -127,6 +146,7 @@ function driverPath(): string {
 }
 
 export function startCheckpointer(file: string, onCheckpoint?: (report: CheckpointReport) => void): Checkpointer {
+  const lockState = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -136,6 +156,7 @@ export function startCheckpointer(file: string, onCheckpoint?: (report: Checkpoi
       restartFrames: WAL_RESTART_FRAMES,
       finishFrames: WAL_FINISH_FRAMES,
       catchUpPasses: CATCH_UP_PASSES,
+      lockState,
     },
   });
   let running = true;
@@ -151,6 +172,9 @@ export function startCheckpointer(file: string, onCheckpoint?: (report: Checkpoi
   };
   const halt = () => {
     running = false;
+    // A thread that stopped holds nothing: no writer may wait for it.
+    Atomics.store(lockState, 0, 0);
+    Atomics.notify(lockState, 0);
     clearTimeout(retry);
     for (const waiter of waiters) waiter.resolve();
     waiters = [];
@@ -207,6 +231,13 @@ export function startCheckpointer(file: string, onCheckpoint?: (report: Checkpoi
         worker.ref();
         ask();
       });
+    },
+    writeLockReleased() {
+      const wait = Atomics.waitAsync(lockState, 0, 1, LOCK_WAIT_MS);
+      if (!wait.async) return null;
+      // The wait alone does not keep Node's event loop alive; the writer's work in progress must.
+      const keepAlive = setTimeout(() => undefined, LOCK_WAIT_MS);
+      return wait.value.then(() => clearTimeout(keepAlive));
     },
     async stop() {
       halt();

@@ -63,7 +63,11 @@ export interface SearchIndexer {
   stop(): void;
 }
 
-export function startSearchIndexer(database: Database.Database): SearchIndexer {
+export function startSearchIndexer(
+  database: Database.Database,
+  /** Null, or resolves once another connection of this process has let go of the write lock (Checkpointer.writeLockReleased). */
+  writeLockReleased: () => Promise<void> | null = () => null,
+): SearchIndexer {
   const watermark = database.prepare<[], { indexedTo: number }>(WATERMARK_SQL);
   const newest = database.prepare<[], { rowid: number | null }>(`SELECT max(rowid) AS rowid FROM "CapturedRequest"`);
   const batchEnd = database.prepare<[number, number], { rowid: number | null }>(
@@ -138,6 +142,14 @@ export function startSearchIndexer(database: Database.Database): SearchIndexer {
    */
   const run = (started: number, budgetMs: number) => {
     if (stopped) return;
+    const held = writeLockReleased();
+    if (held) {
+      void held.then(() => {
+        if (paused) running = false;
+        else run(started, budgetMs);
+      });
+      return;
+    }
     const before = performance.now();
     const cpuBefore = process.cpuUsage();
     let indexed = 0;

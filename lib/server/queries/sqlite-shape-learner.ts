@@ -58,7 +58,12 @@ const asCaptured = (row: ShapeRow) =>
  * with something to record and moves the mark in the same transaction, so the capture path keeps no
  * index for the learner.
  */
-export function sqliteShapeLearner(database: Database.Database, ledger: CaptureLedger): ShapeLearnerStore {
+export function sqliteShapeLearner(
+  database: Database.Database,
+  ledger: CaptureLedger,
+  /** Runs a write once no other connection of this process is about to hold the write lock. */
+  whenUnlocked: <T>(write: () => T) => Promise<T>,
+): ShapeLearnerStore {
   const watermark = database.prepare<[], { learnedTo: number }>(`SELECT "learnedTo" FROM "ShapeLearner_watermark"`);
   // One walk of the batch's rows, pending or not: each row fills a page of its own (bodies inline), and
   // walking them once for the batch's end and again for its pending rows cost the learner twice.
@@ -161,8 +166,8 @@ export function sqliteShapeLearner(database: Database.Database, ledger: CaptureL
   );
   return {
     learntAsCaptured: async (requestIds) => new Set(learntAsCaptured.all(JSON.stringify(requestIds)).map((row) => row.id)),
-    learnBatch: async (limit, learn, bodyKnown) => learnBatch.immediate(limit, learn, bodyKnown),
-    recheckBatch: async (scan, recheck) => recheckBatch.immediate(scan, recheck),
+    learnBatch: (limit, learn, bodyKnown) => whenUnlocked(() => learnBatch.immediate(limit, learn, bodyKnown)),
+    recheckBatch: (scan, recheck) => whenUnlocked(() => recheckBatch.immediate(scan, recheck)),
     pending: async () => {
       const from = watermark.get()!.learnedTo;
       return (newest.get()?.rowid ?? 0) > from ? countPending.get(from)!.n : 0;

@@ -168,8 +168,14 @@ export function openSqliteStore(
     // An optimisation, never a reason not to capture: SQLite's own checkpoints in the commit remain.
     console.error("sqlite: no checkpoint thread (the capture connection checkpoints itself):", errorMessage(error));
   }
+  /** Runs a write once the checkpoint thread's lock is free, waiting with the event loop free (Checkpointer.writeLockReleased). */
+  const whenUnlocked = async <T>(write: () => T): Promise<T> => {
+    const held = checkpointer?.writeLockReleased();
+    if (held) await held;
+    return write();
+  };
   const searchDialect = sqliteSearch(database);
-  const searchIndexer = startSearchIndexer(database);
+  const searchIndexer = startSearchIndexer(database, () => checkpointer?.writeLockReleased() ?? null);
   const insert = database.prepare(
     `INSERT INTO "CapturedRequest" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -262,16 +268,16 @@ export function openSqliteStore(
     });
     return { reservations, inserted };
   });
-  const commit = (groups: CaptureGroup[], prepare: PrepareRows) => {
-    const { reservations, inserted } = commitGroups(groups, prepare);
+  const commit = async (groups: CaptureGroup[], prepare: PrepareRows) => {
+    const { reservations, inserted } = await whenUnlocked(() => commitGroups.immediate(groups, prepare));
     // Only once committed: a rolled-back transaction's rowids are handed out again.
     if (options.learnsShapes) ledger.committed(inserted);
     return reservations;
   };
   return {
-    commit: async (groups, prepare) => commit(groups, prepare),
-    prune: async (binId, keep, backlogCap, now) => prune(binId, keep, backlogCap, now),
-    remove: async (binId, selection) => remove.immediate(binId, selection),
+    commit,
+    prune: (binId, keep, backlogCap, now) => whenUnlocked(() => prune.immediate(binId, keep, backlogCap, now)),
+    remove: (binId, selection) => whenUnlocked(() => remove.immediate(binId, selection)),
     tail: async (binId, forwarderId, afterSequence, limits) => {
       const ids: string[] = [];
       let bytes = 0;
@@ -287,7 +293,7 @@ export function openSqliteStore(
         .all(...ids);
       return rows.map((row) => ({ ...row, headers: parseHeaderPairs(row.headers), receivedAt: new Date(row.receivedAt) }));
     },
-    recordReports: async (forwarderId, cursor, reports, now) => recordReports(forwarderId, cursor, reports, now),
+    recordReports: (forwarderId, cursor, reports, now) => whenUnlocked(() => recordReports.immediate(forwarderId, cursor, reports, now)),
     search: async (binId: string, search: RequestSearch) => {
       const { sql, params } = searchSql(searchDialect, binId, search);
       const rows = database.prepare<Record<string, unknown>, SummaryRow>(sql).all(bind(params));
@@ -314,7 +320,7 @@ export function openSqliteStore(
     // A reader may hold back a few frames of the last chunk; more than that and the chunk waits for it.
     writeRoom: () => checkpointer?.caughtUp(CLEAR_UNCOPIED_FRAMES) ?? Promise.resolve(),
     searchIndexer,
-    shapeLearner: sqliteShapeLearner(database, ledger),
+    shapeLearner: sqliteShapeLearner(database, ledger, whenUnlocked),
     close: async () => {
       searchIndexer.stop();
       await checkpointer?.stop();

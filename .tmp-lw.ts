@@ -1,0 +1,11 @@
+import Database from "better-sqlite3";
+import { writeWithoutBlocking } from "@/lib/server/queries/sqlite-lock-wait";
+const db = new Database("/tmp/lw.db"); db.pragma("journal_mode = WAL"); db.pragma("busy_timeout = 5000");
+db.exec("CREATE TABLE IF NOT EXISTS t (x)");
+const other = new Database("/tmp/lw.db");
+other.exec("BEGIN IMMEDIATE");
+setTimeout(() => { console.log("release"); other.exec("ROLLBACK"); }, 50);
+const w = writeWithoutBlocking(db);
+const tx = db.transaction((began: () => void) => { began(); db.prepare("INSERT INTO t VALUES (1)").run(); return 1; });
+const t0 = performance.now();
+console.log(await w((began) => tx.immediate(began)), performance.now() - t0);
