@@ -9,7 +9,9 @@ let idp: TestIdentityProvider;
 let server: RunningServer;
 let app: string;
 
-test.describe.configure({ mode: "serial" });
+// Each test here walks one to three sign-ins through the provider's pages, in as many browser contexts:
+// 25 to 34 s in CI's runs on a busy machine, where the suite's 30 s budget failed the first one.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 test.beforeAll(async () => {
   const port = await freePort();
