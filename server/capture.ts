@@ -110,6 +110,30 @@ function arrivedOverPlainHttp(req: IncomingMessage, trustProxy: boolean): boolea
   return !(req.socket as TLSSocket).encrypted;
 }
 
+/** What a refused upload may still send after its answer (bytes, ms) before the connection is cut. */
+const REFUSED_UPLOAD_DRAIN = { bytes: 16 * 1024 * 1024, ms: 5000 };
+
+/**
+ * Reads and discards the rest of a refused upload. Closing the connection at once, while the client was
+ * still sending, reset it before the client had read the 413 (fetch failed with "other side closed"
+ * instead of getting its answer, one CI run in several); reading the rest keeps the answer readable and
+ * the connection reusable. Past REFUSED_UPLOAD_DRAIN the connection is cut.
+ */
+function drainRefusedUpload(req: IncomingMessage): void {
+  if (req.complete) return;
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, REFUSED_UPLOAD_DRAIN.ms);
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > REFUSED_UPLOAD_DRAIN.bytes) cut();
+  });
+  const done = () => clearTimeout(timer);
+  req.once("end", done);
+  req.once("close", done);
+  req.resume();
+}
+
 function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(body);
@@ -328,8 +352,8 @@ export async function handleCapture(req: IncomingMessage, res: ServerResponse, t
     }
     if (error instanceof PayloadTooLargeError) {
       countRefusal(target.binId, "tooLarge");
-      // Stop reading an upload we will not keep; the client still gets the answer first.
-      send(res, 413, { error: { code: error.code, message: error.message } }, { Connection: "close" });
+      send(res, 413, { error: { code: error.code, message: error.message } });
+      drainRefusedUpload(req);
       return;
     }
     if (error instanceof DomainError) {

@@ -171,6 +171,36 @@ describe("capture", () => {
     assert.equal(await count(), before + 1);
   });
 
+  test("a client still sending a refused body reads its 413, and the connection then serves the next request", async () => {
+    const socket = connect(server.port, "127.0.0.1");
+    let received = "";
+    let failure: Error | null = null;
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    socket.on("error", (error) => (failure = error));
+    const answers = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if ((received.match(/HTTP\/1\.1 \d{3}/g) ?? []).length >= n) resolve();
+          else if (failure || socket.destroyed) reject(new Error(`connection ended after ${JSON.stringify(received.slice(0, 200))}: ${String(failure)}`));
+          else setImmediate(check);
+        };
+        check();
+      });
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    const size = MAX_BODY_BYTES + 1;
+    socket.write(`POST /h/${bin.id}/too-big HTTP/1.1\r\nHost: t\r\nContent-Length: ${size}\r\n\r\n`);
+    // The answer comes before the body: the limit is known from Content-Length.
+    await answers(1);
+    assert.match(received, /^HTTP\/1\.1 413 /);
+    // A client that does not read answers before it has sent its body goes on sending it.
+    for (let sent = 0; sent < size; sent += 64 * 1024) socket.write(randomBytes(Math.min(64 * 1024, size - sent)));
+    socket.write(`POST /h/${bin.id}/after-refusal HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nok`);
+    await answers(2);
+    socket.destroy();
+    assert.match(received.slice(received.lastIndexOf("HTTP/1.1")), /^HTTP\/1\.1 200 /);
+    assert.equal(failure, null);
+  });
+
   test("an unknown bin gets 404 with a clear message", async () => {
     const response = await fetch(`${server.url}/h/nosuchbin000000/x`, { method: "POST", body: "x" });
     assert.equal(response.status, 404);
